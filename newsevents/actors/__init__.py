@@ -1,0 +1,1 @@
+"""actors stage (see the package docstring of each module)."""

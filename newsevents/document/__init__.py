@@ -1,0 +1,127 @@
+"""The document stage: raw input (text capture, HTML) -> clean Document with true offsets.
+
+The publication date comes from, in order: the caller (`given`), the dateline, a metadata line
+in the text or the HTML metadata, and only as a last resort the page header date, which is
+usually the capture date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from newsevents.document.capture import read_capture
+from newsevents.document.dates import parse_date_text, parse_month_day
+from newsevents.document.decode import check_text, decode_bytes, looks_like_html
+from newsevents.document.html import read_html
+from newsevents.errors import InputError
+from newsevents.reading import Document
+
+FORMATS = ("auto", "text", "html")
+_METADATA_LINE = re.compile(
+    r"^\s*(?:published|posted|updated|last updated|first published|date)\s*(?:on|:)?\s*(?P<date>.{6,40})$",
+    re.I | re.M)
+
+
+@dataclass
+class DocumentInput:
+    """One story to read: its text or bytes, where it came from, and what the caller knows."""
+
+    data: str | bytes
+    source: str = "<text>"
+    format: str = "auto"
+    published: str | dt.date | None = None
+    id: str | None = None
+    title: str | None = None
+    url: str | None = None
+    max_bytes: int | None = None
+
+
+def normalize_published(value: str | dt.date | None, source: str) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()[:10]
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10]).isoformat()
+    except ValueError:
+        raise InputError(source, f"published date {value!r} is not YYYY-MM-DD", stage="arguments") from None
+
+
+def read_document(item: DocumentInput) -> tuple[str, Document, list[int]]:
+    """Decode and take apart one input. Returns the raw text (offset space), the Document,
+    and the raw offsets where the NLP view must break glued segments."""
+    if item.format not in FORMATS:
+        raise InputError(item.source, f"unknown format {item.format!r} (expected one of {', '.join(FORMATS)})")
+    given = normalize_published(item.published, item.source)
+    if isinstance(item.data, bytes):
+        text = decode_bytes(item.data, item.source, item.max_bytes)
+    else:
+        text = item.data
+        check_text(text, item.source, item.max_bytes)
+    fmt = item.format
+    if fmt == "auto":
+        fmt = "html" if looks_like_html(text) else "text"
+    breaks: list[int] = []
+    if fmt == "html":
+        raw, doc = read_html(text, item.source)
+    else:
+        raw = text
+        doc, breaks = read_capture(raw)
+        if doc.body["end"] <= doc.body["start"]:
+            raise InputError(item.source, "no article body found (the text is all page furniture)")
+    doc.id = item.id
+    if item.url:
+        doc.url = item.url
+    if item.title and not doc.title:
+        doc.title = item.title
+    _set_published(doc, raw, given)
+    return raw, doc, breaks
+
+
+def _set_published(doc: Document, raw: str, given: str | None) -> None:
+    if given:
+        doc.published, doc.published_from = given, "given"
+        return
+    dateline_date = _date_from_dateline(doc, raw)
+    if dateline_date:
+        doc.published, doc.published_from = dateline_date, "dateline"
+        return
+    if doc.published and doc.published_from == "metadata":
+        return
+    for m in _METADATA_LINE.finditer(raw[:3000]):
+        date = parse_date_text(m.group("date"))
+        if date:
+            doc.published, doc.published_from = date, "metadata"
+            return
+    if doc.page_header_date:
+        doc.published, doc.published_from = doc.page_header_date, "header"
+        return
+    doc.published, doc.published_from = None, "unknown"
+
+
+def _date_from_dateline(doc: Document, raw: str) -> str | None:
+    """A dateline date; when it has no year, the year is the latest one the text allows."""
+    if not doc.dateline:
+        return None
+    full = parse_date_text(doc.dateline)
+    if full:
+        return full
+    md = parse_month_day(doc.dateline)
+    if not md:
+        return None
+    if not doc.page_header_date:
+        return None  # a month and day with no year to put them in
+    ceiling = dt.date.fromisoformat(doc.page_header_date)
+    for year in (ceiling.year, ceiling.year - 1):
+        try:
+            day = dt.date(year, *md)
+        except ValueError:
+            continue
+        if day <= ceiling:
+            return day.isoformat()
+    return None
+
+
+__all__ = ["DocumentInput", "FORMATS", "read_document"]

@@ -1,0 +1,353 @@
+"""Plain-text page captures: find the title, header date, standfirst, captions, subheadings,
+dateline, body and page furniture, keeping every part as a span of the raw text.
+
+Captures come in three shapes: line-per-paragraph pages (with a header date, captions and a
+title repeated at the foot), crawls that glued paragraphs together without spaces, and wire
+copy fused onto one line (slug, headline, byline and dateline run into the body). The reader
+first cuts the text into segments (lines, and glued sentences inside lines), then labels each
+segment by the patterns in data/furniture.yaml and by its position.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from newsevents.reading import Boilerplate, Caption, Document, Paragraph
+
+DATA = Path(__file__).parent / "data"
+
+AGENCIES = (r"AP|Reuters|REUTERS|AFP|dpa|DPA|UPI|Sputnik|Xinhua|XINHUA|ANA|SAPA|Sapa|IANS|PTI|ANI|Bernama|"
+            r"Yonhap|Kyodo|TASS|RIA Novosti|CNN|BBC|VOA|AA|IRNA|KUNA|WAM|Anadolu|EFE|ANSA|Lusa|NNA|"
+            r"Prensa Latina|Interfax|MENA|SPA|APP|AP Photo|Bloomberg|The Associated Press|Associated Press|"
+            r"CNA|KCNA|Al Jazeera|AFP/Getty|News24|African News Agency|GNA|NAN|APS|BNA|QNA|Petra|Trend|PNA")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_CAPWORD = r"[A-Z][\w.'’-]*"
+DATELINE = re.compile(
+    rf"(?P<place>{_CAPWORD}(?:\s{_CAPWORD}){{0,3}})"
+    rf"(?:,\s(?P<region>{_CAPWORD}(?:\s{_CAPWORD}){{0,3}}))?"
+    rf"(?:,\s(?P<date>{_MONTH}\s\d{{1,2}}(?:,\s\d{{4}})?))?"
+    rf"\s*(?:\((?P<agency>{AGENCIES})\))?"
+    r"\s*(?P<dash>[-—–]{1,2}|:)\s")
+MULTIWORD_PLACE_START = {"NEW", "SAN", "LOS", "LAS", "EL", "ST.", "SAINT", "PORT", "CAPE", "HONG", "KUALA",
+                         "ABU", "TEL", "BUENOS", "RIO", "SAO", "SÃO", "PHNOM", "ADDIS", "DAR", "KANSAS",
+                         "SALT", "BATON", "GAZA", "WEST", "EAST", "NORTH", "SOUTH", "SRI", "COSTA", "PUERTO",
+                         "MEXICO", "PANAMA", "GUATEMALA", "KUWAIT", "VATICAN", "OFER", "RAS", "SHARM", "DEIR"}
+SLUG = re.compile(r"^(?:\d(?:ST|ND|RD|TH)\s+LEAD|LEAD|URGENT|FLASH|UPDATE\s*\d*|ADVISORY|CORRECTED)\s+")
+BYLINE = re.compile(
+    r"\bBy\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*(?:,\s*(?:" + AGENCIES + r"|[A-Z][a-z]+ [A-Z][a-z]+))?\s+")
+SENTENCE_END = re.compile(r"[.!?][\"”’')]*$")
+
+
+@dataclass
+class Segment:
+    start: int
+    end: int
+    text: str
+    line: int
+    label: str = "body"
+    why: str = ""
+    credit: str = ""
+    caption_body: str = ""
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("\u201c", '"').replace("\u201d", '"').replace("\u2018", "'").replace("\u2019", "'")
+    text = text.replace("\u2013", "-").replace("\u2014", "-")
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> dict[str, list[tuple[re.Pattern[str], dict]]]:
+    spec = yaml.safe_load((DATA / "furniture.yaml").read_text(encoding="utf-8"))
+    out: dict[str, list[tuple[re.Pattern[str], dict]]] = {}
+    for group in ("lines", "inline", "captions"):
+        compiled = []
+        for entry in spec.get(group, []):
+            flags = 0 if entry.get("case_sensitive") else re.I
+            if group == "inline":
+                flags |= re.M
+            compiled.append((re.compile(entry["pattern"], flags), entry))
+        out[group] = compiled
+    return out
+
+
+# A glued sentence boundary: end punctuation directly followed by a capital ("OK.Insufficient"),
+# or a lower-case word directly followed by a capitalised word ("responseNeither", "PrioritiesLONDON").
+_GLUE = re.compile(r"(?:[a-z0-9][.!?][\"”’)]?|\b[a-z]{3,})(?=[A-Z][a-z]{2,}|[A-Z]{2,}\b)")
+
+
+def _lines(raw: str) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    for line in raw.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        s = pos + (len(body) - len(body.lstrip()))
+        e = pos + len(body.rstrip())
+        if e > s:
+            out.append((s, e))
+        pos += len(line)
+    return out
+
+
+def _split_inline_furniture(raw: str, s: int, e: int, line_no: int) -> list[Segment]:
+    """Cut a line at furniture glued into it, keeping the furniture as its own segment."""
+    cuts: list[tuple[int, int, str]] = []
+    text = raw[s:e]
+    for pattern, entry in _patterns()["inline"]:
+        for m in pattern.finditer(text):
+            if m.end() > m.start():
+                cuts.append((s + m.start(), s + m.end(), entry["why"]))
+    cuts.sort()
+    segments: list[Segment] = []
+    pos = s
+    for cs, ce, why in cuts:
+        if cs < pos:
+            continue
+        if cs > pos:
+            segments.extend(_split_glued(raw, pos, cs, line_no))
+        segments.append(Segment(cs, ce, raw[cs:ce], line_no, "furniture", why))
+        pos = ce
+    if pos < e:
+        segments.extend(_split_glued(raw, pos, e, line_no))
+    return segments
+
+
+def _split_glued(raw: str, s: int, e: int, line_no: int) -> list[Segment]:
+    text = raw[s:e]
+    points = [m.end() for m in _GLUE.finditer(text) if m.end() < len(text)]
+    out = []
+    prev = 0
+    for p in points + [len(text)]:
+        piece = text[prev:p]
+        lead = len(piece) - len(piece.lstrip())
+        trail = len(piece) - len(piece.rstrip())
+        if piece.strip():
+            out.append(Segment(s + prev + lead, s + p - trail, piece.strip(), line_no))
+        prev = p
+    return out
+
+
+def _match_line_furniture(seg: Segment, first: bool) -> str | None:
+    for pattern, entry in _patterns()["lines"]:
+        if entry.get("header_only") and not first:
+            continue
+        if pattern.match(seg.text):
+            return entry["why"]
+    return None
+
+
+def _match_caption(seg: Segment) -> tuple[str, str] | None:
+    if len(seg.text) > 600:
+        return None
+    for pattern, _entry in _patterns()["captions"]:
+        m = pattern.match(seg.text)
+        if m:
+            credit = (m.groupdict().get("credit") or "").strip().rstrip(".")
+            return m.group("body").strip(), credit
+    return None
+
+
+def find_dateline(text: str, anywhere: bool = False) -> re.Match[str] | None:
+    """A wire dateline ("SEOUL, South Korea (AP) —") at the start of a text, or within it."""
+    if not anywhere:
+        m = DATELINE.match(text)
+        return m if m and _plausible_dateline(m) else None
+    for m in DATELINE.finditer(text[:600]):
+        if _plausible_dateline(m):
+            return m
+    return None
+
+
+def _plausible_dateline(m: re.Match[str]) -> bool:
+    place = m.group("place")
+    if m.group("dash") == ":" and not m.group("agency"):
+        return False
+    if m.group("agency"):
+        return True
+    words = place.split()
+    return place.upper() == place and len(place) >= 3 and len(words) <= 4 and place.isupper()
+
+
+def _trim_dateline_place(text: str, m: re.Match[str]) -> int:
+    """Start offset of the dateline's place, dropping headline or byline words caught before it."""
+    place = m.group("place")
+    words = place.split()
+    start = m.start("place")
+    if len(words) == 1:
+        return start
+    caps = [w.isupper() for w in words]
+    # mixed case then capitals: the capitals are the place ("Energy Minister HOUSTON")
+    if not all(caps) and caps[-1]:
+        k = len(words) - 1
+        while k > 0 and caps[k - 1]:
+            k -= 1
+        return start + place.index(words[k], sum(len(w) + 1 for w in words[:k]) - 1 if k else 0)
+    if all(caps) and re.search(r"\bBy\s+$", text[:start]) or all(caps) and _after_byline(text, start):
+        k = len(words) - 1
+        if k > 0 and words[k - 1] in MULTIWORD_PLACE_START:
+            k -= 1
+        return start + sum(len(w) + 1 for w in words[:k])
+    if not any(caps):
+        # "Walters Washington (dpa)": a mixed-case place is one or two words
+        k = len(words) - 1
+        return start + sum(len(w) + 1 for w in words[:k])
+    return start
+
+
+def _after_byline(text: str, start: int) -> bool:
+    return bool(re.search(r"\bBy\s+[A-Z][\w.'’ -]*$", text[:start]))
+
+
+def read_capture(raw: str) -> tuple[Document, list[int]]:
+    """Label the parts of a plain-text capture. Returns the document and the raw offsets where
+    glued segments meet (the NLP view puts a line break there)."""
+    doc = Document(source_format="text")
+    segments: list[Segment] = []
+    for n, (s, e) in enumerate(_lines(raw)):
+        segments.extend(_split_inline_furniture(raw, s, e, n))
+    if not segments:
+        return doc, []
+    segments = _unfuse_wire_copy(raw, segments, doc)
+    _label(segments, doc, raw)
+    breaks = [b.start for a, b in zip(segments, segments[1:], strict=False) if a.line == b.line]
+    return doc, breaks
+
+
+def _unfuse_wire_copy(raw: str, segments: list[Segment], doc: Document) -> list[Segment]:
+    """Split a first segment that runs slug, headline, byline and dateline into the body."""
+    first = segments[0]
+    if len(first.text) < 200 or find_dateline(first.text):
+        return segments
+    m = find_dateline(first.text, anywhere=True)
+    if not m or m.start() > 400:
+        return segments
+    place_start = _trim_dateline_place(first.text, m)
+    head = first.text[:place_start]
+    pieces: list[Segment] = []
+    offset = first.start
+    slug = SLUG.match(head)
+    pos = 0
+    if slug:
+        pieces.append(Segment(offset, offset + slug.end() - (len(slug.group()) - len(slug.group().rstrip())),
+                              slug.group().strip(), first.line, "furniture", "version slug"))
+        pos = slug.end()
+    byline = None
+    for b in BYLINE.finditer(head, pos):
+        byline = b
+    title_end = byline.start() if byline else len(head)
+    title = head[pos:title_end].strip()
+    if title:
+        ts = offset + pos + (len(head[pos:title_end]) - len(head[pos:title_end].lstrip()))
+        pieces.append(Segment(ts, ts + len(title), title, first.line, "title"))
+    if byline:
+        btxt = byline.group().strip()
+        bs = offset + byline.start()
+        pieces.append(Segment(bs, bs + len(btxt), btxt, first.line, "furniture", "byline"))
+    body_start = offset + place_start
+    pieces.append(Segment(body_start, first.end, raw[body_start:first.end], first.line))
+    return pieces + segments[1:]
+
+
+def _is_subheading(seg: Segment) -> bool:
+    words = seg.text.split()
+    if not (1 <= len(words) <= 8) or len(seg.text) > 70:
+        return False
+    if SENTENCE_END.search(seg.text) or seg.text.endswith((",", ";", ":", '"', "”", "-")):
+        return False
+    return seg.text[0].isupper() or seg.text[0].isdigit()
+
+
+def _label(segments: list[Segment], doc: Document, raw: str) -> None:
+    # 1. furniture by pattern, the header date, captions
+    for i, seg in enumerate(segments):
+        if seg.label != "body":
+            continue
+        why = _match_line_furniture(seg, first=(i == 0))
+        if why:
+            seg.label, seg.why = "furniture", why
+            if why == "page header date" and doc.page_header_date is None:
+                from newsevents.document.dates import parse_date_text
+                doc.page_header_date = parse_date_text(seg.text)
+            continue
+        cap = _match_caption(seg)
+        if cap and (i > 0 or len(segments) == 1):
+            seg.label, seg.caption_body, seg.credit = "caption", cap[0], cap[1]
+    # 2. the title: the first segment that is not furniture, if the text goes on after it
+    content = [s for s in segments if s.label != "furniture"]
+    title_seg = next((s for s in content if s.label == "title"), None)
+    if title_seg is None and len(content) > 1:
+        cand = content[0]
+        if cand.label == "body" and len(cand.text) <= 300 and not find_dateline(cand.text) \
+                and (cand.line != content[1].line or not SENTENCE_END.search(cand.text)):
+            cand.label = "title"
+            title_seg = cand
+    if title_seg is not None:
+        doc.title = title_seg.text
+        doc.title_start, doc.title_end = title_seg.start, title_seg.end
+        # a title repeated at the foot of the page
+        last = segments[-1]
+        if last is not title_seg and last.label == "body" and fold(last.text) == fold(title_seg.text):
+            last.label, last.why = "furniture", "title repeated at the foot of the page"
+    else:
+        doc.title_missing_reason = ("the text opens with its dateline and has no headline"
+                                    if content and find_dateline(content[0].text)
+                                    else "no headline line before the body")
+    # 3. the standfirst: one sentence after the title, before captions or restated in the body
+    body_segs = [s for s in segments if s.label == "body"]
+    if title_seg is not None and body_segs:
+        after = segments[segments.index(title_seg) + 1:]
+        nxt = next((s for s in after if s.label != "furniture"), None)
+        if nxt is not None and nxt.label == "body" and len(nxt.text) <= 350 and not find_dateline(nxt.text) \
+                and nxt.line != title_seg.line:
+            rest = after[after.index(nxt) + 1:]
+            follow = next((s for s in rest if s.label != "furniture"), None)
+            restated = fold(nxt.text).rstrip(".") in fold(" ".join(s.text for s in rest if s.label == "body"))
+            if (follow is not None and follow.label == "caption") or restated:
+                nxt.label = "standfirst"
+                doc.standfirst = nxt.text
+    # 4. subheadings between body paragraphs
+    body_segs = [s for s in segments if s.label == "body"]
+    if body_segs:
+        first_body = body_segs[0]
+        for i, seg in enumerate(segments):
+            if seg.label == "body" and seg is not first_body and seg.start > first_body.start and _is_subheading(seg):
+                later = [s for s in segments[i + 1:] if s.label == "body"]
+                if later:
+                    seg.label = "subheading"
+    # 5. collect
+    for seg in segments:
+        if seg.label == "furniture":
+            doc.boilerplate.append(Boilerplate(seg.text, seg.why, seg.start, seg.end))
+        elif seg.label == "caption":
+            doc.captions.append(Caption(seg.text, seg.credit, seg.start, seg.end))
+        elif seg.label == "subheading":
+            doc.subheadings.append(seg.text)
+    body_segs = [s for s in segments if s.label in ("body",)]
+    if body_segs:
+        doc.body = {"start": body_segs[0].start, "end": body_segs[-1].end}
+        m = find_dateline(body_segs[0].text)
+        if m:
+            doc.dateline = body_segs[0].text[:m.end()].strip()
+            doc.dateline_place = m.group("place")
+    doc.paragraphs = _paragraphs(segments)
+
+
+def _paragraphs(segments: list[Segment]) -> list[Paragraph]:
+    """Merge neighbouring segments of one line and one label into paragraphs."""
+    out: list[Paragraph] = []
+    prev: Segment | None = None
+    for seg in segments:
+        zone = seg.label
+        if prev is not None and out and prev.line == seg.line and prev.label == zone:
+            out[-1].end = seg.end
+        else:
+            out.append(Paragraph(seg.start, seg.end, zone))
+        prev = seg
+    return out

@@ -1,0 +1,1 @@
+"""events stage (see the package docstring of each module)."""

@@ -1,0 +1,1 @@
+"""geo stage (see the package docstring of each module)."""

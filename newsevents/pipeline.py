@@ -1,0 +1,217 @@
+"""Runs the stages in order over one shared context; loads models once per process.
+
+Each stage is a plain function `run(ctx) -> None` that fills one part of the reading and
+exposes, on the context, what later stages need (time anchors, places of action, speakers,
+actor chains). The order is fixed: time, geo, quotes, actors, events.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import importlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from newsevents.document import DocumentInput, read_document
+from newsevents.errors import InputError
+from newsevents.nlp import DEFAULT_MODEL, TextView, build_view, load_model
+from newsevents.reading import (
+    Actor,
+    Document,
+    Event,
+    Place,
+    Quote,
+    Reading,
+    TimeExpr,
+)
+
+STAGE_MODULES = ("newsevents.time", "newsevents.geo", "newsevents.quotes", "newsevents.actors",
+                 "newsevents.events")
+
+
+@dataclass
+class Sentence:
+    """One sentence of the NLP view: its raw span, the zone it sits in, and its spaCy span."""
+
+    index: int
+    start: int
+    end: int
+    zone: str
+    span: Span
+
+
+@dataclass
+class Context:
+    """Everything the stages share for one article."""
+
+    raw: str
+    document: Document
+    view: TextView
+    doc: Doc
+    sentences: list[Sentence]
+    published: dt.date | None
+    options: dict[str, Any] = field(default_factory=dict)
+    times: list[TimeExpr] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    # What each stage exposes to later ones; keys are documented in the stage that sets them:
+    # "time_anchors", "place_of_action", "speakers", "actor_chains", ...
+    exposed: dict[str, Any] = field(default_factory=dict)
+
+    def raw_span(self, obj: Span | Token | tuple[int, int]) -> tuple[int, int]:
+        """Raw offsets of a spaCy span or token, or of a (view_start, view_end) pair."""
+        if isinstance(obj, Token):
+            return self.view.to_raw(obj.idx, obj.idx + len(obj.text))
+        if isinstance(obj, Span):
+            return self.view.to_raw(obj.start_char, obj.end_char)
+        return self.view.to_raw(obj[0], obj[1])
+
+    def raw_text(self, start: int, end: int) -> str:
+        return self.raw[start:end]
+
+    def sentence_at(self, raw_offset: int) -> Sentence | None:
+        """The sentence that contains a raw offset."""
+        starts = self.exposed.setdefault("_sentence_starts", [s.start for s in self.sentences])
+        i = bisect.bisect_right(starts, raw_offset) - 1
+        if 0 <= i < len(self.sentences) and raw_offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    def sentence_of_token(self, token: Token) -> Sentence | None:
+        return self.sentence_at(self.raw_span(token)[0])
+
+
+def _zone_at(document: Document, raw_offset: int) -> str:
+    for p in document.paragraphs:
+        if p.start <= raw_offset < p.end:
+            return p.zone
+    return "body"
+
+
+def _furniture_spans(document: Document) -> list[tuple[int, int]]:
+    spans = [(b.start, b.end) for b in document.boilerplate if b.end > b.start]
+    spans += [(p.start, p.end) for p in document.paragraphs if p.zone == "furniture"]
+    return spans
+
+
+def _stage_functions() -> list[Callable[[Context], None]]:
+    stages = []
+    for name in STAGE_MODULES:
+        module = importlib.import_module(name)
+        run = getattr(module, "run", None)
+        if run is not None:
+            stages.append(run)
+    return stages
+
+
+def _published_date(document: Document) -> dt.date | None:
+    if not document.published:
+        return None
+    try:
+        return dt.date.fromisoformat(document.published[:10])
+    except ValueError:
+        return None
+
+
+def _make_context(raw: str, document: Document, doc: Doc, view: TextView, options: dict[str, Any]) -> Context:
+    sentences = []
+    for sent in doc.sents:
+        text = sent.text
+        if not text.strip():
+            continue
+        # trim the whitespace tokens that sentence spans carry at their edges
+        lead = len(text) - len(text.lstrip())
+        trail = len(text) - len(text.rstrip())
+        s, e = view.to_raw(sent.start_char + lead, sent.end_char - trail)
+        sentences.append(Sentence(len(sentences), s, e, _zone_at(document, s), sent))
+    return Context(raw=raw, document=document, view=view, doc=doc, sentences=sentences,
+                   published=_published_date(document), options=options)
+
+
+def _finish(ctx: Context, stages: list[Callable[[Context], None]]) -> Reading:
+    for stage in stages:
+        stage(ctx)
+    return Reading(document=ctx.document, times=ctx.times, places=ctx.places, quotes=ctx.quotes,
+                   actors=ctx.actors, events=ctx.events)
+
+
+def _prepare(item: DocumentInput) -> tuple[str, Document, TextView]:
+    raw, document, breaks = read_document(item)
+    view = build_view(raw, _furniture_spans(document), breaks)
+    if not view.text.strip():
+        raise InputError(item.source, "no readable text after removing page furniture")
+    return raw, document, view
+
+
+def read(
+    data: str | bytes,
+    published: str | dt.date | None = None,
+    *,
+    format: str = "auto",
+    model: str = DEFAULT_MODEL,
+    source: str = "<text>",
+    id: str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    max_bytes: int | None = None,
+    actor_dictionaries: Iterable[str] = (),
+) -> Reading:
+    """Read one article (plain-text capture or HTML) into a Reading. Raises InputError."""
+    item = DocumentInput(data=data, source=source, format=format, published=published, id=id,
+                         title=title, url=url, max_bytes=max_bytes)
+    nlp = load_model(model)
+    raw, document, view = _prepare(item)
+    doc = nlp(view.text)
+    options = {"model": model, "actor_dictionaries": tuple(actor_dictionaries)}
+    return _finish(_make_context(raw, document, doc, view, options), _stage_functions())
+
+
+def read_many(
+    items: Iterable[DocumentInput],
+    *,
+    model: str = DEFAULT_MODEL,
+    batch_size: int = 16,
+    actor_dictionaries: Iterable[str] = (),
+) -> Iterator[Reading | InputError]:
+    """Read many stories in input order, parsing them in batches with one loaded model.
+
+    A story that fails yields its InputError in its place; the others go on.
+    """
+    nlp = load_model(model)
+    stages = _stage_functions()
+    options = {"model": model, "actor_dictionaries": tuple(actor_dictionaries)}
+    batch: list[tuple[DocumentInput, Any]] = []
+
+    def flush() -> Iterator[Reading | InputError]:
+        ready = [(it, p) for it, p in batch if not isinstance(p, InputError)]
+        docs = iter(nlp.pipe([p[2].text for _, p in ready], batch_size=batch_size))
+        for it, prepared in batch:
+            if isinstance(prepared, InputError):
+                yield prepared
+                continue
+            raw, document, view = prepared
+            doc = next(docs)
+            try:
+                yield _finish(_make_context(raw, document, doc, view, options), stages)
+            except InputError as err:
+                yield err
+            except Exception as err:  # a bug in a stage must not end the batch
+                yield InputError(it.source, f"internal error while reading: {type(err).__name__}: {err}",
+                                 stage="pipeline")
+        batch.clear()
+
+    for item in items:
+        try:
+            batch.append((item, _prepare(item)))
+        except InputError as err:
+            batch.append((item, err))
+        if len(batch) >= batch_size:
+            yield from flush()
+    if batch:
+        yield from flush()

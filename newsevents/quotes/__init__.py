@@ -1,0 +1,1 @@
+"""quotes stage (see the package docstring of each module)."""

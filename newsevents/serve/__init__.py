@@ -1,0 +1,1 @@
+"""serve stage (see the package docstring of each module)."""

@@ -1,0 +1,1 @@
+"""store stage (see the package docstring of each module)."""

@@ -1,0 +1,1 @@
+"""time stage (see the package docstring of each module)."""
