@@ -29,8 +29,9 @@ from newsevents.reading import (
     TimeExpr,
 )
 
-STAGE_MODULES = ("newsevents.time", "newsevents.geo", "newsevents.quotes", "newsevents.actors",
-                 "newsevents.events")
+# (module, function) in order. Times of day get their UTC offset only once geo knows the place.
+STAGE_STEPS = (("newsevents.time", "run"), ("newsevents.geo", "run"), ("newsevents.time", "attach_utc_offsets"),
+               ("newsevents.quotes", "run"), ("newsevents.actors", "run"), ("newsevents.events", "run"))
 
 
 @dataclass
@@ -102,11 +103,10 @@ def _furniture_spans(document: Document) -> list[tuple[int, int]]:
 
 def _stage_functions() -> list[Callable[[Context], None]]:
     stages = []
-    for name in STAGE_MODULES:
-        module = importlib.import_module(name)
-        run = getattr(module, "run", None)
-        if run is not None:
-            stages.append(run)
+    for name, function in STAGE_STEPS:
+        step = getattr(importlib.import_module(name), function, None)
+        if step is not None:
+            stages.append(step)
     return stages
 
 
