@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -149,6 +150,12 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INPUT
     except KeyboardInterrupt:
         return 130
+    except Exception as err:  # never a traceback for the user; NEWSEVENTS_DEBUG=1 shows it
+        if os.environ.get("NEWSEVENTS_DEBUG"):
+            raise
+        source = getattr(args, "path", None) or getattr(args, "command", "newsevents")
+        print(f"newsevents: {source}: internal error: {type(err).__name__}: {err}", file=sys.stderr)
+        return EXIT_INPUT
 
 
 if __name__ == "__main__":
