@@ -20,8 +20,11 @@ from newsevents.reading import Document
 
 FORMATS = ("auto", "text", "html")
 _METADATA_LINE = re.compile(
-    r"^\s*(?:published|posted|updated|last updated|first published|date)\s*(?:on|:)?\s*(?P<date>.{6,40})$",
+    r"^\s*(?:[^|\n]{1,60}\|\s*)?(?:published|posted|updated|last updated|first published|date)\s*(?:on|:)?\s*(?P<date>.{6,40})$",
     re.I | re.M)
+# Rule "date in the story's name": year, month, day in a URL or file name, separated or compact.
+_NAME_DATE = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<sep>[-_./]?)(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?=\D|$|\d{6})")
 
 
 @dataclass
@@ -76,15 +79,32 @@ def read_document(item: DocumentInput) -> tuple[str, Document, list[int]]:
         doc.url = item.url
     if item.title and not doc.title:
         doc.title = item.title
-    _set_published(doc, raw, given)
+    _set_published(doc, raw, given, _date_in_name(item.url, item.source))
     return raw, doc, breaks
 
 
-def _set_published(doc: Document, raw: str, given: str | None) -> None:
+def _date_in_name(*names: str | None) -> str | None:
+    """A publication date written in the story's URL or file name ("/2017/06/05/",
+    "2015-11-19_...", "SAPAP_20160220181206000"): metadata the publisher stamped on the story."""
+    for name in names:
+        if not name or name.startswith("<"):
+            continue
+        tail = name.rsplit("://", 1)[-1]
+        for m in _NAME_DATE.finditer(tail):
+            try:
+                day = dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            except ValueError:
+                continue
+            if 1990 <= day.year <= dt.date.today().year:
+                return day.isoformat()
+    return None
+
+
+def _set_published(doc: Document, raw: str, given: str | None, name_date: str | None = None) -> None:
     if given:
         doc.published, doc.published_from = given, "given"
         return
-    dateline_date = _date_from_dateline(doc, raw)
+    dateline_date = _date_from_dateline(doc, raw, name_date)
     if dateline_date:
         doc.published, doc.published_from = dateline_date, "dateline"
         return
@@ -95,14 +115,18 @@ def _set_published(doc: Document, raw: str, given: str | None) -> None:
         if date:
             doc.published, doc.published_from = date, "metadata"
             return
+    if name_date:
+        doc.published, doc.published_from = name_date, "metadata"
+        return
     if doc.page_header_date:
         doc.published, doc.published_from = doc.page_header_date, "header"
         return
     doc.published, doc.published_from = None, "unknown"
 
 
-def _date_from_dateline(doc: Document, raw: str) -> str | None:
-    """A dateline date; when it has no year, the year is the latest one the text allows."""
+def _date_from_dateline(doc: Document, raw: str, name_date: str | None = None) -> str | None:
+    """A dateline date; when it has no year, the year is the latest one that puts the day on or
+    before the date stamped in the story's name, else on or before the page header date."""
     if not doc.dateline:
         return None
     full = parse_date_text(doc.dateline)
@@ -111,9 +135,10 @@ def _date_from_dateline(doc: Document, raw: str) -> str | None:
     md = parse_month_day(doc.dateline)
     if not md:
         return None
-    if not doc.page_header_date:
+    reference = name_date or doc.page_header_date
+    if not reference:
         return None  # a month and day with no year to put them in
-    ceiling = dt.date.fromisoformat(doc.page_header_date)
+    ceiling = dt.date.fromisoformat(reference)
     for year in (ceiling.year, ceiling.year - 1):
         try:
             day = dt.date(year, *md)

@@ -80,7 +80,11 @@ def _patterns() -> dict[str, list[tuple[re.Pattern[str], dict]]]:
 
 # A glued sentence boundary: end punctuation directly followed by a capital ("OK.Insufficient"),
 # or a lower-case word directly followed by a capitalised word ("responseNeither", "PrioritiesLONDON").
-_GLUE = re.compile(r"(?:[a-z0-9][.!?][\"”’)]?|\b[a-z]{3,})(?=[A-Z][a-z]{2,}|[A-Z]{2,}\b)")
+_GLUE = re.compile(
+    r"(?:(?:[a-z0-9]|[A-Z]{2})[.!?][\"”’)]?(?=[A-Z][a-z]+\b|[A-Z]{2,}\b|[AI]\s[a-z])"
+    r"|\b[a-z]{3,}(?=[A-Z][a-z]{2,}|[A-Z]{2,}\b|[AI]\s[a-z])"
+    # a headline glued to a capitalised dateline ("Surveillance PrioritiesLONDON —")
+    r"|[a-z]{2,}(?=[A-Z]{2,}[A-Z .'’-]*(?:,|\s*\(|\s*[-—–])))")
 
 
 def _lines(raw: str) -> list[tuple[int, int]]:
@@ -180,6 +184,15 @@ def _trim_dateline_place(text: str, m: re.Match[str]) -> int:
     place = m.group("place")
     words = place.split()
     start = m.start("place")
+    if "By" in words[:-1]:
+        # "By TONG-HYUNG KIM SEOUL": the byline was caught as part of the place
+        k = len(words) - 1 - words[::-1].index("By")
+        start += sum(len(w) + 1 for w in words[:k + 1])
+        words = words[k + 1:]
+        k = len(words) - 1
+        if k > 0 and words[k - 1].upper() in MULTIWORD_PLACE_START:
+            k -= 1
+        return start + sum(len(w) + 1 for w in words[:k])
     if len(words) == 1:
         return start
     caps = [w.isupper() for w in words]
@@ -309,7 +322,9 @@ def _label(segments: list[Segment], doc: Document, raw: str) -> None:
             rest = after[after.index(nxt) + 1:]
             follow = next((s for s in rest if s.label != "furniture"), None)
             restated = fold(nxt.text).rstrip(".") in fold(" ".join(s.text for s in rest if s.label == "body"))
-            if (follow is not None and follow.label == "caption") or restated:
+            # the lead opens with the dateline, so a line between the title and it stands first
+            before_dateline = follow is not None and follow.label == "body" and bool(find_dateline(follow.text))
+            if (follow is not None and follow.label == "caption") or restated or before_dateline:
                 nxt.label = "standfirst"
                 doc.standfirst = nxt.text
     # 4. subheadings between body paragraphs
