@@ -1,1 +1,190 @@
-"""geo stage (see the package docstring of each module)."""
+"""geo stage: find place mentions, resolve them offline, and say where each sentence's action happened.
+
+Exposes (see the agreed interfaces):
+- ``ctx.places``: one Place per distinct mention (a capital standing for its government,
+  "Seoul said", is still a place mention).
+- ``ctx.exposed["place_of_action"]``: sentence index -> Place where the action of that sentence
+  happened ("in Kaesong"), else the dateline place, else None.
+- ``ctx.exposed["focus_country"]``: ISO3 of the country the story is mostly about, or None.
+- ``place_for_token(ctx, token)``: the place governing a token's clause.
+
+Modules: gazetteer.py (the index), recognize.py (spans), resolve.py (disambiguation).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from newsevents.geo.gazetteer import Entry, fold, load_gazetteer, read_tsv
+from newsevents.geo.recognize import demonyms, recognize
+from newsevents.geo.resolve import DocumentContext, MentionCandidates, resolve
+from newsevents.reading import Place
+
+if TYPE_CHECKING:
+    from newsevents.pipeline import Context
+
+MAX_HOPS = 4
+
+
+@functools.lru_cache(maxsize=1)
+def locative_cues() -> frozenset[str]:
+    """Prepositions that put an action at a place (rule place_of_action, data/action_cues.tsv)."""
+    return frozenset(row["word"].lower() for row in read_tsv("action_cues.tsv"))
+
+
+def _place(text: str, start: int, end: int, entry: Entry) -> Place:
+    return Place(text=text, start=start, end=end, name=entry.name, kind=entry.kind, country=entry.country,
+                 lat=round(entry.lat, 5), lon=round(entry.lon, 5), geonameid=entry.geonameid)
+
+
+def _demonym_countries(ctx: Context) -> Counter:
+    """Countries named by demonyms ("North Korean"), longest demonym first."""
+    keys = demonyms()
+    counts: Counter = Counter()
+    doc = ctx.doc
+    i = 0
+    while i < len(doc):
+        for n in (3, 2, 1):
+            if i + n <= len(doc) and fold(doc[i:i + n].text) in keys and doc[i].text[:1].isupper():
+                counts[keys[fold(doc[i:i + n].text)]] += 1
+                i += n
+                break
+        else:
+            i += 1
+    return counts
+
+
+def _dateline_entry(ctx: Context) -> Entry | None:
+    name = ctx.document.dateline_place
+    if not name:
+        return None
+    entries = load_gazetteer().lookup(name)
+    if not entries:
+        return None
+    mention = MentionCandidates(0, 0, name, entries)
+    resolve([mention], DocumentContext())
+    return mention.chosen
+
+
+def run(ctx: Context) -> None:
+    """Fill ctx.places and publish place_of_action and focus_country."""
+    gazetteer = load_gazetteer()
+    found = recognize(ctx.doc, gazetteer)
+    mentions: list[MentionCandidates] = []
+    spans = []
+    for f in found:
+        start, end = ctx.raw_span(f.span)
+        mentions.append(MentionCandidates(start, end, ctx.raw[start:end], gazetteer.lookup(f.lookup)))
+        spans.append(f.span)
+    # "Springfield, Illinois": a mention right after a comma that follows another mention contains it
+    for k in range(len(found) - 1):
+        a, b = found[k].span, found[k + 1].span
+        if b.start == a.end + 1 and ctx.doc[a.end].text == ",":
+            mentions[k].container = mentions[k + 1]
+
+    context = DocumentContext()
+    demonym_counts = _demonym_countries(ctx)
+    for iso3, n in demonym_counts.items():
+        context.countries[iso3] += 0.5 * n
+    dateline = _dateline_entry(ctx)
+    if dateline is not None:
+        context.add(dateline, 2.0)
+    resolve(mentions, context)
+
+    places: list[Place] = []
+    token_places: list[tuple[Place, object]] = []
+    seen: set[tuple[int, int]] = set()
+    for m, span in zip(mentions, spans):
+        if m.chosen is None or (m.start, m.end) in seen:
+            continue
+        seen.add((m.start, m.end))
+        place = _place(m.text, m.start, m.end, m.chosen)
+        places.append(place)
+        token_places.append((place, span))
+    ctx.places = places
+    ctx.exposed["_geo_spans"] = token_places
+    ctx.exposed["_geo_dateline"] = _place(dateline.name, -1, -1, dateline) if dateline else None
+    ctx.exposed["focus_country"] = _focus_country(places, demonym_counts, dateline)
+    ctx.exposed["place_of_action"] = _places_of_action(ctx, token_places)
+
+
+def _focus_country(places: list[Place], demonym_counts: Counter, dateline: Entry | None) -> str | None:
+    """The country the story is mostly about: mentions of it and its places, demonyms, the dateline."""
+    votes: Counter = Counter()
+    for p in places:
+        if p.country:
+            votes[p.country] += 1.0 if p.kind == "country" else 0.7
+    for iso3, n in demonym_counts.items():
+        votes[iso3] += 0.8 * n
+    if dateline is not None and dateline.country:
+        votes[dateline.country] += 1.5
+    if not votes:
+        return None
+    return votes.most_common(1)[0][0]
+
+
+def _locative_head(token: Token) -> Token | None:
+    """The word a place attaches to through a locative preposition ("met in Kaesong" -> met).
+
+    Walks up through "the border city of X", appositions and compounds.
+    """
+    cues = locative_cues()
+    current = token
+    for _ in range(MAX_HOPS):
+        head = current.head
+        if head is current:
+            return None
+        if current.dep_ == "pobj" and head.lower_ in cues:
+            return head.head
+        if current.dep_ in ("pobj", "compound", "appos", "conj", "nmod", "poss", "amod") or \
+                head.lower_ == "of":
+            current = head
+            continue
+        return None
+    return None
+
+
+def _places_of_action(ctx: Context, token_places: list[tuple[Place, object]]) -> dict[int, Place | None]:
+    dateline = ctx.exposed.get("_geo_dateline")
+    by_sentence: dict[int, Place | None] = {}
+    for place, span in token_places:
+        sentence = ctx.sentence_at(place.start)
+        if sentence is None or sentence.index in by_sentence:
+            continue
+        if _locative_head(span.root) is not None:
+            by_sentence[sentence.index] = place
+    return {s.index: by_sentence.get(s.index, dateline) for s in ctx.sentences}
+
+
+def _clause_head(token: Token) -> Token:
+    current = token
+    for _ in range(12):
+        if current.pos_ in ("VERB", "AUX") or current.head is current:
+            return current
+        current = current.head
+    return current
+
+
+def place_for_token(ctx: Context, token: Token) -> Place | None:
+    """The place governing a token's clause: a locative place attached to its clause's verb, else the
+    sentence's place of action, else the dateline place."""
+    spans = ctx.exposed.get("_geo_spans")
+    if spans is None:
+        return None
+    head = _clause_head(token)
+    for place, span in spans:
+        if span.sent.start != token.sent.start:
+            continue
+        attached = _locative_head(span.root)
+        if attached is not None and (attached == head or _clause_head(attached) == head):
+            return place
+    sentence = ctx.sentence_of_token(token)
+    if sentence is not None:
+        found = ctx.exposed.get("place_of_action", {}).get(sentence.index)
+        if found is not None:
+            return found
+    return ctx.exposed.get("_geo_dateline")

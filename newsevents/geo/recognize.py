@@ -1,0 +1,180 @@
+"""Toponym recognition: which spans of the text name places.
+
+Why both NER and the gazetteer: the small spaCy model tags many places (GPE/LOC/FAC) but
+also calls some towns ORG or PERSON (Kaesong), and misses others. So spaCy's place entities are
+taken first; then runs of capitalized proper nouns outside person and organisation names are
+matched against the gazetteer; then the hand-written news regions (which may be lower case,
+"the demilitarized zone") are matched as phrases. Guards keep out parts of person names, names
+that appear elsewhere in the story as part of a person's name, demonyms, and common words
+(data/guards.tsv).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsevents.geo.gazetteer import Gazetteer, fold, read_tsv
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# entity labels whose tokens are never read as places by the gazetteer pass
+BLOCKING_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"}
+CONNECTORS = {"of", "de", "del", "la", "le", "el", "al", "du", "da", "upon", "on", "-"}
+MAX_TOKENS = 6
+# a name found only by the gazetteer pass (no place entity) must be this big, unless the story
+# names its country
+WEAK_MIN_POPULATION = 20000
+LEADING_TRIM = {"the", "northern", "southern", "eastern", "western", "central", "north-eastern",
+                "north-western", "south-eastern", "south-western", "northeastern", "northwestern",
+                "southeastern", "southwestern", "downtown", "greater", "rural", "upstate"}
+
+
+@functools.lru_cache(maxsize=1)
+def guard_words() -> frozenset[str]:
+    """Words never taken as places unless the model tags them as places (rule recognition_guards)."""
+    return frozenset(row["word"].lower() for row in read_tsv("guards.tsv"))
+
+
+@functools.lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Folded demonym -> ISO3 (rule demonyms)."""
+    return {fold(row["demonym"]): row["iso3"] for row in read_tsv("demonyms.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
+def region_phrases() -> dict[tuple[str, ...], str]:
+    """Token sequences of the news regions, as written (case kept), -> the region's name (rule news_regions)."""
+    phrases: dict[tuple[str, ...], str] = {}
+    for row in read_tsv("regions.tsv"):
+        for name in [row["name"]] + [a for a in row["aliases"].split("|") if a]:
+            phrases[tuple(name.replace("-", " - ").split())] = row["name"]
+    return phrases
+
+
+@dataclass
+class Found:
+    """A recognized span (view token indices) and how it was found."""
+
+    span: Span
+    how: str  # "ner", "ner-other" (an ORG/PERSON entity that is a place name), "gazetteer", "region"
+    lookup: str  # the text to look up
+
+
+def _trim(span: Span) -> Span:
+    start, end = span.start, span.end
+    while start < end and (span.doc[start].lower_ in LEADING_TRIM or span.doc[start].is_punct):
+        start += 1
+    while end > start and (span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_punct
+                           or span.doc[end - 1].lower_ in ("'s", "’s")):
+        end -= 1
+    return span.doc[start:end]
+
+
+def _person_tokens(doc: Doc) -> set[str]:
+    """Words that are part of a multi-word person name somewhere in the story ("Moon" of "Moon Jae-in")."""
+    words: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            words.update(t.text for t in ent if t.is_alpha)
+    return words
+
+
+def _capitalized(token: Token) -> bool:
+    return token.text[:1].isupper() and token.is_alpha or token.text.isupper() and "." in token.text
+
+
+def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
+    """Place spans of a document, without overlaps, in text order."""
+    taken = [False] * len(doc)
+    found: list[Found] = []
+    person_words = _person_tokens(doc)
+    guards = guard_words()
+    demonym_keys = demonyms()
+
+    def claim(span: Span, how: str) -> None:
+        if span.start >= span.end or any(taken[span.start:span.end]):
+            return
+        for i in range(span.start, span.end):
+            taken[i] = True
+        found.append(Found(span, how, span.text))
+
+    # news regions and features first: longest phrases, case as written
+    phrases = region_phrases()
+    lengths = sorted({len(p) for p in phrases}, reverse=True)
+    for i in range(len(doc)):
+        for n in lengths:
+            if i + n <= len(doc) and tuple(t.text for t in doc[i:i + n]) in phrases:
+                claim(doc[i:i + n], "region")
+                break
+
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            span = _trim(ent)
+            if not len(span) or fold(span.text) in demonym_keys:
+                continue
+            if gazetteer.has(span.text):
+                claim(span, "ner")
+            else:
+                _gazetteer_runs(span, gazetteer, guards, person_words, demonym_keys, claim, strict=False)
+        elif ent.label_ in ("ORG", "PERSON") and not (ent.label_ == "PERSON" and len(ent) > 1):
+            span = _trim(ent)
+            if len(span) and span.text not in person_words and span.text.lower() not in guards \
+                    and fold(span.text) not in demonym_keys and _weak_ok(gazetteer, span.text):
+                claim(span, "ner-other")
+
+    blocked = [False] * len(doc)
+    for ent in doc.ents:
+        if ent.label_ in BLOCKING_LABELS:
+            for i in range(ent.start, ent.end):
+                blocked[i] = True
+    # runs of capitalized proper nouns outside blocking entities
+    i = 0
+    while i < len(doc):
+        if blocked[i] or taken[i] or not _capitalized(doc[i]) or doc[i].pos_ != "PROPN":
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and not blocked[j] and not taken[j] and (
+                (_capitalized(doc[j]) and doc[j].pos_ == "PROPN")
+                or (doc[j].lower_ in CONNECTORS and j + 1 < len(doc) and _capitalized(doc[j + 1]))):
+            j += 1
+        _gazetteer_runs(doc[i:j], gazetteer, guards, person_words, demonym_keys, claim, strict=True)
+        i = j
+    found.sort(key=lambda f: f.span.start)
+    return found
+
+
+def _weak_ok(gazetteer: Gazetteer, text: str) -> bool:
+    """A name outside place entities counts when its main name (not an alternate) is a sizeable place."""
+    return any(not e.alternate and (e.kind != "city" or e.population >= WEAK_MIN_POPULATION)
+               for e in gazetteer.lookup(text))
+
+
+def _gazetteer_runs(span: Span, gazetteer: Gazetteer, guards: frozenset[str], person_words: set[str],
+                    demonym_keys: dict[str, str], claim, strict: bool) -> None:
+    """Longest gazetteer names inside a token run, left to right."""
+    doc = span.doc
+    i = span.start
+    while i < span.end:
+        matched = False
+        for j in range(min(span.end, i + MAX_TOKENS), i, -1):
+            piece = doc[i:j]
+            if piece[0].lower_ in CONNECTORS or piece[-1].lower_ in CONNECTORS:
+                continue
+            text = piece.text
+            if fold(text) in demonym_keys:
+                break
+            if len(piece) == 1 and (text.lower() in guards or text in person_words or len(text) < 3
+                                    and not text.isupper()):
+                continue
+            if strict and (i > 0 and doc[i - 1].ent_type_ == "PERSON" or j < len(doc) and doc[j].ent_type_ == "PERSON"):
+                continue
+            if (_weak_ok(gazetteer, text) if strict else gazetteer.has(text)):
+                claim(piece, "gazetteer" if strict else "ner")
+                i = j
+                matched = True
+                break
+        if not matched:
+            i += 1

@@ -1,0 +1,139 @@
+"""Toponym resolution: pick, for each place mention, the gazetteer entry the document means.
+
+Why a score and not a rule chain: several weak signals add up. A candidate gets a prior from
+what it is (a country beats a town of the same name; a big city beats a village; a name that
+is the place's main name beats an obscure alternate), then document context: its country is
+one the story names (directly, by a demonym, or by the dateline), it lies in the state or
+country written right after it ("Springfield, Illinois"), it lies near places already
+resolved without doubt. Countries and unambiguous names are resolved first and become the
+context for the rest.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from newsevents.geo.gazetteer import Entry, distance_km
+
+KIND_PRIOR = {"country": 10.0, "region": 8.5, "feature": 9.0}
+CAPITAL_BONUS = 1.5
+ALTERNATE_PENALTY = 2.5
+DOC_COUNTRY_BONUS = 2.0
+DOC_COUNTRY_BONUS_MAX = 3.5
+DOC_STATE_BONUS = 2.0
+CONTAINER_BONUS = 8.0
+NEAR_BONUS = ((50.0, 2.0), (200.0, 1.2), (500.0, 0.5))
+CLEAR_MARGIN = 2.5
+
+
+def prior(entry: Entry) -> float:
+    """What a candidate is worth before any context."""
+    if entry.kind == "city":
+        score = math.log10(entry.population + 10)
+        if entry.capital:
+            score += CAPITAL_BONUS
+    else:
+        score = KIND_PRIOR.get(entry.kind, 8.0)
+        if entry.kind == "region" and entry.population:
+            score += min(1.0, math.log10(entry.population + 10) / 10)
+    if entry.alternate:
+        score -= ALTERNATE_PENALTY
+    return score
+
+
+@dataclass
+class MentionCandidates:
+    """One recognized mention and what it may refer to."""
+
+    start: int
+    end: int
+    text: str
+    entries: tuple[Entry, ...]
+    container: MentionCandidates | None = None  # "X, Y": the mention Y after X
+    chosen: Entry | None = None
+    scores: dict[int, float] = field(default_factory=dict)
+
+
+@dataclass
+class DocumentContext:
+    """What the document says about where it is: countries and US states it names, anchors."""
+
+    countries: Counter = field(default_factory=Counter)
+    states: Counter = field(default_factory=Counter)
+    anchors: list[Entry] = field(default_factory=list)
+
+    def add(self, entry: Entry, weight: float = 1.0) -> None:
+        if entry.country:
+            self.countries[entry.country] += weight
+        if entry.admin1 and entry.admin1.startswith("US.") and entry.kind == "region":
+            self.states[entry.admin1] += weight
+        if entry.kind in ("city", "region") and entry.population:
+            self.anchors.append(entry)
+
+
+def _in_container(entry: Entry, container: Entry) -> bool:
+    if container.kind == "country":
+        return entry.country == container.country and entry.kind != "country"
+    if container.kind == "region" and container.admin1:
+        return entry.admin1 == container.admin1 and entry.row != container.row
+    return False
+
+
+def score(entry: Entry, mention: MentionCandidates, context: DocumentContext, own: Entry | None = None) -> float:
+    """Prior plus document context; `own` is excluded from the anchors (a mention does not vouch for itself)."""
+    value = prior(entry)
+    if entry.kind != "country" and entry.country and context.countries.get(entry.country):
+        value += min(DOC_COUNTRY_BONUS_MAX, DOC_COUNTRY_BONUS * math.sqrt(context.countries[entry.country]))
+    if entry.kind == "city" and entry.admin1 and context.states.get(entry.admin1):
+        value += DOC_STATE_BONUS
+    if mention.container is not None and mention.container.chosen is not None:
+        if _in_container(entry, mention.container.chosen):
+            value += CONTAINER_BONUS
+    if entry.kind == "city":
+        nearest = min((distance_km(entry.lat, entry.lon, a.lat, a.lon) for a in context.anchors
+                       if a.row != entry.row and a is not own), default=None)
+        if nearest is not None:
+            for limit, bonus in NEAR_BONUS:
+                if nearest <= limit:
+                    value += bonus
+                    break
+    return value
+
+
+def _best(mention: MentionCandidates, context: DocumentContext) -> tuple[Entry, float]:
+    ranked = sorted(((score(e, mention, context), e) for e in mention.entries), key=lambda p: -p[0])
+    margin = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else 99.0
+    return ranked[0][1], margin
+
+
+def resolve(mentions: Sequence[MentionCandidates], context: DocumentContext) -> None:
+    """Choose an entry for every mention, in two passes: clear cases first, then the rest with them as context."""
+    # pass 1: context-free clear winners (countries, states, unique names, big margins)
+    empty = DocumentContext(countries=Counter(context.countries), states=Counter(context.states))
+    clear: list[MentionCandidates] = []
+    for m in mentions:
+        if not m.entries:
+            continue
+        best, margin = _best(m, empty)
+        if margin >= CLEAR_MARGIN:
+            m.chosen = best
+            clear.append(m)
+    for m in clear:
+        context.add(m.chosen)
+    # containers ("X, Y") resolved before what they contain
+    for m in sorted(mentions, key=lambda m: m.container is not None):
+        if not m.entries:
+            continue
+        if m.container is not None and m.container.chosen is None and m.container.entries:
+            m.container.chosen = _best(m.container, context)[0]
+        m.chosen = _best(m, context)[0]
+    # pass 2 again, now that every mention has a choice, with ambiguous ones as anchors too
+    settled = DocumentContext(countries=Counter(context.countries), states=Counter(context.states),
+                              anchors=[m.chosen for m in mentions if m.chosen is not None
+                                       and m.chosen.kind == "city"])
+    for m in mentions:
+        if m.entries and m not in clear:
+            m.chosen = max(m.entries, key=lambda e: score(e, m, settled, own=m.chosen))
