@@ -20,7 +20,7 @@ from newsevents.reading import Document
 
 FORMATS = ("auto", "text", "html")
 _METADATA_LINE = re.compile(
-    r"^\s*(?:[^|\n]{1,60}\|\s*)?(?:published|posted|updated|last updated|first published|date)\s*(?:on|:)?\s*(?P<date>.{6,40})$",
+    r"^\s*(?:[^|\n]{1,60}\|\s*)?(?:published|posted|updated|last updated|first published|date|this story is from)\s*(?:on|:)?\s*(?P<date>.{6,40})$",
     re.I | re.M)
 # Rule "date in the story's name": year, month, day in a URL or file name, separated or compact.
 _NAME_DATE = re.compile(
@@ -138,7 +138,8 @@ def _date_from_dateline(doc: Document, raw: str, name_date: str | None = None) -
     reference = name_date or doc.page_header_date
     if not reference:
         return None  # a month and day with no year to put them in
-    ceiling = dt.date.fromisoformat(reference)
+    # the stamp may be in UTC or the capture a day off: a dateline day may run two days past it
+    ceiling = dt.date.fromisoformat(reference) + dt.timedelta(days=2)
     for year in (ceiling.year, ceiling.year - 1):
         try:
             day = dt.date(year, *md)

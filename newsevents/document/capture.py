@@ -67,7 +67,7 @@ def fold(text: str) -> str:
 def _patterns() -> dict[str, list[tuple[re.Pattern[str], dict]]]:
     spec = yaml.safe_load((DATA / "furniture.yaml").read_text(encoding="utf-8"))
     out: dict[str, list[tuple[re.Pattern[str], dict]]] = {}
-    for group in ("lines", "inline", "captions"):
+    for group in ("lines", "inline", "captions", "fused_bylines"):
         compiled = []
         for entry in spec.get(group, []):
             flags = 0 if entry.get("case_sensitive") else re.I
@@ -81,10 +81,45 @@ def _patterns() -> dict[str, list[tuple[re.Pattern[str], dict]]]:
 # A glued sentence boundary: end punctuation directly followed by a capital ("OK.Insufficient"),
 # or a lower-case word directly followed by a capitalised word ("responseNeither", "PrioritiesLONDON").
 _GLUE = re.compile(
-    r"(?:(?:[a-z0-9]|[A-Z]{2})[.!?][\"”’)]?(?=[A-Z][a-z]+\b|[A-Z]{2,}\b|[AI]\s[a-z])"
-    r"|\b[a-z]{3,}(?=[A-Z][a-z]{2,}|[A-Z]{2,}\b|[AI]\s[a-z])"
+    r"(?:(?:[a-z0-9]|[A-Z]{2})[.!?][\"”’)]?(?=[A-Z][a-z]+\b|[A-Z]{2,}\b|A\s[A-Za-z]|I\s[a-z])"
+    r"|\b[a-z]{3,}(?=[A-Z][a-z]{2,}|[A-Z]{2,}\b|A\s[A-Za-z]|I\s[a-z])"
     # a headline glued to a capitalised dateline ("Surveillance PrioritiesLONDON —")
     r"|[a-z]{2,}(?=[A-Z]{2,}[A-Z .'’-]*(?:,|\s*\(|\s*[-—–])))")
+
+
+# A headline or subheading glued to the capitalised sentence after it ("Not GuiltyAccused New"):
+# the left word must be long enough not to be a camel-cased name's head ("YouTube").
+_GLUED_CAPITALS = re.compile(r"(?<=[A-Z][a-z]{2})[a-z]{2,}(?=[A-Z][a-z]+\s|A\s[A-Za-z])")
+
+
+@functools.lru_cache(maxsize=1)
+def _camel_case_names() -> frozenset[str]:
+    spec = yaml.safe_load((DATA / "furniture.yaml").read_text(encoding="utf-8"))
+    return frozenset(name.lower() for name in spec.get("camel_case_names", []))
+
+
+def _glue_points(text: str) -> list[int]:
+    """Offsets in a line where glued segments meet (rules _GLUE and _GLUED_CAPITALS)."""
+    names = _camel_case_names()
+    points = set()
+    for m in _GLUE.finditer(text):
+        if m.end() >= len(text):
+            continue
+        if m.group().endswith("."):
+            # "Gov.Andrew Cuomo": a title abbreviation glued to the name it precedes
+            word_start = max(text.rfind(" ", 0, m.end()), text.rfind("\n", 0, m.end())) + 1
+            if text[word_start:m.end()].lower() in names:
+                continue
+        points.add(m.end())
+    for m in _GLUED_CAPITALS.finditer(text):
+        word_start = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        word_end = m.end()
+        while word_end < len(text) and not text[word_end].isspace():
+            word_end += 1
+        word = text[word_start:word_end].strip(".,;:!?\"'“”‘’()").lower()
+        if word not in names:
+            points.add(m.end())
+    return sorted(points)
 
 
 def _lines(raw: str) -> list[tuple[int, int]]:
@@ -106,8 +141,11 @@ def _split_inline_furniture(raw: str, s: int, e: int, line_no: int) -> list[Segm
     text = raw[s:e]
     for pattern, entry in _patterns()["inline"]:
         for m in pattern.finditer(text):
-            if m.end() > m.start():
-                cuts.append((s + m.start(), s + m.end(), entry["why"]))
+            found = m.group()
+            if found.strip():
+                lead = len(found) - len(found.lstrip())
+                trail = len(found) - len(found.rstrip())
+                cuts.append((s + m.start() + lead, s + m.end() - trail, entry["why"]))
     cuts.sort()
     segments: list[Segment] = []
     pos = s
@@ -125,7 +163,7 @@ def _split_inline_furniture(raw: str, s: int, e: int, line_no: int) -> list[Segm
 
 def _split_glued(raw: str, s: int, e: int, line_no: int) -> list[Segment]:
     text = raw[s:e]
-    points = [m.end() for m in _GLUE.finditer(text) if m.end() < len(text)]
+    points = _glue_points(text)
     out = []
     prev = 0
     for p in points + [len(text)]:
@@ -235,7 +273,10 @@ def read_capture(raw: str) -> tuple[Document, list[int]]:
 
 def _unfuse_wire_copy(raw: str, segments: list[Segment], doc: Document) -> list[Segment]:
     """Split a first segment that runs slug, headline, byline and dateline into the body."""
-    first = segments[0]
+    lead = next((i for i, seg in enumerate(segments) if seg.label == "body"), None)
+    if lead is None:
+        return segments
+    first = segments[lead]
     if len(first.text) < 200 or find_dateline(first.text):
         return segments
     m = find_dateline(first.text, anywhere=True)
@@ -251,9 +292,11 @@ def _unfuse_wire_copy(raw: str, segments: list[Segment], doc: Document) -> list[
         pieces.append(Segment(offset, offset + slug.end() - (len(slug.group()) - len(slug.group().rstrip())),
                               slug.group().strip(), first.line, "furniture", "version slug"))
         pos = slug.end()
-    byline = None
+    byline: re.Match[str] | None = None
     for b in BYLINE.finditer(head, pos):
         byline = b
+    if byline is None:
+        byline = _fused_byline(head, pos, m.group("agency") or "")
     title_end = byline.start() if byline else len(head)
     title = head[pos:title_end].strip()
     if title:
@@ -265,7 +308,19 @@ def _unfuse_wire_copy(raw: str, segments: list[Segment], doc: Document) -> list[
         pieces.append(Segment(bs, bs + len(btxt), btxt, first.line, "furniture", "byline"))
     body_start = offset + place_start
     pieces.append(Segment(body_start, first.end, raw[body_start:first.end], first.line))
-    return pieces + segments[1:]
+    return segments[:lead] + pieces + segments[lead + 1:]
+
+
+def _fused_byline(head: str, pos: int, agency: str) -> re.Match[str] | None:
+    """An author or editor tag without "By" between a fused headline and its dateline, in the
+    form the dateline's agency uses (rules `fused_bylines` in data/furniture.yaml)."""
+    text = head.rstrip()
+    for pattern, entry in _patterns()["fused_bylines"]:
+        if agency and re.fullmatch(entry["agency"], agency):
+            found = pattern.search(text, pos)
+            if found and found.start() > pos + 10:
+                return found
+    return None
 
 
 def _is_subheading(seg: Segment) -> bool:
@@ -317,14 +372,19 @@ def _label(segments: list[Segment], doc: Document, raw: str) -> None:
     if title_seg is not None and body_segs:
         after = segments[segments.index(title_seg) + 1:]
         nxt = next((s for s in after if s.label != "furniture"), None)
-        if nxt is not None and nxt.label == "body" and len(nxt.text) <= 350 and not find_dateline(nxt.text) \
-                and nxt.line != title_seg.line:
+        if nxt is not None and nxt.label == "body" and len(nxt.text) <= 350 and not find_dateline(nxt.text):
             rest = after[after.index(nxt) + 1:]
             follow = next((s for s in rest if s.label != "furniture"), None)
             restated = fold(nxt.text).rstrip(".") in fold(" ".join(s.text for s in rest if s.label == "body"))
             # the lead opens with the dateline, so a line between the title and it stands first
             before_dateline = follow is not None and follow.label == "body" and bool(find_dateline(follow.text))
-            if (follow is not None and follow.label == "caption") or restated or before_dateline:
+            # in a glued crawl, a phrase with no closing punctuation between headline and lead
+            glued_deck = (nxt.line == title_seg.line and follow is not None and follow.label == "body"
+                          and follow.line == nxt.line and not SENTENCE_END.search(nxt.text)
+                          and len(nxt.text.split()) >= 4)
+            if nxt.line == title_seg.line and not glued_deck:
+                pass
+            elif (follow is not None and follow.label == "caption") or restated or before_dateline or glued_deck:
                 nxt.label = "standfirst"
                 doc.standfirst = nxt.text
     # 4. subheadings between body paragraphs
