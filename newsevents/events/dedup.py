@@ -1,0 +1,64 @@
+"""Within-story dedup (rule `dedup`): one event told in the title, lead, standfirst, caption and
+a restating quote becomes one Event whose `mentions` list the other tellings."""
+
+from __future__ import annotations
+
+from newsevents.reading import Actor, Event, Mention
+
+ZONE_RANK = {"body": 3, "standfirst": 2, "caption": 1, "title": 0}
+
+
+def _compatible(a: Actor | None, b: Actor | None) -> bool:
+    if a is None or b is None:
+        return True
+    return not a.country or not b.country or a.country == b.country
+
+
+def _support(e: Event, zone: str) -> float:
+    return (ZONE_RANK.get(zone, 1) + 2 * (e.source is not None) + 1.5 * (e.target is not None)
+            + (e.date is not None) + (e.time is not None) + e.confidence)
+
+
+def _same(a: Event, b: Event) -> bool:
+    if a.cameo_root != b.cameo_root or a.modality != b.modality or a.background != b.background:
+        return False
+    if a.date and b.date and a.date[:10] != b.date[:10]:
+        return False
+    return _compatible(a.source, b.source) and _compatible(a.target, b.target) and (
+        a.source is not None or b.source is not None or a.trigger.lower() == b.trigger.lower())
+
+
+def dedup(events: list[Event], zones: list[str]) -> list[Event]:
+    """Merge repeated tellings; keep the best-supported one as evidence."""
+    groups: list[list[int]] = []
+    for i, e in enumerate(events):
+        for g in groups:
+            if all(_same(events[j], e) for j in g):
+                g.append(i)
+                break
+        else:
+            groups.append([i])
+    out: list[Event] = []
+    for g in groups:
+        best = max(g, key=lambda i: _support(events[i], zones[i]))
+        keep = events[best]
+        for i in g:
+            if i == best:
+                continue
+            other = events[i]
+            keep.mentions.append(Mention(evidence=other.evidence, start=other.start, end=other.end))
+            keep.mentions.extend(m for m in other.mentions)
+            keep.source = keep.source or other.source
+            keep.target = keep.target or other.target
+            keep.date = keep.date or other.date
+            keep.time = keep.time or other.time
+            keep.place = keep.place or other.place
+            keep.quantity = keep.quantity or other.quantity
+            keep.from_caption = keep.from_caption and other.from_caption
+            for r in other.reported_by:
+                if r not in keep.reported_by:
+                    keep.reported_by.append(r)
+            keep.confidence = min(1.0, max(keep.confidence, other.confidence) + 0.05)
+        out.append(keep)
+    out.sort(key=lambda e: e.start)
+    return out

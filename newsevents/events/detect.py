@@ -1,0 +1,177 @@
+"""Finds event mentions in the parse: verbs (rule `verb_trigger`), nominalizations (rule
+`nominal_trigger`), light-verb constructions (rule `light_verb`) and conditional warnings in
+quoted speech (rule `conditional_warning`). Each yields a Candidate with a provisional code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Token
+
+from newsevents.events.lexicon import Entry, Lexicon
+from newsevents.reading import Actor
+
+SKIP_ZONES = {"furniture", "subheading"}
+VERB_POS = {"VERB"}
+NOUN_POS = {"NOUN", "PROPN"}
+
+
+@dataclass
+class Candidate:
+    """One event mention before it becomes an Event."""
+
+    token: Token  # the trigger head
+    entry: Entry
+    code: str
+    zone: str
+    trigger_tokens: list[Token] = field(default_factory=list)
+    light_verb: Token | None = None  # verb carrying a nominal ("made a call")
+    anchor_verb: Token | None = None  # verb that dates a nominal ("the demolition occurred")
+    source_token: Token | None = None
+    target_token: Token | None = None
+    source: Actor | None = None
+    target: Actor | None = None
+    sources: list[Actor] = field(default_factory=list)
+    targets: list[Actor] = field(default_factory=list)
+    modality: str = "asserted"
+    governor: Candidate | None = None
+    inner: list[Candidate] = field(default_factory=list)
+    reported_by: list[str] = field(default_factory=list)
+    speaker: Actor | None = None
+    drop: bool = False
+    inferred_target: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def clause_verb(self) -> Token:
+        """The verb that carries tense, aspect and modality for this mention."""
+        return self.light_verb or self.anchor_verb or self.token
+
+
+def _children(tok: Token, deps: set[str]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def direct_object(tok: Token) -> Token | None:
+    objs = _children(tok, {"dobj", "obj"})
+    if objs:
+        return objs[0]
+    # "stopped answering calls": the object of an xcomp gerund
+    return None
+
+
+def _verb_entry(tok: Token, lex: Lexicon) -> tuple[Entry, Token | None] | None:
+    """The lexicon entry of a verb, trying particle/preposition/object multiword keys first.
+    Returns the entry and the token whose lemma refines it (the object, or a preposition's object)."""
+    lemma = tok.lemma_.lower()
+    prts = [c.lower_ for c in tok.children if c.dep_ == "prt"]
+    preps = [c for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ != "by"]
+    obj = direct_object(tok)
+    keys: list[tuple[str, Token | None]] = []
+    for prt in prts:
+        for p in preps:
+            pobj = next((c for c in p.children if c.dep_ == "pobj"), None)
+            keys.append((f"{lemma} {prt} {p.lower_}", pobj or obj))
+        keys.append((f"{lemma} {prt}", obj))
+    for p in preps:
+        pobj = next((c for c in p.children if c.dep_ == "pobj"), None)
+        keys.append((f"{lemma} {p.lower_}", pobj or obj))
+    if obj is not None:
+        keys.append((f"{lemma} {obj.lemma_.lower()}", None))
+    keys.append((lemma, obj))
+    for key, refiner in keys:
+        if key in lex.verbs:
+            return lex.verbs[key], refiner
+    return None
+
+
+def _resolve_code(entry: Entry, refiner: Token | None, lex: Lexicon) -> str | None:
+    if refiner is not None and entry.objects:
+        code = lex.object_code(entry, refiner.lemma_)
+        if code is None:
+            # "answer calls", "cut ties": a compound in the object ("negotiating table")
+            for c in refiner.children:
+                if c.dep_ in ("compound", "amod"):
+                    code = lex.object_code(entry, c.lemma_)
+                    if code:
+                        break
+        if code:
+            return code
+    return entry.code
+
+
+def _noun_code(tok: Token, entry: Entry) -> str | None:
+    if entry.modifiers:
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in entry.modifiers:
+                return entry.modifiers[c.lemma_.lower()]
+        return None
+    return entry.code
+
+
+def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
+    """All event mentions in the non-furniture sentences of the article."""
+    out: list[Candidate] = []
+    for sent in ctx.sentences:
+        if sent.zone in SKIP_ZONES:
+            continue
+        nominal_heads: dict[int, Candidate] = {}
+        for tok in sent.span:
+            if tok.pos_ in NOUN_POS and tok.lemma_.lower() in lex.nouns:
+                entry = lex.nouns[tok.lemma_.lower()]
+                code = _noun_code(tok, entry)
+                if code is None:
+                    continue
+                cand = Candidate(tok, entry, code, sent.zone, [tok])
+                head = tok.head
+                if tok.dep_ in ("dobj", "nsubjpass", "obj") and head.lemma_.lower() in lex.light_verbs:
+                    cand.light_verb = head
+                    cand.trigger_tokens = [head, tok]
+                elif tok.dep_ in ("nsubj",) and head.pos_ in VERB_POS | {"AUX"}:
+                    cand.anchor_verb = head
+                nominal_heads[tok.i] = cand
+                out.append(cand)
+        for tok in sent.span:
+            if tok.pos_ not in VERB_POS:
+                continue
+            obj = direct_object(tok)
+            if obj is not None and obj.i in nominal_heads and tok.lemma_.lower() in lex.light_verbs:
+                continue  # the nominal carries the event: "made a call for", "held talks"
+            found = _verb_entry(tok, lex)
+            if found is None:
+                continue
+            entry, refiner = found
+            code = _resolve_code(entry, refiner, lex)
+            if code is None:
+                continue
+            if refiner is not None and refiner.i in nominal_heads and entry.objects:
+                nominal_heads[refiner.i].drop = True  # "launched an air strike": the verb codes it
+            out.append(Candidate(tok, entry, code, sent.zone, [tok]))
+    out = [c for c in out if not c.drop]
+    out.sort(key=lambda c: c.token.i)
+    return out
+
+
+def conditional_warnings(ctx: Any, lex: Lexicon, taken: set[int], warning_entry: Entry) -> list[Candidate]:
+    """Rule `conditional_warning`: "if X does Y, (then) we will Z" said by someone is a warning of
+    the speaker to X (CAMEO 13), whatever Z is; the consequence itself is not asserted."""
+    out: list[Candidate] = []
+    for sent in ctx.sentences:
+        if sent.zone in SKIP_ZONES:
+            continue
+        for tok in sent.span:
+            if tok.pos_ not in VERB_POS or tok.i in taken:
+                continue
+            aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+            if not aux & {"will", "would", "'ll", "shall"}:
+                continue
+            cond = [c for c in tok.children if c.dep_ == "advcl"
+                    and any(m.lower_ in ("if", "unless") for m in c.children if m.dep_ == "mark")]
+            subj = [c for c in tok.children if c.dep_ in ("nsubj",)]
+            if not cond or not subj or subj[0].lower_ not in ("we", "i"):
+                continue
+            cand = Candidate(tok, warning_entry, warning_entry.code or "130", sent.zone, [tok])
+            cand.extra["condition"] = cond[0]
+            out.append(cand)
+    return out

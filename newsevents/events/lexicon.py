@@ -1,0 +1,95 @@
+"""Loads the event lexicon (data/lexicon.yaml) once per process and answers look-ups on it.
+
+The lexicon is data an analyst edits; this module only indexes it (verbs by lemma and
+particle/preposition, nouns by lemma, noun classes by member lemma).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@dataclass
+class Entry:
+    """One lexicon entry: a trigger (verb or noun) and how it is coded."""
+
+    key: str
+    code: str | None
+    kind: str = "event"
+    targets: list[str] = field(default_factory=lambda: ["dobj"])
+    objects: dict[str, str] = field(default_factory=dict)
+    modifiers: dict[str, str] = field(default_factory=dict)
+    needs_political: bool = False
+    noun: bool = False
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[str, Entry]
+    nouns: dict[str, Entry]
+    classes: dict[str, set[str]]
+    light_verbs: set[str]
+    undergoer_light_verbs: set[str]
+    inner_codes: dict[str, dict[str, str]]
+    cue_verbs: set[str]
+    cue_phrases: list[str]
+    hypothetical_aux: set[str]
+    hypothetical_governors: set[str]
+    negating_governors: set[str]
+    negating_phrases: list[str]
+
+    def object_code(self, entry: Entry, lemma: str) -> str | None:
+        """Code of `entry` refined by an object (or modifier) lemma; None when nothing fits."""
+        lemma = lemma.lower()
+        if lemma in entry.objects:
+            return entry.objects[lemma]
+        for name, code in entry.objects.items():
+            if name.isupper() and lemma in self.classes.get(name, ()):
+                return code
+        return None
+
+    def in_class(self, lemma: str, name: str) -> bool:
+        return lemma.lower() in self.classes.get(name, ())
+
+
+def _entry(key: str, spec: dict[str, Any], noun: bool) -> Entry:
+    code = spec.get("code")
+    return Entry(
+        key=key,
+        code=str(code) if code is not None else None,
+        kind=spec.get("kind", "event"),
+        targets=list(spec.get("targets", ["dobj"] if not noun else [])),
+        objects={str(k): str(v) for k, v in (spec.get("objects") or {}).items()},
+        modifiers={str(k): str(v) for k, v in (spec.get("modifiers") or {}).items()},
+        needs_political=bool(spec.get("needs_political", False)),
+        noun=noun,
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """The lexicon at `path` (default: the packaged data/lexicon.yaml)."""
+    data = yaml.safe_load(Path(path or DATA / "lexicon.yaml").read_text(encoding="utf-8"))
+    modal = data.get("modal", {})
+    cues = data.get("cues", {})
+    return Lexicon(
+        verbs={k: _entry(k, v or {}, False) for k, v in data.get("verbs", {}).items()},
+        nouns={k: _entry(k, v or {}, True) for k, v in data.get("nouns", {}).items()},
+        classes={k: {w.lower() for w in v} for k, v in data.get("classes", {}).items()},
+        light_verbs=set(data.get("light_verbs", [])),
+        undergoer_light_verbs=set(data.get("undergoer_light_verbs", [])),
+        inner_codes={k: {str(a): str(b) for a, b in v.items()} for k, v in data.get("inner_codes", {}).items()},
+        cue_verbs=set(cues.get("verbs", [])),
+        cue_phrases=list(cues.get("phrases", [])),
+        hypothetical_aux=set(modal.get("hypothetical_aux", [])),
+        hypothetical_governors=set(modal.get("hypothetical_governors", [])),
+        negating_governors=set(modal.get("negating_governors", [])),
+        negating_phrases=list(modal.get("negating_phrases", [])),
+    )

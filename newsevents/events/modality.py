@@ -1,0 +1,76 @@
+"""Modality of an event mention (rule `modality`): asserted, negated, hypothetical (conditional,
+future, possible, planned, counterfactual), requested or threatened (from its governor)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsevents.events.detect import Candidate
+from newsevents.events.lexicon import Lexicon
+
+GOVERNOR_MODALITY = {"request": "requested", "demand": "requested", "threat": "threatened",
+                     "refuse": "negated", "deny": "negated", "intend": "hypothetical"}
+
+
+def _clause_chain(tok: Token) -> list[Token]:
+    """The verb and the verbs it hangs from through xcomp/conj (tense and negation live there)."""
+    chain = [tok]
+    while tok.dep_ in ("xcomp", "conj", "acomp") and tok.head is not tok:
+        tok = tok.head
+        chain.append(tok)
+    return chain
+
+
+def is_negated(tok: Token, lex: Lexicon) -> bool:
+    for t in _clause_chain(tok):
+        if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in t.children):
+            return True
+    head = tok.head
+    if tok.dep_ in ("xcomp",) and head.lemma_.lower() in lex.negating_governors:
+        return True
+    # "has no intention of acceding": a negated noun governing the clause
+    while tok.dep_ in ("pcomp", "pobj", "prep", "acl") and tok.head is not tok:
+        tok = tok.head
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            return True
+    return False
+
+
+def is_hypothetical(tok: Token, lex: Lexicon) -> bool:
+    for t in _clause_chain(tok):
+        aux = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in lex.hypothetical_aux for a in aux):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in t.children):
+            return True
+        if t.dep_ == "xcomp" and t.head.lemma_.lower() in lex.hypothetical_governors:
+            return True
+        # "is to visit", "are due to"
+        if t.dep_ == "xcomp" and t.head.lemma_.lower() in ("be", "due"):
+            return True
+        if t.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in t.children if m.dep_ == "mark"):
+            return True
+    return False
+
+
+def is_past_perfect(tok: Token) -> bool:
+    for t in _clause_chain(tok):
+        if t.tag_ == "VBN" and any(c.dep_ in ("aux",) and c.lower_ in ("had", "'d") for c in t.children):
+            return True
+    return False
+
+
+def assign_modality(cand: Candidate, lex: Lexicon) -> None:
+    verb = cand.clause_verb
+    if cand.governor is not None:
+        gov_kind = cand.governor.entry.kind
+        if gov_kind == "stop":
+            cand.drop = True  # "stopped answering calls": the stop is the event, not the answering
+            return
+        if gov_kind in GOVERNOR_MODALITY:
+            cand.modality = GOVERNOR_MODALITY[gov_kind]
+            return
+    if is_negated(verb, lex):
+        cand.modality = "negated"
+    elif is_hypothetical(verb, lex) and cand.entry.kind != "threat":
+        cand.modality = "hypothetical"
