@@ -38,6 +38,7 @@ from newsevents.nlp import DEFAULT_MODEL
 from newsevents.serve.events_query import EventFilters, StoreError, event_series, get_document, query_events
 
 STATIC = Path(__file__).resolve().parent / "static"
+DEMO_ARTICLE = Path(__file__).resolve().parents[2] / "examples" / "demo-article.txt"
 LOG = logging.getLogger("newsevents.serve")
 
 # A sentence of our own, read once at start-up so that the model and every stage's lazily
@@ -375,6 +376,13 @@ def create_app(settings: ServeSettings | None = None) -> FastAPI:
     @app.get("/", include_in_schema=False)
     async def index() -> FileResponse:
         return FileResponse(STATIC / "index.html")
+
+    @app.api_route("/demo-article", methods=["GET", "HEAD"], include_in_schema=False)
+    async def demo_article() -> Response:
+        """The repository's demo article for the page's Demo button (absent in an installed wheel)."""
+        if not DEMO_ARTICLE.is_file():
+            return error(404, "no demo article in this installation")
+        return FileResponse(DEMO_ARTICLE, media_type="text/plain; charset=utf-8")
 
     @app.get("/favicon.ico", include_in_schema=False)
     async def favicon() -> Response:
