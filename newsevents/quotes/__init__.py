@@ -1,1 +1,143 @@
-"""quotes stage (see the package docstring of each module)."""
+"""quotes stage: direct, mixed and indirect quotes, each with its speaker and cue.
+
+Exposes to later stages (see the module docstrings of find.py, coref.py, attribute.py):
+- ctx.exposed["entities"]: list[coref.Entity], the story's coreference chains;
+  `newsevents.quotes.coref.entity_at(ctx, start, end)` finds one by raw span.
+- ctx.exposed["quote_of_offset"]: callable raw offset -> Quote | None (the narrowest quote
+  containing the offset; direct and mixed quotes before the indirect clause around them).
+- ctx.exposed["quote_details"]: list[attribute.Found]: each quote with its cue span, the
+  id of the speaker's entity, and its attribution group (a mixed fragment and the reported
+  clause around it, or a quote and its continuation, share a group) with the group's extent.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from newsevents.quotes.attribute import Attributor, Found, Speaker
+from newsevents.quotes.coref import build_entities
+from newsevents.quotes.find import QuotedSpan, find_quoted
+from newsevents.reading import Quote
+
+PARAGRAPH_BREAK = re.compile(r"\n[\s]*")
+CONTINUATION_PARAGRAPHS = 2  # a quote with no cue continues the speaker of a quote this close
+
+
+def _paragraph_index(ctx: Any, raw_offset: int) -> int:
+    """Which paragraph (run of text between line breaks) a raw offset is in."""
+    return len(PARAGRAPH_BREAK.findall(ctx.raw, 0, raw_offset))
+
+
+def _covered_share(start: int, end: int, spans: list[tuple[int, int]]) -> float:
+    if end <= start:
+        return 0.0
+    covered = sum(max(0, min(end, e) - max(start, s)) for s, e in spans)
+    return covered / (end - start)
+
+
+def _make(ctx: Any, text: str, start: int, end: int, kind: str, speaker: Speaker | None,
+          cue: Any, group: int) -> Found:
+    cue_span = ctx.raw_span(cue) if cue is not None else None
+    quote = Quote(text=text, start=start, end=end, kind=kind,
+                  speaker=speaker.name if speaker else None,
+                  speaker_start=speaker.start if speaker else None,
+                  speaker_end=speaker.end if speaker else None,
+                  cue=ctx.raw[cue_span[0]:cue_span[1]] if cue_span else None)
+    return Found(quote, group, cue_span[0] if cue_span else None, cue_span[1] if cue_span else None,
+                 speaker.entity.id if speaker and speaker.entity else None, start, end)
+
+
+def _direct_and_mixed(ctx: Any, att: Attributor, quoted: list[QuotedSpan]) -> list[Found]:
+    found: list[Found] = []
+    previous: Found | None = None
+    group = 0
+    for q in quoted:
+        fragment = att.is_fragment(q)
+        if fragment:
+            hit = att.governing_cue(q)
+        else:
+            lead = ctx.view.text[ctx.view.text.rfind("\n", 0, q.view_start) + 1:q.view_start - 1].strip()
+            hit = (att.cue_before(q) or att.cue_after(q)) if lead else (att.cue_after(q) or att.cue_before(q))
+        speaker = att.speaker_from(hit[1]) if hit else None
+        cue = hit[0] if hit else None
+        if hit is None:
+            if fragment or previous is None or previous.quote.speaker is None:
+                continue
+            gap = _paragraph_index(ctx, q.start) - _paragraph_index(ctx, previous.quote.end)
+            if gap > CONTINUATION_PARAGRAPHS:
+                continue
+            p = previous.quote
+            speaker = Speaker(p.speaker or "", p.speaker_start or 0, p.speaker_end or 0, None)
+            record = _make(ctx, q.text, q.start, q.end, "direct", speaker, None,
+                           previous.group if gap == 0 else group + 1)
+            record.quote.cue = p.cue
+            record.cue_start, record.cue_end, record.entity_id = previous.cue_start, previous.cue_end, previous.entity_id
+            if gap != 0:
+                group += 1
+        else:
+            group += 1
+            record = _make(ctx, q.text, q.start, q.end, "mixed" if fragment else "direct", speaker, cue, group)
+        found.append(record)
+        if not fragment:
+            previous = record
+    return found
+
+
+def _indirect(ctx: Any, att: Attributor, direct: list[Found], group: int) -> list[Found]:
+    whole = [(f.quote.start, f.quote.end) for f in direct if f.quote.kind == "direct"]
+    found: list[Found] = []
+    seen: set[tuple[int, int]] = set()
+    for cue, subject, vs, ve in att.indirect():
+        start, end = ctx.view.to_raw(vs, ve)
+        if (start, end) in seen or _covered_share(start, end, whole) >= 0.5:
+            continue
+        seen.add((start, end))
+        speaker = att.speaker_from(subject)
+        if speaker is None:
+            continue
+        group += 1
+        record = _make(ctx, ctx.raw[start:end], start, end, "indirect", speaker, cue, group)
+        for f in direct:
+            if f.quote.kind == "mixed" and start <= f.quote.start and f.quote.end <= end + 1:
+                f.group = group
+        found.append(record)
+    return found
+
+
+def _set_units(found: list[Found]) -> None:
+    """Every member of a group gets the group's extent (the attribution as a whole)."""
+    extent: dict[int, tuple[int, int]] = {}
+    for f in found:
+        s, e = extent.get(f.group, (f.quote.start, f.quote.end))
+        extent[f.group] = (min(s, f.quote.start), max(e, f.quote.end))
+    for f in found:
+        f.unit_start, f.unit_end = extent[f.group]
+
+
+def _quote_lookup(found: list[Found]) -> Callable[[int], Quote | None]:
+    ordered = sorted(found, key=lambda f: (f.quote.kind == "indirect", f.quote.end - f.quote.start))
+
+    def quote_of_offset(offset: int) -> Quote | None:
+        """The narrowest quote containing a raw offset (direct/mixed before indirect)."""
+        for f in ordered:
+            if f.quote.start <= offset < f.quote.end:
+                return f.quote
+        return None
+
+    return quote_of_offset
+
+
+def run(ctx: Any) -> None:
+    """Find quotes, resolve entities, attribute speakers; fill ctx.quotes and expose them."""
+    quoted = find_quoted(ctx)
+    ctx.exposed["entities"] = build_entities(ctx, [(q.start, q.end) for q in quoted])
+    att = Attributor(ctx, quoted)
+    direct = _direct_and_mixed(ctx, att, quoted)
+    indirect = _indirect(ctx, att, direct, max((f.group for f in direct), default=0))
+    found = sorted(direct + indirect, key=lambda f: (f.quote.start, f.quote.end))
+    _set_units(found)
+    ctx.quotes.extend(f.quote for f in found)
+    ctx.exposed["quote_details"] = found
+    ctx.exposed["quote_of_offset"] = _quote_lookup(found)

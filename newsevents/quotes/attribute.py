@@ -1,0 +1,391 @@
+"""Attribute quotes to speakers, and find indirect speech.
+
+Why from the dependency parse plus a few surface patterns: the cue verb of a quote sits right
+beside it ('"...," X said', 'X said: "..."', 'X told reporters that "..."') and its subject is
+the speaker; a quoted fragment inside a sentence belongs to the speech verb that governs it
+(mixed quote); reported speech is a clause governed by a speech or cognition verb (ccomp) or
+put behind "according to X". Speakers are named through coreference (coref.py) so that
+"she", "Moon" and "the ministry" come out as the fullest name of the entity.
+
+Rules (word lists in data/cues.yaml): `speech_cue`, `cognition_cue`, `continuation_cue`,
+`according_to`, `institutional_speaker`, `described_speaker`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from spacy.tokens import Span, Token
+
+from newsevents.quotes.coref import Entity, entity_at
+from newsevents.quotes.find import QuotedSpan
+from newsevents.reading import Quote
+
+DATA = Path(__file__).resolve().parent / "data"
+SUBJECTS = {"nsubj", "nsubjpass"}
+NP_CUT_DEPS = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj"}
+PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "who", "which", "that"}
+AFTER_WINDOW = 12  # tokens after a closing mark in which its cue must appear
+
+
+@functools.lru_cache(maxsize=1)
+def cues() -> dict[str, Any]:
+    """The cue lexicon (data/cues.yaml), loaded once."""
+    data = yaml.safe_load((DATA / "cues.yaml").read_text(encoding="utf-8"))
+    return {
+        "speech": set(data["speech_verbs"]),
+        "cognition": set(data["cognition_verbs"]),
+        "continuation": set(data["continuation_verbs"]),
+        "according": [p.split() for p in data["attributing_prepositions"]],
+        "statements": set(data["statement_nouns"]),
+        "issuer_preps": set(data["issuer_prepositions"]),
+        "country_heads": set(data["country_bound_heads"]),
+    }
+
+
+@dataclass
+class Speaker:
+    """Who a quote is attributed to: a name to show and the mention beside the cue."""
+
+    name: str
+    start: int
+    end: int
+    entity: Entity | None
+
+
+@dataclass
+class Found:
+    """A quote with what the events stage and the benchmark need beyond the Reading fields."""
+
+    quote: Quote
+    group: int
+    cue_start: int | None
+    cue_end: int | None
+    entity_id: int | None
+    unit_start: int
+    unit_end: int
+
+
+class Attributor:
+    """Finds cues and speakers over one parsed story."""
+
+    def __init__(self, ctx: Any, quoted: list[QuotedSpan]):
+        self.ctx = ctx
+        self.doc = ctx.doc
+        self.quoted = quoted
+        self.token_starts = [t.idx for t in self.doc]
+        self.raw_starts = [ctx.raw_span(t)[0] for t in self.doc]
+        self.lex = cues()
+
+    # -- token helpers -------------------------------------------------------------------
+    def token_at(self, view_offset: int) -> Token | None:
+        i = bisect.bisect_right(self.token_starts, view_offset) - 1
+        if i < 0:
+            return None
+        return self.doc[i]
+
+    def tokens_between(self, view_start: int, view_end: int) -> list[Token]:
+        i = bisect.bisect_left(self.token_starts, view_start)
+        j = bisect.bisect_left(self.token_starts, view_end)
+        return [self.doc[k] for k in range(i, j)]
+
+    def in_quote(self, token: Token) -> bool:
+        raw = self.ctx.raw_span(token)[0]
+        return any(q.start <= raw < q.end for q in self.quoted)
+
+    def is_cue(self, token: Token, cognition: bool = False) -> bool:
+        """Rules `speech_cue`/`cognition_cue` (and `according_to` for 'according')."""
+        if self.according_object(token) is not None:
+            return True
+        if not (token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")):
+            return False
+        lemma = token.lemma_.lower()
+        return lemma in self.lex["speech"] or (cognition and lemma in self.lex["cognition"])
+
+    def according_object(self, token: Token) -> Token | None:
+        """Rule `according_to`: the object of 'according to X' when `token` starts one."""
+        for words in self.lex["according"]:
+            n = len(words)
+            if token.i + n > len(self.doc):
+                continue
+            if [t.lower_ for t in self.doc[token.i:token.i + n]] != words:
+                continue
+            last = self.doc[token.i + n - 1]
+            for t in [last, token]:
+                for c in t.children:
+                    if c.dep_ == "pobj":
+                        return c
+            nxt = token.i + n
+            while nxt < len(self.doc) and self.doc[nxt].pos_ in {"DET", "ADJ", "PROPN", "NOUN", "PRON", "PART"}:
+                if self.doc[nxt].pos_ in {"PROPN", "NOUN", "PRON"} and (
+                        nxt + 1 >= len(self.doc) or self.doc[nxt + 1].pos_ not in {"PROPN", "NOUN", "PART"}):
+                    return self.doc[nxt]
+                nxt += 1
+        return None
+
+    def subject_of(self, cue: Token) -> Token | None:
+        """The subject of a cue verb, through conjoined and dependent verbs."""
+        obj = self.according_object(cue)
+        if obj is not None:
+            return obj
+        seen = 0
+        verb = cue
+        while verb is not None and seen < 4:
+            for c in verb.children:
+                if c.dep_ in SUBJECTS and c.lower_ not in {"there"}:
+                    return c
+            if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
+                verb = verb.head
+                seen += 1
+                continue
+            return None
+        return None
+
+    # -- speakers ---------------------------------------------------------------------------
+    def np_span(self, head: Token) -> Span:
+        """The noun phrase of `head`, without determiners, relative clauses or appositions."""
+        start, end = head.left_edge.i, head.i + 1
+        for t in self.doc[head.i + 1:head.right_edge.i + 1]:
+            if t.dep_ in NP_CUT_DEPS and t.head.i <= head.i or t.text in {",", "(", "—", "–"}:
+                break
+            end = t.i + 1
+        while start < head.i and (self.doc[start].pos_ in {"DET", "PUNCT"} or self.doc[start].is_space):
+            start += 1
+        while end > head.i + 1 and (self.doc[end - 1].pos_ == "PUNCT" or self.doc[end - 1].is_space):
+            end -= 1
+        return self.doc[start:end]
+
+    def speaker_from(self, head: Token, depth: int = 0) -> Speaker | None:
+        """Rules `institutional_speaker`, `described_speaker` and coreference, from a NP head."""
+        if head is None or self.in_quote(head):
+            return None
+        lemma = head.lemma_.lower()
+        if lemma in self.lex["statements"] and depth < 2 and not head.ent_type_:
+            for c in head.children:
+                if c.dep_ == "poss":
+                    found = self.speaker_from(c, depth + 1)
+                    if found:
+                        return found
+                if c.dep_ == "prep" and c.lower_ in self.lex["issuer_preps"]:
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            found = self.speaker_from(g, depth + 1)
+                            if found:
+                                return found
+        for c in head.children:  # "Kim's younger sister, Kim Yo Jong, said": the named apposition
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ and head.pos_ == "NOUN":
+                found = self.speaker_from(c, depth + 1)
+                if found and found.entity is not None:
+                    return found
+        s, e = self.ctx.raw_span(head)
+        entity = entity_at(self.ctx, s, e)
+        if entity is not None:
+            span = self._mention_around(entity, s, e)
+            return Speaker(entity.name, span[0], span[1], entity)
+        span = self.np_span(head)
+        s, e = self.ctx.raw_span(span)
+        if head.lower_ in PRONOUNS:
+            return Speaker(head.text, s, e, None)
+        name = self.ctx.raw[s:e]
+        entity = self._entity_inside(span, head)
+        if entity is not None and entity.kind == "PERSON":
+            return Speaker(entity.name, s, e, entity)
+        if lemma in self.lex["country_heads"] and not any(t.ent_type_ in {"GPE", "NORP"} for t in span):
+            country = self.country_before(s)
+            if country:
+                name = f"{country} {name}"
+        return Speaker(name, s, e, None)
+
+    def _mention_around(self, entity: Entity, s: int, e: int) -> tuple[int, int]:
+        for ms, me in entity.mentions:
+            if ms <= s and e <= me:
+                return ms, me
+        return s, e
+
+    def _entity_inside(self, span: Span, head: Token) -> Entity | None:
+        for t in span:
+            if t.ent_type_ == "PERSON" and t.head.i == head.i or t.i == head.i:
+                s, e = self.ctx.raw_span(t)
+                found = entity_at(self.ctx, s, e)
+                if found is not None:
+                    return found
+        return None
+
+    def country_before(self, raw_offset: int) -> str | None:
+        """Rule `described_speaker`: the country of the nearest earlier place, else the focus."""
+        from newsevents.quotes.countries import country_adjective, country_of_name
+
+        best = None
+        for p in self.ctx.places:
+            if p.start < raw_offset and p.country and (best is None or p.start > best.start):
+                best = p
+        if best is not None:
+            return country_adjective(best.country)
+        names = {id(ent): ent.name for _s, _e, ent in self.ctx.exposed.get("_entity_index", [])}
+        for t in reversed(self.doc[:bisect.bisect_left(self.raw_starts, raw_offset)]):
+            if t.pos_ != "PROPN" or self.in_quote(t):
+                continue
+            s, e = self.ctx.raw_span(t)
+            ent = entity_at(self.ctx, s, e)
+            for name in ([names.get(id(ent))] if ent else []) + [t.text]:
+                iso3 = country_of_name(name) if name else None
+                if iso3:
+                    return country_adjective(iso3)
+        focus = self.ctx.exposed.get("focus_country")
+        return country_adjective(focus) if focus else None
+
+    # -- direct and mixed quotes ------------------------------------------------------------
+    def cue_after(self, q: QuotedSpan) -> tuple[Token, Token] | None:
+        """'"...," X said' / '"...," said X' / '"...," read a statement from X'."""
+        after = []
+        for t in self.tokens_between(q.view_end, len(self.ctx.view.text)):
+            if t.idx < q.view_end:
+                continue
+            if "\n" in t.text or (after and t.text in {".", "!", "?", ";"}) or self.in_quote(t):
+                break
+            after.append(t)
+            if len(after) >= AFTER_WINDOW:
+                break
+        for k, t in enumerate(after):
+            if not self.is_cue(t):
+                continue
+            subject = self.subject_of(t)
+            if subject is not None and not self.in_quote(subject):
+                return t, subject
+            for u in after[k + 1:]:
+                if u.pos_ in {"PROPN", "NOUN", "PRON"}:
+                    return t, u.head if u.dep_ == "compound" else u
+            before = [u for u in after[:k] if u.pos_ in {"PROPN", "NOUN", "PRON"}]
+            if before:
+                return t, before[-1]
+        return None
+
+    def cue_before(self, q: QuotedSpan) -> tuple[Token, Token] | None:
+        """'X said: "..."' / 'X told reporters that "..."' / 'X said, "..."'."""
+        first = self.token_at(q.view_start)
+        if first is None:
+            return None
+        sent = first.sent
+        before = [t for t in sent if t.idx < q.view_start - 1 and not t.is_space]
+        if not before or "\n" in self.ctx.view.text[before[-1].idx:q.view_start]:
+            return None
+        for t in reversed(before):
+            if self.in_quote(t) or not self.is_cue(t, cognition=True):
+                continue
+            governs = t.left_edge.i <= first.i <= t.right_edge.i
+            tail = [u for u in before if u.i > t.i]
+            close = len(tail) <= 8 and (not tail or tail[-1].text in {":", ",", "that"})
+            if governs or close:
+                subject = self.subject_of(t)
+                if subject is not None:
+                    return t, subject
+        return None
+
+    def is_fragment(self, q: QuotedSpan) -> bool:
+        """A quote that is part of its sentence's syntax rather than a whole utterance."""
+        view = self.ctx.view.text
+        line_start = view.rfind("\n", 0, q.view_start) + 1
+        lead = view[line_start:q.view_start - 1].rstrip()
+        if not lead:
+            return False
+        first = self.token_at(q.view_start)
+        if first is not None:
+            sent_start = first.sent.start_char
+            lead = view[max(sent_start, line_start):q.view_start - 1].rstrip()
+            if not lead:
+                return False
+        if lead.endswith(":"):
+            return False
+        content = q.text.lstrip(" '\u2018\u2026.")
+        upper = content[:1].isupper()
+        prev = self.token_at(q.view_start - 2)
+        if prev is not None and lead.endswith(","):
+            prev = self.token_at(len(lead.rstrip(",")) - 1 + max(sent_start if first else 0, line_start))
+        if prev is not None and (self.is_cue(prev) or prev.lower_ == "that") and upper:
+            return False
+        if lead.endswith(",") and prev is not None and self.is_cue(prev):
+            return False
+        return True
+
+    def governing_cue(self, q: QuotedSpan) -> tuple[Token, Token] | None:
+        """The speech verb a quoted fragment depends on, and that verb's subject."""
+        tokens = [t for t in self.tokens_between(q.view_start, q.view_end) if not t.is_punct]
+        if not tokens:
+            return None
+        inside = {t.i for t in tokens}
+        roots = [t for t in tokens if t.head.i not in inside or t.head is t]
+        for root in roots[:1]:
+            for anc in root.ancestors:
+                if self.is_cue(anc, cognition=True) and not self.in_quote(anc):
+                    subject = self.subject_of(anc)
+                    if subject is not None:
+                        return anc, subject
+        sent = tokens[0].sent
+        for t in sent:
+            obj = self.according_object(t)
+            if obj is not None and not self.in_quote(t):
+                return t, obj
+        return None
+
+    # -- indirect speech --------------------------------------------------------------------
+    def indirect(self) -> list[tuple[Token, Token, int, int]]:
+        """Rule `speech_cue`/`cognition_cue`/`according_to` on clauses: (cue, subject, view span)."""
+        found = []
+        for t in self.doc:
+            if self.in_quote(t):
+                continue
+            obj = self.according_object(t)
+            if obj is not None:
+                clause = self._according_clause(t)
+                if clause:
+                    found.append((t, obj, clause[0], clause[1]))
+                continue
+            if not self.is_cue(t, cognition=True):
+                continue
+            for c in t.children:
+                if c.dep_ != "ccomp":
+                    continue
+                subject = self.subject_of(t)
+                if subject is None:
+                    continue
+                span = self._clause_span(c, t)
+                if span:
+                    found.append((t, subject, span[0], span[1]))
+        return found
+
+    def _clause_span(self, clause: Token, cue: Token) -> tuple[int, int] | None:
+        tokens = [u for u in clause.subtree if not (u.dep_ == "mark" and u.head is clause)]
+        if clause.i < cue.i:  # 'X happened, officials said.': stop before the cue's own words
+            tokens = [u for u in tokens if u.i < cue.i]
+        while tokens and (tokens[0].is_punct or tokens[0].is_space):
+            tokens = tokens[1:]
+        while tokens and (tokens[-1].is_punct and tokens[-1].text not in {"\u201d", '"', "'"} or tokens[-1].is_space):
+            tokens = tokens[:-1]
+        if len(tokens) < 3:
+            return None
+        return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+    def _according_clause(self, according: Token) -> tuple[int, int] | None:
+        sent = according.sent
+        phrase = {u.i for u in according.subtree}
+        obj = self.according_object(according)
+        if obj is not None:
+            phrase |= {u.i for u in obj.subtree}
+            phrase |= set(range(according.i, obj.i + 1))
+        tokens = [u for u in sent if u.i not in phrase and not u.is_space]
+        while tokens and tokens[0].is_punct:
+            tokens = tokens[1:]
+        while tokens and tokens[-1].is_punct:
+            tokens = tokens[:-1]
+        if len(tokens) < 3:
+            return None
+        return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def raw_of(ctx: Any, view_start: int, view_end: int) -> tuple[int, int]:
+    return ctx.view.to_raw(view_start, view_end)

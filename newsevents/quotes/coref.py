@@ -1,0 +1,368 @@
+"""Rule-based, cheap entity coreference shared by the quotes and actors stages.
+
+Why rules: a speaker must be named by the fullest name in the story ("Moon" is Moon Jae In,
+"she" is Kim Yo Jong, "the ministry" is the Unification Ministry), and news text is regular
+enough that spaCy's named entities, surname matching, recency and a few gender and title
+cues get most of the way without a neural coreference model.
+
+Rules (their word lists live in data/coref.yaml):
+- `name_mentions`: spaCy PERSON/ORG/GPE/NORP entities and title-cased runs of proper nouns.
+- `shorter_form`: a name whose words are a contiguous part of an earlier, fuller name links
+  to the most recently mentioned such entity ("Kim" -> the last Kim); a fuller name seen
+  after a short one upgrades the entity's name; an acronym links to an organization whose
+  initials it spells.
+- `gender_from_title`, `title_words`: words beside a name (titles, appositions such as
+  "younger sister") give the entity's gender and titles.
+- `pronoun`: he/she/it/they link to the most recent compatible mention in the last few
+  sentences, preferring subjects; pronouns inside direct quotes are left alone.
+- `definite_description`: "the ministry" links to the last entity whose name contains the
+  head noun or that carried it as a title.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from spacy.tokens import Span, Token
+
+DATA = Path(__file__).resolve().parent / "data"
+NAME_KINDS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "FAC": "ORG"}
+PRONOUN_WINDOW = 3  # sentences back that a pronoun may reach
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
+FUNCTION_WORDS = {"of", "the", "and", "for", "de", "&"}
+
+
+@dataclass
+class Entity:
+    """One thing the story talks about, with every raw span that refers to it."""
+
+    id: int
+    name: str
+    kind: str
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    gender: str | None = None
+    titles: set[str] = field(default_factory=set)
+
+
+@dataclass
+class _Mention:
+    """One mention while resolving: its token span, raw span and entity."""
+
+    start_token: int
+    end_token: int
+    raw: tuple[int, int]
+    entity: Entity
+    is_subject: bool
+    sentence: int
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> dict[str, Any]:
+    """The coreference word lists (data/coref.yaml), loaded once."""
+    data = yaml.safe_load((DATA / "coref.yaml").read_text(encoding="utf-8"))
+    return {
+        "female": set(data["female_markers"]),
+        "male": set(data["male_markers"]),
+        "titles": set(data["titles"]),
+        "descriptions": {k: set(v) for k, v in data["description_heads"].items()},
+        "org_words": set(data["organization_words"]),
+    }
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in re.findall(r"[\w\-.]+", name.lower()) if w not in {"'s", "’s"}]
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    """True if `shorter` is a contiguous run of `longer`."""
+    n = len(shorter)
+    return n > 0 and any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w\-]*", name) if w.lower() not in FUNCTION_WORDS).upper()
+
+
+def _trim_name(span: Span) -> Span | None:
+    """Drop a leading determiner, a trailing possessive and edge punctuation from a name span."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].pos_ in {"DET", "PUNCT"} or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].pos_ == "PUNCT" or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _is_subject(token: Token) -> bool:
+    """A token that is, or sits inside, the subject of its clause."""
+    for t in [token, *token.ancestors]:
+        if t.dep_ in SUBJECT_DEPS:
+            return True
+        if t.pos_ in {"VERB", "AUX"} or t.dep_ == "ROOT":
+            return False
+    return False
+
+
+def _in_spans(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= offset < e for s, e in spans)
+
+
+def _name_spans(ctx: Any) -> list[tuple[Span, str]]:
+    """Rule `name_mentions`: entity spans with their kind, plus unlabeled proper-noun runs."""
+    doc = ctx.doc
+    found: list[tuple[Span, str]] = []
+    covered: set[int] = set()
+    titles = lexicon()["titles"]
+    for ent in doc.ents:
+        covered.update(range(ent.start, ent.end))
+        kind = NAME_KINDS.get(ent.label_)
+        if not kind:
+            continue
+        end = ent.end
+        if kind == "PERSON":  # "Moon Jae In": a capitalized word the tagger took for a preposition
+            while end < len(doc) and doc[end].is_title and doc[end].is_alpha and not doc[end].is_sent_start \
+                    and (end + 1 >= len(doc) or not doc[end + 1].is_title) and doc[end].pos_ != "PROPN":
+                end += 1
+        span = _trim_name(doc[ent.start:end])
+        if span is None or not any(t.is_alpha for t in span):
+            continue
+        found.append((span, kind))
+        covered.update(range(ent.start, end))
+    org_words = lexicon()["org_words"]
+    i = 0
+    while i < len(doc):
+        if doc[i].pos_ == "PROPN" and i not in covered and doc[i].is_title:
+            j = i
+            while j < len(doc) and doc[j].pos_ == "PROPN" and j not in covered and not doc[j].is_space:
+                j += 1
+            span = doc[i:j]
+            if len(span) == 1 and span[0].lower_.rstrip(".") in titles:
+                i = j
+                continue
+            kind = "ORG" if any(t.lower_ in org_words for t in span) else "OTHER"
+            found.append((span, kind))
+            i = j
+        else:
+            i += 1
+    found.sort(key=lambda x: x[0].start)
+    return found
+
+
+def _compatible(kind: str, other: str) -> bool:
+    if kind == other or "OTHER" in (kind, other):
+        return True
+    return {kind, other} <= {"PERSON", "ORG"}
+
+
+def _context_markers(span: Span) -> tuple[str | None, set[str]]:
+    """Rules `gender_from_title`/`title_words`: gender and titles from words beside a name."""
+    lex = lexicon()
+    doc = span.doc
+    words: list[str] = []
+    i = span.start - 1
+    while i >= 0 and (doc[i].lower_.rstrip(".") in lex["titles"] or doc[i].lower_.rstrip(".") in lex["female"]
+                      or doc[i].lower_.rstrip(".") in lex["male"]):
+        words.append(doc[i].lower_.rstrip("."))
+        i -= 1
+    root = span.root
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        words.append(root.head.lower_)
+    for child in root.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            words.append(child.lower_)
+    gender = None
+    if any(w in lex["female"] for w in words):
+        gender = "female"
+    elif any(w in lex["male"] for w in words):
+        gender = "male"
+    titles = {w for w in words if w in lex["titles"] or w in lex["descriptions"]}
+    return gender, titles
+
+
+class _Resolver:
+    """Walks the document once, linking names, then pronouns and definite descriptions."""
+
+    def __init__(self, ctx: Any, quoted: list[tuple[int, int]]):
+        self.ctx = ctx
+        self.quoted = quoted
+        self.entities: list[Entity] = []
+        self.mentions: list[_Mention] = []
+        self.sent_starts = [s.start for s in ctx.doc.sents]
+
+    def sentence_index(self, token_i: int) -> int:
+        return bisect.bisect_right(self.sent_starts, token_i) - 1
+
+    def add(self, span: Span, entity: Entity) -> None:
+        raw = self.ctx.raw_span(span)
+        if raw[1] <= raw[0]:
+            return
+        entity.mentions.append(raw)
+        self.mentions.append(_Mention(span.start, span.end, raw, entity, _is_subject(span.root),
+                                      self.sentence_index(span.start)))
+
+    def link_names(self) -> None:
+        """Rule `shorter_form` over the name mentions in document order."""
+        for span, kind in _name_spans(self.ctx):
+            words = _words(span.text)
+            if not words:
+                continue
+            entity = self._match_name(span.text, words, kind)
+            gender, titles = _context_markers(span)
+            if entity is None:
+                entity = Entity(id=len(self.entities) + 1, name=span.text, kind=kind)
+                self.entities.append(entity)
+            elif entity.kind == "OTHER" and kind != "OTHER":
+                entity.kind = kind
+            entity.titles |= titles
+            if gender and entity.gender is None and entity.kind in {"PERSON", "OTHER"}:
+                entity.gender = gender
+            self.add(span, entity)
+
+    def _match_name(self, text: str, words: list[str], kind: str) -> Entity | None:
+        for m in reversed(self.mentions):
+            e = m.entity
+            if not _compatible(kind, e.kind):
+                continue
+            names = _words(e.name)
+            if _contains(names, words):
+                return e
+            if _contains(words, names) and (kind == e.kind or e.kind == "OTHER" or len(names) == 1):
+                e.name = text  # a fuller name seen after a short form: keep the fullest
+                return e
+        if len(words) == 1 and text.isupper() and len(text) >= 2:
+            for e in reversed(self.entities):
+                if e.kind in {"ORG", "OTHER"} and len(_words(e.name)) > 1 and _initials(e.name) == text:
+                    return e
+        return None
+
+    def link_pronouns_and_descriptions(self) -> None:
+        """Rules `pronoun` and `definite_description`, in document order so chains carry on."""
+        doc = self.ctx.doc
+        names = sorted(self.mentions, key=lambda m: m.start_token)
+        self.mentions = []
+        k = 0
+        for token in doc:
+            while k < len(names) and names[k].start_token <= token.i:
+                self.mentions.append(names[k])
+                k += 1
+            if token.pos_ == "PRON" or token.tag_ in {"PRP", "PRP$"}:
+                self._link_pronoun(token)
+            elif token.pos_ == "NOUN" and token.lower_ in lexicon()["descriptions"]:
+                self._link_description(token)
+
+    def _outside_quotes(self, token: Token) -> bool:
+        return not _in_spans(self.ctx.raw_span(token)[0], self.quoted)
+
+    def _candidates(self, token: Token) -> list[_Mention]:
+        here = self.sentence_index(token.i)
+        return [m for m in reversed(self.mentions)
+                if m.end_token <= token.i and here - m.sentence <= PRONOUN_WINDOW
+                and not _in_spans(m.raw[0], self.quoted)]
+
+    def _link_pronoun(self, token: Token) -> None:
+        word = token.lower_
+        if not self._outside_quotes(token):
+            return
+        lex = lexicon()
+        cands = self._candidates(token)
+        chosen: Entity | None = None
+        if word in {"she", "her", "hers", "herself", "he", "him", "his", "himself"}:
+            gender = "female" if word in lex["female"] else "male"
+            people = [m for m in cands if m.entity.kind in {"PERSON", "OTHER"} and m.entity.gender in (gender, None)
+                      and (m.entity.kind == "PERSON" or m.entity.gender == gender)]
+            marked = [m for m in people if m.entity.gender == gender]
+            subjects = [m for m in people if m.is_subject]
+            pick = marked or subjects or people
+            if pick:
+                chosen = pick[0].entity
+                chosen.gender = chosen.gender or gender
+        elif word in {"it", "its", "itself"}:
+            # same sentence: its subject ("North Korea said it ..."); before: bodies first
+            here = self.sentence_index(token.i)
+            bodies = [m for m in cands if m.entity.kind in {"ORG", "GPE"}]
+            same = [m for m in bodies if m.sentence == here and m.is_subject]
+            orgs = [m for m in bodies if m.sentence < here and m.entity.kind == "ORG"]
+            subjects = [m for m in bodies if m.is_subject]
+            pick = same or orgs or subjects or bodies
+            if pick and token.dep_ not in {"expl"} and not _is_dummy_it(token):
+                chosen = pick[0].entity
+        elif word in {"they", "them", "their", "themselves"}:
+            here = self.sentence_index(token.i)
+            groups = [m for m in cands if m.entity.kind in {"ORG", "NORP"} and here - m.sentence <= 1
+                      and token.doc[m.end_token - 1].dep_ in SUBJECT_DEPS]
+            if groups:
+                chosen = groups[0].entity
+        if chosen is not None:
+            self.add(token.doc[token.i:token.i + 1], chosen)
+
+    def _link_description(self, token: Token) -> None:
+        dets = [c for c in token.children if c.dep_ == "det"]
+        if not dets or dets[0].lower_ != "the" or not self._outside_quotes(token):
+            return
+        if token.ent_type_ or any(c.dep_ == "poss" for c in token.children):
+            return
+        modifiers = [c.lower_ for c in token.children if c.dep_ in {"amod", "compound"} and c.i < token.i]
+        head = token.lower_
+        kinds = lexicon()["descriptions"][head]
+        for m in reversed(self.mentions):
+            e = m.entity
+            if m.end_token > token.i or e.kind not in kinds:
+                continue
+            words = _words(e.name)
+            if (head in words or head in e.titles) and all(w in words or w in e.titles for w in modifiers):
+                start = dets[0].i
+                self.add(token.doc[start:token.i + 1], e)
+                return
+
+
+def _is_dummy_it(token: Token) -> bool:
+    """'It is said that...', 'it seems', 'it is unclear whether': an 'it' with no referent."""
+    head = token.head
+    if head.lemma_ in {"seem", "appear", "rain", "happen"}:
+        return True
+    clauses = [c for c in head.children if c.dep_ in {"ccomp", "xcomp", "csubj", "advcl"} and c.i > head.i]
+    return bool(clauses) and (head.lemma_ == "be" or any(c.dep_ == "auxpass" for c in head.children))
+
+
+def build_entities(ctx: Any, quoted: list[tuple[int, int]] | None = None) -> list[Entity]:
+    """Link the names, pronouns and definite descriptions of the story into entities.
+
+    `quoted` are raw spans inside direct quotes: pronouns there ("I", "he" of the speaker's
+    world) are not resolved and names there do not serve as antecedents of pronouns outside.
+    """
+    resolver = _Resolver(ctx, quoted or [])
+    resolver.link_names()
+    resolver.link_pronouns_and_descriptions()
+    entities = [e for e in resolver.entities if e.mentions]
+    for e in entities:
+        e.mentions.sort()
+    ctx.exposed["_entity_index"] = sorted((s, e, ent) for ent in entities for s, e in ent.mentions)
+    return entities
+
+
+def entity_at(ctx: Any, start: int, end: int) -> Entity | None:
+    """The entity with a mention overlapping the raw span most (ties: the shortest mention)."""
+    index = ctx.exposed.get("_entity_index")
+    if index is None:
+        return None
+    best: tuple[int, int] | None = None
+    found: Entity | None = None
+    for s, e, ent in index:
+        if s >= max(end, start + 1):
+            break
+        overlap = min(e, end) - max(s, start)
+        if end == start:
+            overlap = 1 if s <= start < e else 0
+        if overlap <= 0:
+            continue
+        key = (overlap, -(e - s))
+        if best is None or key > best:
+            best, found = key, ent
+    return found
