@@ -1,10 +1,12 @@
 """Queries the service runs against the event store (DuckDB file or PostgreSQL URL).
 
-The store is written by `newsevents.store`; the service only reads it. The queries are kept
-here, in one place, against the store's published shape (tables `documents` and `events`,
-events keyed by `doc_id`, `event_id`, with `source_code`, `source_country`, `target_code`,
-`target_country`, `cameo`, `cameo_root`, `quad_class`, `plover`, `date`, `place_name`, `lat`,
-`lon`, ...). A filter whose column the store lacks is refused with a clear reason rather than
+The store is written by `newsevents.store` (its schema is newsevents/store/schema.sql); the
+service only reads it, through short-lived read-only connections with bound parameters (the
+store's own `query(sql)` takes no parameters, and filters come from the network). The queries
+are kept here, in one place, against that schema: `documents` keyed by `id`; `events`, `times`,
+`places`, `quotes` keyed by `doc_id` (+ `event_id` / `idx`), events with `source_code`,
+`source_country`, `target_code`, `target_country`, `cameo`, `cameo_root`, `quad_class`, `plover`,
+`date` (ISO text), `place_name`, `place_lat`, `place_lon`, ... A filter whose column the store lacks is refused with a clear reason rather than
 silently ignored, so a schema change shows up as an error and not as wrong numbers.
 """
 
@@ -18,6 +20,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from newsevents.store import is_postgres
 
 PLACEHOLDER = "\x00?"  # replaced by the driver's parameter marker when the SQL is run
 
@@ -74,14 +78,10 @@ class EventFilters:
         return out
 
 
-def _is_postgres(store: str) -> bool:
-    return store.startswith(("postgresql://", "postgres://"))
-
-
 @contextmanager
 def _connect(store: str) -> Iterator[tuple[Any, str]]:
     """A short-lived read-only connection and the driver's parameter marker."""
-    if _is_postgres(store):
+    if is_postgres(store):
         try:
             import psycopg
         except ImportError:  # pragma: no cover - a declared dependency
@@ -169,14 +169,17 @@ def _where(filters: EventFilters, columns: set[str]) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def _jsonable(value: Any) -> Any:
+JSON_COLUMNS = {"mentions", "reported_by", "documents"}  # TEXT columns that hold JSON lists
+
+
+def _jsonable(value: Any, column: str = "") -> Any:
     if isinstance(value, (dt.date, dt.datetime, dt.time)):
         return value.isoformat()
     if isinstance(value, (bytes, bytearray)):
         return value.decode("utf-8", errors="replace")
     if hasattr(value, "as_integer_ratio") and not isinstance(value, (int, float)):  # Decimal
         return float(value)
-    if isinstance(value, str) and value[:1] in "[{":
+    if column in JSON_COLUMNS and isinstance(value, str) and value[:1] in "[{":
         try:
             return json.loads(value)
         except ValueError:
@@ -185,7 +188,7 @@ def _jsonable(value: Any) -> Any:
 
 
 def _rows(columns: list[str], rows: list[tuple]) -> list[dict[str, Any]]:
-    return [{c: _jsonable(v) for c, v in zip(columns, row, strict=True)} for row in rows]
+    return [{c: _jsonable(v, c) for c, v in zip(columns, row, strict=True)} for row in rows]
 
 
 def query_events(store: str, filters: EventFilters, limit: int = 100, offset: int = 0) -> dict[str, Any]:
@@ -229,13 +232,21 @@ def event_series(store: str, filters: EventFilters, by: str = "quad_class", inte
 
 
 def get_document(store: str, doc_id: str) -> dict[str, Any]:
-    """The stored document row (title, url, text, reading ... whatever the store keeps)."""
+    """The stored document row with its times, places and quotes (the text itself is not stored)."""
     with _connect(store) as (conn, marker):
-        columns = _columns(conn, marker, "documents")
-        if "doc_id" not in columns:
-            raise StoreError("the store's documents table has no doc_id column", 400)
+        key = "id" if "id" in _columns(conn, marker, "documents") else "doc_id"
         names, rows = _run(conn, marker,
-                           f"SELECT * FROM documents WHERE CAST(doc_id AS VARCHAR) = {PLACEHOLDER} LIMIT 1", [doc_id])
-    if not rows:
-        raise StoreError(f"no document {doc_id!r} in the store", 404)
-    return _rows(names, rows)[0]
+                           f"SELECT * FROM documents WHERE CAST({key} AS VARCHAR) = {PLACEHOLDER} LIMIT 1", [doc_id])
+        if not rows:
+            raise StoreError(f"no document {doc_id!r} in the store", 404)
+        out: dict[str, Any] = {"document": _rows(names, rows)[0]}
+        for table in ("times", "places", "quotes"):
+            try:
+                columns = _columns(conn, marker, table)
+            except StoreError:
+                continue
+            order = " ORDER BY idx" if "idx" in columns else ""
+            t_names, t_rows = _run(conn, marker, f"SELECT * FROM {table} WHERE CAST(doc_id AS VARCHAR) = "
+                                                 f"{PLACEHOLDER}{order}", [doc_id])
+            out[table] = _rows(t_names, t_rows)
+    return out

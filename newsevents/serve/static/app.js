@@ -482,10 +482,14 @@ async function loadStore(resetOffset) {
     storeState.events = result.events;
     renderStoreTable(result);
     drawSeries(document.getElementById("series"), document.getElementById("series-legend"), counts);
-    const points = result.events.filter(e => e.lat !== null && e.lat !== undefined).map(e => ({
-      lat: Number(e.lat), lon: Number(e.lon), kind: "event", quad: e.quad_class, id: String(e.event_id),
-      name: e.place_name, label: `${e.event_id}: ${e.cameo} ${e.plover || ""} ${e.place_name || ""} ${e.date || ""}`,
-    }));
+    const points = [];
+    for (const e of result.events) {
+      const lat = e.place_lat ?? e.lat, lon = e.place_lon ?? e.lon;
+      if (lat === null || lat === undefined || lon === null || lon === undefined) continue;
+      points.push({ lat: Number(lat), lon: Number(lon), kind: "event", quad: e.quad_class, id: String(e.event_id),
+        name: e.place_name, label: `${e.event_id}: ${e.cameo} ${e.plover || ""} ${e.place_name || ""} ${e.date || ""}`,
+        onclick: () => { location.hash = "doc=" + encodeURIComponent(e.doc_id); } });
+    }
     drawMap(document.getElementById("store-map"), points, []);
     status.textContent = `${result.total} events match.`;
     status.className = "status done";
@@ -509,7 +513,7 @@ function storeEventRow(e) {
 function renderStoreTable(result) {
   const rows = result.events.map(storeEventRow);
   document.getElementById("store-count").textContent = `(${result.total})`;
-  const docLink = e => el("a", { href: "#doc=" + encodeURIComponent(e.doc_id), text: String(e.doc_id), class: "doc-link" });
+  const docLink = e => el("a", { href: "#doc=" + encodeURIComponent(e.doc_id), text: String(e.doc_id).slice(0, 10), title: String(e.doc_id), class: "doc-link" });
   eventsTable(document.getElementById("store-table"), rows, () => {}, [["place", e => e.place_name || ""], ["document", docLink]]);
   const first = result.total ? result.offset + 1 : 0;
   document.getElementById("page-info").textContent = `${first}–${result.offset + rows.length} of ${result.total}`;
@@ -561,19 +565,20 @@ async function showDocument(docId) {
   document.getElementById("document-id").textContent = docId;
   clear(detail);
   try {
-    const doc = await fetchJSON("/documents/" + encodeURIComponent(docId));
+    const stored = await fetchJSON("/documents/" + encodeURIComponent(docId));
+    const doc = stored.document || {};
     const dl = el("dl");
-    for (const k of ["title", "url", "published", "source", "path"]) {
+    for (const k of ["title", "published", "published_from", "dateline", "url", "source", "source_format", "model"]) {
       if (doc[k]) dl.append(el("dt", { text: k }), el("dd", {}, k === "url" ? el("a", { href: doc[k], text: doc[k] }) : String(doc[k])));
     }
     detail.append(dl);
-    const reading = typeof doc.reading === "object" && doc.reading ? doc.reading : null;
-    const text = doc.text || (reading && reading.document && reading.document.text);
-    if (reading && text) {
-      detail.append(el("button", { type: "button", class: "primary", text: "Open in the reading view",
-        onclick: () => { switchView("reading"); renderReading(reading, text); } }));
-    } else if (text) {
-      detail.append(el("pre", { class: "doc-text", text }));
+    const lists = [["times", t => `${t.text} → ${t.value}`], ["places", p => `${p.text} → ${p.name} (${p.kind || "?"}, ${p.country || "?"})`],
+      ["quotes", q => `“${q.text}”${q.speaker ? " — " + q.speaker : ""}`]];
+    for (const [name, show] of lists) {
+      const items = stored[name] || [];
+      if (!items.length) continue;
+      detail.append(el("h4", { text: `${items.length} ${name}` }));
+      detail.append(el("ul", { class: "mentions" }, ...items.slice(0, 50).map(x => el("li", { text: show(x) }))));
     }
     const events = await fetchJSON("/events?limit=200&doc_id=" + encodeURIComponent(docId));
     const table = el("table", { class: "events-table" });
