@@ -1,1 +1,135 @@
-"""time stage (see the package docstring of each module)."""
+"""Time stage: every time expression of the article, as TIMEX3, resolved against the publication date.
+
+Exposes to later stages:
+- `ctx.times`: list of TimeExpr (raw offsets);
+- `ctx.exposed["time_anchors"]`: sentence index -> the TimeExprs in that sentence, in order;
+- `anchor_for_token(ctx, token)`: the time expression governing a token's clause;
+- `attach_utc_offsets(ctx)`: called by the pipeline after geo, adds the UTC offset of the place
+  of action (else of the focus country) to clock times written without a zone.
+
+The tagger is regex and lexicon based (rules.py, data/lexicon.yaml), with the spaCy parse used
+only for tense and for "before X" vs "a day before"; see tagger.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from spacy.tokens import Token
+
+from newsevents.reading import TimeExpr
+from newsevents.time.lexicon import utc_offsets
+from newsevents.time.tagger import _governing_verb, tag
+
+__all__ = ["anchor_for_token", "attach_utc_offsets", "reference_date", "run", "tag"]
+
+_HAS_OFFSET = re.compile(r"(?:[+-]\d{2}:?\d{2}|Z)$")
+_CLOCK = re.compile(r"T\d{2}:\d{2}")
+
+
+def reference_date(ctx: Any) -> dt.date:
+    """The date relative expressions resolve against: the publication date, else the page
+    header date, else today (a reading without any date is still produced)."""
+    if ctx.published:
+        return ctx.published
+    header = getattr(ctx.document, "page_header_date", None)
+    if header:
+        try:
+            return dt.date.fromisoformat(str(header)[:10])
+        except ValueError:
+            pass
+    return dt.date.today()
+
+
+def run(ctx: Any) -> None:
+    """Tag the NLP view, map spans to raw offsets, and publish the per-sentence anchors."""
+    dct = reference_date(ctx)
+    found = tag(ctx.doc.text, dct, ctx.doc)
+    times: list[TimeExpr] = []
+    view_spans: list[tuple[int, int, TimeExpr]] = []
+    local: list[TimeExpr] = []
+    anchors: dict[int, list[TimeExpr]] = {}
+    for f in found:
+        start, end = ctx.view.to_raw(f.start, f.end)
+        if end <= start:
+            continue
+        t = TimeExpr(text=ctx.raw[start:end], start=start, end=end, type=f.type, value=f.value,
+                     mod=f.mod, begin=f.begin, end_date=f.end_date, anchor=f.anchor)
+        times.append(t)
+        view_spans.append((f.start, f.end, t))
+        if f.local_clock:
+            local.append(t)
+        sentence = ctx.sentence_at(start)
+        if sentence is not None:
+            anchors.setdefault(sentence.index, []).append(t)
+    ctx.times = times
+    ctx.exposed["time_anchors"] = anchors
+    ctx.exposed["time_view_spans"] = view_spans
+    ctx.exposed["time_local_clock"] = local
+
+
+def _place_country(place: Any) -> str | None:
+    if place is None:
+        return None
+    if isinstance(place, dict):
+        return place.get("country")
+    return getattr(place, "country", None)
+
+
+def attach_utc_offsets(ctx: Any) -> None:
+    """Give clock times written without a zone the UTC offset of where the action happened.
+
+    The place of action of the time's sentence decides; else the story's focus country.
+    Offsets come from data/utc_offsets.tsv (standard time, the capital's zone).
+    """
+    local: list[TimeExpr] = ctx.exposed.get("time_local_clock") or []
+    if not local:
+        return
+    places = ctx.exposed.get("place_of_action") or {}
+    focus = ctx.exposed.get("focus_country")
+    table = utc_offsets()
+    for t in local:
+        if not _CLOCK.search(t.value) or _HAS_OFFSET.search(t.value):
+            continue
+        sentence = ctx.sentence_at(t.start)
+        country = _place_country(places.get(sentence.index)) if sentence is not None else None
+        offset = table.get((country or focus or "").upper())
+        if offset:
+            t.value += offset
+
+
+def _head_token(ctx: Any, view_start: int, view_end: int) -> Token | None:
+    span = ctx.doc.char_span(view_start, view_end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.root
+
+
+def anchor_for_token(ctx: Any, token: Token) -> TimeExpr | None:
+    """The time expression that governs the clause of `token`: the nearest one attached to the
+    same verb, else the nearest in its sentence (dates and times before durations and sets)."""
+    sentence = ctx.sentence_of_token(token)
+    if sentence is None:
+        return None
+    anchors: list[TimeExpr] = (ctx.exposed.get("time_anchors") or {}).get(sentence.index) or []
+    if not anchors:
+        return None
+    spans = {id(t): (s, e) for s, e, t in ctx.exposed.get("time_view_spans") or []}
+    verb = token if token.pos_ in ("VERB", "AUX") else _governing_verb(token)
+    best: tuple[tuple[int, int, int], TimeExpr] | None = None
+    for t in anchors:
+        vs_ve = spans.get(id(t))
+        if vs_ve is None:
+            continue
+        head = _head_token(ctx, *vs_ve)
+        if head is None:
+            continue
+        same_clause = verb is not None and _governing_verb(head) is verb
+        pointlike = t.type in ("DATE", "TIME") and not t.value.startswith("P")
+        distance = abs(head.i - token.i)
+        key = (0 if same_clause else 1, 0 if pointlike else 1, distance)
+        if best is None or key < best[0]:
+            best = (key, t)
+    return best[1] if best else None

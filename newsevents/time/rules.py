@@ -1,0 +1,777 @@
+"""The tagging rules: one compiled regex per named rule, and the function that normalizes it.
+
+Each rule finds candidate spans in the NLP view text; overlaps are settled by length, then by
+rule priority (tagger.py). A rule's normalizer turns a match into a TIMEX3 type and value,
+using the reference date, the tense of the governing verb and the story's narrative day (all
+provided by the `Env` of tagger.py). The words come from data/lexicon.yaml; the section used by
+each rule is named there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from newsevents.time import dates
+from newsevents.time.lexicon import alternation, lookup, section
+
+
+@dataclass
+class Found:
+    """A normalized time expression in view offsets."""
+
+    start: int
+    end: int
+    type: str
+    value: str
+    mod: str | None = None
+    begin: str | None = None
+    end_date: str | None = None
+    anchor: str | None = None
+    local_clock: bool = False  # a clock time whose UTC offset comes from the place of action
+    day: dt.date | None = None  # the calendar day it pins down (anchors later relative times)
+    rule: str = ""
+
+
+class Env(Protocol):
+    text: str
+    dct: dt.date
+
+    def tense(self, start: int, end: int) -> str | None: ...
+
+    def narrative_day(self, start: int) -> dt.date: ...
+
+    def has_object(self, start: int, end: int) -> bool: ...
+
+
+@dataclass
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    priority: int
+    normalize: Callable[[re.Match[str], Env], Found | None]
+
+
+# ---------------------------------------------------------------- shared pieces of patterns
+
+def _words(name: str) -> list[str]:
+    data = section(name)
+    return list(data.keys()) if isinstance(data, dict) else list(data)
+
+
+@functools.lru_cache(maxsize=1)
+def _pieces() -> dict[str, str]:
+    months = _words("months")
+    abbreviations = _words("month_abbreviations")
+    units = _words("units")
+    numbers = [w for w in _words("number_words")]
+    p = {
+        "MONTH": alternation(months, capitalised=True),
+        "MONTH_ANY": "(?:" + alternation(months, capitalised=True) + "|"
+                     + alternation(abbreviations, capitalised=True) + r"\b\.?)",
+        "WEEKDAY": alternation(_words("weekdays"), capitalised=True),
+        "UNIT": alternation(units),
+        "NUMWORD": alternation(numbers),
+        "VAGUE": alternation(_words("vague_quantities")),
+        "QMOD": alternation(_words("quantity_modifiers")),
+        "PMOD": alternation(_words("point_modifiers")),
+        "POD": alternation(_words("parts_of_day")),
+        "SEASON": alternation(_words("seasons")),
+        "PART": alternation(_words("period_parts")),
+        "DEICTIC": alternation(_words("period_deictics")),
+        "RELDAY": alternation(_words("relative_days")),
+        "TZ": alternation(_words("time_zone_abbreviations"), capitalised=True),
+        "NAMED_TIME": alternation(_words("named_times")),
+        "FREQ": alternation(_words("frequency_words")),
+        "REFWORD": alternation(_words("reference_words")),
+        "HOLIDAY": alternation(_words("holidays"), capitalised=True),
+    }
+    p["NUM"] = r"(?:\d+(?:[.,]\d+)?|" + p["NUMWORD"] + r"(?:[\s-]+" + p["NUMWORD"] + r")?)"
+    p["YEAR"] = r"(?:1[6-9]\d\d|20\d\d)"
+    return p
+
+
+def _compile(template: str) -> re.Pattern[str]:
+    pattern = template
+    for key, value in sorted(_pieces().items(), key=lambda kv: -len(kv[0])):
+        pattern = pattern.replace("{" + key + "}", value)
+    return re.compile(pattern, re.I)
+
+
+# ---------------------------------------------------------------- small helpers
+
+def _number(text: str) -> float | None:
+    """A number written in digits or words ("12", "two", "twenty-five", "a couple of")."""
+    t = re.sub(r"\s+", " ", text.strip().lower())
+    if re.fullmatch(r"\d+(?:\.\d+)?", t):
+        return float(t)
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", t):
+        return float(t.replace(",", ""))
+    if t in {w.lower() for w in _words("vague_quantities")}:
+        return None
+    value = lookup("number_words", t)
+    if value is not None:
+        return float(value)
+    parts = re.split(r"[\s-]+", t)
+    if len(parts) == 2:
+        a, b = lookup("number_words", parts[0]), lookup("number_words", parts[1])
+        if a is not None and b is not None and a >= 20 and b < 10:
+            return float(a + b)
+        if a is not None and b == 100:
+            return float(a * 100)
+    return None
+
+
+def _num_text(n: float | None) -> str:
+    if n is None:
+        return "X"
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+def _unit_code(word: str) -> str:
+    return str(lookup("units", re.sub(r"s$", "", word.lower().rstrip("'"))) or
+               lookup("units", word.lower()) or "")
+
+
+def _duration_value(n: float | None, unit: str) -> str:
+    """ISO 8601 duration: P3Y, PT2H, PXW; decades and centuries as years."""
+    if unit == "2W":  # fortnight
+        return "P" + (_num_text(n * 2) if n is not None else "X") + "W"
+    if unit == "DE":
+        return "P" + (_num_text(n * 10) if n is not None else "X") + ("Y" if n is not None else "DE")
+    if unit == "CE":
+        return "P" + (_num_text(n * 100) if n is not None else "X") + ("Y" if n is not None else "CE")
+    if unit == "ML":
+        return "P" + (_num_text(n * 1000) if n is not None else "X") + ("Y" if n is not None else "ML")
+    if unit in ("H", "S"):
+        return "PT" + _num_text(n) + unit
+    if unit == "MIN":
+        return "PT" + _num_text(n) + "M"
+    if n is not None and n != int(n):
+        half = {"Y": ("Y", 12, "M"), "M": ("M", 30, "D"), "D": ("D", 24, "H"), "W": ("W", 7, "D")}
+        if unit in half:
+            big, per, small = half[unit]
+            whole, frac = int(n), n - int(n)
+            rest = int(round(frac * per))
+            if unit == "D":
+                return f"P{whole}DT{rest}H" if whole else f"PT{rest}H"
+            return f"P{whole}{big}{rest}{small}" if whole else f"P{rest}{small}"
+    return "P" + _num_text(n) + unit
+
+
+def _found(m: re.Match[str], type_: str, value: str, rule: str, group: int | str = 0, **kw) -> Found:
+    return Found(m.start(group), m.end(group), type_, value, rule=rule, **kw)
+
+
+def _day_or_none(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_number(word: str) -> int | None:
+    w = word.lower().rstrip(".")
+    return lookup("months", w) or lookup("month_abbreviations", w)
+
+
+def _part_mod(part: str | None) -> str | None:
+    if not part:
+        return None
+    p = re.sub(r"^(?:at|in|by|until|towards?)\s+", "", part.strip().lower())
+    p = p.rstrip("- ")
+    return lookup("period_parts", p)
+
+
+def _with_part(found: Found, part: str | None) -> Found:
+    mod = _part_mod(part)
+    if mod:
+        found.mod = mod
+        bounds = dates.period_part_bounds(found.value, mod)
+        if bounds:
+            found.begin, found.end_date = bounds
+    return found
+
+
+def _preceding(env: Env, start: int, chars: int = 30) -> str:
+    return env.text[max(0, start - chars):start]
+
+
+def _following(env: Env, end: int, chars: int = 30) -> str:
+    return env.text[end:end + chars]
+
+
+# ---------------------------------------------------------------- normalizers
+
+def _iso_date(m: re.Match[str], env: Env) -> Found | None:
+    day = _day_or_none(int(m["y"]), int(m["m"]), int(m["d"]))
+    if day is None:
+        return None
+    if m["hh"]:
+        return _found(m, "TIME", f"{day.isoformat()}T{m['hh']}:{m['mm']}", "iso_date", day=day)
+    return _found(m, "DATE", day.isoformat(), "iso_date", day=day)
+
+
+def _numeric_date(m: re.Match[str], env: Env) -> Found | None:
+    a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
+    if len(m["y"]) == 2:
+        year += 2000 if year < 50 else 1900
+    if m["sep"] == "/" and a <= 12:  # US order month/day/year
+        month, day_n = a, b
+    else:
+        day_n, month = a, b
+    day = _day_or_none(year, month, day_n)
+    if day is None:
+        return None
+    return _found(m, "DATE", day.isoformat(), "numeric_date", day=day)
+
+
+def _month_day(m: re.Match[str], env: Env) -> Found | None:
+    month = _month_number(m["mon"])
+    day_n = int(m["day"])
+    if not month or not 1 <= day_n <= 31:
+        return None
+    if m["year"]:
+        year = int(m["year"])
+    else:
+        year = dates.day_year(env.dct, month, day_n, env.tense(m.start(), m.end()))
+    day = _day_or_none(year, month, day_n)
+    if day is None:
+        return None
+    return _found(m, "DATE", day.isoformat(), "month_day", day=day)
+
+
+def _month_year(m: re.Match[str], env: Env) -> Found | None:
+    month = _month_number(m["mon"])
+    if not month:
+        return None
+    found = _found(m, "DATE", f"{int(m['year']):04d}-{month:02d}", "month_year")
+    return _with_part(found, m["part"])
+
+
+def _bare_month(m: re.Match[str], env: Env) -> Found | None:
+    month = _month_number(m["mon"])
+    if not month:
+        return None
+    det = (m["det"] or "").lower().strip()
+    part = m["part"]
+    if m["mon"].lower() in section("ambiguous_month_names") and not (det or part):
+        cue = alternation(section("month_cue_words"))
+        if not re.search(r"\b" + cue + r"\s*-?\s*$", _preceding(env, m.start()), re.I):
+            return None
+    if not (det or part) and m.start() > 0 and re.match(r"\s*\d", _following(env, m.end())):
+        return None  # "May 5" is the month_day rule's; a bare month never runs into a number
+    offset = lookup("period_deictics", det) if det else None
+    if det in ("last", "past", "previous"):
+        year = env.dct.year if month < env.dct.month else env.dct.year - 1
+    elif det in ("next", "coming"):
+        year = env.dct.year if month > env.dct.month else env.dct.year + 1
+    elif det == "this" or offset == 0:
+        year = env.dct.year
+    else:
+        year = dates.month_year(env.dct, month, env.tense(m.start(), m.end()))
+    found = _found(m, "DATE", f"{year:04d}-{month:02d}", "bare_month")
+    return _with_part(found, part)
+
+
+_NOT_A_YEAR_AFTER = re.compile(r"^\s*(?:%|percent|per\s+cent|[-–]?\s*(?:mm|cm|km|m|kg|tons?|tonnes?|"
+                               r"feet|foot|meters?|metres?|miles?|yards?|pounds?|dollars?|euros?)\b)", re.I)
+
+
+def _year(m: re.Match[str], env: Env) -> Found | None:
+    before = _preceding(env, m.start("year"), 3)
+    if re.search(r"[$€£#]\s*$|\d[,.]?$", before):
+        return None
+    if _NOT_A_YEAR_AFTER.match(_following(env, m.end("year"))):
+        return None
+    found = _found(m, "DATE", m["year"], "year")
+    return _with_part(found, m["part"])
+
+
+def _year_range(m: re.Match[str], env: Env) -> Found | None:
+    a = m["a"]
+    b = m["b"]
+    if len(b) == 2:
+        b = a[:2] + b
+    if int(b) <= int(a):
+        return None
+    if m["conj"].lower() == "and" and not m["prep"]:
+        return None  # "2018 and 2019" alone lists two years; "in/between 2018 and 2019" is a span
+    start = m.start("prep") if m["prep"] and m["prep"].lower() == "between" else m.start("a")
+    return Found(start, m.end(), "DATE", f"{a}/{b}", rule="year_range")
+
+
+def _decade(m: re.Match[str], env: Env) -> Found | None:
+    if m["dec"]:
+        digits = m["dec"]
+        if len(digits) == 2:  # the '90s
+            digits = ("19" if int(digits) >= 30 else "20") + digits
+    else:
+        return None
+    found = _found(m, "DATE", digits[:3] + "X", "decade")
+    mod = _part_mod(m["part"])
+    if mod:
+        found.mod = mod
+    return found
+
+
+def _weekday_number(word: str) -> int | None:
+    return lookup("weekdays", word.lower())
+
+
+def _tense_from_det(det: str) -> str | None:
+    if det in ("last", "past", "previous"):
+        return "past"
+    if det in ("next", "coming", "this coming"):
+        return "future"
+    return None
+
+
+def _weekday(m: re.Match[str], env: Env) -> Found | None:
+    weekday = _weekday_number(m["wd"])
+    if not weekday:
+        return None
+    det = (m["det"] or "").lower()
+    tense = _tense_from_det(det) or env.tense(m.start("wd"), m.end("wd"))
+    offset = 0
+    if det == "next":
+        offset = 1
+    elif det == "last":
+        offset = -1
+    day = dates.weekday_date(env.dct, weekday, tense, offset)
+    value = day.isoformat()
+    type_ = "DATE"
+    if m["pod"]:
+        value += "T" + str(lookup("parts_of_day", m["pod"].lower()))
+        type_ = "TIME"
+    found = _found(m, type_, value, "weekday", day=day)
+    if det in ("early", "late"):
+        found.mod = "START" if det == "early" else "END"
+    return found
+
+
+def _relative_day(m: re.Match[str], env: Env) -> Found | None:
+    rel = m["rd"].lower()
+    offset = lookup("relative_days", rel)
+    if offset is None:
+        return None
+    day = env.dct + dt.timedelta(days=int(offset))
+    value, type_ = day.isoformat(), "DATE"
+    pod = m["pod"]
+    if rel == "tonight":
+        pod = pod or "night"
+    if pod:
+        value += "T" + str(lookup("parts_of_day", pod.lower()))
+        type_ = "TIME"
+    found = _found(m, type_, value, "relative_day", day=day)
+    if m["part"]:
+        found.mod = "START" if m["part"].lower() == "early" else "END"
+    return found
+
+
+def _this_part_of_day(m: re.Match[str], env: Env) -> Found | None:
+    det = m["det"].lower()
+    pod = str(lookup("parts_of_day", m["pod"].lower()))
+    day = env.dct if det == "this" else env.dct - dt.timedelta(days=1)
+    return _found(m, "TIME", f"{day.isoformat()}T{pod}", "relative_day", day=day)
+
+
+def _relative_period(m: re.Match[str], env: Env) -> Found | None:
+    det = re.sub(r"\s+", " ", m["det"].lower())
+    unit_word = m["unit"].lower()
+    offset = lookup("period_deictics", det)
+    if offset is None:
+        return None
+    if unit_word in ("weekend",):
+        monday = env.dct - dt.timedelta(days=env.dct.isoweekday() - 1)
+        if offset == 0 and env.tense(m.start(), m.end()) == "past" and env.dct.isoweekday() < 6:
+            offset = -1
+        week = dates.iso_week(monday + dt.timedelta(weeks=offset))
+        return _found(m, "DATE", week + "-WE", "relative_period")
+    season = lookup("seasons", unit_word)
+    if season:
+        year = env.dct.year + offset
+        if offset == 0 and season == "WI" and env.dct.month <= 2:
+            year -= 1
+        return _found(m, "DATE", f"{year:04d}-{season}", "relative_period")
+    unit = _unit_code(unit_word)
+    if unit not in ("D", "W", "M", "Q", "Y", "DE", "CE"):
+        return None
+    if det.startswith("the ") and det in ("the past", "the last", "the next", "the coming") and unit in ("W", "M", "Y", "DE", "CE", "D"):
+        found = _found(m, "DURATION", _duration_value(1, unit), "relative_period")
+        if offset < 0:
+            found.end_date = env.dct.isoformat()
+        else:
+            found.begin = env.dct.isoformat()
+        return found
+    day = dates.shift(env.dct, offset, unit)
+    found = _found(m, "DATE", dates.value_at_granularity(day, unit), "relative_period",
+                   day=day if unit == "D" else None)
+    return _with_part(found, m["part"])
+
+
+def _number_and_unit(m: re.Match[str]) -> tuple[float | None, str, bool]:
+    """(number or None for vague, unit code, vague?) of a NUM UNIT match."""
+    num = m["num"]
+    unit = _unit_code(m["unit"])
+    if num is None:
+        return None, unit, True
+    n = _number(num)
+    vague = n is None
+    if n is not None and m.groupdict().get("half"):
+        n += 0.5
+    return n, unit, vague
+
+
+def _ago_or_relative(m: re.Match[str], env: Env) -> Found | None:
+    n, unit, vague = _number_and_unit(m)
+    if not unit:
+        return None
+    rel = m["rel"].lower()
+    qmod = lookup("quantity_modifiers", m["qmod"]) if m["qmod"] else None
+    if rel in ("ago", "from now", "hence"):
+        if vague or n is None:
+            return _found(m, "DATE", "PAST_REF" if rel == "ago" else "FUTURE_REF", "ago_or_relative")
+        sign = -1 if rel == "ago" else 1
+        if unit in ("H", "MIN", "S"):
+            return _found(m, "DURATION", _duration_value(n, unit), "ago_or_relative",
+                          end_date=env.dct.isoformat() if sign < 0 else None)
+        if unit == "2W":
+            unit, n = "W", n * 2
+        if n != int(n):
+            n_days = {"D": 1, "W": 7, "M": 30, "Q": 91, "Y": 365}.get(unit, 365) * n
+            day = env.dct + dt.timedelta(days=sign * round(n_days))
+        else:
+            day = dates.shift(env.dct, sign * int(n), unit)
+        found = _found(m, "DATE", dates.value_at_granularity(day, unit), "ago_or_relative",
+                       day=day if unit == "D" else None)
+        if qmod:
+            found.mod = "APPROX" if qmod in ("APPROX", "LESS_THAN") else qmod
+        return found
+    # earlier / later / before / after: relative to the story's narrative day
+    anchor = env.narrative_day(m.start())
+    if vague or n is None:
+        return _found(m, "DURATION", _duration_value(None, unit), "ago_or_relative",
+                      anchor=anchor.isoformat())
+    if rel in ("before", "after") and env.has_object(m.start("rel"), m.end("rel")):
+        # "four days before the anniversary": the span is a length; the clause is anchored
+        return _found(m, "DURATION", _duration_value(n, unit), "ago_or_relative",
+                      anchor=anchor.isoformat())
+    if unit in ("H", "MIN", "S") or n != int(n):
+        return _found(m, "DURATION", _duration_value(n, unit), "ago_or_relative",
+                      anchor=anchor.isoformat())
+    sign = -1 if rel in ("earlier", "before", "previously") else 1
+    if unit == "2W":
+        unit, n = "W", n * 2
+    day = dates.shift(anchor, sign * int(n), unit)
+    found = _found(m, "DATE", dates.value_at_granularity(day, unit), "ago_or_relative",
+                   anchor=anchor.isoformat(), day=day if unit == "D" else None)
+    if qmod:
+        found.mod = qmod
+    return found
+
+
+_MONEY_OR_COUNT_BEFORE = re.compile(
+    r"(?:\d|%|\b(?:once|twice|thrice|times|billion|million|trillion|thousand|dollars?|euros?|"
+    r"pounds?|yuan|yen|cents?|percent|hours|days|meals|shifts))\s*$", re.I)
+
+
+def _duration(m: re.Match[str], env: Env) -> Found | None:
+    n, unit, vague = _number_and_unit(m)
+    if not unit:
+        return None
+    num_text = (m["num"] or "").lower()
+    if num_text in ("a", "an", "one") and _MONEY_OR_COUNT_BEFORE.search(_preceding(env, m.start(), 25)):
+        value = _duration_value(1, unit)
+        return _found(m, "SET", value, "set_frequency")
+    if num_text == "one" and m["unit"].lower() == "day" and not m["det"]:
+        return None  # "one day" is a vague future or past, not a length (reference_word)
+    value = _duration_value(n, unit)
+    found = _found(m, "DURATION", value, "duration")
+    if m["qmod"]:
+        found.mod = lookup("quantity_modifiers", m["qmod"])
+    det = (m["det"] or "").lower()
+    if re.search(r"\b(?:past|last|previous|recent)\b", det):
+        found.end_date = env.dct.isoformat()
+    elif re.search(r"\b(?:next|coming|following)\b", det):
+        found.begin = env.dct.isoformat()
+    elif re.search(r"\bin\s*$", _preceding(env, m.start(), 5), re.I) and m["time"]:
+        found.begin = env.dct.isoformat()  # "in a few weeks' time"
+    return found
+
+
+def _hyphen_duration(m: re.Match[str], env: Env) -> Found | None:
+    n = _number(m["num"])
+    unit = _unit_code(m["unit"])
+    if not unit:
+        return None
+    return _found(m, "DURATION", _duration_value(n, unit), "duration")
+
+
+def _vague_plural(m: re.Match[str], env: Env) -> Found | None:
+    unit = _unit_code(m["unit"])
+    if not unit:
+        return None
+    found = Found(m.start("span"), m.end("span"), "DURATION", _duration_value(None, unit), rule="duration")
+    lead = (m["lead"] or "").lower()
+    if re.search(r"recent|past|last|for|over", lead):
+        found.end_date = env.dct.isoformat()
+    elif re.search(r"coming|next", lead):
+        found.begin = env.dct.isoformat()
+    return found
+
+
+def _set_frequency(m: re.Match[str], env: Env) -> Found | None:
+    if m["freq"]:
+        return _found(m, "SET", str(lookup("frequency_words", m["freq"].lower())), "set_frequency")
+    if m["wd"]:
+        weekday = _weekday_number(m["wd"])
+        return _found(m, "SET", f"XXXX-WXX-{weekday}", "set_frequency")
+    unit = _unit_code(m["unit"])
+    if not unit:
+        season = lookup("seasons", m["unit"].lower())
+        if season:
+            return _found(m, "SET", f"XXXX-{season}", "set_frequency")
+        month = _month_number(m["unit"])
+        if month:
+            return _found(m, "SET", f"XXXX-{month:02d}", "set_frequency")
+        return None
+    n = _number(m["num"]) if m["num"] else 1.0
+    if m["other"]:
+        n = 2.0
+    return _found(m, "SET", _duration_value(n, unit), "set_frequency")
+
+
+def _reference_word(m: re.Match[str], env: Env) -> Found | None:
+    word = re.sub(r"\s+", " ", m["ref"].lower())
+    value = lookup("reference_words", word)
+    if not value:
+        return None
+    if word == "current" and not re.match(r"\s+[a-z]", _following(env, m.end())):
+        return None
+    if word == "one day" and env.tense(m.start(), m.end()) != "future":
+        return None
+    if word == "now" and re.match(r"[-‑]", _following(env, m.end(), 1)):
+        return None  # "now-defunct"
+    return _found(m, "DATE", str(value), "reference_word", "ref")
+
+
+def _clock(m: re.Match[str], env: Env) -> Found | None:
+    if m["named"]:
+        clock = str(lookup("named_times", m["named"].lower()))
+    else:
+        hour = int(m["h"])
+        minute = int(m["mi"] or 0)
+        ap = (m["ap"] or "").lower()
+        if ap:
+            if not 1 <= hour <= 12:
+                return None
+            if ap == "p" and hour != 12:
+                hour += 12
+            if ap == "a" and hour == 12:
+                hour = 0
+        elif not m["mi"]:
+            return None
+        if hour > 24 or minute > 59:
+            return None
+        clock = f"{hour:02d}:{minute:02d}"
+    day: dt.date | None = None
+    if m["wd"]:
+        weekday = _weekday_number(m["wd"])
+        if weekday:
+            day = dates.weekday_date(env.dct, weekday, env.tense(m.start("wd"), m.end("wd")))
+    elif m["rd"]:
+        offset = lookup("relative_days", m["rd"].lower())
+        if offset is not None:
+            day = env.dct + dt.timedelta(days=int(offset))
+    if day is None:
+        day = env.narrative_day(m.start())
+    value = f"{day.isoformat()}T{clock}"
+    local = True
+    if m["tz"]:
+        offset_text = lookup("time_zone_abbreviations", m["tz"].lower())
+        if offset_text:
+            value += offset_text
+            local = False
+    found = _found(m, "TIME", value, "time_of_day", local_clock=local, day=day)
+    if m["pmod"]:
+        found.mod = lookup("point_modifiers", m["pmod"])
+    return found
+
+
+def _quarter(m: re.Match[str], env: Env) -> Found | None:
+    ordinal = m["ord"].lower()
+    number = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+              "4th": 4}.get(ordinal)
+    half = m["q"].lower() == "half"
+    if half and number and number > 2:
+        return None
+    if m["year"]:
+        year = int(m["year"])
+    elif m["rel"]:
+        year = env.dct.year + int(lookup("period_deictics", m["rel"].lower()) or 0)
+    else:
+        year = env.dct.year
+        if number is None:
+            return None
+        current = dates.quarter_of(env.dct) if not half else (1 if env.dct.month <= 6 else 2)
+        tense = env.tense(m.start(), m.end())
+        if number > current and tense != "future":
+            year -= 1
+    if number is None:
+        return None
+    value = f"{year:04d}-{'H' if half else 'Q'}{number}"
+    return _found(m, "DATE", value, "quarter")
+
+
+def _holiday(m: re.Match[str], env: Env) -> Found | None:
+    mm_dd = str(lookup("holidays", m["hol"].lower()) or "")
+    if not mm_dd:
+        return None
+    month, day_n = int(mm_dd[:2]), int(mm_dd[3:5])
+    year = int(m["year"]) if m["year"] else dates.day_year(env.dct, month, day_n,
+                                                           env.tense(m.start(), m.end()))
+    day = _day_or_none(year, month, day_n)
+    if day is None:
+        return None
+    return _found(m, "DATE", day.isoformat(), "holiday", day=day)
+
+
+def _anchored_day(m: re.Match[str], env: Env) -> Found | None:
+    rel = m["rel"].lower()
+    unit_word = m["unit"].lower()
+    if rel in ("before", "after", "earlier", "later") and env.has_object(m.start("rel"), m.end("rel")):
+        return None
+    anchor = env.narrative_day(m.start())
+    sign = {"next": 1, "following": 1, "after": 1, "later": 1, "previous": -1, "preceding": -1,
+            "before": -1, "earlier": -1, "same": 0}.get(rel)
+    if sign is None:
+        return None
+    pod = lookup("parts_of_day", unit_word)
+    unit = "D" if pod else _unit_code(unit_word)
+    if unit not in ("D", "W", "M", "Y"):
+        return None
+    day = dates.shift(anchor, sign, unit)
+    value = dates.value_at_granularity(day, unit)
+    type_ = "DATE"
+    if pod:
+        value += "T" + str(pod)
+        type_ = "TIME"
+    return _found(m, type_, value, "anchored_day", anchor=anchor.isoformat(),
+                  day=day if unit == "D" else None)
+
+
+# ---------------------------------------------------------------- the rule table
+
+_YEAR_GUARD = r"(?![\d,.]\d)(?!\s*%)"
+
+
+@functools.lru_cache(maxsize=1)
+def rules() -> list[Rule]:
+    """All rules, compiled once per process. Higher priority wins a tie in span length."""
+    wd_prefix = r"(?:(?P<wdp>{WEEKDAY})\s*,?\s+)?"
+    day_suffix = r"(?:st|nd|rd|th)?\b"
+    table = [
+        ("iso_date", r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<hh>[0-2]\d):(?P<mm>[0-5]\d))?\b",
+         9, _iso_date),
+        ("numeric_date", r"(?<![\d.:/])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)\b",
+         9, _numeric_date),
+        ("month_day", wd_prefix + r"\b(?P<mon>{MONTH_ANY})\s*(?P<day>[0-3]?\d)" + day_suffix
+         + r"(?:(?:\s*,\s*|\s+)(?P<year>{YEAR})" + _YEAR_GUARD + ")?", 8, _month_day),
+        ("month_day", wd_prefix + r"(?:\bthe\s+)?\b(?P<day>[0-3]?\d)" + day_suffix
+         + r"\s+(?:of\s+)?(?P<mon>{MONTH_ANY})(?:\s*,?\s*(?P<year>{YEAR})" + _YEAR_GUARD + ")?",
+         8, _month_day),
+        ("month_year", r"(?:\b(?P<part>{PART})\s*-?\s*)?\b(?P<mon>{MONTH_ANY}),?\s+(?:of\s+)?(?P<year>{YEAR})"
+         + _YEAR_GUARD, 7, _month_year),
+        ("bare_month", r"(?:\b(?P<part>{PART})\s*-?\s*|\b(?P<det>last|next|this|past|coming)\s+)?"
+         r"\b(?P<mon>{MONTH})\b", 3, _bare_month),
+        ("year_range", r"(?:\b(?P<prep>between|from|in|during|since)\s+)?\b(?P<a>{YEAR})\s*"
+         r"(?P<conj>[-–]|to|and|through|until|till)\s*(?P<b>{YEAR}|\d\d)\b" + _YEAR_GUARD, 6, _year_range),
+        ("decade", r"(?:\bthe\s+)?(?:\b(?P<part>early|mid|late)\s*-?\s*)?(?:\b(?P<dec>1[5-9]\d0|20\d0)|'(?P<dec2>\d0))'?s\b",
+         6, _decade_any),
+        ("year", r"(?:\b(?P<part>{PART})\s*-?\s*|\b(?:fiscal|calendar)\s+)?\b(?P<year>{YEAR})\b" + _YEAR_GUARD,
+         4, _year),
+        ("weekday", r"(?:\b(?P<det>last|next|this|coming|past|early|late)\s+)?\b(?P<wd>{WEEKDAY})\b(?:'s)?"
+         r"(?:\s+(?P<pod>{POD}))?\b", 5, _weekday),
+        ("time_of_day", r"(?:\b(?P<pmod>{PMOD})\s+)?(?:\b(?P<h>[01]?\d|2[0-4])(?:[:.](?P<mi>[0-5]\d))?\s*"
+         r"(?P<ap>[ap])\.?\s?m\b\.?|\b(?P<h2>[01]?\d|2[0-4]):(?P<mi2>[0-5]\d)\b|\b(?P<named>{NAMED_TIME})\b)"
+         r"(?:\s*(?P<local>local\s+time)|\s*\(?(?P<tz>{TZ})\b\)?)?"
+         r"(?:\s+(?:on\s+)?(?P<wd>{WEEKDAY})\b|\s+(?P<rd>today|yesterday|tomorrow)\b)?", 7, _clock_any),
+        ("relative_day", r"(?:\b(?P<part>early|late)\s+)?\b(?P<rd>{RELDAY})\b(?:\s+(?P<pod>{POD})\b)?",
+         6, _relative_day),
+        ("relative_day", r"\b(?P<det>this|last)\s+(?P<pod>morning|afternoon|evening|night)\b", 6, _this_part_of_day),
+        ("relative_period", r"(?:\b(?P<part>{PART})\s*-?\s*)?\b(?P<det>{DEICTIC})\s+"
+         r"(?P<unit>week|month|year|quarter|weekend|decade|century|{SEASON})\b", 5, _relative_period),
+        ("ago_or_relative", r"(?:\b(?P<qmod>{QMOD})\s+)?\b(?:(?P<num>{NUM}|{VAGUE})\s+)?(?:(?P<half>and\s+a\s+half)\s+)?"
+         r"(?P<unit>{UNIT})s?\s+(?:or\s+so\s+)?(?P<rel>ago|earlier|later|before|after|from\s+now|hence)\b",
+         6, _ago_or_relative),
+        ("duration", r"(?:\b(?P<qmod>{QMOD})\s+|\b(?P<det>(?:the\s+)?(?:past|last|next|coming|first|previous|final|"
+         r"latest|following|recent|remaining)|the)\s+)?\b(?P<num>{NUM}|{VAGUE})\s+(?:more\s+|full\s+|straight\s+|"
+         r"consecutive\s+|(?P<half>and\s+a\s+half)\s+)?(?P<unit>{UNIT})s?\b(?:'s?)?(?:\s+(?P<time>time)\b)?",
+         5, _duration),
+        ("duration", r"\b(?P<num>\d+|{NUMWORD})[-‑](?P<unit>{UNIT})(?:[-‑]old|[-‑]long)?\b", 5, _hyphen_duration),
+        ("duration", r"(?:\b(?P<lead>in\s+recent|recent|the\s+past|the\s+last|past|the\s+coming|coming|the\s+next|"
+         r"for|over|within)\s+)(?P<span>(?:(?:recent|past|coming)\s+)?\b(?P<unit>years|months|weeks|days|decades|"
+         r"hours|minutes|centuries))\b", 4, _vague_plural),
+        ("set_frequency", r"\b(?P<freq>{FREQ})\b|\b(?:every|each)\s+(?P<wd>{WEEKDAY})\b|"
+         r"(?:\b(?:once|twice|thrice|(?:\d+|{NUMWORD})\s+times)\s+(?:a|an|per|every|each)\s+|"
+         r"\b(?:every|each|per)\s+)(?:(?P<other>other)\s+|(?P<num>\d+|{NUMWORD})\s+)?"
+         r"(?P<unit>{UNIT}|{SEASON}|{MONTH})s?\b", 5, _set_frequency),
+        ("reference_word", r"(?:\b(?:until|till|up\s+to|by|for|from)\s+)?\b(?P<ref>{REFWORD})\b", 2, _reference_word),
+        ("quarter", r"(?:\bthe\s+)?(?:\bfiscal\s+)?\b(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
+         r"(?:\s+|[-‑])(?P<q>quarter|half)\b(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year))?",
+         6, _quarter),
+        ("holiday", r"\b(?P<hol>{HOLIDAY})\b(?:\s*,?\s*(?P<year>{YEAR})" + _YEAR_GUARD + ")?", 5, _holiday),
+        ("anchored_day", r"\b(?:the\s+|that\s+)?(?P<rel>next|following|previous|preceding|same)\s+"
+         r"(?P<unit>day|week|month|year|morning|afternoon|evening|night)\b", 5, _anchored_day),
+        ("anchored_day", r"\bthe\s+(?P<unit>day|week|month|year|night)\s+(?P<rel>before|after|earlier|later)\b",
+         5, _anchored_day),
+    ]
+    return [Rule(name, _compile(pattern), priority, fn) for name, pattern, priority, fn in table]
+
+
+def _decade_any(m: re.Match[str], env: Env) -> Found | None:
+    """Decades written "1950s" or "'90s" (the second form in group dec2)."""
+    digits = m["dec"] or m["dec2"]
+    if not digits:
+        return None
+    if len(digits) == 2:
+        digits = ("19" if int(digits) >= 30 else "20") + digits
+    found = _found(m, "DATE", digits[:3] + "X", "decade")
+    mod = _part_mod(m["part"])
+    if mod:
+        found.mod = mod
+    return found
+
+
+def _clock_any(m: re.Match[str], env: Env) -> Found | None:
+    """Clock times: "2:50 p.m.", "7 a.m.", "14:50", "noon" (24-hour form in groups h2/mi2)."""
+    return _clock(_ClockMatch(m), env)
+
+
+class _ClockMatch:
+    """Presents the two alternative clock groups of the time_of_day rule under one name."""
+
+    def __init__(self, m: re.Match[str]) -> None:
+        self._m = m
+
+    def __getitem__(self, key: str) -> str | None:
+        m = self._m
+        if key == "h":
+            return m["h"] or m["h2"]
+        if key == "mi":
+            return m["mi"] if m["h"] else m["mi2"]
+        return m[key]
+
+    def start(self, group: int | str = 0) -> int:
+        return self._m.start(group)
+
+    def end(self, group: int | str = 0) -> int:
+        return self._m.end(group)
+
+    def groupdict(self) -> dict[str, str | None]:
+        return self._m.groupdict()

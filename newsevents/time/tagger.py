@@ -1,0 +1,234 @@
+"""Find and normalize the time expressions of one text (the NLP view) against a reference date.
+
+All rules run over the whole text; overlapping candidates are settled longest first, then by
+rule priority; survivors are normalized in reading order so that relative expressions ("a day
+before", "the next day", a bare clock time) can anchor on the story's narrative day. spaCy is
+used only for the tense of the governing verb and to see whether "before"/"after" has an object.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+
+from spacy.tokens import Doc, Token
+
+from newsevents.time.rules import Found, rules
+
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
+_FUTURE_HEADS = {"plan", "expect", "schedule", "due", "set", "intend", "aim", "hope", "prepare"}
+_PERFECT_OR_PAST_AUX = {"had", "has", "have", "'ve", "'s", "did", "was", "were"}
+
+
+class TextEnv:
+    """What the normalizers may ask about the text around a match."""
+
+    def __init__(self, text: str, dct: dt.date, doc: Doc | None = None,
+                 zone_of: dict[int, str] | None = None) -> None:
+        self.text = text
+        self.dct = dct
+        self.doc = doc
+        self._token_starts = [t.idx for t in doc] if doc is not None else []
+        self._days: list[tuple[int, dt.date]] = []  # (view offset, day) of expressions so far
+
+    # -------- tense
+    def token_at(self, offset: int) -> Token | None:
+        if self.doc is None or not self._token_starts:
+            return None
+        i = bisect.bisect_right(self._token_starts, offset) - 1
+        if i < 0:
+            return None
+        return self.doc[i]
+
+    def tense(self, start: int, end: int) -> str | None:
+        """past / future / None for the verb that governs the expression at [start, end)."""
+        token = self.token_at(start)
+        if token is None:
+            return _tense_from_text(self.text, start)
+        verb = _governing_verb(token)
+        if verb is None:
+            return _sentence_tense(token)
+        found = _verb_tense(verb)
+        if found is None and verb.dep_ in ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl") and verb.head is not verb:
+            head = verb.head if verb.head.pos_ in ("VERB", "AUX") else None
+            if head is not None and verb.dep_ == "xcomp" and head.lemma_.lower() in _FUTURE_HEADS:
+                return "future"
+            if head is not None and verb.tag_ in ("VB",) and verb.dep_ == "xcomp":
+                return _verb_tense(head)
+        return found
+
+    # -------- anchoring
+    def narrative_day(self, start: int) -> dt.date:
+        """The day the story is at when it reaches `start`: the last day pinned down before it
+        (in reading order), else the reference date."""
+        i = bisect.bisect_right([o for o, _ in self._days], start) - 1
+        if i >= 0:
+            return self._days[i][1]
+        return self.dct
+
+    def note_day(self, offset: int, day: dt.date) -> None:
+        self._days.append((offset, day))
+
+    def has_object(self, start: int, end: int) -> bool:
+        """Whether "before"/"after" at [start, end) governs an object or a clause."""
+        token = self.token_at(start)
+        if token is not None and token.lower_ in ("before", "after"):
+            if any(c.dep_ in ("pobj", "pcomp", "advcl", "ccomp", "dobj") for c in token.children):
+                return True
+            if token.dep_ == "mark":
+                return True
+            nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+            if nxt is None:
+                return False
+            if nxt.is_punct or nxt.lower_ in ("and", "but", "or", "for", "to", "when", "as", "because"):
+                return False
+            return nxt.pos_ in ("DET", "NUM", "PROPN", "NOUN", "PRON", "ADJ", "VERB")
+        follow = self.text[end:end + 20]
+        return bool(re.match(r"\s+(?:the|a|an|his|her|its|their|this|that|[A-Z0-9])", follow))
+
+
+def _tense_from_text(text: str, start: int) -> str | None:
+    sent_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    sent_end_candidates = [i for i in (text.find(".", start), text.find("\n", start)) if i >= 0]
+    sent = text[sent_start:min(sent_end_candidates) if sent_end_candidates else len(text)]
+    if re.search(r"\b(?:will|'ll|shall|going to)\b", sent, re.I):
+        return "future"
+    return None
+
+
+def _governing_verb(token: Token) -> Token | None:
+    t = token
+    for _ in range(8):
+        if t.pos_ in ("VERB", "AUX") and t is not token:
+            return t
+        if t.head is t:
+            return t if t.pos_ in ("VERB", "AUX") else None
+        t = t.head
+    return None
+
+
+def _verb_tense(verb: Token) -> str | None:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    lowers = {a.lower_ for a in auxes}
+    if lowers & _FUTURE_AUX:
+        return "future"
+    if any(a.lower_ == "going" for a in auxes) or (verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children)):
+        return "future"
+    if verb.tag_ in ("VBD",) or "Past" in verb.morph.get("Tense"):
+        if verb.tag_ == "VBN" and not (lowers & _PERFECT_OR_PAST_AUX):
+            return None
+        return "past"
+    if lowers & {"had", "did", "was", "were"}:
+        return "past"
+    if lowers & {"has", "have", "'ve"}:
+        return "past"
+    if verb.tag_ == "VBG" and lowers & {"is", "are", "'s", "'re", "am"}:
+        return "future"  # "is meeting on Tuesday"
+    if verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _FUTURE_HEADS:
+        return "future"
+    return None
+
+
+def _sentence_tense(token: Token) -> str | None:
+    root = token.sent.root
+    if root.pos_ in ("VERB", "AUX"):
+        return _verb_tense(root)
+    return None
+
+
+def candidates(text: str) -> list[tuple[int, int, int, int, object, re.Match[str]]]:
+    """Every rule's matches as (start, end, -priority, order, rule, match)."""
+    out = []
+    order = 0
+    for rule in rules():
+        for m in rule.pattern.finditer(text):
+            if m.end() <= m.start():
+                continue
+            out.append((m.start(), m.end(), -rule.priority, order, rule, m))
+            order += 1
+    return out
+
+
+def tag(text: str, dct: dt.date, doc: Doc | None = None) -> list[Found]:
+    """All time expressions in `text` (view offsets), normalized against `dct`."""
+    env = TextEnv(text, dct, doc)
+    found_list = candidates(text)
+    # longest first, then priority; normalize lazily so a rejected candidate leaves room
+    found_list.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[tuple[int, int]] = []
+    chosen: list[tuple[int, int, object, re.Match[str]]] = []
+    for start, end, _, _, rule, m in found_list:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        if not _plausible(rule.name, m, text):
+            continue
+        taken.append((start, end))
+        chosen.append((start, end, rule, m))
+    chosen.sort(key=lambda c: c[0])
+    results: list[Found] = []
+    for start, end, rule, m in chosen:
+        try:
+            found = rule.normalize(m, env)
+        except (ValueError, KeyError, TypeError, OverflowError):
+            found = None
+        if found is None:
+            found = _fallback(text, start, end, env)
+            if found is None:
+                continue
+        found.start, found.end = _trim(text, found.start, found.end)
+        if found.end <= found.start:
+            continue
+        results.append(found)
+        if found.day is not None and found.type in ("DATE", "TIME"):
+            env.note_day(found.start, found.day)
+    return results
+
+
+def _plausible(rule_name: str, m: re.Match[str], text: str) -> bool:
+    """Cheap rejections made before a candidate claims its span."""
+    if rule_name == "bare_month":
+        word = m["mon"]
+        # a capitalised month name at the start of a sentence followed by a verb-like word is
+        # left to normalization; here only refuse "May" used as a name ("Theresa May")
+        before = text[max(0, m.start("mon") - 20):m.start("mon")]
+        if re.search(r"[A-Z][a-z]+\s+$", before) and not re.search(
+                r"(?:In|Since|Until|By|During|From|Through|Early|Late|Mid|Last|Next|This|Of|On)\s+$", before):
+            return word.lower() not in ("may", "march", "august", "june", "april")
+    if rule_name == "year" and m["year"]:
+        before = text[max(0, m.start("year") - 2):m.start("year")]
+        if re.search(r"[#$€£]\s?$", before):
+            return False
+    return True
+
+
+def _fallback(text: str, start: int, end: int, env: TextEnv) -> Found | None:
+    """A candidate that its rule rejected may still hold a plain year (e.g. inside a range)."""
+    return None
+
+
+_TRAILING = re.compile(r"[\s,.;:]+$")
+_LEADING_PREP = re.compile(r"^(?:(?:until|till|up\s+to|by|for|from|in|at|on|during|since)\s+)", re.I)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop trailing punctuation, a trailing "'s", and a leading preposition from a span."""
+    span = text[start:end]
+    lead = _LEADING_PREP.match(span)
+    if lead and lead.end() < len(span):
+        keep = span[lead.end():].strip().lower()
+        # "in the past", "until now", "by now": keep the preposition off; the word stays
+        start += lead.end()
+        span = text[start:end]
+        if not keep:
+            return start, start
+    trail = _TRAILING.search(span)
+    if trail:
+        # keep the dot of an abbreviation such as "a.m." or "Sept."
+        cut = trail.start()
+        if span[cut:].startswith(".") and re.search(r"(?:\b[ap]\.m|\b[A-Z][a-z]{2,3})$", span[:cut]):
+            cut += 1
+        end = start + cut
+    if text[end - 2:end] in ("'s", "’s") and end - 2 > start:
+        end -= 2
+    return start, end
