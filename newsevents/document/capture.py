@@ -196,6 +196,12 @@ def _match_caption(seg: Segment) -> tuple[str, str] | None:
     return None
 
 
+def caption_credit(text: str) -> tuple[str, str]:
+    """A caption's text and its photo credit ("" when it names none)."""
+    found = _match_caption(Segment(0, len(text), text.strip(), 0))
+    return found if found else (text.strip(), "")
+
+
 def find_dateline(text: str, anywhere: bool = False) -> re.Match[str] | None:
     """A wire dateline ("SEOUL, South Korea (AP) —") at the start of a text, or within it."""
     if not anywhere:
