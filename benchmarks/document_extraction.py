@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     for page_id, reason in refused:
         print(f"  refused {page_id}: {reason}")
     if args.worst:
-        for share, page_id, row in sorted(per_page)[:args.worst]:
+        for _share, page_id, row in sorted(per_page)[:args.worst]:
             print(f"  worst {page_id}: tp {row[0]:.2f} fp {row[1]:.2f} fn {row[2]:.2f}")
     return 0
 

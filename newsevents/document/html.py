@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from html import unescape
 
-from newsevents.document.capture import caption_credit, find_dateline
+from newsevents.document.capture import caption_credit, find_dateline, fold
 from newsevents.errors import InputError
 from newsevents.reading import Caption, Document, Paragraph
-
 
 # Options passed to trafilatura.bare_extraction; benchmarks/document_extraction.py measures them.
 # Measured there (181 pages): these give F1 0.960; favor_recall 0.959 with tables, 0.955 without.
@@ -42,11 +41,18 @@ def read_html(html: str, source: str) -> tuple[str, Document]:
     parts = []
     doc = Document(source_format="html")
     pos = 0
+    first_line = body.split("\n", 1)[0].strip()
+    if title and fold(first_line) == fold(title):
+        # the page repeats its headline at the top of the article: it is the title, once
+        body = body[len(body.split("\n", 1)[0]):].lstrip("\n")
+        title = first_line
     if title:
         parts.append(title)
         doc.title, doc.title_start, doc.title_end = title, 0, len(title)
         doc.paragraphs.append(Paragraph(0, len(title), "title"))
         pos = len(title) + 2
+    if not body.strip():
+        raise InputError(source, "HTML page has no article text (only a headline)")
     body_start = pos
     parts.append(body)
     text = "\n\n".join(parts)
