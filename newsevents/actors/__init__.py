@@ -1,1 +1,129 @@
-"""actors stage (see the package docstring of each module)."""
+"""Actors stage: every actor mention coded as CAMEO country + agent type.
+
+Exposes to later stages (agreed interface):
+- `actor_for_span(ctx, start, end)`: code the mention at a raw span (noun phrase, name, pronoun
+  via coreference, capital as metonym);
+- `actor_for_token(ctx, token)`: code the noun phrase headed by a spaCy token;
+- `actor_for_name(ctx, name)`: code a speaker name string (a quote's speaker).
+`run(ctx)` fills `ctx.actors` with the coded mentions of body, caption, title and standfirst
+sentences. Knowledge lives in `data/` (see `knowledge.py`); user PETRARCH dictionaries given as
+`ctx.options["actor_dictionaries"]` are read by `petrarch_dictionaries.py`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import TYPE_CHECKING
+
+from newsevents.actors.code import (
+    LEXICAL_ZONES,
+    NAME_KINDS,
+    _code_raw_span,
+    _entry_code,
+    _knowledge_entries,
+    _surname_person,
+    code_token,
+    head_kinds,
+    is_place_use,
+    state,
+)
+from newsevents.reading import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from newsevents.pipeline import Context
+
+# Dependencies of tokens that are parts of a larger noun phrase, not heads of their own.
+INNER_DEPS = {"compound", "poss", "amod", "nmod", "flat", "det", "case", "nummod"}
+# A picture credit inside a caption ("Photo: -/YNA/dpa") names the photographer's agency, not an actor.
+CREDIT_RE = re.compile(r"\b(?:Photos?|Pictures?|Images?|Credits?|Foto)\s*:")
+
+
+def run(ctx: Context) -> None:
+    """Fill ctx.actors with every coded actor mention, in text order."""
+    state(ctx)
+    seen: set[tuple[int, int, str]] = set()
+    actors: list[Actor] = []
+    for sent in ctx.sentences:
+        if sent.zone not in LEXICAL_ZONES:
+            continue
+        credit = CREDIT_RE.search(ctx.raw, sent.start, sent.end)
+        stop = credit.start() if credit else sent.end
+        for tok in sent.span:
+            if tok.pos_ not in {"NOUN", "PROPN", "PRON"} or tok.dep_ in INNER_DEPS:
+                continue
+            if ctx.raw_span(tok)[0] >= stop or _in_boilerplate(ctx, tok):
+                continue
+            actor = code_token(ctx, tok)
+            if actor is None or is_place_use(tok, actor, head_kinds(ctx, tok)):
+                continue
+            key = (actor.start, actor.end, actor.code)
+            if key not in seen:
+                seen.add(key)
+                actors.append(actor)
+    actors.sort(key=lambda a: (a.start, a.end))
+    ctx.actors = actors
+
+
+def _in_boilerplate(ctx: Context, tok: Token) -> bool:
+    s, _ = ctx.raw_span(tok)
+    return any(b.start <= s < b.end for b in ctx.document.boilerplate)
+
+
+def actor_for_token(ctx: Context, token: Token) -> Actor | None:
+    """Code the noun phrase headed by token (subtree, compounds, appositions, coreference)."""
+    return code_token(ctx, token)
+
+
+def actor_for_span(ctx: Context, start: int, end: int) -> Actor | None:
+    """Code the mention at raw [start, end): a noun phrase, a name, a pronoun, a capital."""
+    for actor in ctx.actors:
+        if actor.start == start and actor.end == end:
+            return dataclasses.replace(actor)
+    actor = _code_raw_span(ctx, start, end)
+    if actor is not None:
+        return actor
+    return _code_name_string(ctx, ctx.raw[start:end], start, end)
+
+
+def actor_for_name(ctx: Context, name: str) -> Actor | None:
+    """Code a name string such as a quote's speaker ("Korean Central News Agency", "Moon")."""
+    name = (name or "").strip()
+    if not name:
+        return None
+    pos = ctx.raw.find(name)
+    while pos >= 0:
+        sent = ctx.sentence_at(pos)
+        if sent is not None and sent.zone in LEXICAL_ZONES:
+            actor = _code_raw_span(ctx, pos, pos + len(name))
+            if actor is not None:
+                return actor
+        pos = ctx.raw.find(name, pos + 1)
+    return _code_name_string(ctx, name, 0, 0)
+
+
+def _code_name_string(ctx: Context, name: str, start: int, end: int) -> Actor | None:
+    """Code a bare string against the knowledge (no parse): a name, an org, a known surname."""
+    text = name.strip()
+    if text.lower().startswith("the "):
+        text = text[4:]
+    for entry in _knowledge_entries(ctx, text):
+        if entry.kind in NAME_KINDS:
+            code = _entry_code(ctx, entry)
+            if code and code[0]:
+                return Actor(name, start, end, code[0], code[1], code[0] + code[1], entry.name)
+    words = text.split()
+    if words:
+        class _Tok:  # the surname lookup needs only .text
+            def __init__(self, t: str) -> None:
+                self.text = t
+
+        known = _surname_person(ctx, [_Tok(w) for w in words])  # type: ignore[list-item]
+        if known and known[0]:
+            return Actor(name, start, end, known[0], known[1], known[0] + known[1], known[2])
+    return None
+
+
+__all__ = ["actor_for_name", "actor_for_span", "actor_for_token", "run"]

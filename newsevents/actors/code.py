@@ -1,0 +1,657 @@
+"""Codes noun phrases as CAMEO actors (country + agent) from knowledge and document context.
+
+A noun phrase is read around its head token: the tokens to its left that belong to it (compounds,
+adjectives, possessives, titles), an "of" complement that completes a name ("Ministry of Foreign
+Affairs"), its appositions ("Kim's younger sister, Kim Yo Jong") and the PPs that place it
+("activists in South Korea"). Lexicon matches in the phrase give either the actor itself (a
+name at the head) or its parts (a country word, a role noun, a title). What the phrase leaves
+open is filled from the document: people seen earlier with a title, coreference chains, and the
+focus country of the story.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from spacy.tokens import Span, Token
+
+from newsevents.actors.knowledge import (
+    CAPITAL,
+    COUNTRY,
+    DEMONYM,
+    GROUP,
+    NAME_KINDS,
+    ORG,
+    PERSON,
+    ROLE,
+    SEAT,
+    SHORT,
+    Entry,
+    Knowledge,
+    Person,
+    case_ok,
+    load_knowledge,
+    normalize,
+)
+from newsevents.actors.petrarch_dictionaries import code_at, load_dictionary
+from newsevents.reading import Actor
+
+if TYPE_CHECKING:
+    from newsevents.pipeline import Context
+
+# CAMEO agent types (the reference table's codes): used to read PETRARCH codes such as USAGOVMIL.
+AGENT_TYPES = {
+    "COP", "GOV", "INS", "JUD", "MIL", "OPP", "REB", "SEP", "SPY", "UAF", "PTY", "AGR", "BUS", "CRM",
+    "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI", "LAB", "LEG", "MED", "REF", "MOD", "RAD", "IGO",
+    "IMG", "INT", "MNC", "NGM", "NGO", "UIS", "AMN", "IRC", "GRP", "UNO", "PKO", "SET", "REL",
+}
+# Country-slot codes for organizations whose next block names the organization (IGOUNO, NGOAMN).
+ORG_SLOTS = {"IGO", "NGO", "IMG", "MNC"}
+REGION_BLOCKS = {"EUR", "AFR", "ASA", "MEA", "WST", "LAM", "SAM", "NMR", "EEU", "WAF", "EAF", "SAF",
+                 "CAS", "SAS", "SEA", "BLK", "CAU", "NAF", "PGS", "MDT", "CRB", "SCN", "CEU", "CFR"}
+
+# Left dependents that belong to a noun phrase's name/title part.
+NP_LEFT_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "case", "punct", "flat",
+                "advmod", "npadvmod", "predet"}
+# Heads whose own agent gives way to a more specific modifier ("rebel leader" is REB, not GOV).
+GENERIC_HEADS = {"leader", "leaders", "chief", "head", "official", "officials", "spokesman", "spokeswoman",
+                 "spokesperson", "member", "members", "commander", "commanders", "representative",
+                 "representatives", "source", "sources", "delegation", "envoy", "office", "fighters",
+                 "forces", "supporters", "ranks", "wing", "unit", "units", "agency", "department",
+                 "group"}
+# Prepositions that place a role noun in a country ("activists in South Korea").
+PLACE_PREPS = {"in", "from", "of", "at", "for", "inside", "within"}
+# Prepositions whose object is a place, not an actor, when it is a country/capital name.
+LOCATIVE_PREPS = {"in", "at", "near", "across", "inside", "into", "to", "from", "through", "throughout",
+                  "around", "within", "outside", "over", "toward", "towards", "via", "on", "off", "along"}
+# Words that are never a role head on their own, though they are in compounds.
+PRONOUN_TAGS = {"PRP", "PRP$", "WP", "WDT"}
+
+LEXICAL_ZONES = {"body", "caption", "title", "standfirst"}
+
+
+@dataclass
+class Match:
+    start: int  # doc token index
+    end: int  # exclusive
+    entries: list[Entry]
+
+    def first(self, kinds: set[str]) -> Entry | None:
+        return next((e for e in self.entries if e.kind in kinds), None)
+
+
+@dataclass
+class DocState:
+    """What the coder learns about one document as it goes (per Context)."""
+
+    focus: str | None = None
+    country_counts: Counter = field(default_factory=Counter)
+    people: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # name key -> country, agent, name
+    full_names: dict[str, str] = field(default_factory=dict)  # surname key -> fullest name in doc
+    known_people: dict[str, Person] = field(default_factory=dict)  # surname key -> Person named in full
+    role_countries: dict[str, str] = field(default_factory=dict)  # role lemma -> country given earlier
+
+
+def _knowledge_entries(ctx: Context, text: str) -> list[Entry]:
+    kb = load_knowledge()
+    ours = kb.lookup(text)
+    paths = ctx.options.get("actor_dictionaries") or ()
+    if not paths:
+        return ours
+    key = normalize(text)
+    theirs: list[Entry] = []
+    for path in paths:
+        for entry in load_dictionary(str(path)).get(key, []):
+            if case_ok(entry, text):
+                theirs.append(entry)
+    return ours + theirs
+
+
+def _text_of(tokens: list[Token]) -> str:
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc[tokens[0].i:tokens[-1].i + 1].text
+
+
+def find_matches(ctx: Context, start: int, end: int, max_words: int | None = None) -> list[Match]:
+    """Greedy longest lexicon matches over doc tokens [start, end), left to right (memoized)."""
+    cache = ctx.exposed.setdefault("_actors_matches", {})
+    key = (start, end, max_words)
+    if key not in cache:
+        cache[key] = _find_matches(ctx, start, end, max_words)
+    return cache[key]
+
+
+def _find_matches(ctx: Context, start: int, end: int, max_words: int | None) -> list[Match]:
+    doc = ctx.doc
+    kb: Knowledge = load_knowledge()
+    limit = max_words or max(kb.max_words, 6)
+    out: list[Match] = []
+    i = start
+    while i < end:
+        found = None
+        for j in range(min(end, i + limit), i, -1):
+            span = doc[i:j]
+            if span[-1].text in {"'s", "'", "’s", ","} or span[0].text in {"'s", ",", "-"}:
+                continue
+            entries = _knowledge_entries(ctx, span.text)
+            if not entries and span[-1].lemma_ and span[-1].lemma_ != span[-1].text and span[-1].pos_ == "NOUN":
+                lemma_text = doc[i:j - 1].text_with_ws + span[-1].lemma_ if j - 1 > i else span[-1].lemma_
+                entries = [e for e in _knowledge_entries(ctx, lemma_text) if e.kind == ROLE]
+            if entries:
+                found = Match(i, j, entries)
+                break
+        if found:
+            out.append(found)
+            i = found.end
+        else:
+            i += 1
+    return out
+
+
+def state(ctx: Context) -> DocState:
+    st = ctx.exposed.get("_actors_state")
+    if st is None:
+        st = DocState()
+        ctx.exposed["_actors_state"] = st
+        _scan_document(ctx, st)
+    return st
+
+
+def _scan_document(ctx: Context, st: DocState) -> None:
+    """Count country words (for the focus) and note people named in full (for surnames)."""
+    kb = load_knowledge()
+    for sent in ctx.sentences:
+        if sent.zone not in LEXICAL_ZONES:
+            continue
+        weight = 2 if sent.zone in {"title", "standfirst"} else 1
+        for m in find_matches(ctx, sent.span.start, sent.span.end):
+            for e in m.entries[:1]:
+                if e.kind in {COUNTRY, DEMONYM, CAPITAL, SEAT} and e.country:
+                    st.country_counts[e.country] += weight
+                if e.kind == PERSON and e.person is not None:
+                    for key in _surname_keys_of(e.person.name, e.person.country):
+                        st.known_people.setdefault(key, e.person)
+                        st.full_names.setdefault(key, e.person.name)
+        for ent in sent.span.ents:
+            if ent.label_ == "PERSON" and len(ent) >= 2:
+                for key in {normalize(ent[-1].text), normalize(ent[0].text)}:
+                    full = st.full_names.get(key)
+                    if full is None or len(ent.text) > len(full):
+                        if key not in st.known_people:
+                            st.full_names[key] = ent.text
+    focus = ctx.exposed.get("focus_country")
+    if not focus and st.country_counts:
+        focus = st.country_counts.most_common(1)[0][0]
+    st.focus = focus or None
+    del kb
+
+
+def _surname_keys_of(name: str, country: str) -> set[str]:
+    words = normalize(name).replace(".", "").split(" ")
+    if len(words) < 2:
+        return set()
+    from newsevents.actors.knowledge import FAMILY_NAME_FIRST
+
+    return {words[0] if country in FAMILY_NAME_FIRST else words[-1]}
+
+
+def split_code(code: str) -> tuple[str, str]:
+    """A PETRARCH code (USAGOVMIL, IGOEUREEC, ---REB) -> (country, agent)."""
+    code = code.strip().replace("~", "")
+    country = "" if code.startswith("---") else code[:3]
+    blocks = [code[i:i + 3] for i in range(3, len(code), 3)]
+    for block in blocks:
+        if block in AGENT_TYPES:
+            return country, block
+        if country in ORG_SLOTS and block not in REGION_BLOCKS and len(block) == 3:
+            return country, block
+    return country, ""
+
+
+def _entry_code(ctx: Context, entry: Entry) -> tuple[str, str] | None:
+    """(country, agent) an entry names, at the publication date, or None if it names none now."""
+    if entry.source == "petrarch":
+        code = code_at(entry, ctx.published)
+        return split_code(code) if code else None
+    if entry.kind == PERSON and entry.person is not None:
+        return entry.person.code_at(ctx.published)
+    if entry.kind == GROUP:
+        return _group_country(ctx, entry), entry.agent
+    if entry.kind == SHORT:
+        st = state(ctx)
+        if entry.countries and not (set(entry.countries) & (set(st.country_counts) | {st.focus})):
+            return None
+        return (entry.country or st.focus or ""), entry.agent
+    if entry.kind == ORG and not entry.country:
+        return (state(ctx).focus or ""), entry.agent
+    return entry.country, entry.agent
+
+
+def _group_country(ctx: Context, entry: Entry) -> str:
+    counts = state(ctx).country_counts
+    if len(entry.countries) > 1:
+        best = max(entry.countries, key=lambda c: (counts.get(c, 0), -entry.countries.index(c)))
+        return best
+    return entry.country
+
+
+def _np_left(token: Token) -> int:
+    left = token.i
+    for child in token.lefts:
+        if child.dep_ in NP_LEFT_DEPS or (child.dep_ == "conj" and child.head.dep_ in {"compound", "amod", "nmod"}):
+            left = min(left, child.left_edge.i)
+    return left
+
+
+def np_bounds(token: Token) -> tuple[int, int]:
+    """Token range [start, end) of the name/title part of the noun phrase headed by token."""
+    left = _np_left(token)
+    right = token.i + 1
+    doc = token.doc
+    # flat names continue to the right in some parses ("Kim Jong Un" with Un as flat)
+    for child in token.rights:
+        if child.dep_ in {"flat", "compound"} and child.i == right:
+            right = child.right_edge.i + 1
+    while left < token.i and doc[left].dep_ in {"punct", "case", "cc"}:
+        left += 1
+    return left, right
+
+
+def _of_extension(ctx: Context, token: Token, left: int, right: int) -> int:
+    """Extend over an "of" complement when it completes a lexicon phrase ("Secretary of State")."""
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == right:
+            ext = child.right_edge.i + 1
+            for m in find_matches(ctx, left, ext):
+                if m.start <= token.i < m.end and m.end > right:
+                    return m.end
+    return right
+
+
+@dataclass
+class PhraseReading:
+    """What a noun phrase says, before the document fills the gaps."""
+
+    country: str = ""
+    agent: str = ""
+    name: str | None = None
+    country_from: str = ""  # "name", "modifier", "pp", "person", "coref", "focus"
+    agent_explicit: bool = False
+    head_kind: str = ""
+
+
+def _former(ctx: Context, start: int, end: int) -> bool:
+    kb = load_knowledge()
+    return any(normalize(t.text) in kb.former_words or t.lower_ in {"ex", "former"} for t in ctx.doc[start:end])
+
+
+def _modifier_country(ctx: Context, matches: list[Match], head_match: Match | None) -> tuple[str, str | None]:
+    """The first country named by a modifier (demonym, country, capital, org, person)."""
+    for m in matches:
+        if m is head_match:
+            continue
+        for e in m.entries:
+            if e.kind in {COUNTRY, DEMONYM, CAPITAL, SEAT, ORG, GROUP, SHORT, PERSON}:
+                code = _entry_code(ctx, e)
+                if code and code[0]:
+                    return code[0], e.name
+    return "", None
+
+
+def _modifier_agent(ctx: Context, matches: list[Match], head_match: Match | None) -> str:
+    for m in reversed(matches):
+        if m is head_match:
+            continue
+        for e in m.entries:
+            if e.kind == ROLE and e.agent:
+                return _role_agent(ctx, m)
+            if e.kind in {ORG, GROUP, SEAT}:
+                code = _entry_code(ctx, e)
+                if code and code[1]:
+                    return code[1]
+    return ""
+
+
+def _role_agent(ctx: Context, m: Match) -> str:
+    kb = load_knowledge()
+    key = normalize(ctx.doc[m.start:m.end].text)
+    if key in kb.role_overrides:
+        return kb.role_overrides[key]
+    role = m.first({ROLE})
+    return role.agent if role else ""
+
+
+def _pp_country(ctx: Context, token: Token) -> tuple[str, str | None]:
+    """Country of a placing PP under the head: "activists in South Korea", "president of France"."""
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    s, e = np_bounds(obj)
+                    for m in find_matches(ctx, s, e):
+                        for entry in m.entries:
+                            if entry.kind in {COUNTRY, DEMONYM, CAPITAL, ORG, GROUP, SEAT, SHORT}:
+                                code = _entry_code(ctx, entry)
+                                if code and code[0] and code[0] not in {"IGO", "NGO"}:
+                                    return code[0], entry.name
+                    place = _place_country(ctx, obj)
+                    if place:
+                        return place, None
+    return "", None
+
+
+def _place_country(ctx: Context, token: Token) -> str:
+    s, e = ctx.raw_span(token)
+    for place in ctx.places:
+        if place.start <= s and e <= place.end and place.country:
+            return place.country
+    return ""
+
+
+def _surname_person(ctx: Context, tokens: list[Token]) -> tuple[str, str, str] | None:
+    """A bare surname or partial name: a person named in full earlier, or one in office now."""
+    st = state(ctx)
+    kb = load_knowledge()
+    for tok in (tokens[-1], tokens[0]):
+        key = normalize(tok.text)
+        if key in st.people:
+            return st.people[key]
+        person = st.known_people.get(key)
+        if person is not None:
+            country, agent = person.code_at(ctx.published)
+            return country, agent, person.name
+    key = normalize(tokens[-1].text)
+    candidates = [p for p in kb.surnames.get(key, []) if p.in_office(ctx.published)]
+    if len(candidates) == 1 and key not in st.full_names:
+        country, agent = candidates[0].code_at(ctx.published)
+        return country, agent, candidates[0].name
+    return None
+
+
+def _remember_person(ctx: Context, tokens: list[Token], country: str, agent: str, name: str | None) -> None:
+    st = state(ctx)
+    full = name or _text_of(tokens)
+    for key in _surname_keys_of(full, country) | {normalize(tokens[-1].text)}:
+        st.people.setdefault(key, (country, agent, full))
+    st.people.setdefault(normalize(full), (country, agent, full))
+
+
+def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, int]:
+    """What the noun phrase headed by token says by itself: (reading, start, end) in doc tokens."""
+    left, right = np_bounds(token)
+    right = _of_extension(ctx, token, left, right)
+    matches = find_matches(ctx, left, right)
+    head_match = next((m for m in matches if m.start <= token.i < m.end), None)
+    former = _former(ctx, left, right)
+    r = PhraseReading()
+    head_entry = None
+    if head_match is not None:
+        head_entry = head_match.first(NAME_KINDS) or head_match.first({DEMONYM}) or head_match.first({ROLE})
+    if head_entry is not None and head_entry.kind in NAME_KINDS:
+        code = None
+        for e in head_match.entries:
+            if e.kind in NAME_KINDS:
+                code = _entry_code(ctx, e)
+                if code is not None:
+                    head_entry = e
+                    break
+        if code is None:
+            return None, left, right
+        r.country, r.agent, r.name = code[0], code[1], head_entry.name
+        r.country_from, r.agent_explicit, r.head_kind = "name", bool(code[1]), head_entry.kind
+        if head_entry.kind == PERSON:
+            title = _modifier_agent(ctx, matches, head_match)
+            if head_entry.source == "ours" and head_entry.person and not head_entry.person.in_office(ctx.published):
+                if title and not former:
+                    r.agent = title
+            if former and r.agent in {"GOV", "MIL", "LEG", "JUD"}:
+                r.agent = "ELI"
+            _remember_person(ctx, ctx.doc[left:right][:], r.country, r.agent, r.name)
+        elif head_entry.kind in {COUNTRY, CAPITAL} and r.country and head_match.start > left:
+            # "the Russian government" is not here (head is a role); "Syrian Damascus" is rare
+            pass
+        return r, left, right
+    if head_entry is not None and head_entry.kind == DEMONYM:
+        r.country, r.agent, r.name, r.country_from, r.head_kind = head_entry.country, "", head_entry.name, "name", DEMONYM
+        return r, left, right
+    if head_entry is not None and head_entry.kind == ROLE:
+        kb = load_knowledge()
+        head_words = normalize(ctx.doc[head_match.start:head_match.end].text)
+        agent = _role_agent(ctx, head_match)
+        head_key = normalize(token.lemma_ if token.pos_ == "NOUN" else token.text)
+        if (head_key in GENERIC_HEADS or normalize(token.text) in GENERIC_HEADS or not agent):
+            mod_agent = _modifier_agent(ctx, matches, head_match)
+            if mod_agent:
+                agent = mod_agent
+        if former and agent in {"GOV", "MIL", "LEG", "JUD", ""}:
+            agent = "ELI"
+        r.agent, r.agent_explicit, r.head_kind = agent, True, ROLE
+        topic = head_words in kb.topic_modifier_heads or normalize(token.lemma_) in kb.topic_modifier_heads
+        if not topic:
+            r.country, r.name = _modifier_country(ctx, matches, head_match)
+            r.country_from = "modifier" if r.country else ""
+        if not r.country:
+            r.country, r.name = _pp_country(ctx, token)
+            r.country_from = "pp" if r.country else ""
+        if not r.country and topic:
+            return None, left, right
+        r.name = None
+        return r, left, right
+    # A proper name not in our knowledge: a person with a title, or a known surname.
+    if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
+        tokens = [t for t in ctx.doc[left:right] if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"]
+        name_tokens = [t for t in tokens if not any(m.start <= t.i < m.end for m in matches)]
+        if not name_tokens:
+            return None, left, right
+        title_agent = _modifier_agent(ctx, matches, head_match)
+        title_country, _ = _modifier_country(ctx, matches, head_match)
+        is_person = token.ent_type_ == "PERSON" or bool(title_agent)
+        if is_person:
+            known = _surname_person(ctx, name_tokens)
+            if known and not title_agent:
+                r.country, r.agent, r.name = known
+                r.country_from, r.agent_explicit, r.head_kind = "person", bool(known[1]), PERSON
+                return r, left, right
+            if title_agent:
+                r.agent = "ELI" if former and title_agent in {"GOV", "MIL", "LEG", ""} else title_agent
+                r.country = title_country or (known[0] if known else "")
+                r.country_from = "modifier" if title_country else ("person" if known else "")
+                r.agent_explicit, r.head_kind = bool(title_agent), PERSON
+                st = state(ctx)
+                r.name = st.full_names.get(normalize(name_tokens[-1].text)) or _text_of(name_tokens)
+                if r.country or not r.agent:
+                    _remember_person(ctx, name_tokens, r.country or st.focus or "", r.agent, r.name)
+                return r, left, right
+    return None, left, right
+
+
+def _coref_actor(ctx: Context, start: int, end: int, depth: int,
+                 exact: bool = False) -> tuple[str, str, str | None] | None:
+    """Code a mention through its coreference chain (quotes.coref), when that stage provides one.
+
+    With `exact`, the chain must list this very mention (ending where the phrase ends), so that a
+    phrase that merely contains a pronoun ("its territory") does not take the pronoun's referent.
+    """
+    if depth > 1:
+        return None
+    try:
+        from newsevents.quotes.coref import entity_at
+    except Exception:  # the coreference module may not exist yet
+        return None
+    try:
+        entity = entity_at(ctx, start, end)
+    except Exception:
+        return None
+    if entity is None:
+        return None
+    mentions = list(getattr(entity, "mentions", []) or [])
+    if exact and not any(s >= start and e == end for s, e in mentions):
+        return None
+    for s, e in mentions:
+        if (s, e) == (start, end) or (s <= start and end <= e):
+            continue
+        actor = _code_raw_span(ctx, s, e, depth + 1)
+        if actor is not None:
+            return actor.country, actor.agent, getattr(entity, "name", None) or actor.name
+    name = getattr(entity, "name", None)
+    if name:
+        entries = _knowledge_entries(ctx, name)
+        for entry in entries:
+            if entry.kind in NAME_KINDS:
+                code = _entry_code(ctx, entry)
+                if code:
+                    return code[0], code[1], entry.name or name
+    return None
+
+
+def _tokens_in(ctx: Context, start: int, end: int) -> list[Token]:
+    sent = ctx.sentence_at(start)
+    if sent is None:
+        return []
+    out = []
+    for tok in sent.span:
+        s, e = ctx.raw_span(tok)
+        if start <= s and e <= end and not tok.is_space:
+            out.append(tok)
+    return out
+
+
+def _span_root(tokens: list[Token]) -> Token | None:
+    ids = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+    nouny = [t for t in roots if t.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}]
+    return (nouny or roots or [None])[0]
+
+
+def _code_raw_span(ctx: Context, start: int, end: int, depth: int = 0) -> Actor | None:
+    tokens = _tokens_in(ctx, start, end)
+    if not tokens:
+        return None
+    root = _span_root(tokens)
+    if root is None:
+        return None
+    actor = code_token(ctx, root, depth=depth)
+    if actor is None:
+        return None
+    actor.text, actor.start, actor.end = ctx.raw[start:end], start, end
+    return actor
+
+
+def _make_actor(ctx: Context, start_tok: int, end_tok: int, country: str, agent: str,
+                name: str | None) -> Actor:
+    span: Span = ctx.doc[start_tok:end_tok]
+    s, e = ctx.raw_span(span)
+    return Actor(text=ctx.raw[s:e], start=s, end=e, country=country, agent=agent, code=country + agent,
+                 name=name)
+
+
+def code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
+    """Code the noun phrase headed by token (see the module docstring)."""
+    if token.tag_ in PRONOUN_TAGS or token.pos_ == "PRON":
+        s, e = ctx.raw_span(token)
+        found = _coref_actor(ctx, s, e, depth)
+        if found is None:
+            return None
+        return Actor(text=ctx.raw[s:e], start=s, end=e, country=found[0], agent=found[1],
+                     code=found[0] + found[1], name=found[2])
+    reading, left, right = read_phrase(ctx, token)
+    # appositions: "Kim's younger sister, Kim Yo Jong"; "The US commander in Iraq, General Petraeus"
+    for child in token.rights:
+        if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"} and _comma_before(child):
+            other, _, _ = read_phrase(ctx, child)
+            reading = _merge(reading, other)
+    if token.dep_ == "appos" and token.head.pos_ in {"NOUN", "PROPN"} and _comma_before(token):
+        other, _, _ = read_phrase(ctx, token.head)
+        if reading is None or (not reading.country_from or reading.country_from == "focus"):
+            reading = _merge(reading, other)
+    st = state(ctx)
+    if (reading is None or not reading.country) and _may_corefer(ctx, token, left, reading):
+        s, e = ctx.raw_span(ctx.doc[left:right])
+        found = _coref_actor(ctx, s, e, depth, exact=True)
+        if found is not None and found[0]:
+            if reading is None:
+                reading = PhraseReading(found[0], found[1], found[2], "coref", bool(found[1]))
+            else:
+                reading.country, reading.country_from = found[0], "coref"
+                reading.agent = reading.agent or found[1]
+                reading.name = reading.name or found[2]
+    if reading is None:
+        return None
+    head_key = normalize(token.lemma_)
+    if not reading.country and reading.head_kind == ROLE and head_key in st.role_countries:
+        reading.country, reading.country_from = st.role_countries[head_key], "anaphor"
+    if reading.head_kind == ROLE and reading.country_from in {"modifier", "pp"}:
+        st.role_countries.setdefault(head_key, reading.country)
+    if not reading.country:
+        if reading.head_kind == ROLE and reading.agent and st.focus:
+            reading.country, reading.country_from = st.focus, "focus"
+        elif reading.head_kind == PERSON and st.focus and reading.agent:
+            reading.country, reading.country_from = st.focus, "focus"
+        else:
+            return None
+    if reading.head_kind == PERSON and reading.name:
+        tokens = list(ctx.doc[left:right])
+        _remember_person(ctx, tokens, reading.country, reading.agent, reading.name)
+    return _make_actor(ctx, left, right, reading.country, reading.agent, reading.name)
+
+
+def _may_corefer(ctx: Context, token: Token, left: int, reading: PhraseReading | None) -> bool:
+    """Which phrases may take their code from a coreference chain: definite common-noun phrases
+    ("the group", "the two countries") and bare person names ("Kim")."""
+    if token.pos_ == "NOUN":
+        return any(t.lower_ in {"the", "this", "that", "these", "those"} for t in ctx.doc[left:token.i])
+    if token.pos_ == "PROPN":
+        return token.ent_type_ == "PERSON" and token.i - left <= 1
+    return False
+
+
+def _comma_before(token: Token) -> bool:
+    left = token.left_edge.i
+    return left > 0 and token.doc[left - 1].text in {",", "(", "--", "—", "–"}
+
+
+def _merge(a: PhraseReading | None, b: PhraseReading | None) -> PhraseReading | None:
+    """Combine a head reading with an apposition's: explicit parts win over inferred ones."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    out = PhraseReading(**a.__dict__)
+    if (not out.country or out.country_from in {"focus", ""}) and b.country:
+        out.country, out.country_from = b.country, b.country_from
+    if b.head_kind == PERSON and b.country_from == "name" and a.head_kind == ROLE and not a.country_from == "modifier":
+        out.country = b.country
+    if not out.agent_explicit and b.agent:
+        out.agent, out.agent_explicit = b.agent, b.agent_explicit
+    if b.head_kind == PERSON and b.name:
+        out.name = b.name
+        if b.country_from == "name" and b.agent and (not a.agent or a.agent == "GOV"):
+            out.agent = b.agent
+    return out
+
+
+def is_place_use(token: Token, actor: Actor, kinds: set[str]) -> bool:
+    """A country or capital inside a locative PP ("in Seoul") is a place, not an actor."""
+    if not kinds & {COUNTRY, CAPITAL, SHORT, SEAT}:
+        return False
+    if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS:
+        return True
+    return token.dep_ in {"npadvmod"}
+
+
+def head_kinds(ctx: Context, token: Token) -> set[str]:
+    left, right = np_bounds(token)
+    return {e.kind for m in find_matches(ctx, left, right) if m.start <= token.i < m.end for e in m.entries}
+
+
+def option_dates(ctx: Context) -> dt.date | None:
+    return ctx.published
+
+
+def describe(actor: Actor | None) -> dict[str, Any] | None:
+    return None if actor is None else {"text": actor.text, "code": actor.code, "name": actor.name}

@@ -1,0 +1,313 @@
+"""Actor knowledge: the phrase lexicon built from the data files under `data/`.
+
+Every entry names the rule that uses it (see the header of each data file). The lexicon maps a
+normalized phrase to entries; matching is done by `code.py` over spaCy tokens. Knowledge is
+loaded once per process.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).resolve().parent / "data"
+
+# kinds of lexicon entries, by what they say about a noun phrase
+COUNTRY = "country"  # a country name: the state (rule country_name)
+DEMONYM = "demonym"  # a nationality word: gives the country of a role (rule demonym)
+CAPITAL = "capital"  # a capital as metonym of the government (rule capital_metonym)
+SEAT = "seat"  # a seat of government (rule seat_metonym)
+SHORT = "short"  # a short form valid only in some stories (rule short_form)
+ORG = "org"  # a named organization with a fixed code (rule named_organization)
+GROUP = "group"  # a non-state armed group (rule armed_group_country)
+ROLE = "role"  # a role noun giving an agent (rule role_noun)
+PERSON = "person"  # a named person with offices over time (rule person_in_office)
+
+NAME_KINDS = {COUNTRY, CAPITAL, SEAT, SHORT, ORG, GROUP, PERSON}
+
+
+@dataclass(frozen=True)
+class Office:
+    country: str
+    agent: str
+    start: dt.date | None
+    end: dt.date | None
+    after: str
+
+
+@dataclass
+class Person:
+    name: str
+    aliases: list[str]
+    offices: list[Office] = field(default_factory=list)
+
+    def code_at(self, date: dt.date | None) -> tuple[str, str]:
+        """(country, agent) of this person at a date: in office -> its agent; after -> `after`."""
+        if not self.offices:
+            return "", ""
+        if date is None:
+            latest = max(self.offices, key=lambda o: o.start or dt.date.min)
+            return latest.country, latest.agent
+        for office in self.offices:
+            if (office.start is None or office.start <= date) and (office.end is None or date <= office.end):
+                return office.country, office.agent
+        ended = [o for o in self.offices if o.end is not None and o.end < date]
+        if ended:
+            last = max(ended, key=lambda o: o.end or dt.date.min)
+            return last.country, last.after
+        first = min(self.offices, key=lambda o: o.start or dt.date.min)
+        return first.country, ""
+
+    def in_office(self, date: dt.date | None) -> bool:
+        if date is None:
+            return False
+        return any((o.start is None or o.start <= date) and (o.end is None or date <= o.end)
+                   for o in self.offices)
+
+    @property
+    def country(self) -> str:
+        return self.offices[0].country if self.offices else ""
+
+
+@dataclass
+class Entry:
+    """One lexicon phrase and what it codes as."""
+
+    phrase: str
+    kind: str
+    rule: str
+    country: str = ""
+    agent: str = ""
+    name: str | None = None
+    countries: tuple[str, ...] = ()  # armed groups: where they operate; short forms: when valid
+    person: Person | None = None
+    codes: tuple[tuple[str, dt.date | None, dt.date | None], ...] = ()  # PETRARCH date-coded codes
+    exact_case_words: tuple[int, ...] = ()  # word positions that must match case exactly (acronyms)
+    capitalized_words: tuple[int, ...] = ()  # word positions that must be capitalized
+    source: str = "ours"
+
+
+_SPACE_RE = re.compile(r"\s+")
+_HYPHEN_RE = re.compile(r"\s*([-‐–/])\s*")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "é": "e", "É": "E", "ç": "c", "ü": "u",
+                         "ö": "o", "ğ": "g", "ş": "s", "á": "a", "í": "i", "ó": "o", "ñ": "n"})
+
+
+def normalize(text: str) -> str:
+    """Lexicon key of a phrase: lower case, one space between words, no space at hyphens."""
+    text = text.translate(_QUOTES)
+    text = _HYPHEN_RE.sub(r"\1", text.strip())
+    text = re.sub(r"\s+'s\b", "'s", text)
+    return _SPACE_RE.sub(" ", text).lower()
+
+
+def _is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and len(word) <= 6
+
+
+def case_constraints(phrase: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Which words of a phrase must keep exact case (acronyms) or be capitalized (names)."""
+    words = normalize_case_preserving(phrase).split(" ")
+    exact = tuple(i for i, w in enumerate(words) if _is_acronym(w))
+    caps = tuple(i for i, w in enumerate(words) if w[:1].isupper() and i not in exact)
+    return exact, caps
+
+
+def normalize_case_preserving(text: str) -> str:
+    text = text.translate(_QUOTES)
+    text = _HYPHEN_RE.sub(r"\1", text.strip())
+    text = re.sub(r"\s+'s\b", "'s", text)
+    return _SPACE_RE.sub(" ", text)
+
+
+def case_ok(entry: Entry, text: str) -> bool:
+    """Does the matched text respect the entry's case constraints ("US" is not "us")?"""
+    if not entry.exact_case_words and not entry.capitalized_words:
+        return True
+    words = normalize_case_preserving(text).split(" ")
+    phrase_words = normalize_case_preserving(entry.phrase).split(" ")
+    if len(words) != len(phrase_words):
+        return True
+    for i in entry.exact_case_words:
+        if words[i].lower() != phrase_words[i].lower() or words[i] != phrase_words[i]:
+            return False
+    for i in entry.capitalized_words:
+        if not words[i][:1].isupper():
+            return False
+    return True
+
+
+def _plural(word: str) -> str | None:
+    lower = word.lower()
+    if lower.endswith(("s", "sh", "ch", "ese", "x", "z")) or " " in word:
+        return None
+    if lower.endswith("man"):
+        return word[:-3] + "men"
+    return word + "s"
+
+
+def _split(cell: str | None) -> list[str]:
+    return [x.strip() for x in (cell or "").split("|") if x.strip()]
+
+
+def _date(cell: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(cell.strip()) if cell and cell.strip() else None
+
+
+def _read_tsv(path: Path) -> list[dict[str, str]]:
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@dataclass
+class Knowledge:
+    lexicon: dict[str, list[Entry]] = field(default_factory=dict)
+    max_words: int = 1
+    country_names: dict[str, str] = field(default_factory=dict)
+    people: list[Person] = field(default_factory=list)
+    surnames: dict[str, list[Person]] = field(default_factory=dict)
+    role_overrides: dict[str, str] = field(default_factory=dict)
+    former_words: set[str] = field(default_factory=set)
+    topic_modifier_heads: set[str] = field(default_factory=set)
+
+    def add(self, entry: Entry, *, first: bool = False) -> None:
+        key = normalize(entry.phrase)
+        if not key:
+            return
+        exact, caps = case_constraints(entry.phrase)
+        entry.exact_case_words, entry.capitalized_words = exact, caps
+        bucket = self.lexicon.setdefault(key, [])
+        if first:
+            bucket.insert(0, entry)
+        else:
+            bucket.append(entry)
+        self.max_words = max(self.max_words, len(key.split(" ")))
+
+    def lookup(self, text: str) -> list[Entry]:
+        return [e for e in self.lexicon.get(normalize(text), []) if case_ok(e, text)]
+
+
+FAMILY_NAME_FIRST = {"CHN", "PRK", "KOR", "TWN", "HKG", "MAC"}
+
+
+def _surname_keys(person: Person) -> list[str]:
+    keys = []
+    for name in [person.name, *person.aliases]:
+        words = normalize(name).replace(".", "").split(" ")
+        if len(words) < 2:
+            continue
+        keys.append(words[0] if person.country in FAMILY_NAME_FIRST else words[-1])
+    return sorted(set(keys))
+
+
+def _load_countries(kb: Knowledge) -> None:
+    for row in _read_tsv(DATA / "countries.tsv"):
+        code = row["code"].strip()
+        names = _split(row.get("names"))
+        if names:
+            kb.country_names[code] = names[0]
+        for name in names:
+            kb.add(Entry(name, COUNTRY, "country_name", code, "GOV", names[0]))
+        for demonym in _split(row.get("demonyms")):
+            kb.add(Entry(demonym, DEMONYM, "demonym", code, "", names[0] if names else None))
+            plural = _plural(demonym)
+            if plural:
+                kb.add(Entry(plural, DEMONYM, "demonym", code, "", names[0] if names else None))
+        for capital in _split(row.get("capitals")):
+            kb.add(Entry(capital, CAPITAL, "capital_metonym", code, "GOV", names[0] if names else None))
+
+
+def _load_metonyms(kb: Knowledge) -> None:
+    data = yaml.safe_load((DATA / "metonyms.yaml").read_text(encoding="utf-8"))
+    for item in data.get("seats", []):
+        kb.add(Entry(item["phrase"], SEAT, "seat_metonym", item["country"], item.get("agent") or "",
+                     item["phrase"]))
+    for item in data.get("short_forms", []):
+        kb.add(Entry(item["phrase"], SHORT, "short_form", item.get("country") or "", item.get("agent") or "",
+                     None, tuple(item.get("when") or ())))
+
+
+def _load_organizations(kb: Knowledge) -> None:
+    data = yaml.safe_load((DATA / "organizations.yaml").read_text(encoding="utf-8"))
+    for section in ("international", "national"):
+        for item in data.get(section, []):
+            for phrase in [item["name"], *(item.get("aliases") or [])]:
+                kb.add(Entry(str(phrase), ORG, "named_organization", item.get("country") or "",
+                             item.get("agent") or "", item["name"]))
+    for item in data.get("armed_groups", []):
+        countries = tuple(item.get("countries") or ())
+        for phrase in [item["name"], *(item.get("aliases") or [])]:
+            kb.add(Entry(str(phrase), GROUP, "armed_group_country", countries[0] if countries else "",
+                         item.get("agent") or "", item["name"], countries))
+
+
+def _load_roles(kb: Knowledge) -> None:
+    data = yaml.safe_load((DATA / "roles.yaml").read_text(encoding="utf-8"))
+    for agent, phrases in (data.get("roles") or {}).items():
+        for phrase in phrases:
+            kb.add(Entry(str(phrase), ROLE, "role_noun", "", agent or ""))
+    kb.role_overrides = {normalize(k): (v or "") for k, v in (data.get("overrides") or {}).items()}
+    for phrase, agent in kb.role_overrides.items():
+        if not any(e.kind == ROLE for e in kb.lexicon.get(phrase, [])):
+            kb.add(Entry(phrase, ROLE, "role_override", "", agent))
+    kb.former_words = {normalize(w) for w in data.get("former") or []}
+    kb.topic_modifier_heads = {normalize(w) for w in data.get("topic_modifier") or []}
+
+
+def _load_people(kb: Knowledge) -> None:
+    people: dict[str, Person] = {}
+    for row in _read_tsv(DATA / "people.tsv"):
+        name = row["name"].strip()
+        person = people.get(name)
+        if person is None:
+            person = people[name] = Person(name, _split(row.get("aliases")))
+        else:
+            person.aliases = sorted(set(person.aliases) | set(_split(row.get("aliases"))))
+        after = row.get("after")
+        person.offices.append(Office(row["country"].strip(), (row.get("agent") or "").strip(),
+                                     _date(row.get("start")), _date(row.get("end")),
+                                     "ELI" if after is None else after.strip()))
+    for person in people.values():
+        kb.people.append(person)
+        for phrase in [person.name, *person.aliases]:
+            kb.add(Entry(phrase, PERSON, "person_in_office", person.country, "", person.name, person=person))
+        for key in _surname_keys(person):
+            kb.surnames.setdefault(key, []).append(person)
+
+
+@lru_cache(maxsize=1)
+def load_knowledge() -> Knowledge:
+    """Our own knowledge, loaded once per process."""
+    kb = Knowledge()
+    _load_countries(kb)
+    _load_metonyms(kb)
+    _load_organizations(kb)
+    _load_roles(kb)
+    _load_people(kb)
+    return kb
+
+
+def all_codes() -> list[tuple[str, str, str]]:
+    """(data file, country, agent) for every entry of our data files: for the reference check."""
+    kb = load_knowledge()
+    out = []
+    for entries in kb.lexicon.values():
+        for e in entries:
+            if e.kind == PERSON and e.person:
+                out += [("people.tsv", o.country, o.agent) for o in e.person.offices]
+                out += [("people.tsv", o.country, o.after) for o in e.person.offices]
+            elif e.kind == GROUP:
+                out += [("organizations.yaml", c, e.agent) for c in e.countries]
+            elif e.kind == SHORT:
+                out += [("metonyms.yaml", c, e.agent) for c in (*e.countries, e.country) if c]
+            else:
+                out.append((e.rule, e.country, e.agent))
+    return out
