@@ -107,16 +107,31 @@ def _specialize(cands: list[Candidate]) -> None:
                     gov.target_token = None
 
 
+def _future_intents(cands: list[Candidate], lex: Lexicon) -> None:
+    """Rule `future_intent`: a cooperative act told in the future (CAMEO 04-08) is an asserted
+    statement of intent (CAMEO 03), as PLOVER codes it; the act itself has not happened."""
+    for c in cands:
+        if c.modality == "hypothetical" and c.extra.get("future_intent") and c.governor is None:
+            better = lex.inner_codes.get("intend", {}).get(c.code[:2]) if c.code else None
+            if better and c.code[:2] in ("04", "05", "06", "07", "08"):
+                c.code = better
+                c.modality = "asserted"
+                c.extra["intent"] = True
+
+
 def _confidence(c: Candidate) -> float:
     score = 0.45 + 0.2 * (c.source is not None) + 0.15 * (c.target is not None)
     score += 0.1 * (not c.entry.noun) - 0.2 * c.inferred_target
     return round(max(0.05, min(0.95, score)), 2)
 
 
-def _to_event(ctx: Any, c: Candidate, lex: Lexicon) -> Event:
+def _to_event(ctx: Any, c: Candidate, lex: Lexicon) -> tuple[Event, bool]:
     s_i, e_i = _span_tokens(c)
     doc = c.token.doc
     start, end = ctx.raw_span(doc[s_i:e_i])
+    text = ctx.raw[start:end]
+    end -= len(text) - len(text.rstrip())
+    start += len(text) - len(text.lstrip())
     t_start, t_end = ctx.raw_span(doc[min(t.i for t in c.trigger_tokens): max(t.i for t in c.trigger_tokens) + 1])
     facts = info(c.code)
     verb = c.clause_verb
@@ -127,14 +142,14 @@ def _to_event(ctx: Any, c: Candidate, lex: Lexicon) -> Event:
     if place is not None:
         place_dict = {"name": place.name, "country": place.country, "lat": place.lat, "lon": place.lon}
     quantity = find_quantity(ctx, c.token if not c.light_verb else c.light_verb)
-    return Event(
+    return (Event(
         id="", evidence=ctx.raw[start:end], start=start, end=end, trigger=ctx.raw[t_start:t_end],
         source=c.source, target=c.target, cameo=c.code, cameo_root=c.code[:2],
         quad_class=facts.quad_class, goldstein=facts.goldstein, plover=facts.plover,
         date=when["date"], time=when["time"], place=place_dict, modality=c.modality,
         background=when["background"], from_caption=c.zone == "caption", reported_by=list(c.reported_by),
         quantity=quantity, confidence=_confidence(c), trigger_start=t_start, trigger_end=t_end,
-    )
+    ), when["anchored"])
 
 
 def _speech_sources(ctx: Any, cands: list[Candidate]) -> None:
@@ -175,6 +190,7 @@ def run(ctx: Any) -> None:
     for c in cands:
         assign_modality(c, lex)
     _specialize(cands)
+    _future_intents(cands, lex)
     for c in cands:
         if c.entry is WARNING:
             _warning_arguments(ctx, c)
@@ -189,11 +205,13 @@ def run(ctx: Any) -> None:
             continue
         kept.append(c)
     _story_dyad_target(ctx, kept)
-    events, zones = [], []
+    events, zones, anchored = [], [], []
     for c in kept:
-        events.append(_to_event(ctx, c, lex))
+        event, was_anchored = _to_event(ctx, c, lex)
+        events.append(event)
         zones.append(c.zone)
-    events = dedup(events, zones)
+        anchored.append(was_anchored)
+    events = dedup(events, zones, anchored)
     events = [e for e in events if e.source is not None or e.target is not None]
     for i, e in enumerate(events, 1):
         e.id = f"e{i}"

@@ -173,7 +173,7 @@ def speaker_actor(ctx: Any, cand: Candidate) -> tuple[Any, str | None]:
 def code_actor(ctx: Any, cand: Candidate, tok: Token | None) -> Any:
     if tok is None:
         return None
-    if tok.lower_ in SPEAKER_PRONOUNS:
+    if tok.lower_ in SPEAKER_PRONOUNS and tok.tag_ in ("PRP", "PRP$"):
         actor, _ = speaker_actor(ctx, cand)
         if actor is None and cand.governor is not None and cand.governor.entry.kind == "speech":
             return cand.governor.source

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -118,7 +119,7 @@ def _fallback_knowledge() -> tuple[dict[str, str], dict[str, str], dict[str, str
 
 def _country_of(words: list[str]) -> str | None:
     names, demonyms, _ = _fallback_knowledge()
-    low = [w.lower().strip(".,'’s") for w in words]
+    low = [re.sub(r"['’]s$", "", w.lower()).strip(".,'’") for w in words]
     for n in (3, 2, 1):
         for i in range(len(low) - n + 1):
             phrase = " ".join(low[i:i + n])
@@ -152,13 +153,18 @@ def _fallback_from_words(words: list[str], text: str, start: int, end: int) -> A
 
 
 def fallback_actor(ctx: Any, token: Token) -> Actor | None:
-    keep = {"compound", "amod", "poss", "nmod", "appos", "flat"}
-    toks = [token] + [t for t in token.subtree if t.head == token and t.dep_ in keep]
-    for t in list(toks):
-        if t.dep_ in ("poss", "appos", "compound"):
-            toks += [c for c in t.subtree if c is not t]
-    toks = sorted(set(toks), key=lambda t: t.i)
-    if token.lower_ in ("it", "they", "we", "he", "she", "who", "which", "that"):
+    if token.tag_ in ("PRP", "PRP$", "WP", "WDT"):
         return None
-    s, e = ctx.raw_span(token.doc[toks[0].i: toks[-1].i + 1])
-    return _fallback_from_words([t.text for t in toks], ctx.raw[s:e], s, e)
+    own = [token] + [t for t in token.children if t.dep_ in ("compound", "amod", "nmod", "flat")]
+    for t in list(own[1:]):
+        own += [c for c in t.subtree if c is not t]
+    wider = own + [t for t in token.children if t.dep_ in ("poss", "appos")]
+    for t in wider[len(own):]:
+        wider += [c for c in t.subtree if c is not t]
+    for toks in (own, wider):
+        toks = sorted(set(toks), key=lambda t: t.i)
+        s, e = ctx.raw_span(token.doc[toks[0].i: toks[-1].i + 1])
+        got = _fallback_from_words([t.text for t in toks], ctx.raw[s:e], s, e)
+        if got is not None and got.country:
+            return got
+    return got

@@ -46,6 +46,6 @@ def specialize(kind: str, code: str, inner_code: str | None) -> str:
         return code
     table = load_lexicon().inner_codes.get(kind, {})
     better = table.get(inner_code[:2])
-    if better and (code.endswith("0") or code is None):
+    if better and (not code or code.endswith("0")):
         return better
     return code

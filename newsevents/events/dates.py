@@ -66,11 +66,11 @@ def date_of_time(t: TimeExpr) -> tuple[str | None, str | None]:
 
 def assign_date(ctx: Any, verb: Token, modality: str, nominal_only: bool) -> dict[str, Any]:
     """Date, time, background of the event whose clause verb (or nominal head) is `verb`."""
-    out: dict[str, Any] = {"date": None, "time": None, "background": False}
+    out: dict[str, Any] = {"date": None, "time": None, "background": False, "anchored": False}
     anchor = bridge.anchor_for_token(ctx, verb)
     if anchor is not None and anchor.type in ("DATE", "TIME"):
         date, time = date_of_time(anchor)
-        out["date"], out["time"] = date, time
+        out["date"], out["time"], out["anchored"] = date, time, date is not None
         if date and not time:
             for t in bridge.sentence_times(ctx, verb):
                 d2, t2 = date_of_time(t) if t.type == "TIME" else (None, None)

@@ -19,21 +19,31 @@ def _support(e: Event, zone: str) -> float:
             + (e.date is not None) + (e.time is not None) + e.confidence)
 
 
-def _same(a: Event, b: Event) -> bool:
-    if a.cameo_root != b.cameo_root or a.modality != b.modality or a.background != b.background:
+HEADLINE_ZONES = {"title", "standfirst", "caption"}
+
+
+def _same(a: Event, b: Event, loose_date: bool) -> bool:
+    if a.cameo_root != b.cameo_root or a.modality != b.modality:
         return False
-    if a.date and b.date and a.date[:10] != b.date[:10]:
+    if not loose_date and a.background != b.background:
+        return False
+    if a.date and b.date and a.date[:10] != b.date[:10] and not loose_date:
         return False
     return _compatible(a.source, b.source) and _compatible(a.target, b.target) and (
         a.source is not None or b.source is not None or a.trigger.lower() == b.trigger.lower())
 
 
-def dedup(events: list[Event], zones: list[str]) -> list[Event]:
-    """Merge repeated tellings; keep the best-supported one as evidence."""
+def dedup(events: list[Event], zones: list[str], anchored: list[bool]) -> list[Event]:
+    """Merge repeated tellings; keep the best-supported one as evidence. A headline, standfirst
+    or caption telling with no time expression of its own is dated by default, so its date
+    does not keep it apart from the dated telling in the body."""
+    def loose(i: int, j: int) -> bool:
+        return any(zones[k] in HEADLINE_ZONES and not anchored[k] for k in (i, j))
+
     groups: list[list[int]] = []
     for i, e in enumerate(events):
         for g in groups:
-            if all(_same(events[j], e) for j in g):
+            if all(_same(events[j], e, loose(i, j)) for j in g):
                 g.append(i)
                 break
         else:
@@ -50,7 +60,9 @@ def dedup(events: list[Event], zones: list[str]) -> list[Event]:
             keep.mentions.extend(m for m in other.mentions)
             keep.source = keep.source or other.source
             keep.target = keep.target or other.target
-            keep.date = keep.date or other.date
+            if keep.date is None or (not anchored[best] and anchored[i]):
+                keep.date = other.date
+                keep.background = other.background
             keep.time = keep.time or other.time
             keep.place = keep.place or other.place
             keep.quantity = keep.quantity or other.quantity

@@ -76,6 +76,8 @@ def _verb_entry(tok: Token, lex: Lexicon) -> tuple[Entry, Token | None] | None:
         keys.append((f"{lemma} {prt}", obj))
     for p in preps:
         pobj = next((c for c in p.children if c.dep_ == "pobj"), None)
+        if pobj is not None and pobj.ent_type_ in ("DATE", "TIME"):
+            continue  # "called ... on Tuesday" is not "called on"
         keys.append((f"{lemma} {p.lower_}", pobj or obj))
     if obj is not None:
         keys.append((f"{lemma} {obj.lemma_.lower()}", None))
@@ -102,11 +104,9 @@ def _resolve_code(entry: Entry, refiner: Token | None, lex: Lexicon) -> str | No
 
 
 def _noun_code(tok: Token, entry: Entry) -> str | None:
-    if entry.modifiers:
-        for c in tok.children:
-            if c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in entry.modifiers:
-                return entry.modifiers[c.lemma_.lower()]
-        return None
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in entry.modifiers:
+            return entry.modifiers[c.lemma_.lower()]
     return entry.code
 
 
@@ -143,6 +143,8 @@ def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
                 continue
             entry, refiner = found
             code = _resolve_code(entry, refiner, lex)
+            if code is None and entry.kind == "stop":
+                code = ""  # pending: "stopped answering calls" is coded from the act it stops
             if code is None:
                 continue
             if refiner is not None and refiner.i in nominal_heads and entry.objects:

@@ -44,6 +44,8 @@ class Lexicon:
     hypothetical_governors: set[str]
     negating_governors: set[str]
     negating_phrases: list[str]
+    future_intent_aux: set[str] = field(default_factory=set)
+    future_intent_governors: set[str] = field(default_factory=set)
 
     def object_code(self, entry: Entry, lemma: str) -> str | None:
         """Code of `entry` refined by an object (or modifier) lemma; None when nothing fits."""
@@ -92,4 +94,6 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         hypothetical_governors=set(modal.get("hypothetical_governors", [])),
         negating_governors=set(modal.get("negating_governors", [])),
         negating_phrases=list(modal.get("negating_phrases", [])),
+        future_intent_aux=set(modal.get("future_intent_aux", [])),
+        future_intent_governors=set(modal.get("future_intent_governors", [])),
     )

@@ -53,6 +53,16 @@ def is_hypothetical(tok: Token, lex: Lexicon) -> bool:
     return False
 
 
+def is_future_intent(tok: Token, lex: Lexicon) -> bool:
+    """Rule `future_intent`: "will release", "is willing to withdraw", "plans to meet"."""
+    for t in _clause_chain(tok):
+        if any(c.dep_ == "aux" and c.lower_ in lex.future_intent_aux for c in t.children):
+            return not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children)
+        if t.dep_ == "xcomp" and t.head.lemma_.lower() in lex.future_intent_governors:
+            return True
+    return False
+
+
 def is_past_perfect(tok: Token) -> bool:
     for t in _clause_chain(tok):
         if t.tag_ == "VBN" and any(c.dep_ in ("aux",) and c.lower_ in ("had", "'d") for c in t.children):
@@ -72,5 +82,6 @@ def assign_modality(cand: Candidate, lex: Lexicon) -> None:
             return
     if is_negated(verb, lex):
         cand.modality = "negated"
-    elif is_hypothetical(verb, lex) and cand.entry.kind != "threat":
+    elif cand.entry.kind != "threat" and (is_hypothetical(verb, lex) or is_future_intent(verb, lex)):
         cand.modality = "hypothetical"
+        cand.extra["future_intent"] = is_future_intent(verb, lex)

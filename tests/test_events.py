@@ -1,0 +1,108 @@
+"""Events stage: detection, coding, modality, background dates, dedup, quantities (own fixtures)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.events.code import info
+from newsevents.events.lexicon import load_lexicon
+from newsevents.events.quantity import parse_number
+
+PUBLISHED = "2021-03-10"
+
+
+def _events(read_text, text):
+    return read_text(text, published=PUBLISHED).events
+
+
+def test_every_lexicon_code_is_a_cameo_code():
+    lex = load_lexicon()
+    entries = list(lex.verbs.values()) + list(lex.nouns.values())
+    codes = [c for e in entries for c in [e.code, *e.objects.values(), *e.modifiers.values()] if c]
+    codes += [c for table in lex.inner_codes.values() for c in table.values()]
+    bad = [c for c in codes if info(c).code != c]
+    assert not bad
+
+
+def test_code_facts_come_from_the_table():
+    assert info("1712").plover == "ASSAULT" and info("1712").quad_class == 4
+    assert info("026").plover == "REQUEST"
+    assert info("010").plover is None
+    assert info("111").goldstein < 0
+
+
+def test_number_words():
+    from newsevents.nlp import load_model
+
+    nlp = load_model()
+    assert parse_number(list(nlp("about a half million"))) == 500000
+    assert parse_number(list(nlp("three"))) == 3
+
+
+def test_condemnation_is_coded_with_both_actors(read_text):
+    events = _events(read_text, "France condemned Russia on Tuesday.")
+    assert [e.cameo for e in events] == ["111"]
+    e = events[0]
+    assert e.source is not None and e.source.country == "FRA"
+    assert e.target is not None and e.target.country == "RUS"
+    assert e.date == "2021-03-09" or e.date == PUBLISHED  # Tuesday before publication, or the news day
+
+
+def test_threat_is_asserted_and_threatened_act_is_not(read_text):
+    events = _events(read_text, "Russia threatened to pull out of the treaty with Ukraine.")
+    asserted = [e for e in events if e.modality == "asserted"]
+    assert any(e.cameo_root == "13" for e in asserted)
+    assert not any(e.cameo_root in ("08", "16") for e in asserted)
+
+
+def test_conditional_is_hypothetical(read_text):
+    events = _events(read_text, "If the talks fail, Turkish troops could attack Syrian rebels.")
+    assert not any(e.cameo_root == "19" and e.modality == "asserted" for e in events)
+
+
+def test_negated_act(read_text):
+    events = _events(read_text, "Israel did not release the Palestinian prisoners.")
+    assert events and all(e.modality == "negated" for e in events if e.cameo.startswith("084"))
+
+
+def test_passive_voice_swaps_roles(read_text):
+    events = _events(read_text, "The Russian embassy was attacked by Ukrainian protesters on Monday.")
+    attack = [e for e in events if e.cameo_root in ("14", "17", "18", "19")]
+    assert attack and attack[0].source is not None and attack[0].source.country == "UKR"
+
+
+def test_request_with_control(read_text):
+    events = _events(read_text, "Germany urged Iran to return to the negotiating table.")
+    appeal = [e for e in events if e.cameo_root == "02"]
+    assert appeal and appeal[0].cameo == "026" and appeal[0].modality == "asserted"
+    assert appeal[0].target is not None and appeal[0].target.country == "IRN"
+    assert not any(e.cameo_root == "04" and e.modality == "asserted" for e in events)
+
+
+def test_light_verb_nominal(read_text):
+    events = _events(read_text, "Japan made a call for restraint after the incident.")
+    assert any(e.cameo_root == "02" and e.source and e.source.country == "JPN" for e in events)
+
+
+def test_past_perfect_is_background_and_not_the_publication_day(read_text):
+    events = _events(read_text, "Egypt had expelled the Qatari ambassador in 2017.")
+    assert events
+    assert all(e.background for e in events)
+    assert all(e.date != PUBLISHED for e in events)
+
+
+def test_sports_clash_is_not_an_event(read_text):
+    assert _events(read_text, "Liverpool clashed with Everton in a tense league match on Sunday.") == []
+
+
+def test_repeated_telling_is_one_event(read_text):
+    text = ("Colombia expels Venezuelan diplomat\n\n"
+            "Colombia expelled a Venezuelan diplomat on Tuesday, the foreign ministry said.\n")
+    events = [e for e in _events(read_text, text) if e.cameo_root == "16"]
+    assert len(events) == 1
+    assert len(events[0].mentions) == 1
+
+
+@pytest.mark.parametrize("text", ["Police arrested a man for shoplifting in a supermarket on Friday."])
+def test_crime_blotter_without_political_actor(read_text, text):
+    assert all(e.source is not None or e.target is not None for e in _events(read_text, text))
