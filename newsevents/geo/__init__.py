@@ -98,7 +98,7 @@ def run(ctx: Context) -> None:
     places: list[Place] = []
     token_places: list[tuple[Place, object]] = []
     seen: set[tuple[int, int]] = set()
-    for m, span in zip(mentions, spans):
+    for m, span in zip(mentions, spans, strict=True):
         if m.chosen is None or (m.start, m.end) in seen:
             continue
         seen.add((m.start, m.end))

