@@ -24,7 +24,9 @@ _METADATA_LINE = re.compile(
     re.I | re.M)
 # Rule "date in the story's name": year, month, day in a URL or file name, separated or compact.
 _NAME_DATE = re.compile(
-    r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<sep>[-_./]?)(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?=\D|$|\d{6})")
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<sep>[-_./]?)(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?=\D|$|\d)"
+    # a wire id with a two-digit year between letters ("SAP140527S1814")
+    r"|(?<=[A-Z])(?P<yy>\d{2})(?P<mm>[01]\d)(?P<dd>[0-3]\d)(?=[A-Z])")
 
 
 @dataclass
@@ -92,7 +94,10 @@ def _date_in_name(*names: str | None) -> str | None:
         tail = name.rsplit("://", 1)[-1]
         for m in _NAME_DATE.finditer(tail):
             try:
-                day = dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+                if m.group("yy"):
+                    day = dt.date(2000 + int(m.group("yy")), int(m.group("mm")), int(m.group("dd")))
+                else:
+                    day = dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
             except ValueError:
                 continue
             if 1990 <= day.year <= dt.date.today().year:

@@ -89,7 +89,7 @@ _GLUE = re.compile(
 
 # A headline or subheading glued to the capitalised sentence after it ("Not GuiltyAccused New"):
 # the left word must be long enough not to be a camel-cased name's head ("YouTube").
-_GLUED_CAPITALS = re.compile(r"(?<=[A-Z][a-z]{2})[a-z]{2,}(?=[A-Z][a-z]+\s|A\s[A-Za-z])")
+_GLUED_CAPITALS = re.compile(r"(?<=[A-Z][a-z]{2})[a-z]{2,}(?=[A-Z][a-z]+\s|A\s[A-Za-z]|[A-Z]\.[A-Z]\.)")
 
 
 @functools.lru_cache(maxsize=1)
@@ -329,6 +329,24 @@ def _fused_byline(head: str, pos: int, agency: str) -> re.Match[str] | None:
     return None
 
 
+# A dateline in lower-cased copy ("mumbai: the state police ..."), used when the text has no capitals.
+LOWERCASE_DATELINE = re.compile(r"^(?P<place>[a-z][a-z.]+(?: [a-z.]+){0,2}):\s(?=[a-z\d])")
+
+
+def _could_be_headline(text: str) -> bool:
+    """A headline is short and starts with a capital; it is never the lead with its dateline."""
+    if len(text) > 300 or find_dateline(text) or not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'‘“"):
+        return False
+    return not (SENTENCE_END.search(text) and len(text.split()) > 30)
+
+
+def _lowercase_dateline(text: str) -> re.Match[str] | None:
+    head = text[:300]
+    if head.lower() != head:
+        return None
+    return LOWERCASE_DATELINE.match(text)
+
+
 def _is_subheading(seg: Segment) -> bool:
     words = seg.text.split()
     if not (1 <= len(words) <= 8) or len(seg.text) > 70:
@@ -358,7 +376,7 @@ def _label(segments: list[Segment], doc: Document, raw: str) -> None:
     title_seg = next((s for s in content if s.label == "title"), None)
     if title_seg is None and len(content) > 1:
         cand = content[0]
-        if cand.label == "body" and len(cand.text) <= 300 and not find_dateline(cand.text) \
+        if cand.label == "body" and _could_be_headline(cand.text) \
                 and (cand.line != content[1].line or not SENTENCE_END.search(cand.text)):
             cand.label = "title"
             title_seg = cand
@@ -413,7 +431,7 @@ def _label(segments: list[Segment], doc: Document, raw: str) -> None:
     body_segs = [s for s in segments if s.label in ("body",)]
     if body_segs:
         doc.body = {"start": body_segs[0].start, "end": body_segs[-1].end}
-        m = find_dateline(body_segs[0].text)
+        m = find_dateline(body_segs[0].text) or _lowercase_dateline(body_segs[0].text)
         if m:
             doc.dateline = body_segs[0].text[:m.end()].strip()
             doc.dateline_place = m.group("place")
