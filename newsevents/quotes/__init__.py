@@ -53,14 +53,15 @@ def _direct_and_mixed(ctx: Any, att: Attributor, quoted: list[QuotedSpan]) -> li
     found: list[Found] = []
     previous: Found | None = None
     group = 0
+    by_cue: dict[int, int] = {}  # quotes that share a cue token are one attribution
     for q in quoted:
         fragment = att.is_fragment(q)
         if fragment:
             hit = att.governing_cue(q)
         else:
             lead = ctx.view.text[ctx.view.text.rfind("\n", 0, q.view_start) + 1:q.view_start - 1].strip()
-            hit = (att.cue_before(q) or att.cue_after(q)) if lead else (att.cue_after(q) or att.cue_before(q))
-        speaker = att.speaker_from(hit[1]) if hit else None
+            hit = (att.cue_before(q) or att.cue_after(q)) if lead else (att.cue_after(q) or att.colon_cue(q))
+        speaker = att.speaker_from(hit[1], chunk=hit[2] if len(hit) > 2 else None) if hit else None
         cue = hit[0] if hit else None
         if hit is None:
             if fragment or previous is None or previous.quote.speaker is None:
@@ -77,8 +78,17 @@ def _direct_and_mixed(ctx: Any, att: Attributor, quoted: list[QuotedSpan]) -> li
             if gap != 0:
                 group += 1
         else:
-            group += 1
-            record = _make(ctx, q.text, q.start, q.end, "mixed" if fragment else "direct", speaker, cue, group)
+            shared = by_cue.get(cue.i) if cue is not None else None
+            if shared is None:
+                group += 1
+                shared = group
+            if cue is not None:
+                by_cue[cue.i] = shared
+            record = _make(ctx, q.text, q.start, q.end, "mixed" if fragment else "direct", speaker, cue, shared)
+            first = att.token_at(q.view_start)
+            extent = att.complement_extent(cue, first) if fragment and first is not None else None
+            if extent is not None:
+                record.unit_start, record.unit_end = ctx.view.to_raw(*extent)
         found.append(record)
         if not fragment:
             previous = record
@@ -110,8 +120,8 @@ def _set_units(found: list[Found]) -> None:
     """Every member of a group gets the group's extent (the attribution as a whole)."""
     extent: dict[int, tuple[int, int]] = {}
     for f in found:
-        s, e = extent.get(f.group, (f.quote.start, f.quote.end))
-        extent[f.group] = (min(s, f.quote.start), max(e, f.quote.end))
+        s, e = extent.get(f.group, (f.unit_start, f.unit_end))
+        extent[f.group] = (min(s, f.unit_start, f.quote.start), max(e, f.unit_end, f.quote.end))
     for f in found:
         f.unit_start, f.unit_end = extent[f.group]
 

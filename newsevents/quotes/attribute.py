@@ -30,7 +30,10 @@ DATA = Path(__file__).resolve().parent / "data"
 SUBJECTS = {"nsubj", "nsubjpass"}
 NP_CUT_DEPS = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj"}
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "who", "which", "that"}
-AFTER_WINDOW = 12  # tokens after a closing mark in which its cue must appear
+RELATIVES = {"who", "that", "which", "whom"}
+AFTER_WINDOW = 12
+NOMINAL = {"PROPN", "NOUN", "PRON"}
+DASHES = {"\u2015", "\u2014", "\u2013", "-", "--"}  # tokens after a closing mark in which its cue must appear
 
 
 @functools.lru_cache(maxsize=1)
@@ -45,6 +48,7 @@ def cues() -> dict[str, Any]:
         "statements": set(data["statement_nouns"]),
         "issuer_preps": set(data["issuer_prepositions"]),
         "country_heads": set(data["country_bound_heads"]),
+        "cue_nouns": set(data["cue_nouns"]),
     }
 
 
@@ -128,6 +132,38 @@ class Attributor:
                 nxt += 1
         return None
 
+    def cue_noun_owner(self, token: Token) -> Token | None:
+        """Rule `cue_noun`: the possessor of a noun of saying ("Trump's claim") or None."""
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in self.lex["cue_nouns"] \
+                and token.lower_ not in self.lex["cue_nouns"]:
+            return None
+        for c in token.children:
+            if c.dep_ == "poss" and c.pos_ in {"PROPN", "PRON", "NOUN"}:
+                return c
+        return None
+
+    def colon_cue(self, q: QuotedSpan) -> tuple[Token, Token] | None:
+        """'He said:' closing the paragraph before a quote paragraph: that cue and its subject."""
+        view = self.ctx.view.text
+        line_start = view.rfind("\n", 0, q.view_start) + 1
+        if view[line_start:q.view_start - 1].strip():
+            return None
+        before = view[:line_start].rstrip()
+        if not before.endswith(":"):
+            return None
+        last = self.token_at(len(before) - 1)
+        if last is None:
+            return None
+        sent = list(last.sent)
+        for t in reversed(sent):
+            if self.is_cue(t, cognition=True) and not self.in_quote(t):
+                subject = self.subject_of(t)
+                if subject is not None:
+                    return t, subject
+        root = last.sent.root
+        subject = self.subject_of(root)
+        return (root, subject) if subject is not None else None
+
     def subject_of(self, cue: Token) -> Token | None:
         """The subject of a cue verb, through conjoined and dependent verbs."""
         obj = self.according_object(cue)
@@ -138,7 +174,11 @@ class Attributor:
         while verb is not None and seen < 4:
             for c in verb.children:
                 if c.dep_ in SUBJECTS and c.lower_ not in {"there"}:
+                    if c.lower_ in RELATIVES and verb.dep_ == "relcl":
+                        return verb.head  # "a letter that says ...": the noun the clause hangs on
                     return c
+            if verb.dep_ == "acl" and verb.head.pos_ in NOMINAL:  # 'Oz, saying that ...'
+                return verb.head
             if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
                 verb = verb.head
                 seen += 1
@@ -160,10 +200,36 @@ class Attributor:
             end -= 1
         return self.doc[start:end]
 
-    def speaker_from(self, head: Token, depth: int = 0) -> Speaker | None:
+    def speaker_from_chunk(self, chunk: list[Token]) -> Speaker | None:
+        """A speaker from a surface run of words: the entity it ends with, the person it
+        names after a title ('Korea expert Jean H Lee'), or the description itself."""
+        head = chunk[-1]
+        if head.lower_ in PRONOUNS or head.lemma_.lower() in self.lex["statements"]:
+            return self.speaker_from(head)
+        s, e = self.ctx.raw_span(head)
+        entity = entity_at(self.ctx, s, e)
+        if entity is None:
+            people = [entity_at(self.ctx, *self.ctx.raw_span(t)) for t in chunk if t.ent_type_ == "PERSON"]
+            people = [p for p in people if p is not None]
+            if people and (head.ent_type_ == "PERSON" or head.tag_.startswith("NNP")):
+                entity = people[-1]
+        if entity is not None:
+            span = self._mention_around(entity, s, e)
+            return Speaker(entity.name, span[0], span[1], entity)
+        s, e = self.ctx.raw_span(chunk[0])[0], self.ctx.raw_span(head)[1]
+        name = self.ctx.raw[s:e]
+        if head.lemma_.lower() in self.lex["country_heads"] and not any(t.ent_type_ in {"GPE", "NORP"} for t in chunk):
+            country = self.country_before(s)
+            if country:
+                name = f"{country} {name}"
+        return Speaker(name, s, e, None)
+
+    def speaker_from(self, head: Token, depth: int = 0, chunk: list[Token] | None = None) -> Speaker | None:
         """Rules `institutional_speaker`, `described_speaker` and coreference, from a NP head."""
         if head is None or self.in_quote(head):
             return None
+        if chunk:
+            return self.speaker_from_chunk(chunk)
         lemma = head.lemma_.lower()
         if lemma in self.lex["statements"] and depth < 2 and not head.ent_type_:
             for c in head.children:
@@ -240,9 +306,41 @@ class Attributor:
         return country_adjective(focus) if focus else None
 
     # -- direct and mixed quotes ------------------------------------------------------------
-    def cue_after(self, q: QuotedSpan) -> tuple[Token, Token] | None:
-        """'"...," X said' / '"...," said X' / '"...," read a statement from X'."""
-        after = []
+    def sane_subject(self, subject: Token | None, lo: int, hi: int) -> Token | None:
+        """The parser's subject if it is a nominal between token indexes lo and hi."""
+        if subject is None or self.in_quote(subject) or not lo <= subject.i < hi:
+            return None
+        return subject if subject.pos_ in NOMINAL else None
+
+    def chunk_before(self, tokens: list[Token]) -> list[Token]:
+        """The name-like run that ends a token list ('Tulsa police Chief Chuck Jordan')."""
+        run: list[Token] = []
+        for t in reversed(tokens):
+            if t.pos_ in {"AUX", "ADV", "PART"} and not run and t.tag_ != "POS":
+                continue  # 'X has also said'
+            if t.pos_ in NOMINAL | {"ADJ", "DET", "NUM"} or t.tag_ in {"POS", "NNP", "NNPS"} or t.text in {".", "-"}:
+                run.insert(0, t)
+                continue
+            break
+        while run and (run[0].pos_ in {"DET", "PUNCT"} or run[0].tag_ == "POS"):
+            run = run[1:]
+        return run if any(t.pos_ in NOMINAL or t.tag_.startswith("NNP") for t in run) else []
+
+    def chunk_after(self, tokens: list[Token]) -> list[Token]:
+        """The name-like run that starts a token list, up to a comma or preposition."""
+        run: list[Token] = []
+        for t in tokens:
+            if not run and (t.pos_ in {"DET"} or t.ent_type_ in {"DATE", "TIME"} or t.pos_ == "ADV"):
+                continue
+            if t.ent_type_ in {"DATE", "TIME"} or t.pos_ in {"ADP", "VERB", "AUX", "SCONJ", "CCONJ"} \
+                    and not t.tag_.startswith("NNP") or t.is_punct and t.text not in {".", "-"}:
+                break
+            run.append(t)
+        return run if any(t.pos_ in NOMINAL or t.tag_.startswith("NNP") for t in run) else []
+
+    def cue_after(self, q: QuotedSpan) -> tuple[Token, Token, list[Token] | None] | None:
+        """'"...," X said' / '"...," said X' / '"...," read a statement from X' / '"..." - X'."""
+        after: list[Token] = []
         for t in self.tokens_between(q.view_end, len(self.ctx.view.text)):
             if t.idx < q.view_end:
                 continue
@@ -251,21 +349,44 @@ class Attributor:
             after.append(t)
             if len(after) >= AFTER_WINDOW:
                 break
+        lead = [t for t in after if not (t.is_punct and t.text not in DASHES)]
+        if lead and lead[0].text in DASHES:  # '"..." ― Jane Doe': a signature
+            chunk = self.chunk_after(lead[1:])
+            if chunk:
+                return lead[0], chunk[-1], chunk
         for k, t in enumerate(after):
             if not self.is_cue(t):
                 continue
-            subject = self.subject_of(t)
-            if subject is not None and not self.in_quote(subject):
-                return t, subject
-            for u in after[k + 1:]:
-                if u.pos_ in {"PROPN", "NOUN", "PRON"}:
-                    return t, u.head if u.dep_ == "compound" else u
-            before = [u for u in after[:k] if u.pos_ in {"PROPN", "NOUN", "PRON"}]
-            if before:
-                return t, before[-1]
+            if self.according_object(t) is not None:
+                return t, self.according_object(t), None
+            between = [u for u in after[:k] if not u.is_space]
+            while between and between[0].is_punct:
+                between = between[1:]
+            if between:
+                chunk = self.chunk_before(between)
+                if chunk:
+                    if chunk[-1].lemma_.lower() in self.lex["statements"]:
+                        return t, chunk[-1], None
+                    return t, chunk[-1], chunk
+                subject = self.sane_subject(self.subject_of(t), after[0].i, t.i)
+                if subject is not None:
+                    return t, subject, None
+                return None
+            subject = self.sane_subject(self.subject_of(t), t.i + 1, after[-1].i + 1)
+            if subject is not None and subject.lemma_.lower() in self.lex["statements"]:
+                return t, subject, None
+            chunk = self.chunk_after(after[k + 1:])
+            if chunk:
+                head = chunk[-1]
+                if head.lemma_.lower() in self.lex["statements"]:
+                    return t, head, None
+                return t, head, chunk
+            if subject is not None:
+                return t, subject, None
+            return None
         return None
 
-    def cue_before(self, q: QuotedSpan) -> tuple[Token, Token] | None:
+    def cue_before(self, q: QuotedSpan) -> tuple[Token, Token, list[Token] | None] | None:
         """'X said: "..."' / 'X told reporters that "..."' / 'X said, "..."'."""
         first = self.token_at(q.view_start)
         if first is None:
@@ -280,10 +401,17 @@ class Attributor:
             governs = t.left_edge.i <= first.i <= t.right_edge.i
             tail = [u for u in before if u.i > t.i]
             close = len(tail) <= 8 and (not tail or tail[-1].text in {":", ",", "that"})
-            if governs or close:
-                subject = self.subject_of(t)
-                if subject is not None:
-                    return t, subject
+            if not (governs or close):
+                continue
+            obj = self.according_object(t)
+            if obj is not None:
+                return t, obj, None
+            subject = self.sane_subject(self.subject_of(t), sent.start, t.i)
+            if subject is not None:
+                return t, subject, None
+            chunk = self.chunk_before([u for u in before if u.i < t.i])
+            if chunk:
+                return t, chunk[-1], chunk
         return None
 
     def is_fragment(self, q: QuotedSpan) -> bool:
@@ -320,17 +448,49 @@ class Attributor:
         inside = {t.i for t in tokens}
         roots = [t for t in tokens if t.head.i not in inside or t.head is t]
         for root in roots[:1]:
-            for anc in root.ancestors:
-                if self.is_cue(anc, cognition=True) and not self.in_quote(anc):
+            chain = [a for a in [root, *root.ancestors] if a.i not in inside and not self.in_quote(a)]
+            speech = [a for a in chain if self.is_cue(a) and self.subject_of(a) is not None]
+            if speech:  # a speech verb above a belief verb reports the belief: it is the cue
+                return speech[0], self.subject_of(speech[0])
+            for anc in chain:
+                if self.is_cue(anc, cognition=True):
                     subject = self.subject_of(anc)
                     if subject is not None:
                         return anc, subject
+                owner = self.cue_noun_owner(anc)
+                if owner is not None:
+                    return anc, owner
         sent = tokens[0].sent
         for t in sent:
             obj = self.according_object(t)
             if obj is not None and not self.in_quote(t):
                 return t, obj
+        for root in roots[:1]:  # rule `fragment_owner`: the nearest verb with a named subject
+            for anc in root.ancestors:
+                if anc.pos_ in {"VERB", "AUX"} and not self.in_quote(anc):
+                    subject = self.subject_of(anc)
+                    named = subject is not None and (subject.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
+                                                     or subject.lower_ in {"he", "she", "they"})
+                    if named:
+                        return anc, subject
+                    break
         return None
+
+    def complement_extent(self, cue: Token, inside: Token) -> tuple[int, int] | None:
+        """View span of what a cue reports: its dependents right of it (not subject, not
+        punctuation), e.g. 'called [her supporters] ["deplorables"]'; None if `inside` is not in it."""
+        parts = [c for c in cue.children if c.i > cue.i and c.dep_ not in SUBJECTS | {"punct", "cc", "conj", "aux",
+                                                                                         "advmod", "npadvmod"}]
+        if cue.lower_ == "according" or not parts:
+            return None
+        tokens = [u for c in parts for u in c.subtree]
+        if not any(u.i == inside.i for u in tokens):
+            return None
+        first = min(tokens, key=lambda u: u.i)
+        last = max(tokens, key=lambda u: u.i)
+        while last.i > first.i and (last.is_punct and last.text not in {"\u201d", '"'} or last.is_space):
+            last = self.doc[last.i - 1]
+        return first.idx, last.idx + len(last.text)
 
     # -- indirect speech --------------------------------------------------------------------
     def indirect(self) -> list[tuple[Token, Token, int, int]]:

@@ -75,6 +75,17 @@ def _can_close(text: str, i: int, closes: set[str]) -> bool:
     return True
 
 
+def _reopens(text: str, i: int, opens: set[str], open_at: int) -> bool:
+    """A mark that can only open ('“' or '"' after a space, before a word) while a quote is open."""
+    ch = text[i]
+    if ch not in opens or ch in {"'", "\u2019"} or i == 0 or not text[i - 1].isspace():
+        return False
+    after = text[i + 1] if i + 1 < len(text) else ""
+    if not after or after.isspace() or after in ",.;:!?":
+        return False
+    return ch in {"\u201c", "\u00ab", "\u201e", "\u2018", '"'}
+
+
 def find_quoted(ctx: Any) -> list[QuotedSpan]:
     """All top-level quoted spans of the story, in order, with raw offsets."""
     text = ctx.view.text
@@ -98,6 +109,8 @@ def find_quoted(ctx: Any) -> list[QuotedSpan]:
             else:
                 spans.append((open_at, i, False, reopened))
                 open_at = None
+        elif _reopens(text, i, opens, open_at):
+            open_at, reopened = i, []  # an opening mark inside a quote: the earlier one never closed
         elif _can_close(text, i, closes) and i > open_at + 1:
             spans.append((open_at, i, True, reopened))
             open_at = None
