@@ -26,6 +26,7 @@ from newsevents.actors.code import (
     code_token,
     head_kinds,
     is_place_use,
+    modifier_countries,
     state,
 )
 from newsevents.reading import Actor
@@ -38,6 +39,9 @@ if TYPE_CHECKING:
 # Dependencies of tokens that are parts of a larger noun phrase, not heads of their own.
 INNER_DEPS = {"compound", "poss", "amod", "nmod", "flat", "det", "case", "nummod"}
 # A picture credit inside a caption ("Photo: -/YNA/dpa") names the photographer's agency, not an actor.
+# A dateline opening the body ("GAZA CITY, Palestinian Territories:", "SEOUL (Reuters) -") names where
+# the story was filed, not an actor; used when the document reader found none.
+DATELINE_RE = re.compile(r"\A\s*[A-Z][A-Z.' -]{2,}(?:,\s*[A-Z][\w.' -]+)?\s*(?:\([^)]{1,40}\))?\s*(?::|--|—|–|-)\s")
 CREDIT_RE = re.compile(r"\b(?:Photos?|Pictures?|Images?|Credits?|Foto)\s*:")
 
 
@@ -56,20 +60,41 @@ def run(ctx: Context) -> None:
                 continue
             if ctx.raw_span(tok)[0] >= stop or _in_boilerplate(ctx, tok):
                 continue
+            if tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].text == "-" and not tok.whitespace_:
+                continue  # the first part of a hyphenated modifier ("military-ruled")
             actor = code_token(ctx, tok)
             if actor is None or is_place_use(tok, actor, head_kinds(ctx, tok)):
                 continue
-            key = (actor.start, actor.end, actor.code)
-            if key not in seen:
-                seen.add(key)
-                actors.append(actor)
+            variants = [actor]
+            for country in modifier_countries(ctx, tok)[1:]:  # "US and British activists": one per country
+                if actor.country != country and not actor.name:
+                    variants.append(dataclasses.replace(actor, country=country, code=country + actor.agent))
+            for variant in variants:
+                key = (variant.start, variant.end, variant.code)
+                if key not in seen:
+                    seen.add(key)
+                    actors.append(variant)
     actors.sort(key=lambda a: (a.start, a.end))
     ctx.actors = actors
 
 
 def _in_boilerplate(ctx: Context, tok: Token) -> bool:
+    """Page furniture and the dateline ("GAZA CITY, Palestinian Territories:") hold no actors."""
     s, _ = ctx.raw_span(tok)
-    return any(b.start <= s < b.end for b in ctx.document.boilerplate)
+    if any(b.start <= s < b.end for b in ctx.document.boilerplate):
+        return True
+    dateline = ctx.document.dateline
+    body_start = ctx.document.body.get("start", 0) if ctx.document.body else 0
+    if dateline:
+        pos = ctx.raw.find(dateline, body_start)
+        if pos >= 0 and pos <= s < pos + len(dateline):
+            return True
+    sent = ctx.sentence_at(s)
+    if sent is not None and sent.zone == "body":
+        m = DATELINE_RE.match(ctx.raw, sent.start, sent.end)
+        if m and s < m.end() and (sent.index == 0 or ctx.sentences[sent.index - 1].zone != "body"):
+            return True
+    return False
 
 
 def actor_for_token(ctx: Context, token: Token) -> Actor | None:

@@ -65,8 +65,8 @@ GENERIC_HEADS = {"leader", "leaders", "chief", "head", "official", "officials", 
 # Prepositions that place a role noun in a country ("activists in South Korea").
 PLACE_PREPS = {"in", "from", "of", "at", "for", "inside", "within"}
 # Prepositions whose object is a place, not an actor, when it is a country/capital name.
-LOCATIVE_PREPS = {"in", "at", "near", "across", "inside", "into", "to", "from", "through", "throughout",
-                  "around", "within", "outside", "over", "toward", "towards", "via", "on", "off", "along"}
+LOCATIVE_PREPS = {"in", "near", "across", "inside", "within", "throughout", "around", "outside", "over",
+                  "through", "via", "along", "off"}
 # Words that are never a role head on their own, though they are in compounds.
 PRONOUN_TAGS = {"PRP", "PRP$", "WP", "WDT"}
 
@@ -290,17 +290,44 @@ def _former(ctx: Context, start: int, end: int) -> bool:
     return any(normalize(t.text) in kb.former_words or t.lower_ in {"ex", "former"} for t in ctx.doc[start:end])
 
 
+def _stance_prefixed(ctx: Context, m: Match) -> bool:
+    """ "pro-Russia rebels" and "anti-Korean acts" do not belong to the country they name."""
+    doc = ctx.doc
+    first = doc[m.start]
+    if first.lower_.startswith(("pro-", "anti-")):
+        return True
+    if m.start >= 2 and doc[m.start - 1].text == "-" and doc[m.start - 2].lower_ in {"pro", "anti"}:
+        return True
+    return m.start >= 1 and doc[m.start - 1].lower_ in {"pro-", "anti-"}
+
+
 def _modifier_country(ctx: Context, matches: list[Match], head_match: Match | None) -> tuple[str, str | None]:
-    """The first country named by a modifier (demonym, country, capital, org, person)."""
-    for m in matches:
-        if m is head_match:
+    """The country named by a modifier: a nationality or country word first ("Somali militant
+    group"), then an organization, group or person ("Hamas fighters", "Obama's spokesman")."""
+    for kinds in ({COUNTRY, DEMONYM, CAPITAL, SEAT, SHORT}, {ORG, GROUP, PERSON}):
+        for m in matches:
+            if m is head_match or _stance_prefixed(ctx, m):
+                continue
+            for e in m.entries:
+                if e.kind in kinds:
+                    code = _entry_code(ctx, e)
+                    if code and code[0]:
+                        return code[0], e.name
+    return "", None
+
+
+def modifier_countries(ctx: Context, token: Token) -> list[str]:
+    """All countries of coordinated nationality modifiers ("US and British activists")."""
+    left, right = np_bounds(token)
+    out: list[str] = []
+    for m in find_matches(ctx, left, right):
+        if m.start <= token.i < m.end or _stance_prefixed(ctx, m):
             continue
         for e in m.entries:
-            if e.kind in {COUNTRY, DEMONYM, CAPITAL, SEAT, ORG, GROUP, SHORT, PERSON}:
-                code = _entry_code(ctx, e)
-                if code and code[0]:
-                    return code[0], e.name
-    return "", None
+            if e.kind in {COUNTRY, DEMONYM} and e.country and e.country not in out:
+                out.append(e.country)
+                break
+    return out
 
 
 def _modifier_agent(ctx: Context, matches: list[Match], head_match: Match | None) -> str:
@@ -315,6 +342,19 @@ def _modifier_agent(ctx: Context, matches: list[Match], head_match: Match | None
                 if code and code[1]:
                     return code[1]
     return ""
+
+
+def _international_modifier(ctx: Context, matches: list[Match],
+                            head_match: Match | None) -> tuple[str, str, str | None] | None:
+    for m in matches:
+        if m is head_match:
+            continue
+        for e in m.entries:
+            if e.kind == ORG:
+                code = _entry_code(ctx, e)
+                if code and code[0] in ORG_SLOTS:
+                    return code[0], code[1], e.name
+    return None
 
 
 def _role_agent(ctx: Context, m: Match) -> str:
@@ -428,6 +468,11 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
             mod_agent = _modifier_agent(ctx, matches, head_match)
             if mod_agent:
                 agent = mod_agent
+        org = _international_modifier(ctx, matches, head_match)
+        if org is not None:  # "UN inspectors", "NATO troops": the organization acts through them
+            r.country, r.agent, r.name, r.country_from = org[0], org[1], org[2], "modifier"
+            r.agent_explicit, r.head_kind = True, ROLE
+            return r, left, right
         if former and agent in {"GOV", "MIL", "LEG", "JUD", ""}:
             agent = "ELI"
         r.agent, r.agent_explicit, r.head_kind = agent, True, ROLE
@@ -562,8 +607,15 @@ def code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
     reading, left, right = read_phrase(ctx, token)
     # appositions: "Kim's younger sister, Kim Yo Jong"; "The US commander in Iraq, General Petraeus"
     for child in token.rights:
-        if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"} and _comma_before(child):
+        if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"}:
+            if reading is None and not (token.pos_ == "NOUN" or token.ent_type_ == "PERSON"):
+                continue  # an unknown place or organization does not take its apposition's code
             other, _, _ = read_phrase(ctx, child)
+            if not _comma_before(child):
+                # "the militant group al-Shabab": a close apposition that is a name is the actor
+                if other is not None and other.head_kind in {ORG, GROUP, PERSON} and other.country_from == "name":
+                    reading = other
+                continue
             reading = _merge(reading, other)
     if token.dep_ == "appos" and token.head.pos_ in {"NOUN", "PROPN"} and _comma_before(token):
         other, _, _ = read_phrase(ctx, token.head)

@@ -1,0 +1,180 @@
+"""Actors stage: knowledge codes, noun-phrase coding in context, dates of office, PETRARCH files."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+
+import pytest
+
+from tests.conftest import shared_path
+
+
+def _codes(reading) -> list[tuple[str, str]]:
+    return [(a.text, a.code) for a in reading.actors]
+
+
+def _code_of(reading, text: str) -> str | None:
+    for a in reading.actors:
+        if a.text == text:
+            return a.code
+    return None
+
+
+def _tsv_column(path, column: str) -> set[str]:
+    with open(path, encoding="utf-8") as fh:
+        return {row[column] for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)}
+
+
+def test_every_code_in_our_data_files_is_in_the_reference_tables():
+    from newsevents.actors.knowledge import all_codes
+
+    ref = shared_path("reference")
+    countries = _tsv_column(ref / "cameo_countries.tsv", "code")
+    plover = _tsv_column(ref / "plover_actor_codes.tsv", "code")
+    agents = _tsv_column(ref / "cameo_actor_types.tsv", "code")
+    groups = _tsv_column(ref / "cameo_known_groups.tsv", "code")
+    bad = []
+    for where, country, agent in all_codes():
+        if country and country not in countries and country not in plover:
+            bad.append((where, country, agent))
+        org_slot = country in {"IGO", "NGO", "IMG", "MNC"}
+        if agent and agent not in agents and not (org_slot and agent in groups):
+            bad.append((where, country, agent))
+    assert not bad, bad[:20]
+
+
+def test_capitals_and_seats_of_government_act_as_governments(read_text):
+    r = read_text("Seoul said on Monday that the Kremlin had rejected the offer.", published="2021-03-01")
+    assert _code_of(r, "Seoul") == "KORGOV"
+    assert _code_of(r, "the Kremlin") == "RUSGOV"
+
+
+def test_a_capital_in_a_place_phrase_is_not_an_actor(read_text):
+    r = read_text("Protesters gathered in Ankara on Sunday.", published="2021-03-01")
+    assert all(a.text != "Ankara" for a in r.actors)
+
+
+def test_role_nouns_take_their_country_from_adjective_possessive_and_pp(read_text):
+    r = read_text("Syrian rebels shelled a town. Israel's army said activists in South Korea were warned.",
+                  published="2015-06-09")
+    assert _code_of(r, "Syrian rebels") == "SYRREB"
+    assert _code_of(r, "Israel's army") == "ISRMIL"
+    assert _code_of(r, "activists") == "KOROPP"
+
+
+def test_coordinated_nationalities_give_one_actor_each(read_text):
+    r = read_text("Chilean and Peruvian students marched on Friday.", published="2019-05-03")
+    codes = {a.code for a in r.actors if a.text.endswith("students")}
+    assert codes == {"CHLEDU", "PEREDU"}
+
+
+def test_a_person_is_government_only_while_in_office(read_text):
+    in_office = read_text("Barack Obama spoke to reporters.", published="2015-06-09")
+    former = read_text("Barack Obama spoke to reporters.", published="2019-06-09")
+    assert _code_of(in_office, "Barack Obama") == "USAGOV"
+    assert _code_of(former, "Barack Obama") == "USAELI"
+
+
+def test_a_title_codes_an_unknown_person_and_the_surname_later(read_text):
+    text = ("Bulgarian Defence Minister Ivo Stanchev visited the base. "
+            "Stanchev said the talks had gone well.")
+    r = read_text(text, published="2022-01-10")
+    assert _code_of(r, "Bulgarian Defence Minister Ivo Stanchev") == "BGRGOV"
+    assert _code_of(r, "Stanchev") == "BGRGOV"
+
+
+def test_former_turns_an_office_into_elite(read_text):
+    r = read_text("Former Kenyan president Ali Mwangi criticised the plan.", published="2022-01-10")
+    actor = next(a for a in r.actors if "Mwangi" in a.text)
+    assert (actor.country, actor.agent) == ("KEN", "ELI")
+
+
+def test_the_north_is_north_korea_only_in_a_korea_story(read_text):
+    korea = read_text("South Korea urged the North to return to talks.", published="2020-06-16")
+    assert _code_of(korea, "the North") == "PRKGOV"
+    other = read_text("Italy said storms hit the North on Sunday.", published="2020-06-16")
+    assert _code_of(other, "the North") is None
+
+
+def test_the_pronoun_us_is_not_the_united_states(read_text):
+    r = read_text("They told us that the US would respond.", published="2020-06-16")
+    assert [a.text for a in r.actors if a.country == "USA"] == ["the US"]
+
+
+def test_international_organizations_and_their_people(read_text):
+    r = read_text("UN inspectors left Iran. NATO warned Moscow. The IAEA said Tehran had refused.",
+                  published="2019-01-10")
+    assert _code_of(r, "UN inspectors") == "IGOUNO"
+    assert _code_of(r, "NATO") == "IGONAT"
+    assert _code_of(r, "The IAEA") == "IGOIAE"
+    assert _code_of(r, "Tehran") == "IRNGOV"
+
+
+def test_armed_groups_are_coded_where_they_operate(read_text):
+    r = read_text("Boko Haram fighters attacked a village. The Taliban seized the district.",
+                  published="2015-01-01")
+    assert _code_of(r, "Boko Haram fighters") == "NGAREB"
+    assert _code_of(r, "The Taliban") == "AFGREB"
+
+
+def test_state_media_and_capital_as_speaker(read_text):
+    r = read_text("The Korean Central News Agency said Pyongyang would respond.", published="2020-06-16")
+    assert _code_of(r, "The Korean Central News Agency") == "PRKMED"
+    assert _code_of(r, "Pyongyang") == "PRKGOV"
+
+
+def test_actor_functions_on_a_context(nlp):
+    from newsevents.actors import actor_for_name, actor_for_span, actor_for_token, run
+    from newsevents.document import DocumentInput
+    from newsevents.pipeline import _make_context, _prepare
+
+    text = "Yonhap reported that Seoul had urged Beijing to act."
+    raw, document, view = _prepare(DocumentInput(data=text, source="t", format="auto", published="2020-06-16"))
+    ctx = _make_context(raw, document, nlp(view.text), view, {"actor_dictionaries": ()})
+    run(ctx)
+    start = raw.index("Beijing")
+    assert actor_for_span(ctx, start, start + len("Beijing")).code == "CHNGOV"
+    assert actor_for_name(ctx, "Yonhap").code == "KORMED"
+    token = next(t for t in ctx.doc if t.text == "Seoul")
+    assert actor_for_token(ctx, token).code == "KORGOV"
+
+
+def test_petrarch_codes_with_date_restrictions():
+    from newsevents.actors.petrarch_dictionaries import code_at, parse_actor_file, parse_code
+
+    assert parse_code("USAGOV 090120-170120") == ("USAGOV", dt.date(2009, 1, 20), dt.date(2017, 1, 20))
+    assert parse_code("EGYGOV > 140608") == ("EGYGOV", dt.date(2014, 6, 8), None)
+    text = "ZORBLAT_KWEM_  # a made-up leader\n+PRESIDENT_KWEM_\n\t[FJIELI 990101-050101]\n\t[FJIGOV >050102]\n\t[FJIELI]\n"
+    entries = parse_actor_file(text)
+    entry = entries["president kwem"][0]
+    assert code_at(entry, dt.date(2003, 1, 1)) == "FJIELI"
+    assert code_at(entry, dt.date(2010, 1, 1)) == "FJIGOV"
+
+
+def test_user_dictionaries_are_loaded_on_top_of_our_knowledge(read_text, tmp_path):
+    path = tmp_path / "my.actors.txt"
+    path.write_text("ZORBLAT_KWEM_ [FJIGOV >100101]\n", encoding="utf-8")
+    without = read_text("Zorblat Kwem denied the report.", published="2015-06-09")
+    with_dict = read_text("Zorblat Kwem denied the report.", published="2015-06-09", actor_dictionaries=[str(path)])
+    assert _code_of(without, "Zorblat Kwem") is None
+    assert _code_of(with_dict, "Zorblat Kwem") == "FJIGOV"
+
+
+def test_phoenix_dictionaries_from_shared_read_in_place(read_text):
+    folder = shared_path("dictionaries", "petrarch2")
+    from newsevents.actors.petrarch_dictionaries import code_at, load_dictionary
+
+    countries = load_dictionary(str(folder / "Phoenix.Countries.actors.txt"))
+    obama = countries["barack obama"][0]
+    assert code_at(obama, dt.date(2010, 1, 1)) == "USAGOV"
+    agents = load_dictionary(str(folder / "Phoenix.agents.txt"))
+    assert agents["police officer"][0].agent == "COP"
+
+
+@pytest.mark.parametrize("name,code", [("Moon", "KORGOV"), ("Kim Yo Jong", "PRKGOV")])
+def test_surnames_and_full_names_in_a_korea_story(read_text, name, code):
+    text = ("South Korean President Moon Jae-in met aides. Kim Yo Jong, the sister of Kim Jong Un, "
+            "issued a warning. Moon said Seoul would respond.")
+    r = read_text(text, published="2020-06-16")
+    assert any(a.text == name and a.code == code for a in r.actors), _codes(r)
