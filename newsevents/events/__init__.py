@@ -121,7 +121,7 @@ def _future_intents(cands: list[Candidate], lex: Lexicon) -> None:
 
 def _confidence(c: Candidate) -> float:
     score = 0.45 + 0.2 * (c.source is not None) + 0.15 * (c.target is not None)
-    score += 0.1 * (not c.entry.noun) - 0.2 * c.inferred_target
+    score += 0.1 * (not c.entry.noun) - 0.2 * c.inferred_target - 0.2 * bool(c.extra.get("inferred_source"))
     return round(max(0.05, min(0.95, score)), 2)
 
 
@@ -136,7 +136,9 @@ def _to_event(ctx: Any, c: Candidate, lex: Lexicon) -> tuple[Event, bool]:
     facts = info(c.code)
     verb = c.clause_verb
     nominal_only = c.entry.noun and c.light_verb is None and c.anchor_verb is None
-    when = assign_date(ctx, verb, c.modality, nominal_only)
+    # a warning or a statement of intent happened when it was said, whatever tense its content has
+    speech_act = c.entry is WARNING or bool(c.extra.get("intent"))
+    when = assign_date(ctx, verb, c.modality, nominal_only, speech_act)
     place = bridge.place_for_token(ctx, verb)
     place_dict = None
     if place is not None:
@@ -163,6 +165,39 @@ def _speech_sources(ctx: Any, cands: list[Candidate]) -> None:
             c.source = actor
         elif c.source is not None and actor is not None and c.source.code != actor.code and name not in c.reported_by:
             c.reported_by.append(name)
+
+
+def _quote_restates_summary(ctx: Any, cands: list[Candidate]) -> None:
+    """Rule `quote_restates_summary`: news tells a speech act, then quotes it ("drew a sharp
+    warning from Seoul." / "If ..., we will react," read a statement from the president's office).
+    A quoted act whose speaker is an unnamed office takes the named source of the same kind of act
+    in the sentence just before."""
+    for c in cands:
+        start = ctx.raw_span(c.token)[0]
+        quote = bridge.quote_at(ctx, start)
+        sent = ctx.sentence_at(start)
+        if quote is None or sent is None or sent.index == 0 or not c.code:
+            continue
+        named = c.source is not None and any(t.pos_ == "PROPN" for t in ctx.doc.char_span(
+            *_view_span(ctx, c.source.start, c.source.end), alignment_mode="expand") or [])
+        if named:
+            continue
+        prev_sent = sent.index - 1
+        for p in cands:
+            ps = ctx.sentence_at(ctx.raw_span(p.token)[0])
+            if p is c or ps is None or ps.index != prev_sent or not p.code or p.code[:2] != c.code[:2]:
+                continue
+            if p.source is not None and bridge.quote_at(ctx, ctx.raw_span(p.token)[0]) is None:
+                c.source = p.source
+                c.extra["restates"] = True
+                break
+
+
+def _view_span(ctx: Any, start: int, end: int) -> tuple[int, int]:
+    offsets = ctx.view.offsets
+    import bisect
+
+    return bisect.bisect_left(offsets, start), bisect.bisect_left(offsets, end)
 
 
 def _warning_arguments(ctx: Any, c: Candidate) -> None:
@@ -197,6 +232,7 @@ def run(ctx: Any) -> None:
         else:
             code_arguments(ctx, c)
     _speech_sources(ctx, cands)
+    _quote_restates_summary(ctx, cands)
     kept = []
     for c in cands:
         if c.drop or not c.code or info(c.code).name == "":
@@ -205,13 +241,15 @@ def run(ctx: Any) -> None:
             continue
         kept.append(c)
     _story_dyad_target(ctx, kept)
-    events, zones, anchored = [], [], []
+    events, zones, anchored, verbal, guessed = [], [], [], [], []
     for c in kept:
         event, was_anchored = _to_event(ctx, c, lex)
         events.append(event)
         zones.append(c.zone)
         anchored.append(was_anchored)
-    events = dedup(events, zones, anchored)
+        verbal.append(not c.entry.noun)
+        guessed.append((bool(c.extra.get("inferred_source")), c.inferred_target))
+    events = dedup(events, zones, anchored, verbal, guessed)
     events = [e for e in events if e.source is not None or e.target is not None]
     for i, e in enumerate(events, 1):
         e.id = f"e{i}"

@@ -108,10 +108,13 @@ def nominal_arguments(cand: Candidate, lex: Lexicon) -> tuple[Token | None, Toke
     by = _pobj(noun, "by")
     if by is not None:
         source = by
-    for acl in (c for c in noun.children if c.dep_ == "acl"):
+    # "a campaign against X carried out by Y": the participle may hang from X in the parse
+    for acl in (c for c in noun.subtree if c.dep_ in ("acl", "relcl") and c.tag_ in ("VBN", "VBD")):
         agent = _pobj(acl, "by")
-        if agent is not None:
+        if agent is not None and source is None:
             source = agent
+    if source is None and cand.anchor_verb is not None and cand.anchor_verb.lemma_.lower() in lex.light_verbs:
+        source = _pobj(cand.anchor_verb, "by")  # a misparsed "campaign ... carried out by Y"
     poss = _child(noun, {"poss"})
     if source is None and poss is not None and poss.lower_ not in ("its", "their", "his", "her"):
         source = poss
@@ -185,6 +188,14 @@ def code_arguments(ctx: Any, cand: Candidate) -> None:
     """Actors for the source and target tokens (coordinated ones too) via the actors stage."""
     srcs = [a for a in (code_actor(ctx, cand, t) for t in _conj_tokens(cand.source_token)) if a]
     tgts = [a for a in (code_actor(ctx, cand, t) for t in _conj_tokens(cand.target_token)) if a]
+    if not srcs and cand.source_token is not None and cand.token.dep_ == "acl" \
+            and cand.source_token.dep_ in ("dobj", "obj"):
+        # "activists sent leaflets denouncing him": the leaflets speak for their sender
+        sender, passive = verb_subject(cand.source_token.head)
+        if sender is not None and not passive:
+            got = code_actor(ctx, cand, sender)
+            srcs = [got] if got else []
+            cand.extra["inferred_source"] = bool(got)
     cand.sources, cand.targets = srcs, tgts
     cand.source = srcs[0] if srcs else None
     cand.target = tgts[0] if tgts else None

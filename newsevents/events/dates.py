@@ -64,10 +64,28 @@ def date_of_time(t: TimeExpr) -> tuple[str | None, str | None]:
     return None, None
 
 
-def assign_date(ctx: Any, verb: Token, modality: str, nominal_only: bool) -> dict[str, Any]:
+def _modifies_a_noun(ctx: Any, verb: Token, anchor: TimeExpr) -> bool:
+    """Rule `event_date`: "a bilateral 2018 military agreement" names a thing, not a time of the
+    event; a time expression that is a modifier inside a noun phrase does not date the clause."""
+    doc = verb.doc
+    for tok in doc:
+        s, _ = ctx.raw_span(tok)
+        if s == anchor.start:
+            return tok.dep_ in ("compound", "amod", "nummod", "nmod") and tok.head.pos_ in ("NOUN", "PROPN") \
+                and tok.head.ent_type_ not in ("DATE", "TIME") and tok.i == tok.head.i - 1 or (
+                    tok.dep_ in ("compound", "amod", "nummod", "nmod") and tok.head.ent_type_ != "DATE"
+                    and tok.head.pos_ == "NOUN" and tok.head.i > tok.i + 1 and tok.ent_type_ == "DATE"
+                    and tok.head.lemma_ not in ("day", "week", "month", "year"))
+    return False
+
+
+def assign_date(ctx: Any, verb: Token, modality: str, nominal_only: bool,
+                speech_act: bool = False) -> dict[str, Any]:
     """Date, time, background of the event whose clause verb (or nominal head) is `verb`."""
     out: dict[str, Any] = {"date": None, "time": None, "background": False, "anchored": False}
     anchor = bridge.anchor_for_token(ctx, verb)
+    if anchor is not None and _modifies_a_noun(ctx, verb, anchor):
+        anchor = None
     if anchor is not None and anchor.type in ("DATE", "TIME"):
         date, time = date_of_time(anchor)
         out["date"], out["time"], out["anchored"] = date, time, date is not None
@@ -87,7 +105,7 @@ def assign_date(ctx: Any, verb: Token, modality: str, nominal_only: bool) -> dic
     if past_perfect:
         out["background"] = True
     if out["date"] is None and not out["background"] and modality == "asserted" and not nominal_only:
-        if published is not None and verb.tag_ in ("VBD", "VBZ", "VBP", "VBN", "VBG"):
+        if published is not None and (speech_act or verb.tag_ in ("VBD", "VBZ", "VBP", "VBN", "VBG")):
             out["date"] = published.isoformat()
     if out["date"] and published is not None:
         first = _first_day(out["date"])

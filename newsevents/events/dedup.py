@@ -22,9 +22,11 @@ def _support(e: Event, zone: str) -> float:
 HEADLINE_ZONES = {"title", "standfirst", "caption"}
 
 
-def _same(a: Event, b: Event, loose_date: bool) -> bool:
+def _same(a: Event, b: Event, loose_date: bool, both_body_verbs: bool = False) -> bool:
     if a.cameo_root != b.cameo_root or a.modality != b.modality:
         return False
+    if both_body_verbs and (a.cameo != b.cameo or not a.date or a.date != b.date):
+        return False  # two verbs in the body are two acts unless code and date agree
     if not loose_date and a.background != b.background:
         return False
     if a.date and b.date and a.date[:10] != b.date[:10] and not loose_date:
@@ -33,17 +35,21 @@ def _same(a: Event, b: Event, loose_date: bool) -> bool:
         a.source is not None or b.source is not None or a.trigger.lower() == b.trigger.lower())
 
 
-def dedup(events: list[Event], zones: list[str], anchored: list[bool]) -> list[Event]:
+def dedup(events: list[Event], zones: list[str], anchored: list[bool],
+          verbal: list[bool] | None = None, guessed: list[tuple[bool, bool]] | None = None) -> list[Event]:
     """Merge repeated tellings; keep the best-supported one as evidence. A headline, standfirst
     or caption telling with no time expression of its own is dated by default, so its date
     does not keep it apart from the dated telling in the body."""
     def loose(i: int, j: int) -> bool:
         return any(zones[k] in HEADLINE_ZONES and not anchored[k] for k in (i, j))
 
+    def body_verbs(i: int, j: int) -> bool:
+        return bool(verbal) and all(zones[k] == "body" and verbal[k] for k in (i, j))
+
     groups: list[list[int]] = []
     for i, e in enumerate(events):
         for g in groups:
-            if all(_same(events[j], e, loose(i, j)) for j in g):
+            if all(_same(events[j], e, loose(i, j), body_verbs(i, j)) for j in g):
                 g.append(i)
                 break
         else:
@@ -58,8 +64,12 @@ def dedup(events: list[Event], zones: list[str], anchored: list[bool]) -> list[E
             other = events[i]
             keep.mentions.append(Mention(evidence=other.evidence, start=other.start, end=other.end))
             keep.mentions.extend(m for m in other.mentions)
-            keep.source = keep.source or other.source
-            keep.target = keep.target or other.target
+            keep_guess = guessed[best] if guessed else (False, False)
+            other_guess = guessed[i] if guessed else (False, False)
+            if other.source is not None and (keep.source is None or (keep_guess[0] and not other_guess[0])):
+                keep.source = other.source  # an actor the text names beats one the coder inferred
+            if other.target is not None and (keep.target is None or (keep_guess[1] and not other_guess[1])):
+                keep.target = other.target
             if keep.date is None or (not anchored[best] and anchored[i]):
                 keep.date = other.date
                 keep.background = other.background
@@ -70,7 +80,7 @@ def dedup(events: list[Event], zones: list[str], anchored: list[bool]) -> list[E
             for r in other.reported_by:
                 if r not in keep.reported_by:
                     keep.reported_by.append(r)
-            keep.confidence = min(1.0, max(keep.confidence, other.confidence) + 0.05)
+            keep.confidence = round(min(1.0, max(keep.confidence, other.confidence) + 0.05), 2)
         out.append(keep)
     out.sort(key=lambda e: e.start)
     return out

@@ -91,6 +91,8 @@ def _verb_entry(tok: Token, lex: Lexicon) -> tuple[Entry, Token | None] | None:
 def _resolve_code(entry: Entry, refiner: Token | None, lex: Lexicon) -> str | None:
     if refiner is not None and entry.objects:
         code = lex.object_code(entry, refiner.lemma_)
+        if code is None and refiner.ent_type_ == "PERSON" and "PERSON" in entry.objects:
+            code = entry.objects["PERSON"]
         if code is None:
             # "answer calls", "cut ties": a compound in the object ("negotiating table")
             for c in refiner.children:
@@ -104,7 +106,10 @@ def _resolve_code(entry: Entry, refiner: Token | None, lex: Lexicon) -> str | No
 
 
 def _noun_code(tok: Token, entry: Entry) -> str | None:
-    for c in tok.children:
+    # any modifier inside the noun phrase before the head: "a propaganda airdrop campaign"
+    for c in tok.subtree:
+        if c.i >= tok.i:
+            break
         if c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in entry.modifiers:
             return entry.modifiers[c.lemma_.lower()]
     return entry.code
