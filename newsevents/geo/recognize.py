@@ -29,6 +29,9 @@ MAX_TOKENS = 6
 # a name found only by the gazetteer pass (no place entity) must be this big, unless the story
 # names its country
 WEAK_MIN_POPULATION = 20000
+# inside an organisation's name ("Sudan Liberation Army", "CBC Toronto") only countries, states and
+# big cities are read as places
+STRONG_MIN_POPULATION = 100_000
 LEADING_TRIM = {"the", "northern", "southern", "eastern", "western", "central", "north-eastern",
                 "north-western", "south-eastern", "south-western", "northeastern", "northwestern",
                 "southeastern", "southwestern", "downtown", "greater", "rural", "upstate"}
@@ -69,6 +72,7 @@ class Found:
     span: Span
     how: str  # "ner", "ner-other" (an ORG/PERSON entity that is a place name), "gazetteer", "region"
     lookup: str  # the text to look up
+    us_state: bool = False  # read as a US state only
 
 
 def _trim(span: Span) -> Span:
@@ -81,13 +85,20 @@ def _trim(span: Span) -> Span:
     return span.doc[start:end]
 
 
-def _person_tokens(doc: Doc) -> set[str]:
-    """Words that are part of a multi-word person name somewhere in the story ("Moon" of "Moon Jae-in")."""
+def _person_tokens(doc: Doc, gazetteer: Gazetteer) -> set[str]:
+    """Words that are part of a multi-word person name somewhere in the story ("Moon" of "Moon Jae-in"),
+    except well-known places (the model also tags "Alexandria Commonwealth's Attorney" as a person)."""
     words: set[str] = set()
     for ent in doc.ents:
         if ent.label_ == "PERSON" and len(ent) > 1:
-            words.update(t.text for t in ent if t.is_alpha)
+            words.update(t.text for t in ent if t.is_alpha and not _strong(gazetteer, t.text))
     return words
+
+
+def _strong(gazetteer: Gazetteer, text: str) -> bool:
+    """A country, a state or region, or a big city by its main name."""
+    return any(not e.alternate and (e.kind in ("country", "region") or e.population >= STRONG_MIN_POPULATION)
+               for e in gazetteer.lookup(text))
 
 
 def _capitalized(token: Token) -> bool:
@@ -98,7 +109,7 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
     """Place spans of a document, without overlaps, in text order."""
     taken = [False] * len(doc)
     found: list[Found] = []
-    person_words = _person_tokens(doc)
+    person_words = _person_tokens(doc, gazetteer)
     guards = guard_words()
     demonym_keys = demonyms()
     tagged_guards = tagged_guard_words()
@@ -137,10 +148,12 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
                 claim(span, "ner-other")
 
     blocked = [False] * len(doc)
+    in_org = [False] * len(doc)
     for ent in doc.ents:
         if ent.label_ in BLOCKING_LABELS:
             for i in range(ent.start, ent.end):
                 blocked[i] = True
+                in_org[i] = ent.label_ == "ORG"
             # a mis-merged entity: "DETROIT The U.S. Department", "the Hospital in Winnipeg" -- the
             # words before an inner determiner and after an inner locative preposition are free
             for i in range(ent.start + 1, ent.end):
@@ -163,8 +176,46 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
             j += 1
         _gazetteer_runs(doc[i:j], gazetteer, guards, person_words, demonym_keys, claim, strict=True)
         i = j
+    # place names inside organisation names: only strong ones
+    i = 0
+    while i < len(doc):
+        if not in_org[i] or taken[i] or not _capitalized(doc[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and in_org[j] and not taken[j] and _capitalized(doc[j]):
+            j += 1
+        _gazetteer_runs(doc[i:j], gazetteer, guards, person_words, demonym_keys, claim, strict=True,
+                        strong=True)
+        i = j
+    _states_after_comma(doc, found, taken)
     found.sort(key=lambda f: f.span.start)
     return found
+
+
+@functools.lru_cache(maxsize=1)
+def state_abbreviations() -> dict[str, str]:
+    """US state abbreviation -> state name (rule state_after_comma)."""
+    return {row["abbreviation"]: row["state"] for row in read_tsv("us_state_abbreviations.tsv")}
+
+
+def _states_after_comma(doc: Doc, found: list[Found], taken: list[bool]) -> None:
+    """"Columbia, Ky.": a state abbreviation right after a place and a comma is that state."""
+    abbreviations = state_abbreviations()
+    for f in list(found):
+        k = f.span.end
+        if k + 1 < len(doc) and doc[k].text == "," and not taken[k + 1]:
+            token = doc[k + 1]
+            text = token.text
+            if text not in abbreviations and k + 2 < len(doc) and doc[k + 2].text == "." \
+                    and text + "." in abbreviations and not taken[k + 2]:
+                span, text = doc[k + 1:k + 3], text + "."
+            else:
+                span = doc[k + 1:k + 2]
+            if text in abbreviations:
+                for i in range(span.start, span.end):
+                    taken[i] = True
+                found.append(Found(span, "state", abbreviations[text], us_state=True))
 
 
 def _weak_ok(gazetteer: Gazetteer, text: str, after_locative: bool = False) -> bool:
@@ -202,7 +253,7 @@ def _entity_pieces(span: Span, gazetteer: Gazetteer, guards: frozenset[str], per
 
 
 def _gazetteer_runs(span: Span, gazetteer: Gazetteer, guards: frozenset[str], person_words: set[str],
-                    demonym_keys: dict[str, str], claim, strict: bool) -> None:
+                    demonym_keys: dict[str, str], claim, strict: bool, strong: bool = False) -> None:
     """Longest gazetteer names inside a token run, left to right."""
     doc = span.doc
     i = span.start
@@ -220,7 +271,7 @@ def _gazetteer_runs(span: Span, gazetteer: Gazetteer, guards: frozenset[str], pe
                 continue
             if strict and (i > 0 and doc[i - 1].ent_type_ == "PERSON" or j < len(doc) and doc[j].ent_type_ == "PERSON"):
                 continue
-            if (_weak_ok(gazetteer, text, _after_locative(piece)) if strict else gazetteer.has(text)):
+            if _strong(gazetteer, text) if strong else _weak_ok(gazetteer, text, _after_locative(piece)):
                 claim(piece, "gazetteer" if strict else "ner")
                 i = j
                 matched = True

@@ -14,11 +14,11 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from newsevents.geo.gazetteer import Entry, distance_km
 
-KIND_PRIOR = {"country": 10.0, "region": 8.5, "feature": 9.0}
+KIND_PRIOR = {"country": 10.0, "region": 8.5, "feature": 9.0, "county": 7.5}
 CAPITAL_BONUS = 1.5
 CAPITAL_FLOOR = 9.6  # a national capital outranks a same-named province or state ("Washington")
 CAPITAL_FLOOR_POPULATION = 100_000  # but not a village that is a territory's capital
@@ -141,3 +141,16 @@ def resolve(mentions: Sequence[MentionCandidates], context: DocumentContext) -> 
     for m in mentions:
         if m.entries and m not in clear:
             m.chosen = max(m.entries, key=lambda e: score(e, m, settled, own=m.chosen))
+    _place_counties(mentions)
+
+
+def _place_counties(mentions: Sequence[MentionCandidates]) -> None:
+    """A US county has no point of its own in the gazetteer: put it at the first place the story names
+    in the same state (local news names the county around its town), else leave it at its state."""
+    for m in mentions:
+        if m.chosen is None or m.chosen.kind != "county":
+            continue
+        near = next((o.chosen for o in mentions if o.chosen is not None and o.chosen.kind == "city"
+                     and o.chosen.admin1 == m.chosen.admin1), None)
+        if near is not None:
+            m.chosen = replace(m.chosen, lat=near.lat, lon=near.lon)
