@@ -440,10 +440,20 @@ class Attributor:
             return False
         return True
 
+    def is_title(self, q: QuotedSpan) -> bool:
+        """Rule `quoted_title`: a short fragment whose words are all capitalized is the name of
+        a show, a paper or a book ('on "Fox News Sunday"'), not a quote."""
+        words = [w for w in q.text.replace("\u2060", "").split() if any(c.isalpha() for c in w)]
+        if not words or len(words) > 8:
+            return False
+        small = {"a", "an", "the", "of", "and", "in", "on", "for", "to", "with", "at", "by", "or"}
+        return all(w[0].isupper() or w.lower() in small for w in words) and len(words) > 1 \
+            and not q.text.rstrip().endswith(("!", "?"))
+
     def governing_cue(self, q: QuotedSpan) -> tuple[Token, Token] | None:
         """The speech verb a quoted fragment depends on, and that verb's subject."""
         tokens = [t for t in self.tokens_between(q.view_start, q.view_end) if not t.is_punct]
-        if not tokens:
+        if not tokens or self.is_title(q):
             return None
         inside = {t.i for t in tokens}
         roots = [t for t in tokens if t.head.i not in inside or t.head is t]

@@ -20,6 +20,7 @@ DOUBLE_OPEN = {"\u201c", "\u201e", "\u00ab", '"'}
 DOUBLE_CLOSE = {"\u201d", "\u00bb", "\u201c", '"'}
 SINGLE_OPEN = {"\u2018", "'"}
 SINGLE_CLOSE = {"\u2019", "'"}
+DOUBLED_OPEN = re.compile(r"(?<![\w.,;:!?])''(?=\w)")
 OPEN_CONTEXT = set(" \n([{—–-/:;,") | {""}
 
 
@@ -88,7 +89,8 @@ def _reopens(text: str, i: int, opens: set[str], open_at: int) -> bool:
 
 def find_quoted(ctx: Any) -> list[QuotedSpan]:
     """All top-level quoted spans of the story, in order, with raw offsets."""
-    text = ctx.view.text
+    # two straight single marks stand for one double mark (newspaper style): read as '"' + space-less filler
+    text = DOUBLED_OPEN.sub('\u2060"', ctx.view.text).replace("''", '"\u2060')
     opens, closes = _primary_marks(text)
     spans: list[tuple[int, int, bool, list[int]]] = []  # view (open, close, closed, inner opens)
     i, n = 0, len(text)
