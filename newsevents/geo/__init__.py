@@ -97,7 +97,7 @@ def run(ctx: Context) -> None:
     dateline = _dateline_entry(ctx)
     if dateline is not None:
         context.add(dateline, 2.0)
-    resolve(mentions, context)
+    resolve(mentions, context, gazetteer)
 
     places: list[Place] = []
     token_places: list[tuple[Place, object]] = []

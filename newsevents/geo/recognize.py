@@ -91,7 +91,8 @@ def _person_tokens(doc: Doc, gazetteer: Gazetteer) -> set[str]:
     words: set[str] = set()
     for ent in doc.ents:
         if ent.label_ == "PERSON" and len(ent) > 1:
-            words.update(t.text for t in ent if t.is_alpha and not _strong(gazetteer, t.text))
+            clean = len(ent) <= 3 and all(t.is_alpha or t.text == "-" for t in ent)
+            words.update(t.text for t in ent if t.is_alpha and (clean or not _strong(gazetteer, t.text)))
     return words
 
 
@@ -121,15 +122,7 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
             taken[i] = True
         found.append(Found(span, how, span.text))
 
-    # news regions and features first: longest phrases, case as written
-    phrases = region_phrases()
-    lengths = sorted({len(p) for p in phrases}, reverse=True)
-    for i in range(len(doc)):
-        for n in lengths:
-            if i + n <= len(doc) and tuple(t.text for t in doc[i:i + n]) in phrases:
-                claim(doc[i:i + n], "region")
-                break
-
+    _states_after_comma(doc, found, taken)
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
             span = _trim(ent)
@@ -146,6 +139,17 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
                     and fold(span.text) not in demonym_keys \
                     and _weak_ok(gazetteer, span.text, _after_locative(span)):
                 claim(span, "ner-other")
+
+    # news regions and features (also lower case ones): longest phrases, case as written, not the
+    # "Africa" of "South Africa"
+    phrases = region_phrases()
+    lengths = sorted({len(p) for p in phrases}, reverse=True)
+    for i in range(len(doc)):
+        for n in lengths:
+            if i + n <= len(doc) and tuple(t.text for t in doc[i:i + n]) in phrases \
+                    and not (i > 0 and _capitalized(doc[i - 1]) and doc[i - 1].pos_ == "PROPN"):
+                claim(doc[i:i + n], "region")
+                break
 
     blocked = [False] * len(doc)
     in_org = [False] * len(doc)
@@ -188,7 +192,6 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
         _gazetteer_runs(doc[i:j], gazetteer, guards, person_words, demonym_keys, claim, strict=True,
                         strong=True)
         i = j
-    _states_after_comma(doc, found, taken)
     found.sort(key=lambda f: f.span.start)
     return found
 
@@ -200,11 +203,12 @@ def state_abbreviations() -> dict[str, str]:
 
 
 def _states_after_comma(doc: Doc, found: list[Found], taken: list[bool]) -> None:
-    """"Columbia, Ky.": a state abbreviation right after a place and a comma is that state."""
+    """"Columbia, Ky.": a state abbreviation right after a capitalized name and a comma is that state.
+
+    A bare postal code ("IL") counts only when no word follows it."""
     abbreviations = state_abbreviations()
-    for f in list(found):
-        k = f.span.end
-        if k + 1 < len(doc) and doc[k].text == "," and not taken[k + 1]:
+    for k in range(1, len(doc) - 1):
+        if doc[k].text == "," and _capitalized(doc[k - 1]) and not taken[k + 1]:
             token = doc[k + 1]
             text = token.text
             if text not in abbreviations and k + 2 < len(doc) and doc[k + 2].text == "." \
@@ -212,6 +216,9 @@ def _states_after_comma(doc: Doc, found: list[Found], taken: list[bool]) -> None
                 span, text = doc[k + 1:k + 3], text + "."
             else:
                 span = doc[k + 1:k + 2]
+            after = doc[span.end] if span.end < len(doc) else None
+            if text.isalpha() and text.isupper() and after is not None and after.is_alpha:
+                continue
             if text in abbreviations:
                 for i in range(span.start, span.end):
                     taken[i] = True
@@ -252,6 +259,15 @@ def _entity_pieces(span: Span, gazetteer: Gazetteer, guards: frozenset[str], per
         claim(piece, "ner")
 
 
+def _glued(piece: Span, run: Span) -> bool:
+    """A match that is only part of a longer capitalized name ("Eastern Creek", "Victoria Park",
+    "KwaZulu-Natal"): the run goes on, on either side, with a capitalized word or a hyphen."""
+    doc = piece.doc
+    before = doc[piece.start - 1] if piece.start > run.start else None
+    after = doc[piece.end] if piece.end < run.end else None
+    return any(t is not None and (t.text == "-" or _capitalized(t)) for t in (before, after))
+
+
 def _gazetteer_runs(span: Span, gazetteer: Gazetteer, guards: frozenset[str], person_words: set[str],
                     demonym_keys: dict[str, str], claim, strict: bool, strong: bool = False) -> None:
     """Longest gazetteer names inside a token run, left to right."""
@@ -270,6 +286,8 @@ def _gazetteer_runs(span: Span, gazetteer: Gazetteer, guards: frozenset[str], pe
                                     and not text.isupper()):
                 continue
             if strict and (i > 0 and doc[i - 1].ent_type_ == "PERSON" or j < len(doc) and doc[j].ent_type_ == "PERSON"):
+                continue
+            if not strong and _glued(piece, span):
                 continue
             if _strong(gazetteer, text) if strong else _weak_ok(gazetteer, text, _after_locative(piece)):
                 claim(piece, "gazetteer" if strict else "ner")

@@ -25,6 +25,7 @@ CAPITAL_FLOOR_POPULATION = 100_000  # but not a village that is a territory's ca
 ALTERNATE_PENALTY = 2.5
 DOC_COUNTRY_BONUS = 2.0
 DOC_COUNTRY_BONUS_MAX = 3.5
+DOC_SHARE_BONUS = 2.5
 DOC_STATE_BONUS = 2.0
 CONTAINER_BONUS = 8.0
 NEAR_BONUS = ((50.0, 2.0), (200.0, 1.2), (500.0, 0.5))
@@ -89,8 +90,11 @@ def _in_container(entry: Entry, container: Entry) -> bool:
 def score(entry: Entry, mention: MentionCandidates, context: DocumentContext, own: Entry | None = None) -> float:
     """Prior plus document context; `own` is excluded from the anchors (a mention does not vouch for itself)."""
     value = prior(entry)
-    if entry.kind != "country" and entry.country and context.countries.get(entry.country):
-        value += min(DOC_COUNTRY_BONUS_MAX, DOC_COUNTRY_BONUS * math.sqrt(context.countries[entry.country]))
+    if entry.country and context.countries.get(entry.country):
+        # more for the country that dominates the story: a Canadian story's London is in Ontario
+        share = context.countries[entry.country] / sum(context.countries.values())
+        value += min(DOC_COUNTRY_BONUS_MAX, DOC_COUNTRY_BONUS * math.sqrt(context.countries[entry.country])) \
+            + DOC_SHARE_BONUS * share
     if entry.kind == "city" and entry.admin1 and context.states.get(entry.admin1):
         value += DOC_STATE_BONUS
     if mention.container is not None and mention.container.chosen is not None:
@@ -113,7 +117,7 @@ def _best(mention: MentionCandidates, context: DocumentContext) -> tuple[Entry, 
     return ranked[0][1], margin
 
 
-def resolve(mentions: Sequence[MentionCandidates], context: DocumentContext) -> None:
+def resolve(mentions: Sequence[MentionCandidates], context: DocumentContext, gazetteer=None) -> None:
     """Choose an entry for every mention, in two passes: clear cases first, then the rest with them as context."""
     # pass 1: context-free clear winners (countries, states, unique names, big margins)
     empty = DocumentContext(countries=Counter(context.countries), states=Counter(context.states))
@@ -141,16 +145,23 @@ def resolve(mentions: Sequence[MentionCandidates], context: DocumentContext) -> 
     for m in mentions:
         if m.entries and m not in clear:
             m.chosen = max(m.entries, key=lambda e: score(e, m, settled, own=m.chosen))
-    _place_counties(mentions)
+    _place_counties(mentions, gazetteer)
 
 
-def _place_counties(mentions: Sequence[MentionCandidates]) -> None:
-    """A US county has no point of its own in the gazetteer: put it at the first place the story names
-    in the same state (local news names the county around its town), else leave it at its state."""
+def _place_counties(mentions: Sequence[MentionCandidates], gazetteer=None) -> None:
+    """A US county has no point of its own in the gazetteer: put it at the town of the same name in its
+    state (often its seat), else at the first town the story names in that state (local news names
+    the county around its town), else leave it at its state's point."""
     for m in mentions:
         if m.chosen is None or m.chosen.kind != "county":
             continue
-        near = next((o.chosen for o in mentions if o.chosen is not None and o.chosen.kind == "city"
-                     and o.chosen.admin1 == m.chosen.admin1), None)
+        near = None
+        if gazetteer is not None:
+            base = m.chosen.name.rsplit(" ", 1)[0]
+            namesakes = [e for e in gazetteer.lookup(base) if e.kind == "city" and e.admin1 == m.chosen.admin1
+                         and not e.alternate]
+            near = max(namesakes, key=lambda e: e.population, default=None)
+        near = near or next((o.chosen for o in mentions if o.chosen is not None and o.chosen.kind == "city"
+                             and o.chosen.admin1 == m.chosen.admin1), None)
         if near is not None:
             m.chosen = replace(m.chosen, lat=near.lat, lon=near.lon)
