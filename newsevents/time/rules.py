@@ -90,7 +90,11 @@ def _pieces() -> dict[str, str]:
         "REFWORD": alternation(_words("reference_words")),
         "HOLIDAY": alternation(_words("holidays"), capitalised=True),
     }
-    p["NUM"] = r"(?:\d+(?:[.,]\d+)?|" + p["NUMWORD"] + r"(?:[\s-]+" + p["NUMWORD"] + r")?)"
+    tens = alternation([w for w, v in section("number_words").items() if isinstance(v, int) and v >= 20
+                        and v % 10 == 0 and v < 100])
+    ones = alternation([w for w, v in section("number_words").items() if isinstance(v, int) and 1 <= v <= 9
+                        and w not in ("a", "an")])
+    p["NUM"] = (r"(?:\d+(?:[.,]\d+)?|" + tens + r"[\s-]+" + ones + "|" + p["NUMWORD"] + ")")
     p["YEAR"] = r"(?:1[6-9]\d\d|20\d\d)"
     return p
 
@@ -147,6 +151,10 @@ def _duration_value(n: float | None, unit: str) -> str:
         return "P" + (_num_text(n * 100) if n is not None else "X") + ("Y" if n is not None else "CE")
     if unit == "ML":
         return "P" + (_num_text(n * 1000) if n is not None else "X") + ("Y" if n is not None else "ML")
+    if unit in ("H", "MIN") and n is not None and n != int(n):
+        small = "M" if unit == "H" else "S"
+        rest = int(round((n - int(n)) * 60))
+        return "PT" + (f"{int(n)}{'H' if unit == 'H' else 'M'}" if int(n) else "") + f"{rest}{small}"
     if unit in ("H", "S"):
         return "PT" + _num_text(n) + unit
     if unit == "MIN":
@@ -335,14 +343,21 @@ def _weekday(m: re.Match[str], env: Env) -> Found | None:
     weekday = _weekday_number(m["wd"])
     if not weekday:
         return None
-    det = (m["det"] or "").lower()
+    det = re.sub(r"\s+", " ", (m["det"] or "").lower())
     tense = _tense_from_det(det) or env.tense(m.start("wd"), m.end("wd"))
+    if re.search(r"as\s+(?:early|soon)\s+as\s*$", _preceding(env, m.start()), re.I):
+        tense = "future"
     offset = 0
+    ref = env.dct
     if det == "next":
         offset = 1
     elif det == "last":
         offset = -1
-    day = dates.weekday_date(env.dct, weekday, tense, offset)
+    elif det in ("the previous", "the preceding"):
+        ref, offset = env.narrative_day(m.start()), -1
+    elif det in ("the following", "the next"):
+        ref, offset = env.narrative_day(m.start()), 1
+    day = dates.weekday_date(ref, weekday, tense, offset)
     value = day.isoformat()
     type_ = "DATE"
     if m["pod"]:
@@ -382,9 +397,9 @@ def _this_part_of_day(m: re.Match[str], env: Env) -> Found | None:
 
 def _relative_period(m: re.Match[str], env: Env) -> Found | None:
     det = re.sub(r"\s+", " ", m["det"].lower())
-    unit_word = m["unit"].lower()
-    offset = lookup("period_deictics", det)
-    if offset is None:
+    unit_word = re.sub(r"^fiscal\s+", "", m["unit"].lower())
+    offset = 0 if det == "the" else lookup("period_deictics", det)
+    if offset is None or (det == "the" and not m["part"] and unit_word != "weekend"):
         return None
     if unit_word in ("weekend",):
         monday = env.dct - dt.timedelta(days=env.dct.isoweekday() - 1)
@@ -422,7 +437,7 @@ def _number_and_unit(m: re.Match[str]) -> tuple[float | None, str, bool]:
         return None, unit, True
     n = _number(num)
     vague = n is None
-    if n is not None and m.groupdict().get("half"):
+    if n is not None and (m.groupdict().get("half") or m.groupdict().get("half2")):
         n += 0.5
     return n, unit, vague
 
@@ -485,6 +500,8 @@ def _duration(m: re.Match[str], env: Env) -> Found | None:
     if not unit:
         return None
     num_text = (m["num"] or "").lower()
+    if n is not None and n >= 1000 and unit not in ("S", "MIN", "H"):
+        return None  # "the 1988 quarter" is a year, not 1988 quarters
     if num_text in ("a", "an", "one") and _MONEY_OR_COUNT_BEFORE.search(_preceding(env, m.start(), 25)):
         value = _duration_value(1, unit)
         return _found(m, "SET", value, "set_frequency")
@@ -505,9 +522,11 @@ def _duration(m: re.Match[str], env: Env) -> Found | None:
 
 
 def _hyphen_duration(m: re.Match[str], env: Env) -> Found | None:
+    if m["old"]:
+        return None  # ages ("a 16-year-old") are not times
     n = _number(m["num"])
     unit = _unit_code(m["unit"])
-    if not unit:
+    if not unit or (n is not None and n >= 1000):
         return None
     return _found(m, "DURATION", _duration_value(n, unit), "duration")
 
@@ -516,8 +535,12 @@ def _vague_plural(m: re.Match[str], env: Env) -> Found | None:
     unit = _unit_code(m["unit"])
     if not unit:
         return None
-    found = Found(m.start("span"), m.end("span"), "DURATION", _duration_value(None, unit), rule="duration")
     lead = (m["lead"] or "").lower()
+    adj = (m["adj"] or "").lower()
+    if not adj and lead not in ("for", "over", "within", "throughout"):
+        return None  # a bare "years" is no time expression; "for years", "in recent weeks" are
+    found = Found(m.start("span"), m.end("span"), "DURATION", _duration_value(None, unit), rule="duration")
+    lead = lead + " " + adj
     if re.search(r"recent|past|last|for|over", lead):
         found.end_date = env.dct.isoformat()
     elif re.search(r"coming|next", lead):
@@ -551,10 +574,10 @@ def _reference_word(m: re.Match[str], env: Env) -> Found | None:
     value = lookup("reference_words", word)
     if not value:
         return None
-    if word == "current" and not re.match(r"\s+[a-z]", _following(env, m.end())):
-        return None
+    if word in ("current", "recent", "future") and not re.match(r"\s+[a-z]", _following(env, m.end())):
+        return None  # adjectives only: "current leaders", not "the current" (electric)
     if word == "one day" and env.tense(m.start(), m.end()) != "future":
-        return None
+        return _found(m, "DURATION", "P1D", "reference_word", "ref")
     if word == "now" and re.match(r"[-‑]", _following(env, m.end(), 1)):
         return None  # "now-defunct"
     return _found(m, "DATE", str(value), "reference_word", "ref")
@@ -605,15 +628,17 @@ def _clock(m: re.Match[str], env: Env) -> Found | None:
 
 def _quarter(m: re.Match[str], env: Env) -> Found | None:
     ordinal = m["ord"].lower()
-    number = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
-              "4th": 4}.get(ordinal)
     half = m["q"].lower() == "half"
+    number = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+              "4th": 4, "last": 2 if half else 4, "final": 2 if half else 4}.get(ordinal)
     if half and number and number > 2:
         return None
-    if m["year"]:
-        year = int(m["year"])
-    elif m["rel"]:
-        year = env.dct.year + int(lookup("period_deictics", m["rel"].lower()) or 0)
+    year_text = m["year"] or m["year0"]
+    rel = m["rel"] or m["rel2"]
+    if year_text:
+        year = int(year_text)
+    elif rel:
+        year = env.dct.year + int(lookup("period_deictics", rel.lower()) or 0)
     else:
         year = env.dct.year
         if number is None:
@@ -695,7 +720,8 @@ def rules() -> list[Rule]:
          6, _decade_any),
         ("year", r"(?:\b(?P<part>{PART})\s*-?\s*|\b(?:fiscal|calendar)\s+)?\b(?P<year>{YEAR})\b" + _YEAR_GUARD,
          4, _year),
-        ("weekday", r"(?:\b(?P<det>last|next|this|coming|past|early|late)\s+)?\b(?P<wd>{WEEKDAY})\b(?:'s)?"
+        ("weekday", r"(?:\b(?P<det>last|next|this|coming|past|early|late|the\s+previous|the\s+preceding|"
+         r"the\s+following|the\s+next)\s+)?\b(?P<wd>{WEEKDAY})\b(?:'s)?"
          r"(?:\s+(?P<pod>{POD}))?\b", 5, _weekday),
         ("time_of_day", r"(?:\b(?P<pmod>{PMOD})\s+)?(?:\b(?P<h>[01]?\d|2[0-4])(?:[:.](?P<mi>[0-5]\d))?\s*"
          r"(?P<ap>[ap])\.?\s?m\b\.?|\b(?P<h2>[01]?\d|2[0-4]):(?P<mi2>[0-5]\d)\b|\b(?P<named>{NAMED_TIME})\b)"
@@ -704,25 +730,26 @@ def rules() -> list[Rule]:
         ("relative_day", r"(?:\b(?P<part>early|late)\s+)?\b(?P<rd>{RELDAY})\b(?:\s+(?P<pod>{POD})\b)?",
          6, _relative_day),
         ("relative_day", r"\b(?P<det>this|last)\s+(?P<pod>morning|afternoon|evening|night)\b", 6, _this_part_of_day),
-        ("relative_period", r"(?:\b(?P<part>{PART})\s*-?\s*)?\b(?P<det>{DEICTIC})\s+"
-         r"(?P<unit>week|month|year|quarter|weekend|decade|century|{SEASON})\b", 5, _relative_period),
+        ("relative_period", r"(?:\b(?P<part>{PART})\s*-?\s*)?\b(?P<det>{DEICTIC}|the)\s+"
+         r"(?P<unit>week|month|(?:fiscal\s+)?year|quarter|weekend|decade|century|{SEASON})\b", 5, _relative_period),
         ("ago_or_relative", r"(?:\b(?P<qmod>{QMOD})\s+)?\b(?:(?P<num>{NUM}|{VAGUE})\s+)?(?:(?P<half>and\s+a\s+half)\s+)?"
          r"(?P<unit>{UNIT})s?\s+(?:or\s+so\s+)?(?P<rel>ago|earlier|later|before|after|from\s+now|hence)\b",
          6, _ago_or_relative),
         ("duration", r"(?:\b(?P<qmod>{QMOD})\s+|\b(?P<det>(?:the\s+)?(?:past|last|next|coming|first|previous|final|"
          r"latest|following|recent|remaining)|the)\s+)?\b(?P<num>{NUM}|{VAGUE})\s+(?:more\s+|full\s+|straight\s+|"
-         r"consecutive\s+|(?P<half>and\s+a\s+half)\s+)?(?P<unit>{UNIT})s?\b(?:'s?)?(?:\s+(?P<time>time)\b)?",
+         r"consecutive\s+|(?P<half>and\s+a\s+half)\s+)?(?P<unit>{UNIT})s?\b(?:'s?)?(?:\s+(?P<half2>and\s+a\s+half)\b)?(?:\s+(?P<time>time)\b)?",
          5, _duration),
-        ("duration", r"\b(?P<num>\d+|{NUMWORD})[-‑](?P<unit>{UNIT})(?:[-‑]old|[-‑]long)?\b", 5, _hyphen_duration),
-        ("duration", r"(?:\b(?P<lead>in\s+recent|recent|the\s+past|the\s+last|past|the\s+coming|coming|the\s+next|"
-         r"for|over|within)\s+)(?P<span>(?:(?:recent|past|coming)\s+)?\b(?P<unit>years|months|weeks|days|decades|"
-         r"hours|minutes|centuries))\b", 4, _vague_plural),
+        ("duration", r"\b(?P<num>\d+|{NUMWORD})[-‑](?P<unit>{UNIT})(?:(?P<old>[-‑]old)|[-‑]long)?\b", 5, _hyphen_duration),
+        ("duration", r"(?:\b(?P<lead>for|over|within|in|during|throughout)\s+)?(?P<span>(?:\b(?P<adj>recent|"
+         r"the\s+past|the\s+last|past|the\s+coming|coming|the\s+next)\s+)?\b(?P<unit>years|months|weeks|days|"
+         r"decades|hours|minutes|centuries))\b", 4, _vague_plural),
         ("set_frequency", r"\b(?P<freq>{FREQ})\b|\b(?:every|each)\s+(?P<wd>{WEEKDAY})\b|"
          r"(?:\b(?:once|twice|thrice|(?:\d+|{NUMWORD})\s+times)\s+(?:a|an|per|every|each)\s+|"
          r"\b(?:every|each|per)\s+)(?:(?P<other>other)\s+|(?P<num>\d+|{NUMWORD})\s+)?"
          r"(?P<unit>{UNIT}|{SEASON}|{MONTH})s?\b", 5, _set_frequency),
         ("reference_word", r"(?:\b(?:until|till|up\s+to|by|for|from)\s+)?\b(?P<ref>{REFWORD})\b", 2, _reference_word),
-        ("quarter", r"(?:\bthe\s+)?(?:\bfiscal\s+)?\b(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
+        ("quarter", r"(?:\b(?P<rel2>this|last|next)\s+year's\s+|\bthe\s+(?P<year0>{YEAR})\s+|\bthe\s+)?"
+         r"(?:\bfiscal\s+)?\b(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last|final)"
          r"(?:\s+|[-‑])(?P<q>quarter|half)\b(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year))?",
          6, _quarter),
         ("holiday", r"\b(?P<hol>{HOLIDAY})\b(?:\s*,?\s*(?P<year>{YEAR})" + _YEAR_GUARD + ")?", 5, _holiday),

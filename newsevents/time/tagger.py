@@ -17,7 +17,9 @@ from spacy.tokens import Doc, Token
 from newsevents.time.rules import Found, rules
 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
-_FUTURE_HEADS = {"plan", "expect", "schedule", "due", "set", "intend", "aim", "hope", "prepare"}
+# Verbs whose infinitive complement lies ahead of them ("agreed to meet on Tuesday").
+_FUTURE_HEADS = {"plan", "expect", "schedule", "due", "set", "intend", "aim", "hope", "prepare", "agree",
+                 "decide", "promise", "vow", "threaten", "want", "seek", "pledge", "propose", "vote"}
 _PERFECT_OR_PAST_AUX = {"had", "has", "have", "'ve", "'s", "did", "was", "were"}
 
 
@@ -123,6 +125,8 @@ def _verb_tense(verb: Token) -> str | None:
         return "past"
     if lowers & {"has", "have", "'ve"}:
         return "past"
+    if verb.tag_ == "VB" and "to" in lowers and verb.head.lemma_.lower() in _FUTURE_HEADS:
+        return "future"  # "agreed to meet on Tuesday"
     if verb.tag_ == "VBG" and lowers & {"is", "are", "'s", "'re", "am"}:
         return "future"  # "is meeting on Tuesday"
     if verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _FUTURE_HEADS:
@@ -195,6 +199,10 @@ def _plausible(rule_name: str, m: re.Match[str], text: str) -> bool:
         if re.search(r"[A-Z][a-z]+\s+$", before) and not re.search(
                 r"(?:In|Since|Until|By|During|From|Through|Early|Late|Mid|Last|Next|This|Of|On)\s+$", before):
             return word.lower() not in ("may", "march", "august", "june", "april")
+    if rule_name == "quarter" and m["ord"].lower() in ("last", "final") and m["q"].lower() == "quarter":
+        return bool(m["year"] or m["rel"])  # "last quarter" alone is the relative_period rule's
+    if rule_name == "ago_or_relative" and not m["num"] and text[m.end("unit"):m.end("unit") + 1].lower() != "s":
+        return False  # "year after year": a unit needs a number or the plural ("hours later")
     if rule_name == "year" and m["year"]:
         before = text[max(0, m.start("year") - 2):m.start("year")]
         if re.search(r"[#$€£]\s?$", before):
