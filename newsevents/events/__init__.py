@@ -32,6 +32,7 @@ from newsevents.events.modality import assign_modality
 from newsevents.events.quantity import find_quantity
 from newsevents.reading import Actor, Event
 
+VERBAL_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13"}
 DIRECTED_ROOTS = {"02", "10", "11", "12", "13", "16", "17", "18"}
 WARNING = Entry(key="conditional warning", code="130", kind="threat", targets=[])
 
@@ -60,6 +61,11 @@ def _story_dyad_target(ctx: Any, cands: list[Candidate]) -> None:
     for cand in cands:
         if cand.target is not None or cand.source is None or cand.code[:2] not in DIRECTED_ROOTS:
             continue
+        named = cand.target_token is not None and (
+            cand.target_token.pos_ in ("PROPN", "PRON") or cand.code[:2] not in ("17", "18"))
+        if named:
+            continue  # the text names a target the actors stage could not code: do not guess
+        # (a building or site destroyed or seized stands for its owner: the story's counterpart)
         for country, _ in counts.most_common():
             if country != cand.source.country:
                 a = first[country]
@@ -161,8 +167,9 @@ def _speech_sources(ctx: Any, cands: list[Candidate]) -> None:
         actor, name = speaker_actor(ctx, c)
         if name is None:
             continue
-        if c.source is None and c.source_token is None:
-            c.source = actor
+        verbal = c.code[:2] in VERBAL_ROOTS or c.entry.kind not in ("event", "stop")
+        if c.source is None and c.source_token is None and verbal:
+            c.source = actor  # the speaker is the source of a statement, not of a reported deed
         elif c.source is not None and actor is not None and c.source.code != actor.code and name not in c.reported_by:
             c.reported_by.append(name)
 
@@ -233,6 +240,9 @@ def run(ctx: Any) -> None:
             code_arguments(ctx, c)
     _speech_sources(ctx, cands)
     _quote_restates_summary(ctx, cands)
+    for c in cands:
+        if c.entry.aimed and c.target is not None and c.code == "150":
+            c.code = c.entry.aimed  # rule `aimed_force`
     kept = []
     for c in cands:
         if c.drop or not c.code or info(c.code).name == "":
@@ -240,6 +250,9 @@ def run(ctx: Any) -> None:
         if c.entry.needs_political and c.source is None and c.target is None:
             continue
         kept.append(c)
+    for c in kept:
+        if c.source is not None and c.target is not None and (c.source.start, c.source.end) == (c.target.start, c.target.end):
+            c.target = None  # one mention cannot be both sides
     _story_dyad_target(ctx, kept)
     events, zones, anchored, verbal, guessed = [], [], [], [], []
     for c in kept:

@@ -61,6 +61,8 @@ def verb_subject(verb: Token) -> tuple[Token | None, bool]:
         if verb.tag_ == "VBN" and verb.dep_ == "acl":
             return verb.head, True
         return verb.head, False
+    if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return verb_subject(verb.head.head)  # "has held her since arresting her"
     if verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         # control: "urged Pyongyang to return" -> Pyongyang; "threatened to pull out" -> subject
         obj = _child(verb.head, {"dobj", "obj"})
@@ -126,6 +128,13 @@ def nominal_arguments(cand: Candidate, lex: Lexicon) -> tuple[Token | None, Toke
         else:
             subj, passive = verb_subject(lv)
             source = _pobj(lv, "by") if passive else subj
+    if source is None and noun.dep_ == "pobj" and noun.head.dep_ == "prep" \
+            and noun.head.lower_ in ("after", "in", "at", "during", "from", "following"):
+        verb = noun.head.head
+        if verb.pos_ in ("VERB", "AUX"):
+            subj, passive = verb_subject(verb)  # "Trump, speaking after a summit with Abe"
+            if not passive:
+                source = subj
     if source is None:
         for c in noun.children:
             if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE"):
@@ -181,7 +190,22 @@ def code_actor(ctx: Any, cand: Candidate, tok: Token | None) -> Any:
         if actor is None and cand.governor is not None and cand.governor.entry.kind == "speech":
             return cand.governor.source
         return actor
+    if tok.pos_ == "NOUN":
+        # "the North's allies, China and Russia": a named apposition says who the noun is;
+        # "backed Trump's stance": a stance, claim or plan stands for its owner
+        for dep in ("appos", "poss"):
+            for child in (c for c in tok.children if c.dep_ == dep):
+                if dep == "poss" and tok.lemma_.lower() not in OWNED_NOUNS:
+                    continue
+                got = bridge.actor_for_token(ctx, child)
+                if got is not None and got.country:
+                    return got
     return bridge.actor_for_token(ctx, tok)
+
+
+OWNED_NOUNS = {"stance", "position", "policy", "plan", "proposal", "claim", "decision", "call", "view",
+               "remark", "comment", "statement", "action", "move", "effort", "program", "programme",
+               "government", "regime", "leadership"}
 
 
 def code_arguments(ctx: Any, cand: Candidate) -> None:

@@ -96,7 +96,12 @@ def assign_date(ctx: Any, verb: Token, modality: str, nominal_only: bool,
                     out["time"] = t2
     elif anchor is not None and anchor.type == "DURATION":
         out["date"], _ = date_of_time(anchor)
+    if modality != "asserted":
+        # a hypothetical, requested or threatened act has not happened: it has no date
+        return {"date": None, "time": None, "background": False, "anchored": False}
     past_perfect = is_past_perfect(verb)
+    present_perfect = verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in verb.children)
     published = ctx.published
     if out["date"] and published is not None:
         last = _last_day(out["date"])
@@ -104,7 +109,7 @@ def assign_date(ctx: Any, verb: Token, modality: str, nominal_only: bool,
             out["background"] = True
     if past_perfect:
         out["background"] = True
-    if out["date"] is None and not out["background"] and modality == "asserted" and not nominal_only:
+    if out["date"] is None and not out["background"] and not nominal_only and (not present_perfect or speech_act):
         if published is not None and (speech_act or verb.tag_ in ("VBD", "VBZ", "VBP", "VBN", "VBG")):
             out["date"] = published.isoformat()
     if out["date"] and published is not None:

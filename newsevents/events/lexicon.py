@@ -28,6 +28,7 @@ class Entry:
     modifiers: dict[str, str] = field(default_factory=dict)
     needs_political: bool = False
     noun: bool = False
+    aimed: str | None = None
 
 
 @dataclass
@@ -72,6 +73,7 @@ def _entry(key: str, spec: dict[str, Any], noun: bool) -> Entry:
         modifiers={str(k): str(v) for k, v in (spec.get("modifiers") or {}).items()},
         needs_political=bool(spec.get("needs_political", False)),
         noun=noun,
+        aimed=str(spec["aimed"]) if spec.get("aimed") else None,
     )
 
 
