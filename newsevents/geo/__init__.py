@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from newsevents.geo.gazetteer import Entry, fold, load_gazetteer, read_tsv
+from newsevents.geo.gazetteer import Entry, distance_km, fold, load_gazetteer, read_tsv
 from newsevents.geo.recognize import demonyms, recognize
 from newsevents.geo.resolve import DocumentContext, MentionCandidates, resolve
 from newsevents.reading import Place
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from newsevents.pipeline import Context
 
 MAX_HOPS = 4
+SMALL_TOWN_RADIUS_KM = 150.0
 
 
 @functools.lru_cache(maxsize=1)
@@ -98,6 +99,7 @@ def run(ctx: Context) -> None:
     if dateline is not None:
         context.add(dateline, 2.0)
     resolve(mentions, context, gazetteer)
+    _confirm_small_towns(found, mentions, context)
 
     places: list[Place] = []
     token_places: list[tuple[Place, object]] = []
@@ -114,6 +116,24 @@ def run(ctx: Context) -> None:
     ctx.exposed["_geo_dateline"] = _place(dateline.name, -1, -1, dateline) if dateline else None
     ctx.exposed["focus_country"] = _focus_country(places, demonym_counts, dateline)
     ctx.exposed["place_of_action"] = _places_of_action(ctx, token_places)
+
+
+def _confirm_small_towns(found: list, mentions: list[MentionCandidates], context: DocumentContext) -> None:
+    """A name found only as a small town ("maybe") stays a place if the town lies in a US state the
+    story names or near a place the story names for sure; otherwise it is dropped."""
+    anchors = [m.chosen for f, m in zip(found, mentions, strict=True)
+               if f.how != "maybe" and m.chosen is not None and m.chosen.kind in ("city", "region", "county")]
+    states = {a.admin1 for a in anchors if a.admin1 and a.kind in ("region", "county")}
+    cities = [a for a in anchors if a.kind == "city"]
+    for f, m in zip(found, mentions, strict=True):
+        if f.how != "maybe":
+            continue
+        fits = [e for e in m.entries if not e.alternate and e.kind == "city" and (
+            e.admin1 in states or any(distance_km(e.lat, e.lon, c.lat, c.lon) <= SMALL_TOWN_RADIUS_KM for c in cities))]
+        if fits:
+            m.chosen = max(fits, key=lambda e: (e.admin1 in states, e.population))
+        else:
+            m.chosen = None
 
 
 def _focus_country(places: list[Place], demonym_counts: Counter, dateline: Entry | None) -> str | None:

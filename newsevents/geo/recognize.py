@@ -70,7 +70,8 @@ class Found:
     """A recognized span (view token indices) and how it was found."""
 
     span: Span
-    how: str  # "ner", "ner-other" (an ORG/PERSON entity that is a place name), "gazetteer", "region"
+    how: str  # "ner", "ner-other" (an ORG/PERSON entity that is a place name), "gazetteer", "region",
+    # "state" (after a comma), "maybe" (a small town's name, kept only if the story's places agree)
     lookup: str  # the text to look up
     us_state: bool = False  # read as a US state only
 
@@ -104,6 +105,11 @@ def _strong(gazetteer: Gazetteer, text: str) -> bool:
 
 def _capitalized(token: Token) -> bool:
     return token.text[:1].isupper() and token.is_alpha or token.text.isupper() and "." in token.text
+
+
+def _name_like(token: Token) -> bool:
+    """A capitalized proper noun, or a word in capitals (datelines: "BEIRUT -")."""
+    return _capitalized(token) and (token.pos_ == "PROPN" or token.is_upper and len(token) >= 3)
 
 
 def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
@@ -151,6 +157,7 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
                 claim(doc[i:i + n], "region")
                 break
 
+    maybes: list[Span] = []
     blocked = [False] * len(doc)
     in_org = [False] * len(doc)
     for ent in doc.ents:
@@ -170,16 +177,19 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
     # runs of capitalized proper nouns outside blocking entities
     i = 0
     while i < len(doc):
-        if blocked[i] or taken[i] or not _capitalized(doc[i]) or doc[i].pos_ != "PROPN":
+        if blocked[i] or taken[i] or not _name_like(doc[i]):
             i += 1
             continue
         j = i + 1
         while j < len(doc) and not blocked[j] and not taken[j] and (
-                (_capitalized(doc[j]) and doc[j].pos_ == "PROPN")
+                _name_like(doc[j])
                 or (doc[j].lower_ in CONNECTORS and j + 1 < len(doc) and _capitalized(doc[j + 1]))):
             j += 1
-        _gazetteer_runs(doc[i:j], gazetteer, guards, person_words, demonym_keys, claim, strict=True)
+        _gazetteer_runs(doc[i:j], gazetteer, guards, person_words, demonym_keys, claim, strict=True,
+                        maybe=maybes.append)
         i = j
+    for span in maybes:
+        claim(span, "maybe")
     # place names inside organisation names: only strong ones
     i = 0
     while i < len(doc):
@@ -259,17 +269,20 @@ def _entity_pieces(span: Span, gazetteer: Gazetteer, guards: frozenset[str], per
         claim(piece, "ner")
 
 
-def _glued(piece: Span, run: Span) -> bool:
+def _glued(piece: Span, run: Span, guards: frozenset[str]) -> bool:
     """A match that is only part of a longer capitalized name ("Eastern Creek", "Victoria Park",
-    "KwaZulu-Natal"): the run goes on, on either side, with a capitalized word or a hyphen."""
+    "KwaZulu-Natal"): the run goes on, on either side, with a hyphen or a capitalized word that is
+    not a common word ("Glasgow Police" is Glasgow's police)."""
     doc = piece.doc
     before = doc[piece.start - 1] if piece.start > run.start else None
     after = doc[piece.end] if piece.end < run.end else None
-    return any(t is not None and (t.text == "-" or _capitalized(t)) for t in (before, after))
+    return any(t is not None and (t.text == "-" or _capitalized(t) and fold(t.text) not in guards)
+               for t in (before, after))
 
 
 def _gazetteer_runs(span: Span, gazetteer: Gazetteer, guards: frozenset[str], person_words: set[str],
-                    demonym_keys: dict[str, str], claim, strict: bool, strong: bool = False) -> None:
+                    demonym_keys: dict[str, str], claim, strict: bool, strong: bool = False,
+                    maybe=None) -> None:
     """Longest gazetteer names inside a token run, left to right."""
     doc = span.doc
     i = span.start
@@ -287,10 +300,15 @@ def _gazetteer_runs(span: Span, gazetteer: Gazetteer, guards: frozenset[str], pe
                 continue
             if strict and (i > 0 and doc[i - 1].ent_type_ == "PERSON" or j < len(doc) and doc[j].ent_type_ == "PERSON"):
                 continue
-            if not strong and _glued(piece, span):
+            if not strong and _glued(piece, span, guards):
                 continue
             if _strong(gazetteer, text) if strong else _weak_ok(gazetteer, text, _after_locative(piece)):
                 claim(piece, "gazetteer" if strict else "ner")
+                i = j
+                matched = True
+                break
+            if maybe is not None and any(not e.alternate for e in gazetteer.lookup(text)):
+                maybe(piece)  # a small town's name: kept only if the story's other places agree
                 i = j
                 matched = True
                 break
