@@ -113,6 +113,20 @@ def _specialize(cands: list[Candidate]) -> None:
                     gov.target_token = None
 
 
+def _non_political(c: Candidate, lex: Lexicon) -> bool:
+    """Rule `non_political_context`: sports "clashes" and crime blotter copy are not events."""
+    if c.code[:2] not in ("14", "15", "17", "18", "19", "20"):
+        return False
+    lemmas = {t.lemma_.lower() for t in c.token.sent}
+    if lemmas & lex.sports_words:
+        return True
+    if lemmas & lex.crime_words:
+        agents = {a.agent[:3] for a in (c.source, c.target) if a is not None and a.agent}
+        agents |= {a.agent[3:6] for a in (c.source, c.target) if a is not None and len(a.agent) > 3}
+        return not agents & lex.political_agents
+    return False
+
+
 def _future_intents(cands: list[Candidate], lex: Lexicon) -> None:
     """Rule `future_intent`: a cooperative act told in the future (CAMEO 04-08) is an asserted
     statement of intent (CAMEO 03), as PLOVER codes it; the act itself has not happened."""
@@ -248,6 +262,8 @@ def run(ctx: Any) -> None:
         if c.drop or not c.code or info(c.code).name == "":
             continue
         if c.entry.needs_political and c.source is None and c.target is None:
+            continue
+        if _non_political(c, lex):
             continue
         kept.append(c)
     for c in kept:

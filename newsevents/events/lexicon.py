@@ -47,6 +47,9 @@ class Lexicon:
     negating_phrases: list[str]
     future_intent_aux: set[str] = field(default_factory=set)
     future_intent_governors: set[str] = field(default_factory=set)
+    sports_words: set[str] = field(default_factory=set)
+    crime_words: set[str] = field(default_factory=set)
+    political_agents: set[str] = field(default_factory=set)
 
     def object_code(self, entry: Entry, lemma: str) -> str | None:
         """Code of `entry` refined by an object (or modifier) lemma; None when nothing fits."""
@@ -98,4 +101,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         negating_phrases=list(modal.get("negating_phrases", [])),
         future_intent_aux=set(modal.get("future_intent_aux", [])),
         future_intent_governors=set(modal.get("future_intent_governors", [])),
+        sports_words=set(data.get("non_political_context", {}).get("sports", [])),
+        crime_words=set(data.get("non_political_context", {}).get("crime", [])),
+        political_agents=set(data.get("non_political_context", {}).get("political_agents", [])),
     )
