@@ -4,6 +4,8 @@ For each gold event (source, target, CAMEO code) of a record, the sentence is re
 and two rates are reported:
 - events: where our events stage finds the gold action (an event with the same CAMEO root), are
   its source and target codes right? (the acceptance number, goal >= 90% with our knowledge);
+- filled slots: of the gold sources/targets for which our events stage gave an actor, the share
+  coded right (what the actors stage answers for, whatever the events stage picks);
 - mentions: is each gold actor among the actor mentions the actors stage coded in the sentence
   (lenient: says whether the coder can code the actor at all, whoever the events stage picks).
 A gold code is met by ours when the countries agree ("---" = any country) and, if the gold code
@@ -51,7 +53,7 @@ def code_ok(gold: str, actor: dict | None) -> bool:
 
 
 def evaluate(records: list[dict], dictionaries: list[str], verbose: bool) -> dict:
-    found = right = total = mention_right = 0
+    found = right = total = mention_right = slots_filled = slots_right = 0
     misses = []
     t0 = time.time()
     for rec in records:
@@ -70,12 +72,18 @@ def evaluate(records: list[dict], dictionaries: list[str], verbose: bool) -> dic
             best = max(same_root, key=lambda e: code_ok(gold["source"], e.get("source"))
                        + code_ok(gold["target"], e.get("target")))
             ok = code_ok(gold["source"], best.get("source")) and code_ok(gold["target"], best.get("target"))
+            for slot in ("source", "target"):
+                if gold[slot] not in {"", "---"} and best.get(slot):
+                    slots_filled += 1
+                    slots_right += code_ok(gold[slot], best.get(slot))
             right += ok
             if not ok:
                 misses.append((rec["id"], gold, (best.get("source") or {}).get("code"),
                                (best.get("target") or {}).get("code"), rec["text"][:110]))
     out = {"gold_events": total, "action_found": found, "source_and_target_right": right,
-           "rate_events": right / found if found else 0.0, "rate_mentions": mention_right / total if total else 0.0,
+           "rate_events": right / found if found else 0.0,
+           "slots_filled": slots_filled, "slots_right": slots_right,
+           "rate_slots": slots_right / slots_filled if slots_filled else 0.0, "rate_mentions": mention_right / total if total else 0.0,
            "seconds": round(time.time() - t0, 1)}
     if verbose:
         for m in misses:
@@ -101,6 +109,7 @@ def main() -> None:
         res = evaluate(records, dicts, args.verbose)
         print(f"{label:36s} events: {res['source_and_target_right']}/{res['action_found']} = "
               f"{res['rate_events']:.1%} (actions found {res['action_found']}/{res['gold_events']})   "
+              f"filled slots right: {res['slots_right']}/{res['slots_filled']} = {res['rate_slots']:.1%}   "
               f"mentions: {res['rate_mentions']:.1%}   [{res['seconds']} s]")
 
 

@@ -99,7 +99,9 @@ def _in_boilerplate(ctx: Context, tok: Token) -> bool:
 
 def actor_for_token(ctx: Context, token: Token) -> Actor | None:
     """Code the noun phrase headed by token (subtree, compounds, appositions, coreference)."""
-    return code_token(ctx, token)
+    if _in_boilerplate(ctx, token):
+        return None
+    return code_token(ctx, token, weak=True)
 
 
 def actor_for_span(ctx: Context, start: int, end: int) -> Actor | None:
@@ -107,7 +109,7 @@ def actor_for_span(ctx: Context, start: int, end: int) -> Actor | None:
     for actor in ctx.actors:
         if actor.start == start and actor.end == end:
             return dataclasses.replace(actor)
-    actor = _code_raw_span(ctx, start, end)
+    actor = _code_raw_span(ctx, start, end, weak=True)
     if actor is not None:
         return actor
     return _code_name_string(ctx, ctx.raw[start:end], start, end)

@@ -257,6 +257,12 @@ def np_bounds(token: Token) -> tuple[int, int]:
     for child in token.rights:
         if child.dep_ in {"flat", "compound"} and child.i == right:
             right = child.right_edge.i + 1
+    # a misparsed coordination of names ("between Kim and US President Donald Trump" read as one
+    # phrase): the phrase starts after the conjunction when a person or organization precedes it
+    for i in range(token.i - 1, left - 1, -1):
+        if doc[i].dep_ == "cc" and any(t.ent_type_ in {"PERSON", "ORG"} for t in doc[left:i]):
+            left = i + 1
+            break
     while left < token.i and doc[left].dep_ in {"punct", "case", "cc"}:
         left += 1
     return left, right
@@ -393,6 +399,17 @@ def _place_country(ctx: Context, token: Token) -> str:
     return ""
 
 
+def _sentence_place_country(ctx: Context, token: Token) -> str:
+    """Country of the place where the sentence's action happens (from the geo stage), if any."""
+    places = ctx.exposed.get("place_of_action")
+    sent = ctx.sentence_of_token(token)
+    if not places or sent is None:
+        return ""
+    place = places.get(sent.index) if isinstance(places, dict) else None
+    country = getattr(place, "country", None) if place is not None else None
+    return country or ""
+
+
 def _surname_person(ctx: Context, tokens: list[Token]) -> tuple[str, str, str] | None:
     """A bare surname or partial name: a person named in full earlier, or one in office now."""
     st = state(ctx)
@@ -406,8 +423,11 @@ def _surname_person(ctx: Context, tokens: list[Token]) -> tuple[str, str, str] |
             country, agent = person.code_at(ctx.published)
             return country, agent, person.name
     key = normalize(tokens[-1].text)
-    candidates = [p for p in kb.surnames.get(key, []) if p.in_office(ctx.published)]
-    if len(candidates) == 1 and key not in st.full_names:
+    if key in st.full_names:  # someone else of that name is in the story
+        return None
+    everyone = kb.surnames.get(key, [])
+    candidates = [p for p in everyone if p.in_office(ctx.published)] or everyone
+    if len(candidates) == 1:
         country, agent = candidates[0].code_at(ctx.published)
         return country, agent, candidates[0].name
     return None
@@ -573,14 +593,14 @@ def _span_root(tokens: list[Token]) -> Token | None:
     return (nouny or roots or [None])[0]
 
 
-def _code_raw_span(ctx: Context, start: int, end: int, depth: int = 0) -> Actor | None:
+def _code_raw_span(ctx: Context, start: int, end: int, depth: int = 0, weak: bool = False) -> Actor | None:
     tokens = _tokens_in(ctx, start, end)
     if not tokens:
         return None
     root = _span_root(tokens)
     if root is None:
         return None
-    actor = code_token(ctx, root, depth=depth)
+    actor = code_token(ctx, root, depth=depth, weak=weak)
     if actor is None:
         return None
     actor.text, actor.start, actor.end = ctx.raw[start:end], start, end
@@ -595,8 +615,38 @@ def _make_actor(ctx: Context, start_tok: int, end_tok: int, country: str, agent:
                  name=name)
 
 
-def code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
-    """Code the noun phrase headed by token (see the module docstring)."""
+def code_token(ctx: Context, token: Token, depth: int = 0, weak: bool = False) -> Actor | None:
+    """Code the noun phrase headed by token (see the module docstring).
+
+    With `weak` (asked by a later stage about a given argument), a phrase that names no actor by
+    itself still gets the country of what it belongs to ("the Russian building" -> RUS, "an
+    Islamic State target" -> the group) or of the place it names ("Alaska" -> USA).
+    """
+    actor = _code_token(ctx, token, depth)
+    if actor is None and weak and token.pos_ in {"NOUN", "PROPN"}:
+        actor = _weak_actor(ctx, token)
+    return actor
+
+
+def _weak_actor(ctx: Context, token: Token) -> Actor | None:
+    left, right = np_bounds(token)
+    matches = find_matches(ctx, left, right)
+    for kinds, keep_agent in (({ORG, GROUP, PERSON, SEAT}, True), ({COUNTRY, DEMONYM, CAPITAL, SHORT}, False)):
+        for m in matches:
+            if _stance_prefixed(ctx, m):
+                continue
+            for e in m.entries:
+                if e.kind in kinds:
+                    code = _entry_code(ctx, e)
+                    if code and code[0]:
+                        return _make_actor(ctx, left, right, code[0], code[1] if keep_agent else "", e.name)
+    place = _place_country(ctx, token)
+    if place:
+        return _make_actor(ctx, left, right, place, "", None)
+    return None
+
+
+def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
     if token.tag_ in PRONOUN_TAGS or token.pos_ == "PRON":
         s, e = ctx.raw_span(token)
         found = _coref_actor(ctx, s, e, depth)
@@ -610,6 +660,8 @@ def code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
         if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"}:
             if reading is None and not (token.pos_ == "NOUN" or token.ent_type_ == "PERSON"):
                 continue  # an unknown place or organization does not take its apposition's code
+            if child.left_edge.i > 0 and token.doc[child.left_edge.i - 1].text == "(":
+                continue  # "(Reuters)" after a dateline place is a credit, not the same entity
             other, _, _ = read_phrase(ctx, child)
             if not _comma_before(child):
                 # "the militant group al-Shabab": a close apposition that is a name is the actor
@@ -639,6 +691,10 @@ def code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
         reading.country, reading.country_from = st.role_countries[head_key], "anaphor"
     if reading.head_kind == ROLE and reading.country_from in {"modifier", "pp"}:
         st.role_countries.setdefault(head_key, reading.country)
+    if not reading.country and reading.head_kind == ROLE and reading.agent:
+        place = _sentence_place_country(ctx, token)
+        if place:
+            reading.country, reading.country_from = place, "place"
     if not reading.country:
         if reading.head_kind == ROLE and reading.agent and st.focus:
             reading.country, reading.country_from = st.focus, "focus"
