@@ -179,6 +179,10 @@ class Attributor:
                     return c
             if verb.dep_ == "acl" and verb.head.pos_ in NOMINAL:  # 'Oz, saying that ...'
                 return verb.head
+            if verb.dep_ == "pcomp" and verb.head.head is not verb.head:  # 'countered by noting that'
+                verb = verb.head.head
+                seen += 1
+                continue
             if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
                 verb = verb.head
                 seen += 1
@@ -288,7 +292,8 @@ class Attributor:
 
         best = None
         for p in self.ctx.places:
-            if p.start < raw_offset and p.country and (best is None or p.start > best.start):
+            inside = any(q.start <= p.start < q.end for q in self.quoted)
+            if p.start < raw_offset and p.country and not inside and (best is None or p.start > best.start):
                 best = p
         if best is not None:
             return country_adjective(best.country)
@@ -475,15 +480,19 @@ class Attributor:
             obj = self.according_object(t)
             if obj is not None and not self.in_quote(t):
                 return t, obj
+        verbs_seen = 0
         for root in roots[:1]:  # rule `fragment_owner`: the nearest verb with a named subject
             for anc in root.ancestors:
                 if anc.pos_ in {"VERB", "AUX"} and not self.in_quote(anc):
                     subject = self.subject_of(anc)
                     named = subject is not None and (subject.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
-                                                     or subject.lower_ in {"he", "she", "they"})
+                                                     or subject.lower_ in {"he", "she", "they"}
+                                                     or entity_at(self.ctx, *self.ctx.raw_span(subject)) is not None)
                     if named:
                         return anc, subject
-                    break
+                    verbs_seen += 1
+                    if verbs_seen >= 3:
+                        break
         return None
 
     def complement_extent(self, cue: Token, inside: Token) -> tuple[int, int] | None:

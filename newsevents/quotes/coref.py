@@ -72,6 +72,7 @@ def lexicon() -> dict[str, Any]:
         "titles": set(data["titles"]),
         "descriptions": {k: set(v) for k, v in data["description_heads"].items()},
         "org_words": set(data["organization_words"]),
+        "person_nouns": set(data["person_nouns"]),
     }
 
 
@@ -254,8 +255,10 @@ class _Resolver:
                 k += 1
             if token.pos_ == "PRON" or token.tag_ in {"PRP", "PRP$"}:
                 self._link_pronoun(token)
-            elif token.pos_ == "NOUN" and token.lower_ in lexicon()["descriptions"]:
-                self._link_description(token)
+            elif token.pos_ == "NOUN" and self._link_description(token):
+                continue
+            elif token.pos_ == "NOUN" and token.tag_ == "NN" and token.lower_ in lexicon()["person_nouns"]:
+                self._person_description(token)
 
     def _outside_quotes(self, token: Token) -> bool:
         return not _in_spans(self.ctx.raw_span(token)[0], self.quoted)
@@ -279,7 +282,8 @@ class _Resolver:
                       and (m.entity.kind == "PERSON" or m.entity.gender == gender)]
             marked = [m for m in people if m.entity.gender == gender]
             subjects = [m for m in people if m.is_subject]
-            pick = marked or subjects or people
+            # 'she' is marked and rarer: a female-marked entity first; 'he' takes the last subject
+            pick = (marked or subjects or people) if gender == "female" else (subjects or marked or people)
             if pick:
                 chosen = pick[0].entity
                 chosen.gender = chosen.gender or gender
@@ -302,15 +306,43 @@ class _Resolver:
         if chosen is not None:
             self.add(token.doc[token.i:token.i + 1], chosen)
 
-    def _link_description(self, token: Token) -> None:
+    def _person_description(self, token: Token) -> None:
+        """Rule `person_description`: an unnamed person who is the subject of a clause."""
+        if token.dep_ not in SUBJECT_DEPS or token.ent_type_ or not self._outside_quotes(token):
+            return
+        if any(m.start_token <= token.i < m.end_token for m in self.mentions[-5:]):
+            return
+        start, end = token.left_edge.i, token.i + 1
+        for t in token.doc[token.i + 1:token.right_edge.i + 1]:
+            if t.dep_ in {"relcl", "acl", "appos", "punct", "cc", "conj"} and t.head.i <= token.i or t.is_punct:
+                break
+            end = t.i + 1
+        doc = token.doc
+        while start < token.i and (doc[start].pos_ in {"DET", "PUNCT", "NUM"} or doc[start].is_space):
+            start += 1
+        span = doc[start:end]
+        if any(t.ent_type_ == "PERSON" for t in span):
+            return
+        lex = lexicon()
+        words = {t.lower_ for t in span}
+        gender = "female" if words & lex["female"] else "male" if words & lex["male"] else None
+        entity = Entity(id=len(self.entities) + 1, name=span.text, kind="PERSON", gender=gender,
+                        titles={token.lower_})
+        self.entities.append(entity)
+        self.add(span, entity)
+
+    def _link_description(self, token: Token) -> bool:
         dets = [c for c in token.children if c.dep_ == "det"]
         if not dets or dets[0].lower_ != "the" or not self._outside_quotes(token):
-            return
+            return False
         if token.ent_type_ or any(c.dep_ == "poss" for c in token.children):
-            return
+            return False
         modifiers = [c.lower_ for c in token.children if c.dep_ in {"amod", "compound"} and c.i < token.i]
         head = token.lower_
-        kinds = lexicon()["descriptions"][head]
+        lex = lexicon()
+        kinds = lex["descriptions"].get(head) or ({"PERSON"} if head in lex["person_nouns"] else set())
+        if not kinds:
+            return False
         for m in reversed(self.mentions):
             e = m.entity
             if m.end_token > token.i or e.kind not in kinds:
@@ -319,7 +351,8 @@ class _Resolver:
             if (head in words or head in e.titles) and all(w in words or w in e.titles for w in modifiers):
                 start = dets[0].i
                 self.add(token.doc[start:token.i + 1], e)
-                return
+                return True
+        return False
 
 
 def _is_dummy_it(token: Token) -> bool:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-DOUBLE_OPEN = {"\u201c", "\u201e", "\u00ab", '"'}
+DOUBLE_OPEN = {"\u201c", "\u201e", "\u00ab", '"', "\u201d"}
 DOUBLE_CLOSE = {"\u201d", "\u00bb", "\u201c", '"'}
 SINGLE_OPEN = {"\u2018", "'"}
 SINGLE_CLOSE = {"\u2019", "'"}
@@ -60,6 +60,8 @@ def _can_open(text: str, i: int, opens: set[str]) -> bool:
         return before in OPEN_CONTEXT or before in DOUBLE_OPEN
     if ch == '"' or ch == "\u201c":
         return before in OPEN_CONTEXT or not before.isalnum()
+    if ch == "\u201d":  # a right mark used to open ('”The prime minister ...'): only after a space
+        return before in OPEN_CONTEXT and after.isalnum()
     return True
 
 
