@@ -9,6 +9,7 @@ actors (actors stage) -> story_dyad_target -> event_date -> quantity -> dedup.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 from spacy.tokens import Token
@@ -125,6 +126,22 @@ def _non_political(c: Candidate, lex: Lexicon) -> bool:
         agents |= {a.agent[3:6] for a in (c.source, c.target) if a is not None and len(a.agent) > 3}
         return not agents & lex.political_agents
     return False
+
+
+RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
+MAX_PAIRS = 6
+
+
+def _actor_pairs(c: Candidate) -> list[tuple[Actor | None, Actor | None]]:
+    """Rule `coordination`: coordinated sources and targets give one event per (source, target)
+    pair; a meeting or agreement of coordinated parties with no other target is reciprocal."""
+    sources = c.sources if len(c.sources) > 1 else [c.source]
+    targets = c.targets if len(c.targets) > 1 else [c.target]
+    if len(sources) > 1 and targets == [None] and c.code[:2] in RECIPROCAL_ROOTS:
+        pairs = [(a, b) for a in sources for b in sources if a is not b and a.code != b.code]
+    else:
+        pairs = [(a, b) for a in sources for b in targets]
+    return pairs[:MAX_PAIRS] or [(c.source, c.target)]
 
 
 def _future_intents(cands: list[Candidate], lex: Lexicon) -> None:
@@ -273,11 +290,13 @@ def run(ctx: Any) -> None:
     events, zones, anchored, verbal, guessed = [], [], [], [], []
     for c in kept:
         event, was_anchored = _to_event(ctx, c, lex)
-        events.append(event)
-        zones.append(c.zone)
-        anchored.append(was_anchored)
-        verbal.append(not c.entry.noun)
-        guessed.append((bool(c.extra.get("inferred_source")), c.inferred_target))
+        for source, target in _actor_pairs(c):
+            copy = replace(event, source=source, target=target, mentions=[], reported_by=list(event.reported_by))
+            events.append(copy)
+            zones.append(c.zone)
+            anchored.append(was_anchored)
+            verbal.append(not c.entry.noun)
+            guessed.append((bool(c.extra.get("inferred_source")), c.inferred_target))
     events = dedup(events, zones, anchored, verbal, guessed)
     events = [e for e in events if e.source is not None or e.target is not None]
     for i, e in enumerate(events, 1):

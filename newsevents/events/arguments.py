@@ -14,6 +14,7 @@ from newsevents.events.detect import Candidate
 from newsevents.events.lexicon import Lexicon
 
 SUBJ = {"nsubj", "csubj"}
+THING_CLASSES = ("AGREEMENT", "EVIDENCE", "SANCTION", "NEGOTIATION", "TIES", "AID", "WEAPON")
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 SPEAKER_PRONOUNS = {"we", "i", "our", "us", "my", "me"}
 GOVERNING_KINDS = {"request", "demand", "threat", "refuse", "stop", "intend", "deny", "accuse"}
@@ -79,6 +80,11 @@ def _target_token(cand: Candidate, lex: Lexicon) -> Token | None:
     for slot in slots:
         if slot == "dobj":
             got = _child(tok, {"dobj", "obj"})
+            if got is not None and any(lex.in_class(got.lemma_, k) for k in THING_CLASSES):
+                # "endorsed an agreement with the EU", "presented evidence against Russia"
+                inner = _pobj(got, "with") or _pobj(got, "against") or _pobj(got, "on") or _pobj(got, "to")
+                if inner is not None:
+                    return inner
             if got is not None and got.lemma_.lower() not in lex.nouns:
                 return got
         elif slot == "dative":
@@ -156,7 +162,9 @@ def assign_tokens(cand: Candidate, lex: Lexicon) -> None:
     if passive:
         agent = _pobj(verb, "by")
         cand.source_token = agent
-        if target is None or target.dep_ in ("dobj", "obj"):
+        if subj is not None and any(lex.in_class(subj.lemma_, k) for k in THING_CLASSES):
+            target = target or _pobj(subj, "against") or _pobj(subj, "with")
+        elif target is None or target.dep_ in ("dobj", "obj"):
             target = subj
     else:
         cand.source_token = subj
@@ -190,6 +198,10 @@ def code_actor(ctx: Any, cand: Candidate, tok: Token | None) -> Any:
         if actor is None and cand.governor is not None and cand.governor.entry.kind == "speech":
             return cand.governor.source
         return actor
+    if tok.pos_ in ("NOUN", "NUM", "PRON") and tok.lemma_.lower() in PARTITIVE_NOUNS:
+        of = _pobj(tok, "of")  # "hundreds of UN troops", "a part of Syria's second city"
+        if of is not None:
+            return code_actor(ctx, cand, of)
     if tok.pos_ == "NOUN":
         # "the North's allies, China and Russia": a named apposition says who the noun is;
         # "backed Trump's stance": a stance, claim or plan stands for its owner
@@ -203,7 +215,10 @@ def code_actor(ctx: Any, cand: Candidate, tok: Token | None) -> Any:
     return bridge.actor_for_token(ctx, tok)
 
 
-OWNED_NOUNS = {"stance", "position", "policy", "plan", "proposal", "claim", "decision", "call", "view",
+PARTITIVE_NOUNS = {"hundreds", "hundred", "dozens", "dozen", "thousands", "thousand", "millions", "scores",
+                   "part", "parts", "some", "many", "most", "all", "group", "number", "members", "member",
+                   "one", "two", "three", "several", "few", "half", "majority", "bulk", "rest", "unit", "units"}
+OWNED_NOUNS = {"assistance", "help", "support", "aid", "role", "efforts", "stance", "position", "policy", "plan", "proposal", "claim", "decision", "call", "view",
                "remark", "comment", "statement", "action", "move", "effort", "program", "programme",
                "government", "regime", "leadership"}
 

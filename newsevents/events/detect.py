@@ -54,10 +54,10 @@ def _children(tok: Token, deps: set[str]) -> list[Token]:
 
 
 def direct_object(tok: Token) -> Token | None:
-    objs = _children(tok, {"dobj", "obj"})
+    """The direct object, or the passive subject ("evidence ... was presented by the US")."""
+    objs = _children(tok, {"dobj", "obj"}) or _children(tok, {"nsubjpass"})
     if objs:
         return objs[0]
-    # "stopped answering calls": the object of an xcomp gerund
     return None
 
 
@@ -143,6 +143,9 @@ def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
             obj = direct_object(tok)
             if obj is not None and obj.i in nominal_heads and tok.lemma_.lower() in lex.light_verbs:
                 continue  # the nominal carries the event: "made a call for", "held talks"
+            if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(
+                    c.dep_ == "agent" for c in tok.children):
+                continue  # "the civilians imprisoned for ...": a participle describes, it does not report
             found = _verb_entry(tok, lex)
             if found is None:
                 continue
