@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -209,7 +210,9 @@ class _Resolver:
                                       self.sentence_index(span.start)))
 
     def link_names(self) -> None:
-        """Rule `shorter_form` over the name mentions in document order."""
+        """Rule `shorter_form` over the name mentions in document order; an entity's kind is
+        the label most of its mentions got (spaCy calls "Trump" ORG now and then)."""
+        votes: dict[int, Counter] = {}
         for span, kind in _name_spans(self.ctx):
             words = _words(span.text)
             if not words:
@@ -221,10 +224,18 @@ class _Resolver:
                 self.entities.append(entity)
             elif entity.kind == "OTHER" and kind != "OTHER":
                 entity.kind = kind
+            votes.setdefault(entity.id, Counter())[kind] += 1
             entity.titles |= titles
             if gender and entity.gender is None and entity.kind in {"PERSON", "OTHER"}:
                 entity.gender = gender
             self.add(span, entity)
+        for entity in self.entities:
+            counts = votes.get(entity.id, Counter())
+            counts.pop("OTHER", None)
+            if counts:
+                best = max(counts.values())
+                top = [k for k, n in counts.items() if n == best]
+                entity.kind = entity.kind if entity.kind in top else "PERSON" if "PERSON" in top else top[0]
 
     def _match_name(self, text: str, words: list[str], kind: str) -> Entity | None:
         for m in reversed(self.mentions):
