@@ -47,6 +47,8 @@ class Env(Protocol):
 
     def has_object(self, start: int, end: int) -> bool: ...
 
+    def counts_a_noun(self, start: int) -> bool: ...
+
 
 @dataclass
 class Rule:
@@ -296,6 +298,8 @@ def _year(m: re.Match[str], env: Env) -> Found | None:
         return None
     if _NOT_A_YEAR_AFTER.match(_following(env, m.end("year"))):
         return None
+    if env.counts_a_noun(m.start("year")):
+        return None  # "2000 people"
     found = _found(m, "DATE", m["year"], "year")
     return _with_part(found, m["part"])
 
@@ -311,20 +315,6 @@ def _year_range(m: re.Match[str], env: Env) -> Found | None:
         return None  # "2018 and 2019" alone lists two years; "in/between 2018 and 2019" is a span
     start = m.start("prep") if m["prep"] and m["prep"].lower() == "between" else m.start("a")
     return Found(start, m.end(), "DATE", f"{a}/{b}", rule="year_range")
-
-
-def _decade(m: re.Match[str], env: Env) -> Found | None:
-    if m["dec"]:
-        digits = m["dec"]
-        if len(digits) == 2:  # the '90s
-            digits = ("19" if int(digits) >= 30 else "20") + digits
-    else:
-        return None
-    found = _found(m, "DATE", digits[:3] + "X", "decade")
-    mod = _part_mod(m["part"])
-    if mod:
-        found.mod = mod
-    return found
 
 
 def _weekday_number(word: str) -> int | None:
@@ -505,6 +495,8 @@ def _duration(m: re.Match[str], env: Env) -> Found | None:
     if num_text in ("a", "an", "one") and _MONEY_OR_COUNT_BEFORE.search(_preceding(env, m.start(), 25)):
         value = _duration_value(1, unit)
         return _found(m, "SET", value, "set_frequency")
+    if unit == "S" and num_text in ("a", "an", "one"):
+        return None  # "a second attack": the ordinal, not a length of one second
     if num_text == "one" and m["unit"].lower() == "day" and not m["det"]:
         return None  # "one day" is a vague future or past, not a length (reference_word)
     value = _duration_value(n, unit)

@@ -72,6 +72,14 @@ class TextEnv:
     def note_day(self, offset: int, day: dt.date) -> None:
         self._days.append((offset, day))
 
+    def counts_a_noun(self, start: int) -> bool:
+        """Whether the number at `start` counts a plural noun ("2000 people", "1500 troops")."""
+        token = self.token_at(start)
+        if token is None:
+            return bool(re.match(r"\d+\s+(?:people|troops|soldiers|[a-z]+s)\b", self.text[start:start + 40]))
+        head = token.head
+        return token.dep_ in ("nummod", "compound") and head.i > token.i and head.tag_ == "NNS"
+
     def has_object(self, start: int, end: int) -> bool:
         """Whether "before"/"after" at [start, end) governs an object or a clause."""
         token = self.token_at(start)
@@ -171,16 +179,14 @@ def tag(text: str, dct: dt.date, doc: Doc | None = None) -> list[Found]:
         chosen.append((start, end, rule, m))
     chosen.sort(key=lambda c: c[0])
     results: list[Found] = []
-    for start, end, rule, m in chosen:
+    for _, _, rule, m in chosen:
         try:
             found = rule.normalize(m, env)
         except (ValueError, KeyError, TypeError, OverflowError):
             found = None
         if found is None:
-            found = _fallback(text, start, end, env)
-            if found is None:
-                continue
-        found.start, found.end = _trim(text, found.start, found.end)
+            continue
+        found.start, found.end = _trim(text, found.start, found.end, found.rule == "reference_word")
         if found.end <= found.start:
             continue
         results.append(found)
@@ -210,19 +216,15 @@ def _plausible(rule_name: str, m: re.Match[str], text: str) -> bool:
     return True
 
 
-def _fallback(text: str, start: int, end: int, env: TextEnv) -> Found | None:
-    """A candidate that its rule rejected may still hold a plain year (e.g. inside a range)."""
-    return None
-
-
 _TRAILING = re.compile(r"[\s,.;:]+$")
 _LEADING_PREP = re.compile(r"^(?:(?:until|till|up\s+to|by|for|from|in|at|on|during|since)\s+)", re.I)
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop trailing punctuation, a trailing "'s", and a leading preposition from a span."""
+def _trim(text: str, start: int, end: int, drop_preposition: bool = False) -> tuple[int, int]:
+    """Drop trailing punctuation, a trailing "'s", and (for reference words: "until now") a
+    leading preposition from a span."""
     span = text[start:end]
-    lead = _LEADING_PREP.match(span)
+    lead = _LEADING_PREP.match(span) if drop_preposition else None
     if lead and lead.end() < len(span):
         keep = span[lead.end():].strip().lower()
         # "in the past", "until now", "by now": keep the preposition off; the word stays

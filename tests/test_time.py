@@ -1,0 +1,172 @@
+"""The time stage: TIMEX3 values resolved against the publication date, anchors, UTC offsets."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from newsevents import pipeline
+from newsevents import time as time_stage
+from newsevents.nlp import build_view
+from newsevents.reading import Document, Place
+from newsevents.time import dates
+from newsevents.time.lexicon import DATA, utc_offsets
+from newsevents.time.rules import rules
+
+
+def run_time(nlp, text: str, published: str) -> pipeline.Context:
+    """The time stage alone on a context built from plain text (no other stage involved)."""
+    view = build_view(text)
+    ctx = pipeline._make_context(text, Document(published=published), nlp(view.text), view, {})
+    time_stage.run(ctx)
+    return ctx
+
+
+def by_text(ctx: pipeline.Context) -> dict[str, object]:
+    return {t.text: t for t in ctx.times}
+
+
+def test_absolute_dates_resolve_with_and_without_a_year(nlp):
+    ctx = run_time(nlp, "The deal was signed on Dec. 29, 2017. Workers rallied on June 8. "
+                        "The page was printed 28.03.2023.", "2020-06-16")
+    got = by_text(ctx)
+    assert got["Dec. 29, 2017"].value == "2017-12-29"
+    assert got["June 8"].value == "2020-06-08"
+    assert got["28.03.2023"].value == "2023-03-28"
+
+
+def test_weekday_follows_the_tense_of_its_clause(nlp):
+    # published on Thursday 2020-06-18
+    ctx = run_time(nlp, "The ministry said on Tuesday that talks had failed.\n"
+                        "The two sides will meet again on Tuesday.", "2020-06-18")
+    values = [t.value for t in ctx.times if t.text == "Tuesday"]
+    assert values == ["2020-06-16", "2020-06-23"]
+
+
+def test_relative_days_weeks_and_months(nlp):
+    ctx = run_time(nlp, "Police arrested him yesterday. Protests began last week and grew last month. "
+                        "He had resigned earlier this month.", "2017-11-08")
+    got = by_text(ctx)
+    assert got["yesterday"].value == "2017-11-07"
+    assert got["last week"].value == "2017-W44"
+    assert got["last month"].value == "2017-10"
+    assert got["earlier this month"].value == "2017-11"
+
+
+def test_a_day_before_without_object_is_the_day_before_the_news_day(nlp):
+    ctx = run_time(nlp, "Rebels shelled the town on Friday.\nThe mayor had warned residents a day "
+                        "before.", "2021-03-13")
+    got = by_text(ctx)
+    assert got["Friday"].value == "2021-03-12"
+    assert got["a day before"].type == "DATE"
+    assert got["a day before"].value == "2021-03-11"
+
+
+def test_days_before_an_object_is_a_length_anchored_on_the_story_day(nlp):
+    ctx = run_time(nlp, "The test came four days before the party congress.", "2016-09-05")
+    t = by_text(ctx)["four days before"]
+    assert (t.type, t.value, t.anchor) == ("DURATION", "P4D", "2016-09-05")
+
+
+def test_part_of_a_month_carries_mod_and_bounds(nlp):
+    ctx = run_time(nlp, "Activists sent leaflets at the end of May.", "2020-06-16")
+    t = next(t for t in ctx.times if "May" in t.text)
+    assert (t.value, t.mod, t.begin, t.end_date) == ("2020-05", "END", "2020-05-21", "2020-05-31")
+
+
+def test_fuzzy_ranges_decades_and_year_ranges(nlp):
+    ctx = run_time(nlp, "Tensions have grown in recent weeks. The 1950s-era conflict never ended. "
+                        "The zone ran between 2004 and 2016. They met in 2018 and 2019.", "2020-06-16")
+    values = {t.text: t for t in ctx.times}
+    recent = next(t for t in ctx.times if "weeks" in t.text)
+    assert (recent.value, recent.end_date) == ("PXW", "2020-06-16")
+    assert next(t for t in ctx.times if "1950s" in t.text).value == "195X"
+    assert values["between 2004 and 2016"].value == "2004/2016"
+    assert next(t for t in ctx.times if t.text.startswith("2018")).value == "2018/2019"
+
+
+def test_durations_sets_and_reference_words(nlp):
+    ctx = run_time(nlp, "He served three years in prison and faces up to 10 years more. The report "
+                        "is published annually. Right now the talks are stalled; in the past they "
+                        "worked.", "2018-01-01")
+    got = by_text(ctx)
+    assert got["three years"].value == "P3Y" and got["three years"].type == "DURATION"
+    assert (got["up to 10 years"].value, got["up to 10 years"].mod) == ("P10Y", "EQUAL_OR_LESS")
+    assert (got["annually"].type, got["annually"].value) == ("SET", "P1Y")
+    assert next(t for t in ctx.times if "now" in t.text.lower()).value == "PRESENT_REF"
+    assert next(t for t in ctx.times if "past" in t.text).value == "PAST_REF"
+
+
+def test_clock_time_with_modifier_and_weekday(nlp):
+    ctx = run_time(nlp, "The missiles were fired shortly after noon on Monday.", "2016-09-07")
+    t = ctx.times[0]
+    assert (t.type, t.value, t.mod) == ("TIME", "2016-09-05T12:00", "AFTER")
+
+
+def test_utc_offset_comes_from_the_place_of_action_else_the_focus_country(nlp):
+    ctx = run_time(nlp, "The blast came at 14:50 local time.\nA second one followed at 3:10 p.m.",
+                   "2020-06-16")
+    first, second = ctx.times
+    ctx.exposed["place_of_action"] = {ctx.sentence_at(first.start).index: Place(
+        text="Kaesong", start=0, end=0, name="Kaesong", kind="city", country="PRK", lat=None, lon=None)}
+    ctx.exposed["focus_country"] = "JPN"
+    time_stage.attach_utc_offsets(ctx)
+    assert first.value == "2020-06-16T14:50+09:00"
+    assert second.value == "2020-06-16T15:10+09:00"
+    time_stage.attach_utc_offsets(ctx)  # idempotent
+    assert first.value.count("+") == 1
+
+
+def test_spans_index_the_raw_text_and_anchors_are_exposed(nlp):
+    text = "Troops\u00a0withdrew on\u00a0Sunday night.\u200b Talks resume next week."
+    ctx = run_time(nlp, text, "2015-11-19")
+    for t in ctx.times:
+        assert text[t.start:t.end] == t.text
+    sunday = next(t for t in ctx.times if t.text.startswith("Sunday"))
+    assert sunday.value == "2015-11-15TNI"
+    anchors = ctx.exposed["time_anchors"]
+    assert sunday in anchors[ctx.sentence_at(sunday.start).index]
+
+
+def test_anchor_for_token_prefers_the_time_of_the_same_clause(nlp):
+    ctx = run_time(nlp, "Police said on Friday that protesters had marched on Wednesday.", "2019-05-03")
+    doc = ctx.doc
+    said = next(t for t in doc if t.text == "said")
+    marched = next(t for t in doc if t.text == "marched")
+    assert time_stage.anchor_for_token(ctx, said).value == "2019-05-03"
+    assert time_stage.anchor_for_token(ctx, marched).value == "2019-05-01"
+
+
+def test_no_time_expressions_in_plain_numbers(nlp):
+    ctx = run_time(nlp, "About 2000 people and $1990 were counted; 45% said so.", "2019-05-03")
+    assert [t.text for t in ctx.times] == []
+
+
+@pytest.mark.parametrize("ref,weekday,tense,want", [
+    ("2020-06-18", 2, "past", "2020-06-16"),
+    ("2020-06-18", 2, "future", "2020-06-23"),
+    ("2020-06-16", 2, None, "2020-06-16"),
+])
+def test_weekday_arithmetic(ref, weekday, tense, want):
+    import datetime as dt
+
+    assert dates.weekday_date(dt.date.fromisoformat(ref), weekday, tense).isoformat() == want
+
+
+def test_utc_table_is_well_formed():
+    table = utc_offsets()
+    assert table["PRK"] == "+09:00" and table["IND"] == "+05:30"
+    assert all(re.fullmatch(r"[+-]\d{2}:\d{2}", v) for v in table.values())
+    assert all(re.fullmatch(r"[A-Z]{3}", k) for k in table)
+
+
+def test_every_lexicon_section_names_rules_that_exist():
+    names = {r.name for r in rules()} | {"attach_utc_offsets"}
+    text = (DATA / "lexicon.yaml").read_text(encoding="utf-8")
+    named = re.findall(r"^# rules?: ([a-z_, ]+)", text, re.M)
+    assert named
+    for line in named:
+        for name in re.split(r"[,\s]+", line.strip()):
+            if name:
+                assert name in names, name
