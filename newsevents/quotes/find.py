@@ -43,7 +43,7 @@ def _primary_marks(text: str) -> tuple[set[str], set[str]]:
     """Rule `quote_marks`: which kind of mark opens and closes top-level quotes here."""
     doubles = sum(text.count(c) for c in "\u201c\u201d\u201e\u00ab\u00bb\"")
     single_opens = len(re.findall(r"(?:^|[\s(\[—–-])[\u2018'](?=[A-Za-z0-9])", text, flags=re.M))
-    if single_opens >= 2 and single_opens > doubles:
+    if single_opens > doubles and (single_opens >= 2 or doubles == 0):
         return SINGLE_OPEN | {"\u00ab"}, SINGLE_CLOSE | {"\u00bb"}
     return DOUBLE_OPEN, DOUBLE_CLOSE
 

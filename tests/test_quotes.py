@@ -1,0 +1,133 @@
+"""Quotes stage: quote marks, attribution patterns, and the coreference chains it exposes."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents import pipeline
+from newsevents.document import DocumentInput
+
+
+@pytest.fixture(scope="module")
+def quotes_of(nlp):
+    """Read a text through the document reader and the quotes stage only (fast, isolated)."""
+    from newsevents.quotes import run
+
+    def read(text: str):
+        raw, document, view = pipeline._prepare(DocumentInput(data=text, format="text"))
+        ctx = pipeline._make_context(raw, document, nlp(view.text), view, {})
+        run(ctx)
+        return ctx
+
+    return read
+
+
+def _only(ctx, kind: str):
+    found = [q for q in ctx.quotes if q.kind == kind]
+    assert len(found) == 1, [(q.kind, q.text) for q in ctx.quotes]
+    return found[0]
+
+
+def test_direct_quote_after_cue_with_inverted_speaker(quotes_of):
+    ctx = quotes_of('Talks resumed on Monday.\n\n"We will not give up," said Maria Lindqvist.\n')
+    q = _only(ctx, "direct")
+    assert q.text == "We will not give up,"
+    assert q.speaker == "Maria Lindqvist" and q.cue == "said"
+    assert ctx.raw[q.speaker_start:q.speaker_end] == "Maria Lindqvist"
+    assert ctx.raw[q.start:q.end] == q.text
+
+
+def test_pronoun_speaker_resolves_to_the_fullest_name(quotes_of):
+    text = ("Foreign minister Helena Varga met the envoy on Tuesday.\n\n"
+            "\u201cThe door remains open,\u201d she said after the meeting.\n")
+    q = _only(quotes_of(text), "direct")
+    assert q.speaker == "Helena Varga"
+    assert text[q.speaker_start:q.speaker_end] == "she"
+
+
+def test_surname_resolves_to_full_name(quotes_of):
+    text = ("Senator Robert Kowalski left the chamber early.\n\n"
+            "\u201cThis bill is dead,\u201d Kowalski told reporters.\n")
+    q = _only(quotes_of(text), "direct")
+    assert q.speaker == "Robert Kowalski" and q.cue == "told"
+    assert text[q.speaker_start:q.speaker_end] == "Kowalski"
+
+
+def test_mixed_fragment_inside_reported_speech(quotes_of):
+    text = "Anna Berg warned that the government would \u201crespond firmly\u201d to any new attack.\n"
+    ctx = quotes_of(text)
+    mixed = _only(ctx, "mixed")
+    assert mixed.text == "respond firmly" and mixed.speaker == "Anna Berg"
+    indirect = _only(ctx, "indirect")
+    assert indirect.start <= mixed.start and mixed.end <= indirect.end + 1
+    assert indirect.speaker == "Anna Berg" and indirect.cue == "warned"
+
+
+def test_definite_description_names_the_body(quotes_of):
+    text = ("The Interior Ministry closed the northern border crossing on Friday.\n\n"
+            "The ministry said the crossing would stay shut until further notice.\n")
+    q = _only(quotes_of(text), "indirect")
+    assert q.speaker == "Interior Ministry"
+    assert text[q.speaker_start:q.speaker_end] == "The ministry"
+    assert q.text.startswith("the crossing would stay shut")
+
+
+def test_institutional_statement_is_attributed_to_its_issuer(quotes_of):
+    text = ('Smoke rose over the harbour.\n\n"The depot was destroyed by a blast," read a statement from '
+            "the Northern Press Agency, a state outlet.\n")
+    q = _only(quotes_of(text), "direct")
+    assert q.speaker == "Northern Press Agency" and q.cue == "read"
+
+
+def test_quote_running_over_two_paragraphs_is_one_quote(quotes_of):
+    text = ('Jonas Weber spoke at length.\n\n"The first thing we did was count the boats.\n\n'
+            '"Then we waited for the storm to pass," Weber said.\n')
+    ctx = quotes_of(text)
+    q = _only(ctx, "direct")
+    assert "count the boats" in q.text and "storm to pass" in q.text
+    assert '"' not in q.text
+    assert q.speaker == "Jonas Weber"
+
+
+def test_according_to_and_quote_lookup(quotes_of):
+    text = "According to the Health Ministry, twenty people died in the floods.\n"
+    ctx = quotes_of(text)
+    q = _only(ctx, "indirect")
+    assert q.speaker == "Health Ministry" and q.text.startswith("twenty people died")
+    lookup = ctx.exposed["quote_of_offset"]
+    assert lookup(text.index("floods")) is q
+    assert lookup(text.index("According")) is None
+
+
+def test_nested_single_quotes_stay_inside_the_outer_quote(quotes_of):
+    text = "\u201cHe told me \u2018never again\u2019 and left,\u201d said Tomas Lee.\n"
+    q = _only(quotes_of(text), "direct")
+    assert q.text == "He told me \u2018never again\u2019 and left,"
+    assert q.speaker == "Tomas Lee"
+
+
+def test_british_single_quotes_are_quotes_and_apostrophes_are_not(quotes_of):
+    text = ("The workers' union met on Sunday.\n\n"
+            "\u2018We won\u2019t accept this offer,\u2019 said union leader Grace Obi.\n")
+    q = _only(quotes_of(text), "direct")
+    assert q.text == "We won\u2019t accept this offer,"
+    assert q.speaker == "Grace Obi"
+
+
+def test_scare_quotes_without_a_speaker_are_not_quotes(quotes_of):
+    ctx = quotes_of('The so-called "peace dividend" never arrived in the valley.\n')
+    assert [q for q in ctx.quotes if q.kind in {"direct", "mixed"}] == []
+
+
+def test_entities_link_names_pronouns_and_apposition(quotes_of):
+    from newsevents.quotes.coref import entity_at
+
+    text = ("President Lena Hart met Omar Said in Vienna.\n\n"
+            "Hart's deputy, Paul Okafor, said he would travel to Cairo. Hart said she was pleased.\n")
+    ctx = quotes_of(text)
+    names = {e.name for e in ctx.exposed["entities"]}
+    assert {"Lena Hart", "Paul Okafor", "Omar Said"} <= names
+    she = text.rindex("she")
+    assert entity_at(ctx, she, she + 3).name == "Lena Hart"
+    deputy = [q for q in ctx.quotes if q.text.startswith("he would travel")]
+    assert deputy and deputy[0].speaker == "Paul Okafor"
