@@ -6,8 +6,10 @@ and two rates are reported:
   its source and target codes right? (the acceptance number, goal >= 90% with our knowledge);
 - filled slots: of the gold sources/targets for which our events stage gave an actor, the share
   coded right (what the actors stage answers for, whatever the events stage picks);
-- mentions: is each gold actor among the actor mentions the actors stage coded in the sentence
-  (lenient: says whether the coder can code the actor at all, whoever the events stage picks).
+- mentions: is each gold actor among the actor mentions the actors stage coded in the sentence;
+- coder: is each gold actor among the codes `actor_for_token` gives for the sentence's noun-phrase
+  heads (what the coder answers when a later stage hands it the right phrase: the "oracle
+  argument" rate, independent of the events stage's choice of arguments).
 A gold code is met by ours when the countries agree ("---" = any country) and, if the gold code
 has agent blocks (CAMEO agent types, or the organization block after IGO/NGO/IMG), our agent is
 one of them: "USA" is met by USAGOV, "IGOEUREEC" by IGO+EEC, "---GOV" by CHNGOV. A gold "---"
@@ -29,7 +31,11 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from newsevents import read  # noqa: E402
+from newsevents.actors import actor_for_token  # noqa: E402
 from newsevents.actors.code import AGENT_TYPES, ORG_SLOTS, REGION_BLOCKS  # noqa: E402
+from newsevents.document import DocumentInput  # noqa: E402
+from newsevents.nlp import load_model  # noqa: E402
+from newsevents.pipeline import _make_context, _prepare, _stage_functions  # noqa: E402
 
 PHOENIX = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
            "Phoenix.MilNonState.actors.txt", "Phoenix.agents.txt")
@@ -52,8 +58,26 @@ def code_ok(gold: str, actor: dict | None) -> bool:
     return not agents or (actor.get("agent") or "") in agents
 
 
+def coder_actors(text: str, date: str, dictionaries: list[str]) -> list[dict]:
+    """actor_for_token on every noun-phrase head of the sentence, after the stages before events."""
+    raw, document, view = _prepare(DocumentInput(data=text, source="petr", format="auto", published=date))
+    ctx = _make_context(raw, document, load_model()(view.text), view,
+                        {"actor_dictionaries": tuple(dictionaries)})
+    for stage in _stage_functions():
+        if stage.__module__.startswith("newsevents.events"):
+            break
+        stage(ctx)
+    out = []
+    for tok in ctx.doc:
+        if tok.pos_ in {"NOUN", "PROPN", "PRON"}:
+            actor = actor_for_token(ctx, tok)
+            if actor is not None:
+                out.append({"country": actor.country, "agent": actor.agent, "code": actor.code})
+    return out
+
+
 def evaluate(records: list[dict], dictionaries: list[str], verbose: bool) -> dict:
-    found = right = total = mention_right = slots_filled = slots_right = 0
+    found = right = total = mention_right = slots_filled = slots_right = coder_right = 0
     misses = []
     t0 = time.time()
     for rec in records:
@@ -66,6 +90,9 @@ def evaluate(records: list[dict], dictionaries: list[str], verbose: bool) -> dic
             src_m = gold["source"] in {"", "---"} or any(code_ok(gold["source"], a) for a in actors)
             tgt_m = gold["target"] in {"", "---"} or any(code_ok(gold["target"], a) for a in actors)
             mention_right += src_m and tgt_m
+            coded = coder_actors(rec["text"], rec["date"], dictionaries)
+            coder_right += all(gold[k] in {"", "---"} or any(code_ok(gold[k], a) for a in coded)
+                               for k in ("source", "target"))
             if not same_root:
                 continue
             found += 1
@@ -84,6 +111,7 @@ def evaluate(records: list[dict], dictionaries: list[str], verbose: bool) -> dic
            "rate_events": right / found if found else 0.0,
            "slots_filled": slots_filled, "slots_right": slots_right,
            "rate_slots": slots_right / slots_filled if slots_filled else 0.0, "rate_mentions": mention_right / total if total else 0.0,
+           "rate_coder": coder_right / total if total else 0.0,
            "seconds": round(time.time() - t0, 1)}
     if verbose:
         for m in misses:
@@ -110,7 +138,7 @@ def main() -> None:
         print(f"{label:36s} events: {res['source_and_target_right']}/{res['action_found']} = "
               f"{res['rate_events']:.1%} (actions found {res['action_found']}/{res['gold_events']})   "
               f"filled slots right: {res['slots_right']}/{res['slots_filled']} = {res['rate_slots']:.1%}   "
-              f"mentions: {res['rate_mentions']:.1%}   [{res['seconds']} s]")
+              f"mentions: {res['rate_mentions']:.1%}   coder: {res['rate_coder']:.1%}   [{res['seconds']} s]")
 
 
 if __name__ == "__main__":

@@ -13,10 +13,10 @@ sentences. Knowledge lives in `data/` (see `knowledge.py`); user PETRARCH dictio
 from __future__ import annotations
 
 import dataclasses
-import re
 from typing import TYPE_CHECKING
 
 from newsevents.actors.code import (
+    DATELINE_RE,
     LEXICAL_ZONES,
     NAME_KINDS,
     _code_raw_span,
@@ -24,6 +24,7 @@ from newsevents.actors.code import (
     _knowledge_entries,
     _surname_person,
     code_token,
+    credit_start,
     head_kinds,
     is_place_use,
     modifier_countries,
@@ -38,11 +39,6 @@ if TYPE_CHECKING:
 
 # Dependencies of tokens that are parts of a larger noun phrase, not heads of their own.
 INNER_DEPS = {"compound", "poss", "amod", "nmod", "flat", "det", "case", "nummod"}
-# A picture credit inside a caption ("Photo: -/YNA/dpa") names the photographer's agency, not an actor.
-# A dateline opening the body ("GAZA CITY, Palestinian Territories:", "SEOUL (Reuters) -") names where
-# the story was filed, not an actor; used when the document reader found none.
-DATELINE_RE = re.compile(r"\A\s*[A-Z][A-Z.' -]{2,}(?:,\s*[A-Z][\w.' -]+)?\s*(?:\([^)]{1,40}\))?\s*(?::|--|—|–|-)\s")
-CREDIT_RE = re.compile(r"\b(?:Photos?|Pictures?|Images?|Credits?|Foto)\s*:")
 
 
 def run(ctx: Context) -> None:
@@ -53,8 +49,7 @@ def run(ctx: Context) -> None:
     for sent in ctx.sentences:
         if sent.zone not in LEXICAL_ZONES:
             continue
-        credit = CREDIT_RE.search(ctx.raw, sent.start, sent.end)
-        stop = credit.start() if credit else sent.end
+        stop = credit_start(ctx, sent)
         for tok in sent.span:
             if tok.pos_ not in {"NOUN", "PROPN", "PRON"} or tok.dep_ in INNER_DEPS:
                 continue

@@ -12,6 +12,7 @@ focus country of the story.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -57,7 +58,7 @@ REGION_BLOCKS = {"EUR", "AFR", "ASA", "MEA", "WST", "LAM", "SAM", "NMR", "EEU", 
 NP_LEFT_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "case", "punct", "flat",
                 "advmod", "npadvmod", "predet"}
 # Heads whose own agent gives way to a more specific modifier ("rebel leader" is REB, not GOV).
-GENERIC_HEADS = {"leader", "leaders", "chief", "head", "official", "officials", "spokesman", "spokeswoman",
+GENERIC_HEADS = {"agents", "agent", "leader", "leaders", "chief", "head", "official", "officials", "spokesman", "spokeswoman",
                  "spokesperson", "member", "members", "commander", "commanders", "representative",
                  "representatives", "source", "sources", "delegation", "envoy", "office", "fighters",
                  "forces", "supporters", "ranks", "wing", "unit", "units", "agency", "department",
@@ -71,6 +72,27 @@ LOCATIVE_PREPS = {"in", "near", "across", "inside", "within", "throughout", "aro
 PRONOUN_TAGS = {"PRP", "PRP$", "WP", "WDT"}
 
 LEXICAL_ZONES = {"body", "caption", "title", "standfirst"}
+# Agents of the state: a bare "the military" or "the court" belongs to the country most named as a
+# state actor in the story, which may differ from the country the story is about.
+STATE_AGENTS = {"GOV", "MIL", "COP", "JUD", "SPY", "LEG"}
+
+
+# A picture credit inside a caption ("Photo: -/YNA/dpa") names the photographer's agency, not an actor.
+# A dateline opening the body ("GAZA CITY, Palestinian Territories:", "SEOUL (Reuters) -") names where
+# the story was filed, not an actor; used when the document reader found none.
+DATELINE_RE = re.compile(r"\A\s*[A-Z][A-Z.' -]{2,}(?:,\s*[A-Z][\w.' -]+)?\s*(?:\([^)]{1,40}\))?\s*(?::|--|—|–|-)\s")
+CREDIT_RE = re.compile(r"\b(?:Photos?|Pictures?|Images?|Credits?|Foto)\s*:|\b[A-Z]{2,}(?:/[A-Z][\w.]*)+(?:\s[A-Z][\w.]*)*\s*$")
+
+
+def credit_start(ctx: Context, sent: Any) -> int:
+    """Raw offset where a picture credit starts in a sentence (its end if there is none)."""
+    credit = CREDIT_RE.search(ctx.raw, sent.start, sent.end)
+    return credit.start() if credit else sent.end
+
+
+def in_credit(ctx: Context, offset: int) -> bool:
+    sent = ctx.sentence_at(offset)
+    return sent is not None and offset >= credit_start(ctx, sent)
 
 
 @dataclass
@@ -93,6 +115,8 @@ class DocState:
     full_names: dict[str, str] = field(default_factory=dict)  # surname key -> fullest name in doc
     known_people: dict[str, Person] = field(default_factory=dict)  # surname key -> Person named in full
     role_countries: dict[str, str] = field(default_factory=dict)  # role lemma -> country given earlier
+    state_counts: Counter = field(default_factory=Counter)  # countries named as states acting
+    state_focus: str | None = None
 
 
 def _knowledge_entries(ctx: Context, text: str) -> list[Entry]:
@@ -169,10 +193,17 @@ def _scan_document(ctx: Context, st: DocState) -> None:
         if sent.zone not in LEXICAL_ZONES:
             continue
         weight = 2 if sent.zone in {"title", "standfirst"} else 1
-        for m in find_matches(ctx, sent.span.start, sent.span.end):
+        matches = find_matches(ctx, sent.span.start, sent.span.end)
+        for n, m in enumerate(matches):
             for e in m.entries[:1]:
                 if e.kind in {COUNTRY, DEMONYM, CAPITAL, SEAT} and e.country:
                     st.country_counts[e.country] += weight
+                if e.kind in {COUNTRY, CAPITAL, SEAT} and e.country:
+                    st.state_counts[e.country] += 1
+                if e.kind == DEMONYM and n + 1 < len(matches) and matches[n + 1].start - m.end <= 2:
+                    role = matches[n + 1].first({ROLE})
+                    if role is not None and role.agent in STATE_AGENTS:
+                        st.state_counts[e.country] += 2
                 if e.kind == PERSON and e.person is not None:
                     for key in _surname_keys_of(e.person.name, e.person.country):
                         st.known_people.setdefault(key, e.person)
@@ -188,6 +219,7 @@ def _scan_document(ctx: Context, st: DocState) -> None:
     if not focus and st.country_counts:
         focus = st.country_counts.most_common(1)[0][0]
     st.focus = focus or None
+    st.state_focus = st.state_counts.most_common(1)[0][0] if st.state_counts else st.focus
     del kb
 
 
@@ -348,6 +380,12 @@ def _modifier_agent(ctx: Context, matches: list[Match], head_match: Match | None
                 if code and code[1]:
                     return code[1]
     return ""
+
+
+def _adjacent_demonym(ctx: Context, matches: list[Match], left: int) -> bool:
+    """A nationality word opening a person's name phrase ("Palestinian Ahed Tamimi")."""
+    return any(m.start == left and m.first({DEMONYM}) is not None and not _stance_prefixed(ctx, m)
+               for m in matches)
 
 
 def _international_modifier(ctx: Context, matches: list[Match],
@@ -522,6 +560,11 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
                 r.country, r.agent, r.name = known
                 r.country_from, r.agent_explicit, r.head_kind = "person", bool(known[1]), PERSON
                 return r, left, right
+            if not title_agent and token.ent_type_ == "PERSON" and title_country and _adjacent_demonym(ctx, matches, left):
+                # a nationality before a name with no title: the person's country, agent unknown
+                r.country, r.agent, r.country_from, r.head_kind = title_country, "", "modifier", PERSON
+                r.name = _text_of(name_tokens)
+                return r, left, right
             if title_agent:
                 r.agent = "ELI" if former and title_agent in {"GOV", "MIL", "LEG", ""} else title_agent
                 r.country = title_country or (known[0] if known else "")
@@ -558,7 +601,7 @@ def _coref_actor(ctx: Context, start: int, end: int, depth: int,
     if exact and not any(s >= start and e == end for s, e in mentions):
         return None
     for s, e in mentions:
-        if (s, e) == (start, end) or (s <= start and end <= e):
+        if (s, e) == (start, end) or (s <= start and end <= e) or in_credit(ctx, s):
             continue
         actor = _code_raw_span(ctx, s, e, depth + 1)
         if actor is not None:
@@ -695,8 +738,12 @@ def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
         place = _sentence_place_country(ctx, token)
         if place:
             reading.country, reading.country_from = place, "place"
+    if not reading.country and reading.head_kind == ROLE and _weapon_head(ctx, token):
+        return None  # "airstrikes" alone: whose they are is for the events stage to say
     if not reading.country:
-        if reading.head_kind == ROLE and reading.agent and st.focus:
+        if reading.head_kind == ROLE and reading.agent in STATE_AGENTS and st.state_focus:
+            reading.country, reading.country_from = st.state_focus, "focus"
+        elif reading.head_kind == ROLE and reading.agent and st.focus:
             reading.country, reading.country_from = st.focus, "focus"
         elif reading.head_kind == PERSON and st.focus and reading.agent:
             reading.country, reading.country_from = st.focus, "focus"
@@ -706,6 +753,11 @@ def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
         tokens = list(ctx.doc[left:right])
         _remember_person(ctx, tokens, reading.country, reading.agent, reading.name)
     return _make_actor(ctx, left, right, reading.country, reading.agent, reading.name)
+
+
+def _weapon_head(ctx: Context, token: Token) -> bool:
+    kb = load_knowledge()
+    return normalize(token.text) in kb.explicit_country_only or normalize(token.lemma_) in kb.explicit_country_only
 
 
 def _may_corefer(ctx: Context, token: Token, left: int, reading: PhraseReading | None) -> bool:

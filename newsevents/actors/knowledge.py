@@ -177,6 +177,7 @@ class Knowledge:
     role_overrides: dict[str, str] = field(default_factory=dict)
     former_words: set[str] = field(default_factory=set)
     topic_modifier_heads: set[str] = field(default_factory=set)
+    explicit_country_only: set[str] = field(default_factory=set)
 
     def add(self, entry: Entry, *, first: bool = False) -> None:
         key = normalize(entry.phrase)
@@ -260,6 +261,7 @@ def _load_roles(kb: Knowledge) -> None:
             kb.add(Entry(phrase, ROLE, "role_override", "", agent))
     kb.former_words = {normalize(w) for w in data.get("former") or []}
     kb.topic_modifier_heads = {normalize(w) for w in data.get("topic_modifier") or []}
+    kb.explicit_country_only = {normalize(w) for w in data.get("explicit_country_only") or []}
 
 
 def _load_people(kb: Knowledge) -> None:
