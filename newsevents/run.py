@@ -26,12 +26,15 @@ from __future__ import annotations
 
 import argparse
 import concurrent.futures as cf
+import contextlib
 import glob
 import json
 import multiprocessing
 import os
 import resource
+import signal
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -195,31 +198,75 @@ def _peak_rss_mib() -> float:
 
 
 def warm_worker(model: str) -> None:
-    """Load the model (and the stages' data) once per worker process, before the first batch."""
-    from newsevents.nlp import load_model
-    from newsevents.pipeline import _stage_functions
+    """Load the model and the stages' data once per worker process, before the first batch, by
+    reading a two-line story (so lazy loads do not count against a story's time limit)."""
+    from newsevents.pipeline import read
 
-    load_model(model)
-    _stage_functions()
+    try:
+        read("Talks in Geneva\n\nThe minister met his counterpart in Geneva on Monday.\n", "2020-01-06", model=model)
+    except Exception:  # noqa: BLE001 - a broken stage shows up, with its story, in the error rows
+        pass
+
+
+class StoryTimeout(Exception):
+    """A story's reading went over the time limit (raised from a SIGALRM timer)."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise StoryTimeout in this thread after `seconds`; a no-op off the main thread (Dask
+    worker threads) or without a limit, where signals cannot interrupt the reading."""
+    usable = (seconds and seconds > 0 and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread())
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: Any) -> None:
+        raise StoryTimeout(f"reading took longer than {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _read_timed(docs: list[DocumentInput], limit: float | None, **options: Any) -> list[Any]:
+    """read_many with a time limit per story: the pipeline turns a limit hit inside a story's
+    stages into that story's InputError; the first story's limit also covers parsing the batch."""
+    from newsevents.pipeline import read_many
+
+    results: list[Any] = []
+    stories = read_many(docs, batch_size=max(1, len(docs)), **options)
+    while True:
+        budget = None if not limit else limit * (len(docs) if not results else 1)
+        with time_limit(budget):
+            try:
+                results.append(next(stories))
+            except StopIteration:
+                return results
 
 
 def read_batch(items: list[tuple[str, DocumentInput]], model: str = DEFAULT_MODEL,
-               actor_dictionaries: tuple[str, ...] = ()) -> BatchResult:
+               actor_dictionaries: tuple[str, ...] = (), story_seconds: float | None = None) -> BatchResult:
     """Read a batch in this (worker) process and flatten it to table rows.
 
-    Nothing escapes: a story that fails, or a failure of the whole batch, becomes error rows
-    (after retrying the batch's stories one at a time, so one bad story costs only itself).
+    Nothing escapes: a story that fails or runs over `story_seconds`, or a failure of the whole
+    batch, becomes error rows (after retrying the batch's stories one at a time, so one bad
+    story costs only itself).
     """
-    from newsevents.pipeline import read_many
-
     docs = [it for _, it in items]
+    options = {"model": model, "actor_dictionaries": actor_dictionaries}
     try:
-        results: list[Any] = list(read_many(docs, model=model, actor_dictionaries=actor_dictionaries))
+        results: list[Any] = _read_timed(docs, story_seconds, **options)
     except Exception:
         results = []
         for it in docs:
             try:
-                results.extend(read_many([it], model=model, actor_dictionaries=actor_dictionaries))
+                results.extend(_read_timed([it], story_seconds, **options))
             except Exception as err:  # noqa: BLE001 - any failure becomes an error row naming the input
                 results.append(InputError(it.source, f"internal error: {type(err).__name__}: {err}",
                                           stage="pipeline"))
@@ -252,6 +299,7 @@ class InlineEngine:
 
     def __init__(self, options: dict[str, Any]) -> None:
         self.options = options
+        warm_worker(options.get("model", DEFAULT_MODEL))
 
     def submit(self, items: list[tuple[str, DocumentInput]]) -> cf.Future:
         fut: cf.Future = cf.Future()
@@ -492,6 +540,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--actors", action="append", default=[], metavar="PATH",
                    help="PETRARCH/Phoenix actor dictionary to load on top of ours (repeatable)")
     p.add_argument("--max-bytes", type=int, default=None, help="refuse inputs larger than this")
+    p.add_argument("--story-seconds", type=float, default=120.0,
+                   help="time limit per story (default 120; 0 = none); a story over it is an error row. "
+                        "Local engine only: Dask runs tasks in threads, where no timer can interrupt them")
     p.add_argument("--dedup-window", type=float, default=1.0,
                    help="days within which the same source, target and CAMEO code are one event (default 1)")
     p.add_argument("--no-dedup", action="store_true", help="do not rebuild the cross-story dedup tables")
@@ -512,7 +563,8 @@ def main(args: argparse.Namespace) -> int:
         print("newsevents run: --engine dask needs --scheduler tcp://HOST:PORT", file=sys.stderr)
         return EXIT_FATAL
     tasks = expand_inputs(args.inputs, published)
-    options = {"model": args.model, "actor_dictionaries": tuple(args.actors)}
+    options = {"model": args.model, "actor_dictionaries": tuple(args.actors),
+               "story_seconds": args.story_seconds or None}
     try:
         store = open_store(args.store)
     except Exception as err:  # noqa: BLE001 - any failure to open the store is fatal
