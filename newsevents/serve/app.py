@@ -102,22 +102,23 @@ class BodySizeLimit:
                                           f"{self.max_bytes:,}-byte limit")
             return
         received = 0
-        too_large = False
+        body_done = False
 
         async def counting_receive() -> dict:
-            nonlocal received, too_large
+            nonlocal received, body_done
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
+                body_done = not message.get("more_body", False)
                 if received > self.max_bytes:
-                    too_large = True
                     raise _BodyTooLarge()
             return message
 
         try:
             await self.app(scope, counting_receive, send)
         except _BodyTooLarge:
-            await self._drain(receive, None)
+            if not body_done:
+                await self._drain(receive, None)
             await self._refuse(send, 413, f"request body is over the {self.max_bytes:,}-byte limit")
 
     async def _drain(self, receive: Callable, declared: int | None) -> None:
