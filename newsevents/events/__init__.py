@@ -29,7 +29,7 @@ from newsevents.events.dates import assign_date
 from newsevents.events.dedup import dedup
 from newsevents.events.detect import Candidate, conditional_warnings, find_candidates
 from newsevents.events.lexicon import Entry, Lexicon, load_lexicon
-from newsevents.events.modality import assign_modality
+from newsevents.events.modality import assign_modality, inherit_modality
 from newsevents.events.quantity import find_quantity
 from newsevents.reading import Actor, Event
 
@@ -119,12 +119,13 @@ def _non_political(c: Candidate, lex: Lexicon) -> bool:
     if c.code[:2] not in ("14", "15", "17", "18", "19", "20"):
         return False
     lemmas = {t.lemma_.lower() for t in c.token.sent}
-    if lemmas & lex.sports_words:
-        return True
+    agents = {a.agent[:3] for a in (c.source, c.target) if a is not None and a.agent}
+    agents |= {a.agent[3:6] for a in (c.source, c.target) if a is not None and len(a.agent) > 3}
+    political = bool(agents & lex.political_agents)
+    if lemmas & lex.sports_words and c.code[:2] in ("17", "18", "19", "20"):
+        return not political
     if lemmas & lex.crime_words:
-        agents = {a.agent[:3] for a in (c.source, c.target) if a is not None and a.agent}
-        agents |= {a.agent[3:6] for a in (c.source, c.target) if a is not None and len(a.agent) > 3}
-        return not agents & lex.political_agents
+        return not political
     return False
 
 
@@ -142,6 +143,44 @@ def _actor_pairs(c: Candidate) -> list[tuple[Actor | None, Actor | None]]:
     else:
         pairs = [(a, b) for a in sources for b in targets]
     return pairs[:MAX_PAIRS] or [(c.source, c.target)]
+
+
+def _refusals(cands: list[Candidate], lex: Lexicon) -> None:
+    """Rule `refusal`: "will not / would not / won't" + a cooperative act (CAMEO 03-08) is an
+    asserted refusal (CAMEO 12) by the actor who will not act."""
+    for c in cands:
+        verb = c.clause_verb
+        future_neg = any(a.dep_ == "aux" and a.lower_ in ("will", "would", "wo", "'ll") for a in verb.children)
+        if c.modality == "negated" and future_neg and c.code and c.code[:2] in ("03", "04", "05", "06", "07", "08"):
+            better = lex.inner_codes.get("refuse", {}).get(c.code[:2])
+            if better:
+                c.code = better
+                c.modality = "asserted"
+                c.extra["intent"] = True
+
+
+def _claims(ctx: Any, cands: list[Candidate]) -> list[Candidate]:
+    """Rule `claim`: "X claimed that Y attacked Z" is not an established attack. If X is the doer,
+    X claims responsibility (CAMEO 015); otherwise X accuses Y (CAMEO 112)."""
+    out = []
+    for c in cands:
+        cue = c.extra.get("cue")
+        if cue is None or cue.lemma_.lower() != "claim" or not c.code or c.code[:2] not in ("17", "18", "19", "20"):
+            out.append(c)
+            continue
+        claimant = c.extra.get("reporter")
+        if claimant is None:
+            out.append(c)
+            continue
+        same = c.source is None or (c.source.country and c.source.country == claimant.country)
+        c.code = "015" if same else "112"
+        c.target = c.target if same else c.source
+        c.source = claimant
+        c.token = cue
+        c.trigger_tokens = [cue]
+        c.reported_by = []
+        out.append(c)
+    return out
 
 
 def _future_intents(cands: list[Candidate], lex: Lexicon) -> None:
@@ -262,6 +301,7 @@ def run(ctx: Any) -> None:
     _link_governors(ctx, cands, lex)
     for c in cands:
         assign_modality(c, lex)
+    inherit_modality(cands)
     _specialize(cands)
     _future_intents(cands, lex)
     for c in cands:
@@ -271,6 +311,8 @@ def run(ctx: Any) -> None:
             code_arguments(ctx, c)
     _speech_sources(ctx, cands)
     _quote_restates_summary(ctx, cands)
+    _refusals(cands, lex)
+    cands = _claims(ctx, cands)
     for c in cands:
         if c.entry.aimed and c.target is not None and c.code == "150":
             c.code = c.entry.aimed  # rule `aimed_force`

@@ -161,6 +161,8 @@ def assign_tokens(cand: Candidate, lex: Lexicon) -> None:
     target = _target_token(cand, lex)
     if passive:
         agent = _pobj(verb, "by")
+        if agent is None and cand.code[:2] in ("18", "19", "20"):
+            agent = _pobj(verb, "from")  # "a mortar bomb was fired at it from the Gaza Strip"
         cand.source_token = agent
         if subj is not None and any(lex.in_class(subj.lemma_, k) for k in THING_CLASSES):
             target = target or _pobj(subj, "against") or _pobj(subj, "with")

@@ -70,6 +70,23 @@ def is_past_perfect(tok: Token) -> bool:
     return False
 
 
+def inherit_modality(cands: list[Candidate]) -> None:
+    """An act embedded under an act that did not happen did not happen either ("would not give
+    permission to Russia to help Israel": no help)."""
+    by_token = {c.token.i: c for c in cands}
+    by_token.update({c.light_verb.i: c for c in cands if c.light_verb is not None})
+    for c in cands:
+        if c.modality != "asserted" or c.governor is not None:
+            continue
+        tok = c.clause_verb
+        while tok.head is not tok and tok.dep_ in ("xcomp", "ccomp", "acl", "advcl", "pcomp", "pobj", "prep", "dobj"):
+            tok = tok.head
+            up = by_token.get(tok.i)
+            if up is not None and up is not c and up.modality in ("hypothetical", "negated", "requested", "threatened"):
+                c.modality = "hypothetical" if up.modality != "negated" else "negated"
+                break
+
+
 def assign_modality(cand: Candidate, lex: Lexicon) -> None:
     verb = cand.clause_verb
     if cand.governor is not None:
