@@ -73,6 +73,7 @@ def _direct_and_mixed(ctx: Any, att: Attributor, quoted: list[QuotedSpan]) -> li
             speaker = Speaker(p.speaker or "", p.speaker_start or 0, p.speaker_end or 0, None)
             record = _make(ctx, q.text, q.start, q.end, "direct", speaker, None,
                            previous.group if gap == 0 else group + 1)
+            record.follows = previous if gap == 0 else None
             record.quote.cue = p.cue
             record.cue_start, record.cue_end, record.entity_id = previous.cue_start, previous.cue_end, previous.entity_id
             if gap != 0:
@@ -90,9 +91,20 @@ def _direct_and_mixed(ctx: Any, att: Attributor, quoted: list[QuotedSpan]) -> li
             if extent is not None:
                 record.unit_start, record.unit_end = ctx.view.to_raw(*extent)
         found.append(record)
-        if not fragment:
+        if not fragment or record.cue_start is not None:
             previous = record
     return found
+
+
+def _close_marks(raw: str, start: int, end: int) -> tuple[int, int]:
+    """Take in the closing mark of a quote that a reported clause opens but stops short of."""
+    inner = raw[start:end]
+    unbalanced = inner.count("\u201c") > inner.count("\u201d") or inner.count('"') % 2 == 1
+    if unbalanced:
+        tail = re.match(r"[.,!?]?[\u201d\"]", raw[end:end + 2])
+        if tail:
+            return start, end + tail.end()
+    return start, end
 
 
 def _indirect(ctx: Any, att: Attributor, direct: list[Found], group: int) -> list[Found]:
@@ -100,7 +112,7 @@ def _indirect(ctx: Any, att: Attributor, direct: list[Found], group: int) -> lis
     found: list[Found] = []
     seen: set[tuple[int, int]] = set()
     for cue, subject, vs, ve in att.indirect():
-        start, end = ctx.view.to_raw(vs, ve)
+        start, end = _close_marks(ctx.raw, *ctx.view.to_raw(vs, ve))
         if (start, end) in seen or _covered_share(start, end, whole) >= 0.5:
             continue
         seen.add((start, end))
@@ -147,6 +159,9 @@ def run(ctx: Any) -> None:
     direct = _direct_and_mixed(ctx, att, quoted)
     indirect = _indirect(ctx, att, direct, max((f.group for f in direct), default=0))
     found = sorted(direct + indirect, key=lambda f: (f.quote.start, f.quote.end))
+    for f in found:  # a continuation joins the group its quote ended up in (mixed ones move)
+        if f.follows is not None:
+            f.group = f.follows.group
     _set_units(found)
     ctx.quotes.extend(f.quote for f in found)
     ctx.exposed["quote_details"] = found

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,7 +34,7 @@ PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "
 RELATIVES = {"who", "that", "which", "whom"}
 AFTER_WINDOW = 12
 NOMINAL = {"PROPN", "NOUN", "PRON"}
-DASHES = {"\u2015", "\u2014", "\u2013", "-", "--"}  # tokens after a closing mark in which its cue must appear
+SIGNATURE = re.compile(r"[\u201d\"'\u2019]?[\s\u00a0]*[\u2015\u2014\u2013-]+[\s\u00a0]*(?=[A-Z])")  # tokens after a closing mark in which its cue must appear
 
 
 @functools.lru_cache(maxsize=1)
@@ -73,6 +74,7 @@ class Found:
     entity_id: int | None
     unit_start: int
     unit_end: int
+    follows: Found | None = None  # the quote this one continues in the same paragraph
 
 
 class Attributor:
@@ -354,11 +356,13 @@ class Attributor:
             after.append(t)
             if len(after) >= AFTER_WINDOW:
                 break
-        lead = [t for t in after if not (t.is_punct and t.text not in DASHES)]
-        if lead and lead[0].text in DASHES:  # '"..." ― Jane Doe': a signature
-            chunk = self.chunk_after(lead[1:])
-            if chunk:
-                return lead[0], chunk[-1], chunk
+        signature = SIGNATURE.match(self.ctx.view.text, q.view_end)
+        if signature:  # '"..." ― Jane Doe': a signature
+            named = [t for t in after if t.idx >= signature.end()]
+            chunk = self.chunk_after(named)
+            dash = [t for t in after if t.idx < signature.end()]
+            if chunk and dash:
+                return dash[-1], chunk[-1], chunk
         for k, t in enumerate(after):
             if not self.is_cue(t):
                 continue
