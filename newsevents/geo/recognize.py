@@ -99,7 +99,7 @@ def _person_tokens(doc: Doc, gazetteer: Gazetteer) -> set[str]:
 
 def _strong(gazetteer: Gazetteer, text: str) -> bool:
     """A country, a state or region, or a big city by its main name."""
-    return any(not e.alternate and (e.kind in ("country", "region") or e.population >= STRONG_MIN_POPULATION)
+    return any(not e.alternate and (e.kind in ("country", "region", "county") or e.population >= STRONG_MIN_POPULATION)
                for e in gazetteer.lookup(text))
 
 
