@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Span, Token
 
 from newsevents.actors.knowledge import (
+    AGENT_TYPES,
     CAPITAL,
     COUNTRY,
     DEMONYM,
@@ -43,12 +44,6 @@ from newsevents.reading import Actor
 if TYPE_CHECKING:
     from newsevents.pipeline import Context
 
-# CAMEO agent types (the reference table's codes): used to read PETRARCH codes such as USAGOVMIL.
-AGENT_TYPES = {
-    "COP", "GOV", "INS", "JUD", "MIL", "OPP", "REB", "SEP", "SPY", "UAF", "PTY", "AGR", "BUS", "CRM",
-    "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI", "LAB", "LEG", "MED", "REF", "MOD", "RAD", "IGO",
-    "IMG", "INT", "MNC", "NGM", "NGO", "UIS", "AMN", "IRC", "GRP", "UNO", "PKO", "SET", "REL",
-}
 # Country-slot codes for organizations whose next block names the organization (IGOUNO, NGOAMN).
 ORG_SLOTS = {"IGO", "NGO", "IMG", "MNC"}
 REGION_BLOCKS = {"EUR", "AFR", "ASA", "MEA", "WST", "LAM", "SAM", "NMR", "EEU", "WAF", "EAF", "SAF",

@@ -31,6 +31,14 @@ PERSON = "person"  # a named person with offices over time (rule person_in_offic
 
 NAME_KINDS = {COUNTRY, CAPITAL, SEAT, SHORT, ORG, GROUP, PERSON}
 
+# CAMEO agent types (the reference table's codes): used to read PETRARCH codes such as USAGOVMIL.
+AGENT_TYPES = {
+    "COP", "GOV", "INS", "JUD", "MIL", "OPP", "REB", "SEP", "SPY", "UAF", "PTY", "AGR", "BUS", "CRM",
+    "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI", "LAB", "LEG", "MED", "REF", "MOD", "RAD", "IGO",
+    "IMG", "INT", "MNC", "NGM", "NGO", "UIS", "AMN", "IRC", "GRP", "UNO", "PKO", "SET", "REL",
+}
+
+
 
 @dataclass(frozen=True)
 class Office:

@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from newsevents.actors.knowledge import ORG, PERSON, ROLE, Entry, normalize
+from newsevents.actors.knowledge import AGENT_TYPES, ORG, PERSON, ROLE, Entry, normalize
 
 _CODE_RE = re.compile(r"\[([^\]]*)\]")
 _AGENT_FILE_HINT = re.compile(r"\[~?[A-Z]{3,}~?\]")
@@ -127,6 +127,8 @@ def parse_agent_file(text: str) -> dict[str, list[Entry]]:
         if not codes:
             continue
         agent_code = codes[0].strip().replace("~", "")
+        if agent_code[:3] not in AGENT_TYPES:
+            continue  # religion and other non-agent blocks (~MUS, ~CHRPRO) say nothing of the role
         body = _CODE_RE.sub(" ", line)
         irregular = re.findall(r"\{([^}]*)\}", body)
         body = re.sub(r"\{[^}]*\}", " ", body).strip()
