@@ -491,7 +491,7 @@ async function loadStore(resetOffset) {
         onclick: () => { location.hash = "doc=" + encodeURIComponent(e.doc_id); } });
     }
     drawMap(document.getElementById("store-map"), points, []);
-    status.textContent = `${result.total} events match.`;
+    status.textContent = result.total === 1 ? "1 event matches." : `${result.total} events match.`;
     status.className = "status done";
   } catch (err) {
     status.textContent = "Store: " + err.message;
@@ -534,7 +534,7 @@ function drawSeries(svg, legend, counts) {
   const totals = periods.map(p => counts.series.filter(s => s.period === p).reduce((a, s) => a + s.count, 0));
   const max = Math.max(...totals);
   const left = 36, right = width - 8, top = 10, bottom = height - 26;
-  const bw = (right - left) / periods.length;
+  const bw = Math.min(64, (right - left) / periods.length);
   svg.append(svgEl("line", { x1: left, x2: right, y1: bottom, y2: bottom, class: "axis" }));
   svg.append(svgEl("text", { x: left - 4, y: top + 8, "text-anchor": "end", class: "tick", text: String(max) }));
   svg.append(svgEl("text", { x: left - 4, y: bottom, "text-anchor": "end", class: "tick", text: "0" }));
