@@ -170,6 +170,14 @@ def assign_tokens(cand: Candidate, lex: Lexicon) -> None:
             target = subj
     else:
         cand.source_token = subj
+    if target is None and cand.entry.kind in ("request", "demand"):
+        # "calling for the United States to step up": the addressee is the asked clause's subject
+        for clause in verb.children:
+            if clause.dep_ in ("xcomp", "ccomp", "advcl"):
+                asked = _child(clause, {"nsubj"})
+                if asked is not None:
+                    target = asked
+                    break
     cand.target_token = target
 
 

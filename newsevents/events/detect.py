@@ -74,6 +74,12 @@ def _verb_entry(tok: Token, lex: Lexicon) -> tuple[Entry, Token | None] | None:
             pobj = next((c for c in p.children if c.dep_ == "pobj"), None)
             keys.append((f"{lemma} {prt} {p.lower_}", pobj or obj))
         keys.append((f"{lemma} {prt}", obj))
+    for clause in tok.children:
+        # "calling for the United States to step up": `for` marks an infinitive clause
+        if clause.dep_ in ("advcl", "ccomp", "xcomp"):
+            for m in clause.children:
+                if m.dep_ == "mark" and m.lower_ in ("for",):
+                    keys.append((f"{lemma} {m.lower_}", None))
     for p in preps:
         pobj = next((c for c in p.children if c.dep_ == "pobj"), None)
         if pobj is not None and pobj.ent_type_ in ("DATE", "TIME"):

@@ -65,13 +65,22 @@ class Lexicon:
         return lemma.lower() in self.classes.get(name, ())
 
 
+def _word(value: Any) -> str:
+    """YAML 1.1 reads a bare `on`/`off` as a boolean: give the preposition back."""
+    if value is True:
+        return "on"
+    if value is False:
+        return "off"
+    return str(value)
+
+
 def _entry(key: str, spec: dict[str, Any], noun: bool) -> Entry:
     code = spec.get("code")
     return Entry(
         key=key,
         code=str(code) if code is not None else None,
         kind=spec.get("kind", "event"),
-        targets=list(spec.get("targets", ["dobj"] if not noun else [])),
+        targets=[_word(t) for t in spec.get("targets", ["dobj"] if not noun else [])],
         objects={str(k): str(v) for k, v in (spec.get("objects") or {}).items()},
         modifiers={str(k): str(v) for k, v in (spec.get("modifiers") or {}).items()},
         needs_political=bool(spec.get("needs_political", False)),
