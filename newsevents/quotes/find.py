@@ -89,6 +89,15 @@ def _reopens(text: str, i: int, opens: set[str], open_at: int) -> bool:
     return ch in {"\u201c", "\u00ab", "\u201e", "\u2018", '"'}
 
 
+def _family(ch: str) -> str | None:
+    """Straight and typographic double marks nest inside each other, so tell them apart."""
+    if ch == '"':
+        return "straight"
+    if ch in "\u201c\u201d\u201e\u00ab\u00bb":
+        return "curly"
+    return None
+
+
 def find_quoted(ctx: Any) -> list[QuotedSpan]:
     """All top-level quoted spans of the story, in order, with raw offsets."""
     # two straight single marks stand for one double mark (newspaper style): read as '"' + space-less filler
@@ -98,12 +107,20 @@ def find_quoted(ctx: Any) -> list[QuotedSpan]:
     i, n = 0, len(text)
     open_at: int | None = None
     reopened: list[int] = []
+    nested: str | None = None  # family of a quote nested inside in the other style of marks
     while i < n:
         ch = text[i]
         if open_at is None:
             if _can_open(text, i, opens):
                 open_at, reopened = i, []
+        elif nested is not None and ch != "\n":
+            if _family(ch) == nested and _can_close(text, i, closes):
+                nested = None
+        elif ch != "\n" and _family(ch) not in {None, _family(text[open_at])} and _can_open(text, i, opens) \
+                and text[i - 1].isspace() | (text[i - 1] in ":,(") and ch not in "\u201d\u00bb":
+            nested = _family(ch)  # '"... “inner” ..."': a quote inside the quote, in other marks
         elif ch == "\n":
+            nested = None
             j = i
             while j < n and text[j] in " \n":
                 j += 1
