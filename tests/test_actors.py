@@ -178,3 +178,23 @@ def test_surnames_and_full_names_in_a_korea_story(read_text, name, code):
             "issued a warning. Moon said Seoul would respond.")
     r = read_text(text, published="2020-06-16")
     assert any(a.text == name and a.code == code for a in r.actors), _codes(r)
+
+
+def test_a_name_the_parser_splits_is_read_whole(read_text):
+    r = read_text("South Korean President Moon Jae In walked across the border.", published="2018-04-27")
+    actor = next(a for a in r.actors if "Moon" in a.text)
+    assert actor.text.endswith("Moon Jae In") and actor.code == "KORGOV" and actor.name == "Moon Jae-in"
+
+
+def test_a_speaker_string_not_verbatim_in_the_text_is_coded_from_its_words(nlp):
+    from newsevents.actors import actor_for_name, run
+    from newsevents.document import DocumentInput
+    from newsevents.pipeline import _make_context, _prepare
+
+    text = "Seoul warned Pyongyang on Tuesday."
+    raw, document, view = _prepare(DocumentInput(data=text, source="t", format="auto", published="2020-06-16"))
+    ctx = _make_context(raw, document, nlp(view.text), view, {"actor_dictionaries": ()})
+    run(ctx)
+    assert actor_for_name(ctx, "South Korean president's office").code == "KORGOV"
+    assert actor_for_name(ctx, "Syrian state media").code == "SYRMED"
+    assert actor_for_name(ctx, "Korea experts") is None

@@ -13,12 +13,16 @@ sentences. Knowledge lives in `data/` (see `knowledge.py`); user PETRARCH dictio
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import TYPE_CHECKING
 
 from newsevents.actors.code import (
     DATELINE_RE,
+    DEMONYM,
     LEXICAL_ZONES,
     NAME_KINDS,
+    PERSON,
+    ROLE,
     _code_raw_span,
     _entry_code,
     _knowledge_entries,
@@ -30,6 +34,7 @@ from newsevents.actors.code import (
     modifier_countries,
     state,
 )
+from newsevents.actors.knowledge import GROUP, ORG, SEAT, load_knowledge, normalize
 from newsevents.reading import Actor
 
 if TYPE_CHECKING:
@@ -127,25 +132,60 @@ def actor_for_name(ctx: Context, name: str) -> Actor | None:
 
 
 def _code_name_string(ctx: Context, name: str, start: int, end: int) -> Actor | None:
-    """Code a bare string against the knowledge (no parse): a name, an org, a known surname."""
-    text = name.strip()
-    if text.lower().startswith("the "):
-        text = text[4:]
-    for entry in _knowledge_entries(ctx, text):
-        if entry.kind in NAME_KINDS:
-            code = _entry_code(ctx, entry)
-            if code and code[0]:
-                return Actor(name, start, end, code[0], code[1], code[0] + code[1], entry.name)
-    words = text.split()
-    if words:
-        class _Tok:  # the surname lookup needs only .text
-            def __init__(self, t: str) -> None:
-                self.text = t
-
-        known = _surname_person(ctx, [_Tok(w) for w in words])  # type: ignore[list-item]
+    """Code a bare string against the knowledge, without a parse (a speaker string that is not
+    verbatim in the text): longest matches over its words, read as title + name or as a
+    nationality + role ("South Korean president's office" -> KOR GOV)."""
+    words = [w for w in re.findall(r"[\w'’.-]+", name) if w]
+    matches = []
+    i = 0
+    while i < len(words):
+        for j in range(min(len(words), i + 7), i, -1):
+            text = " ".join(words[i:j])
+            entries = _knowledge_entries(ctx, text)
+            if not entries and text.endswith(("s", "'s", "’s")):
+                entries = _knowledge_entries(ctx, re.sub(r"(?:'s|’s|s)$", "", text))
+            if entries:
+                matches.append(entries)
+                i = j
+                break
+        else:
+            i += 1
+    if not matches:
+        known = _surname_person(ctx, [_Word(w) for w in words]) if words else None  # type: ignore[list-item]
         if known and known[0]:
             return Actor(name, start, end, known[0], known[1], known[0] + known[1], known[2])
-    return None
+        return None
+    for entries in matches:  # a person or organization named in the string is the actor
+        for entry in entries:
+            if entry.kind in {PERSON, ORG, GROUP, SEAT}:
+                code = _entry_code(ctx, entry)
+                if code and code[0]:
+                    return Actor(name, start, end, code[0], code[1], code[0] + code[1], entry.name)
+    country, agent, found_role = "", "", False
+    for entries in matches:
+        for entry in entries:
+            if entry.kind in NAME_KINDS | {DEMONYM} and not country:
+                code = _entry_code(ctx, entry)
+                if code and code[0]:
+                    country = code[0]
+                    if entry.kind in NAME_KINDS:
+                        agent = agent or code[1]
+            if entry.kind == ROLE:
+                found_role = True
+                role_agent = load_knowledge().role_overrides.get(normalize(entry.phrase), entry.agent)
+                agent = role_agent if role_agent or not agent else agent
+    if found_role and not country and agent:
+        country = state(ctx).focus or ""
+    if not country or (found_role and not agent and name.strip().lower().endswith(("expert", "experts", "analyst", "analysts"))):
+        return None
+    return Actor(name, start, end, country, agent, country + agent, None)
+
+
+class _Word:
+    """A stand-in token for the surname lookup, which needs only .text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
 
 
 __all__ = ["actor_for_name", "actor_for_span", "actor_for_token", "run"]

@@ -295,6 +295,17 @@ def np_bounds(token: Token) -> tuple[int, int]:
     return left, right
 
 
+def _name_extension(ctx: Context, token: Token, left: int, right: int) -> int:
+    """Extend over a name's last word that the parser left out ("Moon Jae In" read as "Moon Jae" + in)."""
+    sent_end = token.sent.end
+    if right >= sent_end or not ctx.doc[right].text[:1].isupper():
+        return right
+    for m in find_matches(ctx, left, min(sent_end, right + 2)):
+        if m.start <= token.i < m.end and m.end > right and m.first({PERSON}) is not None:
+            return m.end
+    return right
+
+
 def _of_extension(ctx: Context, token: Token, left: int, right: int) -> int:
     """Extend over an "of" complement when it completes a lexicon phrase ("Secretary of State")."""
     for child in token.rights:
@@ -478,6 +489,7 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
     """What the noun phrase headed by token says by itself: (reading, start, end) in doc tokens."""
     left, right = np_bounds(token)
     right = _of_extension(ctx, token, left, right)
+    right = _name_extension(ctx, token, left, right)
     matches = find_matches(ctx, left, right)
     head_match = next((m for m in matches if m.start <= token.i < m.end), None)
     former = _former(ctx, left, right)
