@@ -55,6 +55,7 @@ class ServeSettings:
     model: str = DEFAULT_MODEL
     max_body_bytes: int = 5 * 1024 * 1024
     timeout_seconds: float = 60.0
+    queue_timeout_seconds: float = 300.0
     threads: int = 2
     queue: int = 64
     warm_up: bool = True
@@ -146,6 +147,10 @@ class _BodyTooLarge(Exception):
     pass
 
 
+class QueueTimeout(Exception):
+    """No reader thread came free in time (answered with 503)."""
+
+
 class ReadGate:
     """Bounded concurrency for reads: `threads` run at once, `queue` more may wait, the rest get 503.
 
@@ -177,21 +182,23 @@ class ReadGate:
         with self.lock:
             self.admitted -= 1
 
-    async def run(self, job: Callable[[], Any], timeout: float, admitted: bool = True) -> Any:
-        """Run job on the pool once a slot is free. Raises TimeoutError when waiting plus running
-        takes over `timeout` seconds; the place in the queue is given back when the job really ends."""
+    async def run(self, job: Callable[[], Any], timeout: float, queue_timeout: float | None = None,
+                  admitted: bool = True) -> Any:
+        """Run job on the pool once a slot is free. Raises QueueTimeout when no slot frees up within
+        `queue_timeout` seconds, TimeoutError when the job runs over `timeout` seconds; the place in
+        the queue is given back only when the job really ends."""
         loop = asyncio.get_running_loop()
         if self._slots is None:
             self._slots = asyncio.Semaphore(self.threads)
         slots = self._slots
-        deadline = loop.time() + timeout
         try:
-            await asyncio.wait_for(slots.acquire(), timeout=timeout)
+            await asyncio.wait_for(slots.acquire(), timeout=queue_timeout)
         except asyncio.TimeoutError:
             if admitted:
                 self.leave()
-            self._count_timeout()
-            raise TimeoutError from None
+            with self.lock:
+                self.refused += 1
+            raise QueueTimeout from None
 
         def work() -> Any:
             try:
@@ -203,7 +210,7 @@ class ReadGate:
 
         future = loop.run_in_executor(self.pool, work)
         try:
-            return await asyncio.wait_for(asyncio.shield(future), timeout=max(0.001, deadline - loop.time()))
+            return await asyncio.wait_for(asyncio.shield(future), timeout=timeout)
         except asyncio.TimeoutError:
             self._count_timeout()
             raise TimeoutError from None
@@ -323,7 +330,10 @@ def create_app(settings: ServeSettings | None = None) -> FastAPI:
         if not gate.admit():
             return error(503, "too many articles are being read; try again shortly")
         try:
-            result = await gate.run(lambda: _read_job(payload, settings), settings.timeout_seconds)
+            result = await gate.run(lambda: _read_job(payload, settings), settings.timeout_seconds,
+                                    settings.queue_timeout_seconds)
+        except QueueTimeout:
+            return error(503, f"no reader was free within {settings.queue_timeout_seconds:g} s; try again shortly")
         except TimeoutError:
             return error(504, f"reading took longer than {settings.timeout_seconds:g} s")
         except InputError as err:
@@ -410,6 +420,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--threads", type=int, default=defaults.threads, help="reads run at once per process")
     parser.add_argument("--queue", type=int, default=defaults.queue, help="reads that may wait; beyond: 503")
     parser.add_argument("--timeout", type=float, default=defaults.timeout_seconds, help="seconds per read (504)")
+    parser.add_argument("--queue-timeout", type=float, default=defaults.queue_timeout_seconds,
+                        help="seconds a read may wait for a free reader (503)")
     parser.add_argument("--max-body-bytes", type=int, default=defaults.max_body_bytes, help="request cap (413)")
     parser.add_argument("--no-warm-up", action="store_true", help="do not read a sample sentence at start-up")
 
@@ -418,7 +430,7 @@ def main(args: argparse.Namespace) -> int:
     import uvicorn
 
     settings = ServeSettings(store=args.store, model=args.model, max_body_bytes=args.max_body_bytes,
-                             timeout_seconds=args.timeout, threads=args.threads, queue=args.queue,
+                             timeout_seconds=args.timeout, queue_timeout_seconds=args.queue_timeout, threads=args.threads, queue=args.queue,
                              warm_up=not args.no_warm_up)
     if settings.store and not settings.store.startswith(("postgresql://", "postgres://")) \
             and not Path(settings.store).exists():
