@@ -212,6 +212,15 @@ def code_actor(ctx: Any, cand: Candidate, tok: Token | None) -> Any:
         of = _pobj(tok, "of")  # "hundreds of UN troops", "a part of Syria's second city"
         if of is not None:
             return code_actor(ctx, cand, of)
+    if tok.tag_ == "PRP" and tok.lower_ in ("it", "they", "them"):
+        got = bridge.actor_for_token(ctx, tok)
+        if got is not None:
+            return got
+        # "X were hit harder than they were hit by France": the subject before, in the sentence
+        for prev in reversed(list(tok.sent[: tok.i - tok.sent.start])):
+            if prev.dep_ in ("nsubj", "nsubjpass") and prev.pos_ in ("NOUN", "PROPN"):
+                return bridge.actor_for_token(ctx, prev)
+        return None
     if tok.pos_ == "NOUN":
         # "the North's allies, China and Russia": a named apposition says who the noun is;
         # "backed Trump's stance": a stance, claim or plan stands for its owner

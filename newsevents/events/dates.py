@@ -57,6 +57,8 @@ def date_of_time(t: TimeExpr) -> tuple[str | None, str | None]:
         if m.group(2):
             time = m.group(2) + (m.group(3) or "")
         return m.group(1), time
+    if re.match(r"^\d{4}-\d{2}-\d{2}T", value):
+        return value[:10], None  # a part of a day ("2015-11-15TNI"): the day is known
     if PARTIAL.match(value):
         return value, None
     if t.begin and t.end_date:

@@ -163,6 +163,14 @@ def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
                 continue
             if refiner is not None and refiner.i in nominal_heads and entry.objects:
                 nominal_heads[refiner.i].drop = True  # "launched an air strike": the verb codes it
+            if code.endswith("0") and len(code) == 3:
+                # "hit by France in airstrikes": a generic verb takes the code of its instrument noun
+                for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "with")):
+                    for noun in (c for c in prep.children if c.dep_ == "pobj" and c.i in nominal_heads):
+                        nominal = nominal_heads[noun.i]
+                        if nominal.code[:2] == code[:2] and not nominal.drop:
+                            code = nominal.code
+                            nominal.drop = True
             out.append(Candidate(tok, entry, code, sent.zone, [tok]))
     out = [c for c in out if not c.drop]
     out.sort(key=lambda c: c.token.i)
