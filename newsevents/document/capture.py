@@ -84,7 +84,7 @@ _GLUE = re.compile(
     r"(?:(?:[a-z0-9]|[A-Z]{2})[.!?][\"”’)]?(?=[A-Z][a-z]+\b|[A-Z]{2,}\b|A\s[A-Za-z]|I\s[a-z])"
     r"|\b[a-z]{3,}(?=[A-Z][a-z]{2,}|[A-Z]{2,}\b|A\s[A-Za-z]|I\s[a-z])"
     # a headline glued to a capitalised dateline ("Surveillance PrioritiesLONDON —")
-    r"|[a-z]{2,}(?=[A-Z]{2,}[A-Z .'’-]*(?:,|\s*\(|\s*[-—–])))")
+    r"|(?<![a-z])[a-z]{2,}(?=[A-Z]{2,}[A-Z .'’-]*(?:,|\s*\(|\s*[-—–])))")
 
 
 # A headline or subheading glued to the capitalised sentence after it ("Not GuiltyAccused New"):
@@ -415,11 +415,9 @@ def _label(segments: list[Segment], doc: Document, raw: str) -> None:
     body_segs = [s for s in segments if s.label == "body"]
     if body_segs:
         first_body = body_segs[0]
-        for i, seg in enumerate(segments):
-            if seg.label == "body" and seg is not first_body and seg.start > first_body.start and _is_subheading(seg):
-                later = [s for s in segments[i + 1:] if s.label == "body"]
-                if later:
-                    seg.label = "subheading"
+        for seg in body_segs[1:-1]:  # a subheading has body text before and after it
+            if seg.start > first_body.start and _is_subheading(seg):
+                seg.label = "subheading"
     # 5. collect
     for seg in segments:
         if seg.label == "furniture":
