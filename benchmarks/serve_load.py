@@ -131,20 +131,22 @@ def main() -> int:
             if status != 200:
                 raise RuntimeError(f"warm-up read answered {status}")
         single = time.time()
-        request(port, "POST", "/read", body)
+        _, reference = request(port, "POST", "/read", body)
         single = time.time() - single
         rss_before = rss_kib(proc.pid)
 
         latencies: list[float] = []
         statuses: list[int] = []
+        answers: list[bytes] = []
 
         def one(_: int) -> None:
             start = time.time()
             try:
-                status, _ = request(port, "POST", "/read", body)
+                status, answer = request(port, "POST", "/read", body)
             except OSError:
-                status = -1
+                status, answer = -1, b""
             statuses.append(status)
+            answers.append(answer)
             latencies.append(time.time() - start)
 
         burst = time.time()
@@ -169,6 +171,9 @@ def main() -> int:
              f"{succeeded}/{args.concurrency} HTTP 200 in {burst:.1f} s "
              f"(latency p50 {statistics.median(latencies):.1f} s, max {max(latencies):.1f} s)",
              succeeded == args.concurrency),
+            ("same reading under concurrency", "all equal to a lone read",
+             f"{sum(1 for a in answers if a == reference)}/{len(answers)} identical",
+             all(a == reference for a in answers)),
             (f"{args.big_mb} MB body", "refused with a 4xx", big, big_refused),
             ("GET /health afterwards", "200", f"{health_status} {json.loads(health_body).get('status')}",
              health_status == 200),

@@ -235,7 +235,7 @@ def _read_job(payload: dict[str, Any], settings: ServeSettings) -> dict[str, Any
         body, fmt = payload["text"], payload.get("format") or "auto"
     reading = read(body.encode("utf-8"), payload.get("published"), format=fmt, model=settings.model,
                    source=str(payload.get("id") or "<request>"), id=payload.get("id"), title=payload.get("title"),
-                   url=payload.get("url"), max_bytes=settings.max_body_bytes)
+                   url=payload.get("url"))
     return reading.to_dict()
 
 
