@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import newsevents.serve.app as serve_app
 from newsevents.serve.app import STATIC, ServeSettings, create_app
@@ -79,12 +81,30 @@ def test_read_html_equals_library_call(client):
     (b'{"text": "Talks were held in Oslo.", "published": "yesterday"}', 422),
     (b'{"text": "Talks were held in Oslo.", "format": "pdf"}', 422),
     (b'{"text": "12 34 56 78 -- 90"}', 422),
+    (b'{"text": "Talks in Oslo \\ud800 ended."}', 422),
+    (b"[" * 100_000 + b"]" * 100_000, 400),
+    (b'\xff\xfe{"text": 1}', 400),
 ])
 def test_bad_input_is_a_clear_4xx(client, body, status):
     r = client.post("/read", content=body, headers={"content-type": "application/json"})
     assert r.status_code == status, r.text
     assert isinstance(r.json()["error"], str) and r.json()["error"]
     assert client.get("/health").status_code == 200
+
+
+JSON_VALUES = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+                           lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+                           max_leaves=6)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(payload=st.dictionaries(st.sampled_from(["text", "html", "published", "format", "id", "title", "url", "x"]),
+                               JSON_VALUES | st.text(alphabet="ab <>/\n\"&;0123456789-", max_size=60), max_size=4))
+def test_no_request_body_gets_a_server_error(client, payload):
+    r = client.post("/read", json=payload)
+    assert r.status_code in (200, 400, 413, 422), (payload, r.text)
+    if r.status_code != 200:
+        assert r.json()["error"]
 
 
 def test_input_error_reason_is_passed_on(client):

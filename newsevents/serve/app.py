@@ -251,6 +251,10 @@ def _check_payload(payload: Any) -> str | None:
             return f'"{name}" must be a string'
     if not (text or html or "").strip():
         return "the article text is empty"
+    try:
+        (text or html).encode("utf-8")
+    except UnicodeEncodeError:
+        return "the article text has unpaired surrogate characters (not valid Unicode text)"
     for name in ("published", "id", "title", "url", "format"):
         if payload.get(name) is not None and not isinstance(payload[name], str):
             return f'"{name}" must be a string'
@@ -324,6 +328,8 @@ def create_app(settings: ServeSettings | None = None) -> FastAPI:
             payload = json.loads(raw)
         except (ValueError, UnicodeDecodeError) as err:
             return error(400, f"body is not valid JSON: {err}")
+        except RecursionError:
+            return error(400, "body is not valid JSON: nested too deeply")
         problem = _check_payload(payload)
         if problem:
             return error(422, problem)
