@@ -116,16 +116,24 @@ def _in_spans(offset: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= offset < e for s, e in spans)
 
 
+def is_headline(sent: Span) -> bool:
+    """A title-case line ('Obama Sees Personal Insult in Low Turnout'): its capitals name nothing."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.is_title or t.is_upper for t in words) >= 0.8 * len(words)
+
+
 def _name_spans(ctx: Any) -> list[tuple[Span, str]]:
-    """Rule `name_mentions`: entity spans with their kind, plus unlabeled proper-noun runs."""
+    """Rule `name_mentions`: entity spans with their kind, plus unlabeled proper-noun runs.
+    In a title-case headline only short labeled names count."""
     doc = ctx.doc
     found: list[tuple[Span, str]] = []
     covered: set[int] = set()
     titles = lexicon()["titles"]
+    headlines = {s.start for s in doc.sents if is_headline(s)}
     for ent in doc.ents:
         covered.update(range(ent.start, ent.end))
         kind = NAME_KINDS.get(ent.label_)
-        if not kind:
+        if not kind or (ent.sent.start in headlines and len(ent) > 3):
             continue
         end = ent.end
         if kind == "PERSON":  # "Moon Jae In": a capitalized word the tagger took for a preposition
@@ -140,7 +148,7 @@ def _name_spans(ctx: Any) -> list[tuple[Span, str]]:
     org_words = lexicon()["org_words"]
     i = 0
     while i < len(doc):
-        if doc[i].pos_ == "PROPN" and i not in covered and doc[i].is_title:
+        if doc[i].pos_ == "PROPN" and i not in covered and doc[i].is_title and doc[i].sent.start not in headlines:
             j = i
             while j < len(doc) and doc[j].pos_ == "PROPN" and j not in covered and not doc[j].is_space:
                 j += 1
@@ -217,7 +225,8 @@ class _Resolver:
             words = _words(span.text)
             if not words:
                 continue
-            entity = self._match_name(span.text, words, kind)
+            may_rename = kind != "OTHER" and not is_headline(span.sent)
+            entity = self._match_name(span.text, words, kind, may_rename)
             gender, titles = _context_markers(span)
             if entity is None:
                 entity = Entity(id=len(self.entities) + 1, name=span.text, kind=kind)
@@ -237,7 +246,7 @@ class _Resolver:
                 top = [k for k, n in counts.items() if n == best]
                 entity.kind = entity.kind if entity.kind in top else "PERSON" if "PERSON" in top else top[0]
 
-    def _match_name(self, text: str, words: list[str], kind: str) -> Entity | None:
+    def _match_name(self, text: str, words: list[str], kind: str, may_rename: bool = True) -> Entity | None:
         for m in reversed(self.mentions):
             e = m.entity
             if not _compatible(kind, e.kind):
@@ -245,7 +254,7 @@ class _Resolver:
             names = _words(e.name)
             if _contains(names, words):
                 return e
-            if _contains(words, names) and (kind == e.kind or e.kind == "OTHER" or len(names) == 1):
+            if may_rename and _contains(words, names) and (kind == e.kind or e.kind == "OTHER" or len(names) == 1):
                 e.name = text  # a fuller name seen after a short form: keep the fullest
                 return e
         if len(words) == 1 and text.isupper() and len(text) >= 2:
