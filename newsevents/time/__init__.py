@@ -46,7 +46,9 @@ def reference_date(ctx: Any) -> dt.date:
 def run(ctx: Any) -> None:
     """Tag the NLP view, map spans to raw offsets, and publish the per-sentence anchors."""
     dct = reference_date(ctx)
-    found = tag(ctx.doc.text, dct, ctx.doc)
+    headlines = [(s.span.start_char, s.span.end_char) for s in ctx.sentences
+                 if s.zone in ("title", "caption", "subheading", "standfirst")]
+    found = tag(ctx.doc.text, dct, ctx.doc, headlines)
     times: list[TimeExpr] = []
     view_spans: list[tuple[int, int, TimeExpr]] = []
     local: list[TimeExpr] = []

@@ -121,6 +121,31 @@ def day_year(ref: dt.date, month: int, day: int, tense: str | None) -> int:
     return before if (ref - b) <= (a - ref) else after
 
 
+def day_year_near(ref: dt.date, month: int, day: int, tense: str | None, weekday: int | None = None) -> int:
+    """The year of a month-and-day named without one, as news uses it.
+
+    A weekday written with it ("Saturday, April 25") decides. Otherwise the date nearest to
+    `ref`, unless the tense points the other way and the nearest lies more than a month off
+    ("was signed on Dec. 20" read in early December is last year's).
+    """
+    if weekday:
+        for year in (ref.year, ref.year - 1, ref.year + 1):
+            try:
+                if dt.date(year, month, day).isoweekday() == weekday:
+                    return year
+            except ValueError:
+                continue
+    nearest = day_year(ref, month, day, None)
+    if tense is None:
+        return nearest
+    by_tense = day_year(ref, month, day, tense)
+    try:
+        gap = abs((dt.date(nearest, month, day) - ref).days)
+    except ValueError:
+        return by_tense
+    return nearest if gap <= 31 else by_tense
+
+
 def period_part_bounds(value: str, mod: str) -> tuple[str, str] | None:
     """begin and end dates of the START / MID / END third of a month or year value."""
     try:

@@ -248,7 +248,8 @@ def _month_day(m: re.Match[str], env: Env) -> Found | None:
     if m["year"]:
         year = int(m["year"])
     else:
-        year = dates.day_year(env.dct, month, day_n, env.tense(m.start(), m.end()))
+        weekday = _weekday_number(m["wdp"]) if m["wdp"] else None
+        year = dates.day_year_near(env.dct, month, day_n, env.tense(m.start("mon"), m.end("mon")), weekday)
     day = _day_or_none(year, month, day_n)
     if day is None:
         return None
@@ -259,7 +260,11 @@ def _month_year(m: re.Match[str], env: Env) -> Found | None:
     month = _month_number(m["mon"])
     if not month:
         return None
-    found = _found(m, "DATE", f"{int(m['year']):04d}-{month:02d}", "month_year")
+    if m["year"]:
+        year = int(m["year"])
+    else:  # "July last year"
+        year = env.dct.year + int(lookup("period_deictics", m["rel"].lower()) or 0)
+    found = _found(m, "DATE", f"{year:04d}-{month:02d}", "month_year")
     return _with_part(found, m["part"])
 
 
@@ -702,8 +707,8 @@ def rules() -> list[Rule]:
         ("month_day", wd_prefix + r"(?:\bthe\s+)?\b(?P<day>[0-3]?\d)" + day_suffix
          + r"\s+(?:of\s+)?(?P<mon>{MONTH_ANY})(?:\s*,?\s*(?P<year>{YEAR})" + _YEAR_GUARD + ")?",
          8, _month_day),
-        ("month_year", r"(?:\b(?P<part>{PART})\s*-?\s*)?\b(?P<mon>{MONTH_ANY}),?\s+(?:of\s+)?(?P<year>{YEAR})"
-         + _YEAR_GUARD, 7, _month_year),
+        ("month_year", r"(?:\b(?P<part>{PART})\s*-?\s*)?\b(?P<mon>{MONTH_ANY}),?\s+(?:of\s+)?(?:(?P<year>{YEAR})"
+         + _YEAR_GUARD + r"|(?P<rel>last|this|next)\s+year\b)", 7, _month_year),
         ("bare_month", r"(?:\b(?P<part>{PART})\s*-?\s*|\b(?P<det>last|next|this|past|coming)\s+)?"
          r"\b(?P<mon>{MONTH})\b", 3, _bare_month),
         ("year_range", r"(?:\b(?P<prep>between|from|in|during|since)\s+)?\b(?P<a>{YEAR})\s*"

@@ -20,6 +20,11 @@ _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
 # Verbs whose infinitive complement lies ahead of them ("agreed to meet on Tuesday").
 _FUTURE_HEADS = {"plan", "expect", "schedule", "due", "set", "intend", "aim", "hope", "prepare", "agree",
                  "decide", "promise", "vow", "threaten", "want", "seek", "pledge", "propose", "vote"}
+# Verbs that arrange something ahead: their dates are future whatever their own tense.
+_ARRANGING_VERBS = {"schedule", "plan", "reschedule", "postpone", "set"}
+# Present-tense reporting verbs tell what was said, not what lies ahead.
+_REPORTING_VERBS = {"say", "tell", "report", "announce", "confirm", "state", "add", "claim", "note",
+                    "write", "quote", "cite", "show", "be", "have"}
 _PERFECT_OR_PAST_AUX = {"had", "has", "have", "'ve", "'s", "did", "was", "were"}
 
 
@@ -27,11 +32,13 @@ class TextEnv:
     """What the normalizers may ask about the text around a match."""
 
     def __init__(self, text: str, dct: dt.date, doc: Doc | None = None,
-                 zone_of: dict[int, str] | None = None) -> None:
+                 headline_spans: list[tuple[int, int]] | None = None) -> None:
         self.text = text
         self.dct = dct
         self.doc = doc
         self._token_starts = [t.idx for t in doc] if doc is not None else []
+        # titles and captions tell past news in the present tense ("Troops withdraw Monday")
+        self._headline_spans = sorted(headline_spans or [])
         self._days: list[tuple[int, dt.date]] = []  # (view offset, day) of expressions so far
 
     # -------- tense
@@ -51,6 +58,8 @@ class TextEnv:
         verb = _governing_verb(token)
         if verb is None:
             return _sentence_tense(token)
+        if verb.lemma_.lower() in _ARRANGING_VERBS:
+            return "future"  # "scheduled a news conference Thursday"
         found = _verb_tense(verb)
         if found is None and verb.dep_ in ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl") and verb.head is not verb:
             head = verb.head if verb.head.pos_ in ("VERB", "AUX") else None
@@ -58,7 +67,14 @@ class TextEnv:
                 return "future"
             if head is not None and verb.tag_ in ("VB",) and verb.dep_ == "xcomp":
                 return _verb_tense(head)
+        if (found is None and verb.tag_ in ("VBP", "VBZ") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+                and verb.lemma_.lower() not in _REPORTING_VERBS and not self._in_headline(start)):
+            return "future"  # news prose: "He and Arafat meet Monday"
         return found
+
+    def _in_headline(self, offset: int) -> bool:
+        i = bisect.bisect_right(self._headline_spans, (offset, float("inf"))) - 1
+        return i >= 0 and self._headline_spans[i][0] <= offset < self._headline_spans[i][1]
 
     # -------- anchoring
     def narrative_day(self, start: int) -> dt.date:
@@ -133,7 +149,7 @@ def _verb_tense(verb: Token) -> str | None:
         return "past"
     if lowers & {"has", "have", "'ve"}:
         return "past"
-    if verb.tag_ == "VB" and "to" in lowers and verb.head.lemma_.lower() in _FUTURE_HEADS:
+    if verb.tag_ == "VB" and "to" in lowers and verb.head.lemma_.lower() in _FUTURE_HEADS | {"be"}:
         return "future"  # "agreed to meet on Tuesday"
     if verb.tag_ == "VBG" and lowers & {"is", "are", "'s", "'re", "am"}:
         return "future"  # "is meeting on Tuesday"
@@ -162,9 +178,13 @@ def candidates(text: str) -> list[tuple[int, int, int, int, object, re.Match[str
     return out
 
 
-def tag(text: str, dct: dt.date, doc: Doc | None = None) -> list[Found]:
-    """All time expressions in `text` (view offsets), normalized against `dct`."""
-    env = TextEnv(text, dct, doc)
+def tag(text: str, dct: dt.date, doc: Doc | None = None,
+        headline_spans: list[tuple[int, int]] | None = None) -> list[Found]:
+    """All time expressions in `text` (view offsets), normalized against `dct`.
+
+    `headline_spans`: view spans of titles and captions, where the present tense tells the past.
+    """
+    env = TextEnv(text, dct, doc, headline_spans)
     found_list = candidates(text)
     # longest first, then priority; normalize lazily so a rejected candidate leaves room
     found_list.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
