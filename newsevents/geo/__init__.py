@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from newsevents.geo.gazetteer import Entry, distance_km, fold, load_gazetteer, read_tsv
-from newsevents.geo.recognize import demonyms, recognize
+from newsevents.geo.recognize import demonyms, feature_first_words, feature_words, guard_words, recognize
 from newsevents.geo.resolve import DocumentContext, MentionCandidates, resolve
 from newsevents.reading import Place
 
@@ -80,7 +80,7 @@ def run(ctx: Context) -> None:
     spans = []
     for f in found:
         start, end = ctx.raw_span(f.span)
-        entries = gazetteer.lookup(f.lookup)
+        entries = () if f.how == "local" else gazetteer.lookup(f.lookup)
         if f.us_state:
             entries = tuple(e for e in entries if e.kind == "region" and e.country == "USA")
         mentions.append(MentionCandidates(start, end, ctx.raw[start:end], entries))
@@ -96,19 +96,28 @@ def run(ctx: Context) -> None:
     for iso3, n in demonym_counts.items():
         context.countries[iso3] += 0.5 * n
     dateline = _dateline_entry(ctx)
+    ctx.exposed["_geo_dateline_entry"] = dateline
     if dateline is not None:
         context.add(dateline, 2.0)
     resolve(mentions, context, gazetteer)
     _confirm_small_towns(found, mentions, context)
+    local_points = _place_local_features(ctx, found, mentions, context)
 
     places: list[Place] = []
     token_places: list[tuple[Place, object]] = []
     seen: set[tuple[int, int]] = set()
     for m, span in zip(mentions, spans, strict=True):
-        if m.chosen is None or (m.start, m.end) in seen:
+        if (m.start, m.end) in seen:
+            continue
+        if m.chosen is not None:
+            place = _place(m.text, m.start, m.end, m.chosen)
+        elif id(m) in local_points:
+            town = local_points[id(m)]
+            place = Place(text=m.text, start=m.start, end=m.end, name=m.text, kind="feature", country=town.country,
+                          lat=round(town.lat, 5), lon=round(town.lon, 5), geonameid=None)
+        else:
             continue
         seen.add((m.start, m.end))
-        place = _place(m.text, m.start, m.end, m.chosen)
         places.append(place)
         token_places.append((place, span))
     ctx.places = places
@@ -116,6 +125,40 @@ def run(ctx: Context) -> None:
     ctx.exposed["_geo_dateline"] = _place(dateline.name, -1, -1, dateline) if dateline else None
     ctx.exposed["focus_country"] = _focus_country(places, demonym_counts, dateline)
     ctx.exposed["place_of_action"] = _places_of_action(ctx, token_places)
+
+
+def _place_local_features(ctx: Context, found: list, mentions: list[MentionCandidates],
+                          context: DocumentContext) -> dict[int, Entry]:
+    """Where a local feature we do not hold lies (rule local_features): at a place named inside it
+    ("Toronto Pearson Airport"), else at the town named last before it, else the next one after it,
+    else at the dateline's town. Returns id(mention) -> the town's entry."""
+    gazetteer = load_gazetteer()
+    towns = [(m.start, m.chosen) for f, m in zip(found, mentions, strict=True)
+             if f.how != "local" and m.chosen is not None and m.chosen.kind in ("city", "county")]
+    dateline = ctx.exposed.get("_geo_dateline_entry")
+    points: dict[int, Entry] = {}
+    for f, m in zip(found, mentions, strict=True):
+        if f.how != "local":
+            continue
+        inner = None
+        ignore = guard_words() | {w.lower() for w in feature_words() | feature_first_words()}
+        words = [t for t in f.span if t.is_alpha and t.lower_ not in ignore]
+        for size in range(len(words) - 1, 0, -1):
+            for k in range(len(words) - size + 1):
+                piece = " ".join(t.text for t in words[k:k + size])
+                entries = [e for e in gazetteer.lookup(piece) if not e.alternate and e.kind == "city"
+                           and (e.population >= 100_000 or context.countries.get(e.country))]
+                if entries:
+                    inner = max(entries, key=lambda e: (context.countries.get(e.country, 0), e.population))
+                    break
+            if inner is not None:
+                break
+        before = [town for start, town in towns if start < m.start]
+        after = [town for start, town in towns if start > m.start]
+        town = inner or (before[-1] if before else after[0] if after else dateline)
+        if town is not None:
+            points[id(m)] = town
+    return points
 
 
 def _confirm_small_towns(found: list, mentions: list[MentionCandidates], context: DocumentContext) -> None:

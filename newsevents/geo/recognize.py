@@ -50,6 +50,24 @@ def tagged_guard_words() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def feature_words() -> frozenset[str]:
+    """Last words of local feature names (rule local_features)."""
+    return frozenset(row["word"] for row in read_tsv("feature_words.tsv") if not row["note"].startswith("first"))
+
+
+@functools.lru_cache(maxsize=1)
+def feature_first_words() -> frozenset[str]:
+    """First words of local feature names (rule local_features)."""
+    return frozenset(row["word"] for row in read_tsv("feature_words.tsv") if row["note"].startswith("first"))
+
+
+def _feature_name(span: Span) -> bool:
+    """A name shaped like a local feature's: "Penn Park", "Lake Erie", "Interstate 64" is not."""
+    words = [t for t in span if t.tag_ != "POS"]
+    return len(words) >= 2 and (words[-1].text in feature_words() or words[0].text in feature_first_words())
+
+
+@functools.lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
     """Folded demonym -> ISO3 (rule demonyms)."""
     return {fold(row["demonym"]): row["iso3"] for row in read_tsv("demonyms.tsv")}
@@ -71,7 +89,8 @@ class Found:
 
     span: Span
     how: str  # "ner", "ner-other" (an ORG/PERSON entity that is a place name), "gazetteer", "region",
-    # "state" (after a comma), "maybe" (a small town's name, kept only if the story's places agree)
+    # "state" (after a comma), "maybe" (a small town's name, kept only if the story's places agree),
+    # "local" (a feature we do not hold, placed at the town the story puts it in)
     lookup: str  # the text to look up
     us_state: bool = False  # read as a US state only
 
@@ -104,7 +123,9 @@ def _strong(gazetteer: Gazetteer, text: str) -> bool:
 
 
 def _capitalized(token: Token) -> bool:
-    return token.text[:1].isupper() and token.is_alpha or token.text.isupper() and "." in token.text
+    """Starts with a capital and is a word or an abbreviation ("Rd.", "U.S.")."""
+    text = token.text
+    return text[:1].isupper() and (token.is_alpha or text.rstrip(".").isalpha() or text.isupper() and "." in text)
 
 
 def _name_like(token: Token) -> bool:
@@ -132,12 +153,21 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
             span = _trim(ent)
-            if not len(span) or fold(span.text) in demonym_keys or span.text.lower() in tagged_guards:
+            if not len(span) or fold(span.text) in demonym_keys or span.text.lower() in tagged_guards \
+                    or span.text in person_words:
                 continue
             if gazetteer.has(span.text):
                 claim(span, "ner")
-            elif ent.label_ != "FAC":  # "the Wilson Center": a facility's name is not its town
-                _entity_pieces(span, gazetteer, guards, person_words, demonym_keys, claim)
+            elif ent.label_ == "FAC" or not _entity_pieces(span, gazetteer, guards, person_words, demonym_keys,
+                                                          claim):
+                # a street, building or village we do not hold ("the Wilson Center" is not the town
+                # of Wilson): placed at the town the story puts it in (rule local_features)
+                if len(span) <= MAX_TOKENS and fold(span.text) not in guards and span.text not in person_words \
+                        and (_feature_name(span) or ent.label_ == "GPE" and _after_locative(span)
+                             and all(_capitalized(t) for t in span)):
+                    claim(span, "local")
+                elif ent.label_ != "FAC":
+                    _gazetteer_runs(span, gazetteer, guards, person_words, demonym_keys, claim, strict=False)
         elif ent.label_ in OTHER_LABELS and not (ent.label_ == "PERSON" and len(ent) > 1):
             # the small model calls some towns ORG, PERSON, NORP or PRODUCT ("Kaesong", "Aleppo")
             span = _trim(ent)
@@ -185,8 +215,11 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
                 _name_like(doc[j])
                 or (doc[j].lower_ in CONNECTORS and j + 1 < len(doc) and _capitalized(doc[j + 1]))):
             j += 1
-        _gazetteer_runs(doc[i:j], gazetteer, guards, person_words, demonym_keys, claim, strict=True,
-                        maybe=maybes.append)
+        if _feature_name(doc[i:j]) and not gazetteer.has(doc[i:j].text):
+            claim(doc[i:j], "local")  # "Penn Park", "Cedar Flat Rd." (rule local_features)
+        else:
+            _gazetteer_runs(doc[i:j], gazetteer, guards, person_words, demonym_keys, claim, strict=True,
+                            maybe=maybes.append)
         i = j
     for span in maybes:
         claim(span, "maybe")
@@ -253,7 +286,7 @@ def entity_suffixes() -> frozenset[str]:
 
 
 def _entity_pieces(span: Span, gazetteer: Gazetteer, guards: frozenset[str], person_words: set[str],
-                   demonym_keys: dict[str, str], claim) -> None:
+                   demonym_keys: dict[str, str], claim) -> bool:
     """A place entity the gazetteer lacks as a whole: keep the name in "Aleppo province", "Kaesong city";
     not the "Java" of "East Java" nor the "Crawford" of "Crawford County" (another place)."""
     suffixes = entity_suffixes()
@@ -261,21 +294,23 @@ def _entity_pieces(span: Span, gazetteer: Gazetteer, guards: frozenset[str], per
     while end > span.start and span.doc[end - 1].lower_ in suffixes:
         end -= 1
     if end == span.end or end == span.start:
-        return
+        return False
     piece = span.doc[span.start:end]
     if piece.text.lower() in guards or piece.text in person_words or fold(piece.text) in demonym_keys:
-        return
+        return False
     if gazetteer.has(piece.text):
         claim(piece, "ner")
+        return True
+    return False
 
 
-def _glued(piece: Span, run: Span, guards: frozenset[str]) -> bool:
+def _glued(piece: Span, run: Span, guards: frozenset[str], before_only: bool = False) -> bool:
     """A match that is only part of a longer capitalized name ("Eastern Creek", "Victoria Park",
     "KwaZulu-Natal"): the run goes on, on either side, with a hyphen or a capitalized word that is
     not a common word ("Glasgow Police" is Glasgow's police)."""
     doc = piece.doc
     before = doc[piece.start - 1] if piece.start > run.start else None
-    after = doc[piece.end] if piece.end < run.end else None
+    after = doc[piece.end] if piece.end < run.end and not before_only else None
     return any(t is not None and (t.text == "-" or _capitalized(t) and fold(t.text) not in guards)
                for t in (before, after))
 
@@ -300,9 +335,10 @@ def _gazetteer_runs(span: Span, gazetteer: Gazetteer, guards: frozenset[str], pe
                 continue
             if strict and (i > 0 and doc[i - 1].ent_type_ == "PERSON" or j < len(doc) and doc[j].ent_type_ == "PERSON"):
                 continue
-            if not strong and _glued(piece, span, guards):
+            if not strong and _glued(piece, span, guards, before_only=not strict):
                 continue
-            if _strong(gazetteer, text) if strong else _weak_ok(gazetteer, text, _after_locative(piece)):
+            if not strict and gazetteer.has(text) or strict and (
+                    _strong(gazetteer, text) if strong else _weak_ok(gazetteer, text, _after_locative(piece))):
                 claim(piece, "gazetteer" if strict else "ner")
                 i = j
                 matched = True
