@@ -579,9 +579,12 @@ def main(args: argparse.Namespace) -> int:
         else:
             engine = InlineEngine(options)
         in_flight = 2 * max(1, args.workers, getattr(engine, "n_workers", 1))
-        progress = Progress(count_items(tasks), enabled=None if not args.quiet else False)
+        total = count_items(tasks)
+        progress = Progress(total, enabled=None if not args.quiet else False)
+        # small runs: smaller batches, so that every worker gets some (at least 4 batches each)
+        batch_size = max(1, min(args.batch_size, total // (4 * max(1, in_flight // 2))))
         summary = run_corpus(tasks, store, engine, fmt=args.format, published=published,
-                             max_bytes=args.max_bytes, batch_size=max(1, args.batch_size),
+                             max_bytes=args.max_bytes, batch_size=batch_size,
                              in_flight=in_flight, progress=progress)
         if not args.no_dedup:
             summary.dedup_events = build_dedup(store, window_days=args.dedup_window)
