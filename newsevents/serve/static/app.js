@@ -514,17 +514,35 @@ function renderStoreTable(result) {
   const rows = result.events.map(storeEventRow);
   document.getElementById("store-count").textContent = `(${result.total})`;
   const docLink = e => el("a", { href: "#doc=" + encodeURIComponent(e.doc_id), text: String(e.doc_id).slice(0, 10), title: String(e.doc_id), class: "doc-link" });
-  eventsTable(document.getElementById("store-table"), rows, () => {}, [["place", e => e.place_name || ""], ["document", docLink]]);
+  const openDoc = id => { const e = rows.find(r => r.id === id); if (e) location.hash = "doc=" + encodeURIComponent(e.doc_id); };
+  eventsTable(document.getElementById("store-table"), rows, openDoc, [["place", e => e.place_name || ""], ["document", docLink]]);
   const first = result.total ? result.offset + 1 : 0;
   document.getElementById("page-info").textContent = `${first}–${result.offset + rows.length} of ${result.total}`;
   document.getElementById("prev-page").disabled = result.offset <= 0;
   document.getElementById("next-page").disabled = result.offset + rows.length >= result.total;
 }
 
+// Every period from the first to the last (empty months show as gaps, not as missing bars).
+function periodRange(seen, interval) {
+  if (seen.length < 2) return seen;
+  const out = [];
+  const first = parseDay(seen[0]), last = parseDay(seen[seen.length - 1]);
+  if (first === null || last === null) return seen;
+  const d = new Date(first);
+  for (let guard = 0; d.getTime() <= last && guard < 2000; guard++) {
+    const iso = d.toISOString();
+    out.push(interval === "year" ? iso.slice(0, 4) : interval === "month" ? iso.slice(0, 7) : iso.slice(0, 10));
+    if (interval === "year") d.setUTCFullYear(d.getUTCFullYear() + 1);
+    else if (interval === "month") d.setUTCMonth(d.getUTCMonth() + 1);
+    else d.setUTCDate(d.getUTCDate() + 1);
+  }
+  return out.length < 2000 ? out : seen;
+}
+
 function drawSeries(svg, legend, counts) {
   clear(svg); clear(legend);
   const [, , width, height] = svg.getAttribute("viewBox").split(" ").map(Number);
-  const periods = [...new Set(counts.series.map(s => s.period))].sort();
+  const periods = periodRange([...new Set(counts.series.map(s => s.period))].sort(), counts.interval);
   const keys = [...new Set(counts.series.map(s => s.key))].sort();
   if (!periods.length) {
     svg.append(svgEl("text", { x: width / 2, y: height / 2, "text-anchor": "middle", class: "empty-note", text: "no dated events" }));
@@ -535,6 +553,7 @@ function drawSeries(svg, legend, counts) {
   const max = Math.max(...totals);
   const left = 36, right = width - 8, top = 10, bottom = height - 26;
   const bw = Math.min(64, (right - left) / periods.length);
+  const x0 = left + ((right - left) - bw * periods.length) / 2;
   svg.append(svgEl("line", { x1: left, x2: right, y1: bottom, y2: bottom, class: "axis" }));
   svg.append(svgEl("text", { x: left - 4, y: top + 8, "text-anchor": "end", class: "tick", text: String(max) }));
   svg.append(svgEl("text", { x: left - 4, y: bottom, "text-anchor": "end", class: "tick", text: "0" }));
@@ -545,11 +564,11 @@ function drawSeries(svg, legend, counts) {
       if (!cell) continue;
       const h = (cell.count / max) * (bottom - top);
       y -= h;
-      svg.append(svgEl("rect", { x: left + i * bw + 1, y, width: Math.max(1, bw - 2), height: h, fill: color(k), class: "bar" },
+      svg.append(svgEl("rect", { x: x0 + i * bw + 1, y, width: Math.max(1, bw - 2), height: h, fill: color(k), class: "bar" },
         svgEl("title", { text: `${p} · ${k}: ${cell.count}` })));
     }
     const every = Math.ceil(periods.length / 8);
-    if (i % every === 0) svg.append(svgEl("text", { x: left + i * bw + bw / 2, y: bottom + 14, "text-anchor": "middle", class: "tick", text: p }));
+    if (i % every === 0) svg.append(svgEl("text", { x: x0 + i * bw + bw / 2, y: bottom + 14, "text-anchor": "middle", class: "tick", text: p }));
   });
   for (const k of keys) {
     const label = counts.by === "quad_class" ? `${k} ${QUAD_NAMES[k] || ""}` : k;
