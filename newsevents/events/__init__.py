@@ -67,7 +67,10 @@ def _story_dyad_target(ctx: Any, cands: list[Candidate]) -> None:
         if named:
             continue  # the text names a target the actors stage could not code: do not guess
         # (a building or site destroyed or seized stands for its owner: the story's counterpart)
-        for country, _ in counts.most_common():
+        own = counts.get(cand.source.country, 0)
+        for country, n in counts.most_common():
+            if n < 3 or n < 0.3 * own:
+                break  # no clear counterpart in this story: leave the target empty
             if country != cand.source.country:
                 a = first[country]
                 cand.target = Actor(text=a.text, start=a.start, end=a.end, country=country, agent="",
@@ -143,6 +146,16 @@ def _actor_pairs(c: Candidate) -> list[tuple[Actor | None, Actor | None]]:
     else:
         pairs = [(a, b) for a in sources for b in targets]
     return pairs[:MAX_PAIRS] or [(c.source, c.target)]
+
+
+def _tip_off(c: Candidate, lex: Lexicon) -> bool:
+    """Rule `tip_off`: a non-state actor "warning" the police or the authorities is alerting them,
+    not threatening them."""
+    if c.code[:2] != "13" or c.target is None:
+        return False
+    target_agent = c.target.agent[:3]
+    source_agent = c.source.agent[:3] if c.source is not None else ""
+    return target_agent in ("COP", "SPY", "GOV", "JUD") and source_agent not in lex.political_agents
 
 
 def _refusals(cands: list[Candidate], lex: Lexicon) -> None:
@@ -322,7 +335,7 @@ def run(ctx: Any) -> None:
             continue
         if c.entry.needs_political and c.source is None and c.target is None:
             continue
-        if _non_political(c, lex):
+        if _non_political(c, lex) or _tip_off(c, lex):
             continue
         kept.append(c)
     for c in kept:

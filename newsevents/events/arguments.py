@@ -142,9 +142,12 @@ def nominal_arguments(cand: Candidate, lex: Lexicon) -> tuple[Token | None, Toke
             if not passive:
                 source = subj
     if source is None:
-        for c in noun.children:
-            if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE"):
-                source = c
+        # "a North Korean artillery drill", "Israeli tank shelling": a nationality in the phrase
+        for c in noun.subtree:
+            if c.i >= noun.i:
+                break
+            if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE") and c.head.i > c.i:
+                source = c.head if c.head.ent_type_ in ("NORP", "GPE") and c.head.i < noun.i else c
                 break
     if target is None:
         target = _target_token(cand, lex)
@@ -220,6 +223,15 @@ def code_actor(ctx: Any, cand: Candidate, tok: Token | None) -> Any:
         for prev in reversed(list(tok.sent[: tok.i - tok.sent.start])):
             if prev.dep_ in ("nsubj", "nsubjpass") and prev.pos_ in ("NOUN", "PROPN"):
                 return bridge.actor_for_token(ctx, prev)
+        return None
+    if tok.pos_ == "NOUN" and cand.code[:2] in ("16", "17", "18", "19", "20") and tok.dep_ in ("dobj", "nsubjpass"):
+        # "shut down a factory park in North Korea": a site stands for the country it is in
+        got = bridge.actor_for_token(ctx, tok)
+        if got is not None:
+            return got
+        place = _pobj(tok, "in")
+        if place is not None and place.ent_type_ in ("GPE", "LOC"):
+            return bridge.actor_for_token(ctx, place)
         return None
     if tok.pos_ == "NOUN":
         # "the North's allies, China and Russia": a named apposition says who the noun is;

@@ -81,6 +81,13 @@ def _modifies_a_noun(ctx: Any, verb: Token, anchor: TimeExpr) -> bool:
     return False
 
 
+def _finite(verb: Token) -> bool:
+    """A finite clause reports; a bare gerund or participle ("since arresting her") does not."""
+    if verb.tag_ in ("VBD", "VBZ", "VBP"):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children)
+
+
 def assign_date(ctx: Any, verb: Token, modality: str, nominal_only: bool,
                 speech_act: bool = False) -> dict[str, Any]:
     """Date, time, background of the event whose clause verb (or nominal head) is `verb`."""
@@ -112,7 +119,7 @@ def assign_date(ctx: Any, verb: Token, modality: str, nominal_only: bool,
     if past_perfect:
         out["background"] = True
     if out["date"] is None and not out["background"] and not nominal_only and (not present_perfect or speech_act):
-        if published is not None and (speech_act or verb.tag_ in ("VBD", "VBZ", "VBP", "VBN", "VBG")):
+        if published is not None and (speech_act or _finite(verb)):
             out["date"] = published.isoformat()
     if out["date"] and published is not None:
         first = _first_day(out["date"])

@@ -152,6 +152,15 @@ def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
             if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(
                     c.dep_ == "agent" for c in tok.children):
                 continue  # "the civilians imprisoned for ...": a participle describes, it does not report
+            if tok.lemma_.lower() == "call" and any(c.dep_ in ("oprd",) for c in tok.children) \
+                    and direct_object(tok) is not None and "call names" in lex.verbs:
+                # rule `name_calling`: "calling her a 'tailless, old, insane' ..." denounces her
+                out.append(Candidate(tok, lex.verbs["call names"], lex.verbs["call names"].code or "111",
+                                     sent.zone, [tok]))
+                for t in tok.subtree:
+                    if t.i in nominal_heads:
+                        nominal_heads[t.i].drop = True
+                continue
             found = _verb_entry(tok, lex)
             if found is None:
                 continue
