@@ -122,13 +122,24 @@ def _glue_points(text: str) -> list[int]:
     return sorted(points)
 
 
+# Spaces, byte-order marks and zero-width characters at the edges of a line or segment
+_EDGE_LEAD = re.compile(r"[\s\ufeff\u200b-\u200d\u2060]*")
+_INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
+
+
+def _trimmed(raw: str, s: int, e: int) -> tuple[int, int]:
+    """The span without invisible characters at its edges (offsets stay raw)."""
+    s = _EDGE_LEAD.match(raw, s, e).end()
+    while e > s and (raw[e - 1].isspace() or raw[e - 1] in _INVISIBLE):
+        e -= 1
+    return s, max(s, e)
+
+
 def _lines(raw: str) -> list[tuple[int, int]]:
     out = []
     pos = 0
     for line in raw.splitlines(keepends=True):
-        body = line.rstrip("\r\n")
-        s = pos + (len(body) - len(body.lstrip()))
-        e = pos + len(body.rstrip())
+        s, e = _trimmed(raw, pos, pos + len(line))
         if e > s:
             out.append((s, e))
         pos += len(line)
@@ -141,11 +152,9 @@ def _split_inline_furniture(raw: str, s: int, e: int, line_no: int) -> list[Segm
     text = raw[s:e]
     for pattern, entry in _patterns()["inline"]:
         for m in pattern.finditer(text):
-            found = m.group()
-            if found.strip():
-                lead = len(found) - len(found.lstrip())
-                trail = len(found) - len(found.rstrip())
-                cuts.append((s + m.start() + lead, s + m.end() - trail, entry["why"]))
+            cs, ce = _trimmed(raw, s + m.start(), s + m.end())
+            if ce > cs:
+                cuts.append((cs, ce, entry["why"]))
     cuts.sort()
     segments: list[Segment] = []
     pos = s
@@ -167,11 +176,9 @@ def _split_glued(raw: str, s: int, e: int, line_no: int) -> list[Segment]:
     out = []
     prev = 0
     for p in points + [len(text)]:
-        piece = text[prev:p]
-        lead = len(piece) - len(piece.lstrip())
-        trail = len(piece) - len(piece.rstrip())
-        if piece.strip():
-            out.append(Segment(s + prev + lead, s + p - trail, piece.strip(), line_no))
+        ps, pe = _trimmed(raw, s + prev, s + p)
+        if pe > ps:
+            out.append(Segment(ps, pe, raw[ps:pe], line_no))
         prev = p
     return out
 
