@@ -140,6 +140,12 @@ def _name_spans(ctx: Any) -> list[tuple[Span, str]]:
             while end < len(doc) and doc[end].is_title and doc[end].is_alpha and not doc[end].is_sent_start \
                     and (end + 1 >= len(doc) or not doc[end + 1].is_title) and doc[end].pos_ != "PROPN":
                 end += 1
+        if kind == "ORG":  # "Joint Chiefs" + "of Staff", "Ministry" + "of Defense"
+            while end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].is_title \
+                    and doc[end + 1].pos_ == "PROPN":
+                end += 2
+                while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+                    end += 1
         span = _trim_name(doc[ent.start:end])
         if span is None or not any(t.is_alpha for t in span):
             continue
@@ -152,6 +158,9 @@ def _name_spans(ctx: Any) -> list[tuple[Span, str]]:
             j = i
             while j < len(doc) and doc[j].pos_ == "PROPN" and j not in covered and not doc[j].is_space:
                 j += 1
+                if j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].pos_ == "PROPN" \
+                        and doc[j + 1].is_title and j + 1 not in covered:
+                    j += 1  # "Joint Chiefs of Staff"
             span = doc[i:j]
             if len(span) == 1 and span[0].lower_.rstrip(".") in titles:
                 i = j
@@ -163,6 +172,21 @@ def _name_spans(ctx: Any) -> list[tuple[Span, str]]:
             i += 1
     found.sort(key=lambda x: x[0].start)
     return found
+
+
+def _with_country(span: Span, kind: str) -> str:
+    """Rule `name_mentions`: a body named with its country ("South Korea's Joint Chiefs of
+    Staff") keeps the country in its name, so the actor it codes to knows it."""
+    doc = span.doc
+    if kind not in {"ORG", "OTHER"} or span.start < 2 or doc[span.start - 1].tag_ != "POS":
+        return span.text
+    owner = doc[span.start - 2]
+    if owner.ent_type_ != "GPE":
+        return span.text
+    start = owner.i
+    while start > 0 and doc[start - 1].ent_type_ == "GPE" and doc[start - 1].ent_iob_ != "O":
+        start -= 1
+    return doc[start:span.end].text
 
 
 def _compatible(kind: str, other: str) -> bool:
@@ -229,7 +253,7 @@ class _Resolver:
             entity = self._match_name(span.text, words, kind, may_rename)
             gender, titles = _context_markers(span)
             if entity is None:
-                entity = Entity(id=len(self.entities) + 1, name=span.text, kind=kind)
+                entity = Entity(id=len(self.entities) + 1, name=_with_country(span, kind), kind=kind)
                 self.entities.append(entity)
             elif entity.kind == "OTHER" and kind != "OTHER":
                 entity.kind = kind
