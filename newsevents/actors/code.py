@@ -375,17 +375,37 @@ def modifier_countries(ctx: Context, token: Token) -> list[str]:
 
 
 def _modifier_agent(ctx: Context, matches: list[Match], head_match: Match | None) -> str:
+    """The agent a title or modifier gives, nearest the head first; a generic title ("Tory
+    spokesman", "rebel leader") gives way to the organization or role before it."""
+    generic = ""
     for m in reversed(matches):
         if m is head_match:
             continue
         for e in m.entries:
             if e.kind == ROLE and e.agent:
-                return _role_agent(ctx, m)
+                agent = _role_agent(ctx, m)
+                if normalize(ctx.doc[m.start:m.end].text) in GENERIC_HEADS or normalize(ctx.doc[m.end - 1].lemma_) in GENERIC_HEADS:
+                    generic = generic or agent
+                    break
+                return agent
             if e.kind in {ORG, GROUP, SEAT}:
                 code = _entry_code(ctx, e)
-                if code and code[1]:
+                if code and code[1] and code[0] not in ORG_SLOTS:
                     return code[1]
-    return ""
+    return generic
+
+
+def _international_of(ctx: Context, token: Token) -> tuple[str, str, str | None] | None:
+    """ "the Parliamentary Assembly of the Council of Europe": a body of an international organization."""
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    s, e = np_bounds(obj)
+                    found = _international_modifier(ctx, find_matches(ctx, s, _of_extension(ctx, obj, s, e)), None)
+                    if found:
+                        return found
+    return None
 
 
 def _adjacent_demonym(ctx: Context, matches: list[Match], left: int) -> bool:
@@ -533,7 +553,7 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
             mod_agent = _modifier_agent(ctx, matches, head_match)
             if mod_agent:
                 agent = mod_agent
-        org = _international_modifier(ctx, matches, head_match)
+        org = _international_modifier(ctx, matches, head_match) or _international_of(ctx, token)
         if org is not None:  # "UN inspectors", "NATO troops": the organization acts through them
             r.country, r.agent, r.name, r.country_from = org[0], org[1], org[2], "modifier"
             r.agent_explicit, r.head_kind = True, ROLE
@@ -571,6 +591,11 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
                 # a nationality before a name with no title: the person's country, agent unknown
                 r.country, r.agent, r.country_from, r.head_kind = title_country, "", "modifier", PERSON
                 r.name = _text_of(name_tokens)
+                return r, left, right
+            org = _international_modifier(ctx, matches, head_match)
+            if org is not None and not former:  # "UN envoy John Smith" speaks for the organization
+                r.country, r.agent, r.name, r.country_from = org[0], org[1], _text_of(name_tokens), "modifier"
+                r.agent_explicit, r.head_kind = True, PERSON
                 return r, left, right
             if title_agent:
                 r.agent = "ELI" if former and title_agent in {"GOV", "MIL", "LEG", ""} else title_agent
