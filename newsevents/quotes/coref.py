@@ -229,6 +229,7 @@ class _Resolver:
         self.entities: list[Entity] = []
         self.mentions: list[_Mention] = []
         self.sent_starts = [s.start for s in ctx.doc.sents]
+        self.core: dict[int, str] = {}  # entity id -> its name as matched (no country prefix)
 
     def sentence_index(self, token_i: int) -> int:
         return bisect.bisect_right(self.sent_starts, token_i) - 1
@@ -254,6 +255,7 @@ class _Resolver:
             gender, titles = _context_markers(span)
             if entity is None:
                 entity = Entity(id=len(self.entities) + 1, name=_with_country(span, kind), kind=kind)
+                self.core[entity.id] = span.text
                 self.entities.append(entity)
             elif entity.kind == "OTHER" and kind != "OTHER":
                 entity.kind = kind
@@ -275,11 +277,11 @@ class _Resolver:
             e = m.entity
             if not _compatible(kind, e.kind):
                 continue
-            names = _words(e.name)
+            names = _words(self.core.get(e.id, e.name))  # match on the name without its country
             if _contains(names, words):
                 return e
             if may_rename and _contains(words, names) and (kind == e.kind or e.kind == "OTHER" or len(names) == 1):
-                e.name = text  # a fuller name seen after a short form: keep the fullest
+                e.name = self.core[e.id] = text  # a fuller name seen after a short form: keep the fullest
                 return e
         if len(words) == 1 and text.isupper() and len(text) >= 2:
             for e in reversed(self.entities):
