@@ -131,3 +131,13 @@ def test_entities_link_names_pronouns_and_apposition(quotes_of):
     assert entity_at(ctx, she, she + 3).name == "Lena Hart"
     deputy = [q for q in ctx.quotes if q.text.startswith("he would travel")]
     assert deputy and deputy[0].speaker == "Paul Okafor"
+
+
+def test_speakers_at_names_who_reports_a_span(quotes_of):
+    from newsevents.quotes import speakers_at
+
+    text = "Police chief Dana Moss said that rioters burned three cars overnight.\n"
+    ctx = quotes_of(text)
+    burned = text.index("burned")
+    assert speakers_at(ctx, burned, burned + 6) == ["Dana Moss"]
+    assert speakers_at(ctx, 0, 5) == []

@@ -8,6 +8,8 @@ Exposes to later stages (see the module docstrings of find.py, coref.py, attribu
 - ctx.exposed["quote_details"]: list[attribute.Found]: each quote with its cue span, the
   id of the speaker's entity, and its attribution group (a mixed fragment and the reported
   clause around it, or a quote and its continuation, share a group) with the group's extent.
+- `speakers_at(ctx, start, end)`: the speakers whose quotes contain a raw span, for an
+  event's `reported_by`.
 """
 
 from __future__ import annotations
@@ -149,6 +151,19 @@ def _quote_lookup(found: list[Found]) -> Callable[[int], Quote | None]:
         return None
 
     return quote_of_offset
+
+
+def speakers_at(ctx: Any, start: int, end: int) -> list[str]:
+    """Who reports the text at a raw span: the speakers of the quotes that contain it, nearest
+    first (for an event's `reported_by`). Empty when the span is in no quote."""
+    details: list[Found] = ctx.exposed.get("quote_details", [])
+    around = [f for f in details if f.quote.start <= start and end <= f.quote.end + 1 and f.quote.speaker]
+    around.sort(key=lambda f: f.quote.end - f.quote.start)
+    names: list[str] = []
+    for f in around:
+        if f.quote.speaker not in names:
+            names.append(f.quote.speaker)
+    return names
 
 
 def run(ctx: Any) -> None:
