@@ -46,6 +46,8 @@ def read_html(html: str, source: str) -> tuple[str, Document]:
         # the page repeats its headline at the top of the article: it is the title, once
         body = body[len(body.split("\n", 1)[0]):].lstrip("\n")
         title = first_line
+    if not title:
+        doc.title_missing_reason = "the HTML page has no headline (no title or h1 that trafilatura could find)"
     if title:
         parts.append(title)
         doc.title, doc.title_start, doc.title_end = title, 0, len(title)
