@@ -422,7 +422,11 @@ def main(args: argparse.Namespace) -> int:
     scores = []
     for article, ref_path in pairs:
         reference = json.loads(ref_path.read_text(encoding="utf-8"))
-        system = _system_reading(article, reference, readings, args.model)
+        try:
+            system = _system_reading(article, reference, readings, args.model)
+        except Exception as err:  # one article that cannot be read scores as an empty reading
+            print(f"newsevents: {article}: cannot be read: {type(err).__name__}: {err}", file=sys.stderr)
+            system = {}
         scores.append(score_reading(article.read_text(encoding="utf-8"), reference, system, article.stem))
     overall = total(scores)
     if args.json:
