@@ -158,6 +158,36 @@ def _tip_off(c: Candidate, lex: Lexicon) -> bool:
     return target_agent in ("COP", "SPY", "GOV", "JUD") and source_agent not in lex.political_agents
 
 
+def _consequences(cands: list[Candidate]) -> None:
+    """Rule `consequence`: "bombarded the city, killing eight people" / "stormed by forces, with
+    eight citizens being killed" tell one attack and its toll: the killing lends the attack its
+    victims as target and is not a second event."""
+    by_token = {c.token.i: c for c in cands}
+    for c in cands:
+        if not c.code or c.code[:2] not in ("18", "19", "20") or c.entry.noun:
+            continue
+        tok = c.token
+        head = tok.head
+        if tok.dep_ == "pcomp" and head.lower_ == "with":
+            head = head.head
+        elif tok.dep_ not in ("advcl", "xcomp", "conj") or tok.tag_ != "VBG":
+            continue
+        while head.dep_ == "conj" and head.i not in by_token:
+            head = head.head
+        parent = by_token.get(head.i)
+        if parent is None:
+            for cand in cands:  # the conjoined verb that carries the agent ("blocked and stormed by")
+                if cand.token.dep_ == "conj" and cand.token.head.i == head.i:
+                    parent = cand
+        if parent is None or parent is c or not parent.code or parent.code[:2] not in ("17", "18", "19", "20"):
+            continue
+        if parent.target is None and c.target is not None:
+            parent.target = c.target
+            parent.targets = c.targets
+        parent.extra["toll"] = c.token
+        c.drop = True
+
+
 def _refusals(cands: list[Candidate], lex: Lexicon) -> None:
     """Rule `refusal`: "will not / would not / won't" + a cooperative act (CAMEO 03-08) is an
     asserted refusal (CAMEO 12) by the actor who will not act."""
@@ -233,6 +263,8 @@ def _to_event(ctx: Any, c: Candidate, lex: Lexicon) -> tuple[Event, bool]:
     if place is not None:
         place_dict = {"name": place.name, "country": place.country, "lat": place.lat, "lon": place.lon}
     quantity = find_quantity(ctx, c.token if not c.light_verb else c.light_verb)
+    if quantity is None and c.extra.get("toll") is not None:
+        quantity = find_quantity(ctx, c.extra["toll"])  # "killing at least eight people"
     return (Event(
         id="", evidence=ctx.raw[start:end], start=start, end=end, trigger=ctx.raw[t_start:t_end],
         source=c.source, target=c.target, cameo=c.code, cameo_root=c.code[:2],
@@ -325,6 +357,7 @@ def run(ctx: Any) -> None:
     _speech_sources(ctx, cands)
     _quote_restates_summary(ctx, cands)
     _refusals(cands, lex)
+    _consequences(cands)
     cands = _claims(ctx, cands)
     for c in cands:
         if c.entry.aimed and c.target is not None and c.code == "150":
