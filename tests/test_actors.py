@@ -198,3 +198,16 @@ def test_a_speaker_string_not_verbatim_in_the_text_is_coded_from_its_words(nlp):
     assert actor_for_name(ctx, "South Korean president's office").code == "KORGOV"
     assert actor_for_name(ctx, "Syrian state media").code == "SYRMED"
     assert actor_for_name(ctx, "Korea experts") is None
+
+
+def test_the_group_takes_the_nearest_group_named_before(read_text):
+    r = read_text("Boko Haram fighters raided a village on Sunday. The group also seized cattle.",
+                  published="2015-06-01")
+    assert _code_of(r, "The group") == "NGAREB"
+
+
+def test_a_generic_title_gives_way_to_the_organization_before_it(read_text):
+    r = read_text("Tory spokesman Ian Crane attacked the plan. UN envoy Lars Moe arrived in Aden.",
+                  published="2005-03-01")
+    assert _code_of(r, "Tory spokesman Ian Crane") == "GBRPTY"
+    assert _code_of(r, "UN envoy Lars Moe") == "IGOUNO"

@@ -193,6 +193,8 @@ def _scan_document(ctx: Context, st: DocState) -> None:
             for e in m.entries[:1]:
                 if e.kind in {COUNTRY, DEMONYM, CAPITAL, SEAT} and e.country:
                     st.country_counts[e.country] += weight
+                elif e.kind in {GROUP, ORG} and e.country and e.country not in ORG_SLOTS and e.source == "ours":
+                    st.country_counts[e.country] += weight
                 if e.kind in {COUNTRY, CAPITAL, SEAT} and e.country:
                     st.state_counts[e.country] += 1
                 if e.kind == DEMONYM and n + 1 < len(matches) and matches[n + 1].start - m.end <= 2:
@@ -211,8 +213,8 @@ def _scan_document(ctx: Context, st: DocState) -> None:
                         if key not in st.known_people:
                             st.full_names[key] = ent.text
     focus = ctx.exposed.get("focus_country")
-    if not focus and st.country_counts:
-        focus = st.country_counts.most_common(1)[0][0]
+    if st.country_counts and (not focus or focus not in st.country_counts):
+        focus = st.country_counts.most_common(1)[0][0]  # the geo stage's focus is not an actor's country here
     st.focus = focus or None
     st.state_focus = st.state_counts.most_common(1)[0][0] if st.state_counts else st.focus
     del kb
@@ -471,7 +473,10 @@ def _sentence_place_country(ctx: Context, token: Token) -> str:
         return ""
     place = places.get(sent.index) if isinstance(places, dict) else None
     country = getattr(place, "country", None) if place is not None else None
-    return country or ""
+    if not country or not (sent.start <= getattr(place, "start", -1) < sent.end):
+        return ""  # only a place named in this very sentence
+    counts = state(ctx).country_counts
+    return country if (not counts or country in counts) else ""
 
 
 def _surname_person(ctx: Context, tokens: list[Token]) -> tuple[str, str, str] | None:
@@ -759,6 +764,10 @@ def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
                 reading.country, reading.country_from = found[0], "coref"
                 reading.agent = reading.agent or found[1]
                 reading.name = reading.name or found[2]
+    if reading is None and _may_corefer(ctx, token, left, None) and normalize(token.lemma_) in GROUP_NOUNS:
+        found = _antecedent(ctx, token)
+        if found is not None:
+            reading = PhraseReading(found[0], found[1], found[2], "anaphor", bool(found[1]), GROUP)
     if reading is None:
         return None
     head_key = normalize(token.lemma_)
@@ -785,6 +794,28 @@ def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
         tokens = list(ctx.doc[left:right])
         _remember_person(ctx, tokens, reading.country, reading.agent, reading.name)
     return _make_actor(ctx, left, right, reading.country, reading.agent, reading.name)
+
+
+GROUP_NOUNS = {"group", "organization", "organisation", "movement", "militia", "faction", "outfit",
+               "network", "alliance", "bloc", "body", "agency", "union", "party"}
+
+
+def _antecedent(ctx: Context, token: Token) -> tuple[str, str, str | None] | None:
+    """ "The group" with no coreference chain: the nearest organization or armed group named in
+    this or the two sentences before (rule `group_anaphor`)."""
+    sent = ctx.sentence_of_token(token)
+    if sent is None:
+        return None
+    for index in range(sent.index, max(-1, sent.index - 3), -1):
+        span = ctx.sentences[index].span
+        end = min(span.end, token.i) if index == sent.index else span.end
+        for m in reversed(find_matches(ctx, span.start, end)):
+            for e in m.entries:
+                if e.kind in {GROUP, ORG}:
+                    code = _entry_code(ctx, e)
+                    if code and code[0]:
+                        return code[0], code[1], e.name
+    return None
 
 
 def _weapon_head(ctx: Context, token: Token) -> bool:
