@@ -106,3 +106,34 @@ def test_repeated_telling_is_one_event(read_text):
 @pytest.mark.parametrize("text", ["Police arrested a man for shoplifting in a supermarket on Friday."])
 def test_crime_blotter_without_political_actor(read_text, text):
     assert all(e.source is not None or e.target is not None for e in _events(read_text, text))
+
+
+def test_missiles_into_the_sea_are_a_show_of_force(read_text):
+    events = _events(read_text, "North Korea fired three ballistic missiles into the sea on Monday.")
+    assert events and all(e.cameo_root == "15" for e in events)
+    assert any(e.quantity is not None and e.quantity.value == 3 for e in events)
+
+
+def test_call_for_names_the_addressee(read_text):
+    events = _events(read_text, "Germany is calling for Turkey to release the detained journalists.")
+    appeal = [e for e in events if e.cameo_root == "02"]
+    assert appeal and appeal[0].target is not None and appeal[0].target.country == "TUR"
+    assert not any(e.cameo_root == "08" and e.modality == "asserted" for e in events)
+
+
+def test_will_not_cooperate_is_a_refusal(read_text):
+    events = _events(read_text, "Japan said it would not provide aid to Myanmar.")
+    assert any(e.cameo_root == "12" and e.modality == "asserted" for e in events)
+    assert not any(e.cameo_root == "07" and e.modality == "asserted" for e in events)
+
+
+def test_attack_and_its_toll_are_one_event(read_text):
+    events = _events(read_text, "Rebels shelled the Syrian army base on Monday, killing eight soldiers.")
+    violent = [e for e in events if e.cameo_root in ("18", "19", "20")]
+    assert len(violent) == 1
+    assert violent[0].quantity is not None and violent[0].quantity.value == 8
+
+
+def test_tip_off_to_police_is_not_a_threat(read_text):
+    events = _events(read_text, "Neighbours warned the British police about the man months ago.")
+    assert not any(e.cameo_root == "13" for e in events)
