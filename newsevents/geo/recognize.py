@@ -95,9 +95,11 @@ class Found:
     us_state: bool = False  # read as a US state only
 
 
-def _trim(span: Span) -> Span:
+def _trim(span: Span, keep_directions: bool = False) -> Span:
+    """The entity less a leading "the" or direction ("northern Syria") and a trailing "'s"."""
     start, end = span.start, span.end
-    while start < end and (span.doc[start].lower_ in LEADING_TRIM or span.doc[start].is_punct):
+    drop = {"the"} if keep_directions else LEADING_TRIM
+    while start < end and (span.doc[start].lower_ in drop or span.doc[start].is_punct):
         start += 1
     while end > start and (span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_punct
                            or span.doc[end - 1].lower_ in ("'s", "’s")):
@@ -152,7 +154,9 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
     _states_after_comma(doc, found, taken)
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
-            span = _trim(ent)
+            span = _trim(ent, keep_directions=True)
+            if not gazetteer.has(span.text):
+                span = _trim(ent)
             if not len(span) or fold(span.text) in demonym_keys or span.text.lower() in tagged_guards \
                     or span.text in person_words:
                 continue

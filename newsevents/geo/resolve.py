@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from newsevents.geo.gazetteer import Entry, distance_km
+from newsevents.geo.gazetteer import Entry, distance_km, fold
 
 KIND_PRIOR = {"country": 10.0, "region": 8.5, "feature": 9.0, "county": 7.5}
 CAPITAL_BONUS = 1.5
@@ -27,6 +27,7 @@ DOC_COUNTRY_BONUS = 2.0
 DOC_COUNTRY_BONUS_MAX = 3.5
 DOC_SHARE_BONUS = 2.5
 DOC_STATE_BONUS = 2.0
+CITY_STATE_WEIGHT = 0.5  # a town the story names for sure counts half toward its state
 CONTAINER_BONUS = 8.0
 NEAR_BONUS = ((50.0, 2.0), (200.0, 1.2), (500.0, 0.5))
 CLEAR_MARGIN = 2.5
@@ -75,6 +76,8 @@ class DocumentContext:
             self.countries[entry.country] += weight
         if entry.admin1 and entry.admin1.startswith("US.") and entry.kind == "region":
             self.states[entry.admin1] += weight
+        elif entry.admin1 and entry.admin1.startswith("US.") and entry.kind == "city":
+            self.states[entry.admin1] += CITY_STATE_WEIGHT * weight
         if entry.kind in ("city", "region") and entry.population:
             self.anchors.append(entry)
 
@@ -87,8 +90,8 @@ def _in_container(entry: Entry, container: Entry) -> bool:
     return False
 
 
-def score(entry: Entry, mention: MentionCandidates, context: DocumentContext, own: Entry | None = None) -> float:
-    """Prior plus document context; `own` is excluded from the anchors (a mention does not vouch for itself)."""
+def score(entry: Entry, mention: MentionCandidates, context: DocumentContext) -> float:
+    """Prior plus document context."""
     value = prior(entry)
     if entry.country and context.countries.get(entry.country):
         # more for the country that dominates the story: a Canadian story's London is in Ontario
@@ -102,7 +105,7 @@ def score(entry: Entry, mention: MentionCandidates, context: DocumentContext, ow
             value += CONTAINER_BONUS
     if entry.kind == "city":
         nearest = min((distance_km(entry.lat, entry.lon, a.lat, a.lon) for a in context.anchors
-                       if a.row != entry.row and a is not own), default=None)
+                       if a.row != entry.row), default=None)
         if nearest is not None:
             for limit, bonus in NEAR_BONUS:
                 if nearest <= limit:
@@ -118,34 +121,60 @@ def _best(mention: MentionCandidates, context: DocumentContext) -> tuple[Entry, 
 
 
 def resolve(mentions: Sequence[MentionCandidates], context: DocumentContext, gazetteer=None) -> None:
-    """Choose an entry for every mention, in two passes: clear cases first, then the rest with them as context."""
-    # pass 1: context-free clear winners (countries, states, unique names, big margins)
-    empty = DocumentContext(countries=Counter(context.countries), states=Counter(context.states))
-    clear: list[MentionCandidates] = []
+    """Choose an entry for every mention.
+
+    Pass 1 finds the clear cases (countries, states, unique names, big margins) without context;
+    each distinct name among them adds its country, state and point to the document context once.
+    Pass 2 scores every mention against that context less its own name's share (a mention does not
+    vouch for itself), so a Canadian story's "London" goes to Ontario even though London, England,
+    wins without context. Countries named as countries stay as they are.
+    """
+    base = DocumentContext(countries=Counter(context.countries), states=Counter(context.states),
+                           anchors=list(context.anchors))
+    clear_by_name: dict[str, Entry] = {}
     for m in mentions:
         if not m.entries:
             continue
-        best, margin = _best(m, empty)
+        best, margin = _best(m, base)
         if margin >= CLEAR_MARGIN:
             m.chosen = best
-            clear.append(m)
-    for m in clear:
-        context.add(m.chosen)
+            clear_by_name.setdefault(fold(m.text), best)
+    for entry in clear_by_name.values():
+        context.add(entry)
     # containers ("X, Y") resolved before what they contain
     for m in sorted(mentions, key=lambda m: m.container is not None):
         if not m.entries:
             continue
         if m.container is not None and m.container.chosen is None and m.container.entries:
-            m.container.chosen = _best(m.container, context)[0]
-        m.chosen = _best(m, context)[0]
-    # pass 2 again, now that every mention has a choice, with ambiguous ones as anchors too
-    settled = DocumentContext(countries=Counter(context.countries), states=Counter(context.states),
-                              anchors=[m.chosen for m in mentions if m.chosen is not None
-                                       and m.chosen.kind == "city"])
+            m.container.chosen = _best(m.container, _without(context, clear_by_name.get(fold(m.container.text))))[0]
+        if m.chosen is None or m.chosen.kind != "country":
+            m.chosen = _best(m, _without(context, clear_by_name.get(fold(m.text))))[0]
+    # again, now with every town chosen as a point of reference
+    anchors = {m.chosen.row: m.chosen for m in mentions if m.chosen is not None and m.chosen.kind == "city"}
     for m in mentions:
-        if m.entries and m not in clear:
-            m.chosen = max(m.entries, key=lambda e: score(e, m, settled, own=m.chosen))
+        if not m.entries or m.chosen is None or m.chosen.kind == "country":
+            continue
+        own = clear_by_name.get(fold(m.text))
+        settled = _without(context, own)
+        settled.anchors = [a for a in anchors.values() if a is not m.chosen]
+        m.chosen = max(m.entries, key=lambda e: score(e, m, settled))
     _place_counties(mentions, gazetteer)
+
+
+def _without(context: DocumentContext, entry: Entry | None) -> DocumentContext:
+    """The context less one entry's contribution."""
+    out = DocumentContext(countries=Counter(context.countries), states=Counter(context.states),
+                          anchors=[a for a in context.anchors if a is not entry])
+    if entry is not None:
+        if entry.country and out.countries.get(entry.country):
+            out.countries[entry.country] -= 1
+            if out.countries[entry.country] <= 0:
+                del out.countries[entry.country]
+        if entry.admin1 and out.states.get(entry.admin1) and entry.kind == "region":
+            out.states[entry.admin1] -= 1
+            if out.states[entry.admin1] <= 0:
+                del out.states[entry.admin1]
+    return out
 
 
 def _place_counties(mentions: Sequence[MentionCandidates], gazetteer=None) -> None:
