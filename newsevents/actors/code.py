@@ -522,6 +522,10 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
     head_entry = None
     if head_match is not None:
         head_entry = head_match.first(NAME_KINDS) or head_match.first({DEMONYM}) or head_match.first({ROLE})
+    if (head_entry is not None and head_entry.kind == PERSON and head_match.end - head_match.start == 1
+            and head_match.start > left and ctx.doc[head_match.start - 1].ent_type_ == "PERSON"
+            and not any(m.start <= head_match.start - 1 < m.end for m in matches)):
+        return None, left, right  # "Grace Mugabe" is not the Mugabe of our knowledge
     if head_entry is not None and head_entry.kind in NAME_KINDS:
         code = None
         for e in head_match.entries:
@@ -742,6 +746,8 @@ def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
                 continue  # an unknown place or organization does not take its apposition's code
             if child.left_edge.i > 0 and token.doc[child.left_edge.i - 1].text == "(":
                 continue  # "(Reuters)" after a dateline place is a credit, not the same entity
+            if token.ent_type_ == "PERSON" and normalize(child.lemma_) in load_knowledge().institution_nouns:
+                continue  # a person is not in apposition with an institution: a misparse
             other, _, _ = read_phrase(ctx, child)
             if not _comma_before(child):
                 # "the militant group al-Shabab": a close apposition that is a name is the actor
@@ -859,12 +865,14 @@ def _merge(a: PhraseReading | None, b: PhraseReading | None) -> PhraseReading | 
 
 
 def is_place_use(token: Token, actor: Actor, kinds: set[str]) -> bool:
-    """A country or capital inside a locative PP ("in Seoul") is a place, not an actor."""
-    if not kinds & {COUNTRY, CAPITAL, SHORT, SEAT}:
+    """A country, capital or place phrase inside a locative PP ("in Seoul", "in the capital") is
+    a place, not an actor; people, roles and organizations there stay actors."""
+    locative = token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
+    if kinds & {ROLE, PERSON, ORG, GROUP, DEMONYM}:
         return False
-    if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS:
+    if locative:
         return True
-    return token.dep_ in {"npadvmod"}
+    return bool(kinds & {COUNTRY, CAPITAL, SHORT, SEAT}) and token.dep_ in {"npadvmod"}
 
 
 def head_kinds(ctx: Context, token: Token) -> set[str]:

@@ -186,6 +186,7 @@ class Knowledge:
     former_words: set[str] = field(default_factory=set)
     topic_modifier_heads: set[str] = field(default_factory=set)
     explicit_country_only: set[str] = field(default_factory=set)
+    institution_nouns: set[str] = field(default_factory=set)
 
     def add(self, entry: Entry, *, first: bool = False) -> None:
         key = normalize(entry.phrase)
@@ -270,6 +271,7 @@ def _load_roles(kb: Knowledge) -> None:
     kb.former_words = {normalize(w) for w in data.get("former") or []}
     kb.topic_modifier_heads = {normalize(w) for w in data.get("topic_modifier") or []}
     kb.explicit_country_only = {normalize(w) for w in data.get("explicit_country_only") or []}
+    kb.institution_nouns = {normalize(w) for w in data.get("institution_nouns") or []}
 
 
 def _load_people(kb: Knowledge) -> None:
