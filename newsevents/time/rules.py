@@ -90,7 +90,9 @@ def _pieces() -> dict[str, str]:
         "NAMED_TIME": alternation(_words("named_times")),
         "FREQ": alternation(_words("frequency_words")),
         "REFWORD": alternation(_words("reference_words")),
-        "HOLIDAY": alternation(_words("holidays"), capitalised=True),
+        "HOLIDAY": alternation(_words("holidays") + _words("floating_holidays")),
+        "DECADE_WORD": alternation(_words("decade_words")),
+        "ORDINAL": alternation(_words("ordinal_words")),
     }
     tens = alternation([w for w, v in section("number_words").items() if isinstance(v, int) and v >= 20
                         and v % 10 == 0 and v < 100])
@@ -404,9 +406,14 @@ def _relative_period(m: re.Match[str], env: Env) -> Found | None:
         return _found(m, "DATE", week + "-WE", "relative_period")
     season = lookup("seasons", unit_word)
     if season:
-        year = env.dct.year + offset
+        starts = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[season]
+        year = env.dct.year
         if offset == 0 and season == "WI" and env.dct.month <= 2:
             year -= 1
+        elif offset < 0 and env.dct.month < starts + 3:  # that season has not ended yet this year
+            year -= 1
+        elif offset > 0 and env.dct.month >= starts:  # that season has begun: the next is next year's
+            year += 1
         return _found(m, "DATE", f"{year:04d}-{season}", "relative_period")
     unit = _unit_code(unit_word)
     if unit not in ("D", "W", "M", "Q", "Y", "DE", "CE"):
@@ -571,7 +578,7 @@ def _reference_word(m: re.Match[str], env: Env) -> Found | None:
     value = lookup("reference_words", word)
     if not value:
         return None
-    if word in ("current", "recent", "future") and not re.match(r"\s+[a-z]", _following(env, m.end())):
+    if word in ("current", "recent") and not re.match(r"\s+[a-z]", _following(env, m.end())):
         return None  # adjectives only: "current leaders", not "the current" (electric)
     if word == "one day" and env.tense(m.start(), m.end()) != "future":
         return _found(m, "DURATION", "P1D", "reference_word", "ref")
@@ -650,8 +657,36 @@ def _quarter(m: re.Match[str], env: Env) -> Found | None:
     return _found(m, "DATE", value, "quarter")
 
 
+def _floating_holiday(year: int, spec: list[int]) -> dt.date:
+    month, nth, weekday = spec
+    if nth == 0:  # the Tuesday after the first Monday
+        first_monday = dates.weekday_date(dt.date(year, month, 7), 1, "past")
+        return first_monday + dt.timedelta(days=1)
+    if nth > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    last = dates.add_months(dt.date(year, month, 1), 1) - dt.timedelta(days=1)
+    return dates.weekday_date(last, weekday, "past")
+
+
 def _holiday(m: re.Match[str], env: Env) -> Found | None:
-    mm_dd = str(lookup("holidays", m["hol"].lower()) or "")
+    if not m["hol"][:1].isupper():
+        return None  # "christmas" in running text is not written lower case; a name is
+    name = re.sub(r"\s+", " ", m["hol"].lower())
+    spec = lookup("floating_holidays", name)
+    if spec:
+        if m["year"]:
+            day = _floating_holiday(int(m["year"]), spec)
+        else:
+            this = _floating_holiday(env.dct.year, spec)
+            tense = env.tense(m.start(), m.end())
+            if this > env.dct and tense == "past":
+                this = _floating_holiday(env.dct.year - 1, spec)
+            elif this < env.dct and tense == "future":
+                this = _floating_holiday(env.dct.year + 1, spec)
+            day = this
+        return _found(m, "DATE", day.isoformat(), "holiday", day=day)
+    mm_dd = str(lookup("holidays", name) or "")
     if not mm_dd:
         return None
     month, day_n = int(mm_dd[:2]), int(mm_dd[3:5])
@@ -715,6 +750,10 @@ def rules() -> list[Rule]:
          r"(?P<conj>[-–]|to|and|through|until|till)\s*(?P<b>{YEAR}|\d\d)\b" + _YEAR_GUARD, 6, _year_range),
         ("decade", r"(?:\bthe\s+)?(?:\b(?P<part>early|mid|late)\s*-?\s*)?(?:\b(?P<dec>1[5-9]\d0|20\d0)|'(?P<dec2>\d0))'?s\b",
          6, _decade_any),
+        ("decade", r"\bthe\s+(?:(?P<part>early|mid|late)\s*-?\s*)?(?P<decw>{DECADE_WORD})\b(?P<dec>)(?P<dec2>)",
+         6, _decade_any),
+        ("century", r"(?:\bthe\s+)?(?:\b(?P<part>early|mid|late)\s*-?\s*)?\b(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|"
+         r"(?P<word>{ORDINAL}))[\s-]+century\b", 6, _century),
         ("year", r"(?:\b(?P<part>{PART})\s*-?\s*|\b(?:fiscal|calendar)\s+)?\b(?P<year>{YEAR})\b" + _YEAR_GUARD,
          4, _year),
         ("weekday", r"(?:\b(?P<det>last|next|this|coming|past|early|late|the\s+previous|the\s+preceding|"
@@ -759,13 +798,32 @@ def rules() -> list[Rule]:
 
 
 def _decade_any(m: re.Match[str], env: Env) -> Found | None:
-    """Decades written "1950s" or "'90s" (the second form in group dec2)."""
+    """Decades written "1950s", "'90s" (group dec2) or "the nineties" (group decw)."""
+    if m.groupdict().get("decw"):
+        first3 = lookup("decade_words", m["decw"].lower())
+        found = _found(m, "DATE", f"{first3}X", "decade")
+        mod = _part_mod(m["part"])
+        if mod:
+            found.mod = mod
+        return found
     digits = m["dec"] or m["dec2"]
     if not digits:
         return None
     if len(digits) == 2:
         digits = ("19" if int(digits) >= 30 else "20") + digits
     found = _found(m, "DATE", digits[:3] + "X", "decade")
+    mod = _part_mod(m["part"])
+    if mod:
+        found.mod = mod
+    return found
+
+
+def _century(m: re.Match[str], env: Env) -> Found | None:
+    """"the 20th century" -> 19XX (TimeML writes the first two digits of its years)."""
+    n = int(m["n"]) if m["n"] else lookup("ordinal_words", m["word"].lower())
+    if not n or n > 30:
+        return None
+    found = _found(m, "DATE", f"{n - 1:02d}XX", "century")
     mod = _part_mod(m["part"])
     if mod:
         found.mod = mod

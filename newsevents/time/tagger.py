@@ -202,7 +202,7 @@ def tag(text: str, dct: dt.date, doc: Doc | None = None,
     for _, _, rule, m in chosen:
         try:
             found = rule.normalize(m, env)
-        except (ValueError, KeyError, TypeError, OverflowError):
+        except (ValueError, KeyError, TypeError, IndexError, AttributeError, OverflowError):
             found = None
         if found is None:
             continue
