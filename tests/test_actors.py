@@ -211,3 +211,10 @@ def test_a_generic_title_gives_way_to_the_organization_before_it(read_text):
                   published="2005-03-01")
     assert _code_of(r, "Tory spokesman Ian Crane") == "GBRPTY"
     assert _code_of(r, "UN envoy Lars Moe") == "IGOUNO"
+
+
+def test_an_expert_takes_the_code_of_the_institute_they_are_from(read_text):
+    r = read_text("Iran analyst Sara Okafor from the Brookings Institution said the deal was dead.",
+                  published="2019-05-01")
+    actor = next(a for a in r.actors if "Okafor" in a.text)
+    assert (actor.country, actor.agent, actor.name) == ("USA", "EDU", "Sara Okafor")

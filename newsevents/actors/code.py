@@ -457,6 +457,24 @@ def _pp_country(ctx: Context, token: Token) -> tuple[str, str | None]:
     return "", None
 
 
+def _pp_organization(ctx: Context, token: Token) -> tuple[str, str] | None:
+    """The organization a person is "from"/"at"/"of": its country and agent (the PP may hang
+    on the verb right after the name: "wrote expert Jean Lee from the Wilson Center")."""
+    preps = list(token.rights) + [c for c in token.head.rights if c.i == token.right_edge.i + 1]
+    for child in preps:
+        if child.dep_ == "prep" and child.lower_ in {"from", "at", "of", "with"}:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    s, e = np_bounds(obj)
+                    for m in find_matches(ctx, s, e):
+                        for entry in m.entries:
+                            if entry.kind in {ORG, GROUP}:
+                                code = _entry_code(ctx, entry)
+                                if code and code[0]:
+                                    return code
+    return None
+
+
 def _place_country(ctx: Context, token: Token) -> str:
     s, e = ctx.raw_span(token)
     for place in ctx.places:
@@ -585,6 +603,8 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
     if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
         tokens = [t for t in ctx.doc[left:right] if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"]
         name_tokens = [t for t in tokens if not any(m.start <= t.i < m.end for m in matches)]
+        person_tokens = [t for t in name_tokens if t.ent_type_ == "PERSON"]
+        name_tokens = person_tokens or name_tokens
         if not name_tokens:
             return None, left, right
         title_agent = _modifier_agent(ctx, matches, head_match)
@@ -601,6 +621,12 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
                 r.country, r.agent, r.country_from, r.head_kind = title_country, "", "modifier", PERSON
                 r.name = _text_of(name_tokens)
                 return r, left, right
+            if not title_agent and not known:
+                placed = _pp_organization(ctx, token)
+                if placed is not None:  # "Korea expert Jean H Lee from the Wilson Center"
+                    r.country, r.agent, r.country_from, r.head_kind = placed[0], placed[1], "pp", PERSON
+                    r.name = _text_of(name_tokens)
+                    return r, left, right
             org = _international_modifier(ctx, matches, head_match)
             if org is not None and not former:  # "UN envoy John Smith" speaks for the organization
                 r.country, r.agent, r.name, r.country_from = org[0], org[1], _text_of(name_tokens), "modifier"
