@@ -187,3 +187,23 @@ def test_stats_counts(store):
     assert dict(stats["events by PLOVER type"]) == {"ASSAULT": 3, "CONSULT": 1}
     assert dict(stats["events by day"])["2021-05-04"] == 2
     assert dict(stats["events by source country"])["IRQ"] == 3
+
+
+def test_export_and_stats_commands(tmp_path, capsys):
+    from newsevents.cli import main as cli_main
+
+    path = str(tmp_path / "cli.duckdb")
+    with open_store(path) as s:
+        fill(s)
+        build_dedup(s)
+    out = tmp_path / "events.tsv"
+    assert cli_main(["export", "--store", path, "--format", "gdelt", "--out", str(out), "--dedup"]) == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 4 and len(lines[1].split("\t")) == 61
+    assert cli_main(["export", "--store", path, "--format", "parquet"]) == 2  # parquet needs --out
+    capsys.readouterr()
+    assert cli_main(["stats", "--store", path, "--json"]) == 0
+    stats = json.loads(capsys.readouterr().out)
+    assert stats["totals"]["documents"] == 3
+    assert {"key": "ASSAULT", "count": 3} in stats["events by PLOVER type"]
+    assert cli_main(["stats", "--store", str(tmp_path / "missing.duckdb")]) == 1

@@ -25,7 +25,8 @@ CREATE TABLE IF NOT EXISTS documents (
     model TEXT
 );
 
--- Every input that named a document (two paths with the same bytes give one document, two rows here).
+-- Every input and the content hash it gave (two paths with the same bytes: one document, two rows
+-- here). doc_id is a documents.id, or an errors.id when that content became an error row.
 CREATE TABLE IF NOT EXISTS sources (
     doc_id TEXT,
     source TEXT,
