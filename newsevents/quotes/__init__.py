@@ -32,6 +32,16 @@ def _paragraph_index(ctx: Any, raw_offset: int) -> int:
     return len(PARAGRAPH_BREAK.findall(ctx.raw, 0, raw_offset))
 
 
+def _stands_alone(ctx: Any, q: QuotedSpan) -> bool:
+    """A quote after which its line ends or a new sentence or quote starts: it may continue the
+    previous speaker's words (a quote followed by ', X said' that we failed to read may not)."""
+    line_end = ctx.raw.find("\n", q.outer_end)
+    rest = ctx.raw[q.outer_end:line_end if line_end >= 0 else len(ctx.raw)].strip()
+    if q.text.rstrip().endswith(","):
+        return False
+    return not rest or rest[0] in "\"\u201c\u2018'\u00ab" or rest[0].isupper()
+
+
 def _covered_share(start: int, end: int, spans: list[tuple[int, int]]) -> float:
     if end <= start:
         return 0.0
@@ -66,7 +76,7 @@ def _direct_and_mixed(ctx: Any, att: Attributor, quoted: list[QuotedSpan]) -> li
         speaker = att.speaker_from(hit[1], chunk=hit[2] if len(hit) > 2 else None) if hit else None
         cue = hit[0] if hit else None
         if hit is None:
-            if fragment or previous is None or previous.quote.speaker is None:
+            if fragment or previous is None or previous.quote.speaker is None or not _stands_alone(ctx, q):
                 continue
             gap = _paragraph_index(ctx, q.start) - _paragraph_index(ctx, previous.quote.end)
             if gap > CONTINUATION_PARAGRAPHS:
@@ -113,6 +123,7 @@ def _indirect(ctx: Any, att: Attributor, direct: list[Found], group: int) -> lis
     whole = [(f.quote.start, f.quote.end) for f in direct if f.quote.kind == "direct"]
     found: list[Found] = []
     seen: set[tuple[int, int]] = set()
+    clause_groups: set[int] = set()  # groups of clauses that took a fragment of their own cue
     for cue, subject, vs, ve in att.indirect():
         start, end = _close_marks(ctx.raw, *ctx.view.to_raw(vs, ve))
         if (start, end) in seen or _covered_share(start, end, whole) >= 0.5:
@@ -122,10 +133,15 @@ def _indirect(ctx: Any, att: Attributor, direct: list[Found], group: int) -> lis
         if speaker is None:
             continue
         group += 1
+        cue_span = ctx.raw_span(cue)
         record = _make(ctx, ctx.raw[start:end], start, end, "indirect", speaker, cue, group)
-        for f in direct:
+        for f in direct:  # a fragment joins the clause of its own cue, else the first one around it
             if f.quote.kind == "mixed" and start <= f.quote.start and f.quote.end <= end + 1:
-                f.group = group
+                own = f.cue_start == cue_span[0]
+                if own or f.group not in clause_groups:
+                    f.group = group
+                    if own:
+                        clause_groups.add(group)
         found.append(record)
     return found
 

@@ -32,7 +32,7 @@ SUBJECTS = {"nsubj", "nsubjpass"}
 NP_CUT_DEPS = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj"}
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "who", "which", "that"}
 RELATIVES = {"who", "that", "which", "whom"}
-AFTER_WINDOW = 12
+AFTER_WINDOW = 16  # tokens after a closing mark in which its cue must appear
 NOMINAL = {"PROPN", "NOUN", "PRON"}
 SIGNATURE = re.compile(r"[\u201d\"'\u2019]?[\s\u00a0]*[\u2015\u2014\u2013-]+[\s\u00a0]*(?=[A-Z])")  # tokens after a closing mark in which its cue must appear
 
@@ -345,13 +345,22 @@ class Attributor:
             run.append(t)
         return run if any(t.pos_ in NOMINAL or t.tag_.startswith("NNP") for t in run) else []
 
+    def ends_sentence(self, t: Token) -> bool:
+        """'.', '!', '?' or ';' that ends a sentence, not the point of an initial ('Vann R. Newkirk')."""
+        if t.text in {"!", "?", ";"}:
+            return True
+        if t.text != ".":
+            return False
+        prev = self.doc[t.i - 1] if t.i > 0 else None
+        return not (prev is not None and len(prev.text) <= 2 and prev.text[:1].isupper() and t.idx == prev.idx + len(prev))
+
     def cue_after(self, q: QuotedSpan) -> tuple[Token, Token, list[Token] | None] | None:
         """'"...," X said' / '"...," said X' / '"...," read a statement from X' / '"..." - X'."""
         after: list[Token] = []
         for t in self.tokens_between(q.view_end, len(self.ctx.view.text)):
             if t.idx < q.view_end:
                 continue
-            if "\n" in t.text or (after and t.text in {".", "!", "?", ";"}) or self.in_quote(t):
+            if "\n" in t.text or (after and self.ends_sentence(t)) or self.in_quote(t):
                 break
             after.append(t)
             if len(after) >= AFTER_WINDOW:
@@ -372,7 +381,14 @@ class Attributor:
             while between and between[0].is_punct:
                 between = between[1:]
             if between:
-                chunk = self.chunk_before(between)
+                # 'X, a writer for Y, said' / 'X (D-Md.) said': the name is the first segment
+                first_segment: list[Token] = []
+                for u in between:
+                    if u.text in {",", "(", "\u2014", "\u2013"}:
+                        break
+                    first_segment.append(u)
+                chunk = self.chunk_before(first_segment) if len(first_segment) < len(between) else []
+                chunk = chunk or self.chunk_before(between)
                 if chunk:
                     if chunk[-1].lemma_.lower() in self.lex["statements"]:
                         return t, chunk[-1], None
@@ -534,8 +550,8 @@ class Attributor:
                 if c.dep_ != "ccomp":
                     continue
                 subject = self.subject_of(t)
-                if subject is None:
-                    continue
+                if subject is None or subject.lower_ in {"them", "him", "her", "us", "me"}:
+                    continue  # 'let them know that ...': no speaker of its own
                 span = self._clause_span(c, t)
                 if span:
                     found.append((t, subject, span[0], span[1]))
