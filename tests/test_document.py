@@ -208,6 +208,18 @@ def test_published_from_the_story_name():
     assert (doc.published, doc.published_from) == ("2017-06-05", "metadata")
 
 
+def test_published_from_a_news_photo_caption_but_not_a_file_photo():
+    text = ("Leaders meet in port city\n"
+            "FILE - The harbour of Portville, March 2, 2015. REUTERS/Old Example\n"
+            "Leaders of the two countries met in Portville on Monday, officials said.\n"
+            "The two leaders shake hands in Portville, Japan, November 6, 2017. REUTERS/Ann Example\n"
+            "They agreed to meet again next year.\n")
+    raw, doc = read(text)
+    assert (doc.published, doc.published_from) == ("2017-11-06", "metadata")
+    raw, doc = read(text.replace("November 6, 2017", "in the afternoon"))
+    assert (doc.published, doc.published_from) == (None, "unknown")
+
+
 def test_published_from_header_only_as_last_resort():
     raw, doc = read("Tuesday. 28.03.2023\nTalks end\nTalks ended on Monday, diplomats said.\n")
     assert (doc.published, doc.published_from) == ("2023-03-28", "header")
