@@ -49,6 +49,8 @@ class Env(Protocol):
 
     def counts_a_noun(self, start: int) -> bool: ...
 
+    def narrative_value(self, start: int) -> str: ...
+
 
 @dataclass
 class Rule:
@@ -98,7 +100,7 @@ def _pieces() -> dict[str, str]:
                         and v % 10 == 0 and v < 100])
     ones = alternation([w for w, v in section("number_words").items() if isinstance(v, int) and 1 <= v <= 9
                         and w not in ("a", "an")])
-    p["NUM"] = (r"(?:\d+(?:[.,]\d+)?|" + tens + r"[\s-]+" + ones + "|" + p["NUMWORD"] + ")")
+    p["NUM"] = (r"(?:\d+\s+1/2|\d+(?:[.,]\d+)?|" + tens + r"[\s-]+" + ones + "|" + p["NUMWORD"] + ")")
     p["YEAR"] = r"(?:1[6-9]\d\d|20\d\d)"
     return p
 
@@ -115,6 +117,8 @@ def _compile(template: str) -> re.Pattern[str]:
 def _number(text: str) -> float | None:
     """A number written in digits or words ("12", "two", "twenty-five", "a couple of")."""
     t = re.sub(r"\s+", " ", text.strip().lower())
+    if re.fullmatch(r"\d+ 1/2", t):
+        return float(t.split()[0]) + 0.5
     if re.fullmatch(r"\d+(?:\.\d+)?", t):
         return float(t)
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+", t):
@@ -705,13 +709,17 @@ def _anchored_day(m: re.Match[str], env: Env) -> Found | None:
         return None
     anchor = env.narrative_day(m.start())
     sign = {"next": 1, "following": 1, "after": 1, "later": 1, "previous": -1, "preceding": -1,
-            "before": -1, "earlier": -1, "same": 0}.get(rel)
+            "before": -1, "earlier": -1, "same": 0, "": 0}.get(rel)
     if sign is None:
         return None
     pod = lookup("parts_of_day", unit_word)
     unit = "D" if pod else _unit_code(unit_word)
     if unit not in ("D", "W", "M", "Y"):
         return None
+    if unit in ("M", "Y"):  # "the following year": the year the story last named
+        last = env.narrative_value(m.start())
+        if unit == "Y" or len(last) >= 7:
+            anchor = dt.date(int(last[:4]), int(last[5:7]) if len(last) >= 7 else 1, 1)
     day = dates.shift(anchor, sign, unit)
     value = dates.value_at_granularity(day, unit)
     type_ = "DATE"
@@ -793,6 +801,8 @@ def rules() -> list[Rule]:
          r"(?P<unit>day|week|month|year|morning|afternoon|evening|night)\b", 5, _anchored_day),
         ("anchored_day", r"\bthe\s+(?P<unit>day|week|month|year|night)\s+(?P<rel>before|after|earlier|later)\b",
          5, _anchored_day),
+        ("anchored_day", r"(?:\b(?:later|earlier)\s+(?:in\s+)?)?\bthat\s+(?P<rel>)(?P<unit>day|week|month|year|"
+         r"morning|afternoon|evening|night)\b", 5, _anchored_day),
     ]
     return [Rule(name, _compile(pattern), priority, fn) for name, pattern, priority, fn in table]
 

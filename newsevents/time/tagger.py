@@ -40,6 +40,7 @@ class TextEnv:
         # titles and captions tell past news in the present tense ("Troops withdraw Monday")
         self._headline_spans = sorted(headline_spans or [])
         self._days: list[tuple[int, dt.date]] = []  # (view offset, day) of expressions so far
+        self._values: list[tuple[int, str]] = []  # (view offset, year/month/day value) so far
 
     # -------- tense
     def token_at(self, offset: int) -> Token | None:
@@ -87,6 +88,16 @@ class TextEnv:
 
     def note_day(self, offset: int, day: dt.date) -> None:
         self._days.append((offset, day))
+
+    def note_value(self, offset: int, value: str) -> None:
+        if _CALENDAR_VALUE.match(value):
+            self._values.append((offset, value))
+
+    def narrative_value(self, start: int) -> str:
+        """The last calendar value (year, month or day) mentioned before `start`, else the
+        reference date: what "that year", "the following month" point back to."""
+        i = bisect.bisect_right([o for o, _ in self._values], start) - 1
+        return self._values[i][1] if i >= 0 else self.dct.isoformat()
 
     def counts_a_noun(self, start: int) -> bool:
         """Whether the number at `start` counts a plural noun ("2000 people", "1500 troops")."""
@@ -212,6 +223,8 @@ def tag(text: str, dct: dt.date, doc: Doc | None = None,
         results.append(found)
         if found.day is not None and found.type in ("DATE", "TIME"):
             env.note_day(found.start, found.day)
+        if found.type in ("DATE", "TIME"):
+            env.note_value(found.start, found.value)
     return results
 
 
@@ -236,6 +249,7 @@ def _plausible(rule_name: str, m: re.Match[str], text: str) -> bool:
     return True
 
 
+_CALENDAR_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?(?:$|T)")
 _TRAILING = re.compile(r"[\s,.;:]+$")
 _LEADING_PREP = re.compile(r"^(?:(?:until|till|up\s+to|by|for|from|in|at|on|during|since)\s+)", re.I)
 
