@@ -208,15 +208,13 @@ def test_published_from_the_story_name():
     assert (doc.published, doc.published_from) == ("2017-06-05", "metadata")
 
 
-def test_published_from_a_news_photo_caption_but_not_a_file_photo():
+def test_a_news_photo_date_is_not_taken_as_the_publication_date():
+    # measured on the news corpus: caption dates are often those of archive photos
     text = ("Leaders meet in port city\n"
-            "FILE - The harbour of Portville, March 2, 2015. REUTERS/Old Example\n"
             "Leaders of the two countries met in Portville on Monday, officials said.\n"
             "The two leaders shake hands in Portville, Japan, November 6, 2017. REUTERS/Ann Example\n"
             "They agreed to meet again next year.\n")
     raw, doc = read(text)
-    assert (doc.published, doc.published_from) == ("2017-11-06", "metadata")
-    raw, doc = read(text.replace("November 6, 2017", "in the afternoon"))
     assert (doc.published, doc.published_from) == (None, "unknown")
 
 

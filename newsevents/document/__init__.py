@@ -123,28 +123,10 @@ def _set_published(doc: Document, raw: str, given: str | None, name_date: str | 
     if name_date:
         doc.published, doc.published_from = name_date, "metadata"
         return
-    photo_date = _date_of_news_photo(doc)
-    if photo_date:
-        doc.published, doc.published_from = photo_date, "metadata"
-        return
     if doc.page_header_date:
         doc.published, doc.published_from = doc.page_header_date, "header"
         return
     doc.published, doc.published_from = None, "unknown"
-
-
-def _date_of_news_photo(doc: Document) -> str | None:
-    """The date a news photo in the story was taken, as its caption states it ("... in Tokyo,
-    November 6, 2017. REUTERS/Name"): photo metadata, used before the page header date. File
-    photos (captions opening "FILE", or saying "file photo") are from the archive and are skipped."""
-    for caption in doc.captions:
-        text = caption.text
-        if re.match(r"\s*(?:FILE|FILED|File)\b", text) or re.search(r"\bfile (?:photo|picture|image)\b", text, re.I):
-            continue
-        date = parse_date_text(text)
-        if date:
-            return date
-    return None
 
 
 def _date_from_dateline(doc: Document, raw: str, name_date: str | None = None) -> str | None:
