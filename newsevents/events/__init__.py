@@ -375,7 +375,7 @@ def run(ctx: Any) -> None:
         if c.source is not None and c.target is not None and (c.source.start, c.source.end) == (c.target.start, c.target.end):
             c.target = None  # one mention cannot be both sides
     _story_dyad_target(ctx, kept)
-    events, zones, anchored, verbal, guessed = [], [], [], [], []
+    events, zones, anchored, verbal, guessed, sentences = [], [], [], [], [], []
     for c in kept:
         event, was_anchored = _to_event(ctx, c, lex)
         for source, target in _actor_pairs(c):
@@ -385,7 +385,9 @@ def run(ctx: Any) -> None:
             anchored.append(was_anchored)
             verbal.append(not c.entry.noun)
             guessed.append((bool(c.extra.get("inferred_source")), c.inferred_target))
-    events = dedup(events, zones, anchored, verbal, guessed)
+            sent = ctx.sentence_of_token(c.token)
+            sentences.append(sent.index if sent is not None else -1)
+    events = dedup(events, zones, anchored, verbal, guessed, sentences)
     events = [e for e in events if e.source is not None or e.target is not None]
     for i, e in enumerate(events, 1):
         e.id = f"e{i}"

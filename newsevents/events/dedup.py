@@ -36,7 +36,8 @@ def _same(a: Event, b: Event, loose_date: bool, both_body_verbs: bool = False) -
 
 
 def dedup(events: list[Event], zones: list[str], anchored: list[bool],
-          verbal: list[bool] | None = None, guessed: list[tuple[bool, bool]] | None = None) -> list[Event]:
+          verbal: list[bool] | None = None, guessed: list[tuple[bool, bool]] | None = None,
+          sentences: list[int] | None = None) -> list[Event]:
     """Merge repeated tellings; keep the best-supported one as evidence. A headline, standfirst
     or caption telling with no time expression of its own is dated by default, so its date
     does not keep it apart from the dated telling in the body."""
@@ -46,10 +47,14 @@ def dedup(events: list[Event], zones: list[str], anchored: list[bool],
     def body_verbs(i: int, j: int) -> bool:
         return bool(verbal) and all(zones[k] == "body" and verbal[k] for k in (i, j))
 
+    def two_in_one(i: int, j: int) -> bool:
+        # two different codes in one sentence are two acts ("will visit Seoul ... his vow to ...")
+        return bool(sentences) and sentences[i] == sentences[j] and events[i].cameo != events[j].cameo
+
     groups: list[list[int]] = []
     for i, e in enumerate(events):
         for g in groups:
-            if all(_same(events[j], e, loose(i, j), body_verbs(i, j)) for j in g):
+            if all(_same(events[j], e, loose(i, j), body_verbs(i, j)) and not two_in_one(i, j) for j in g):
                 g.append(i)
                 break
         else:

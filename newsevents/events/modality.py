@@ -50,6 +50,10 @@ def is_hypothetical(tok: Token, lex: Lexicon) -> bool:
             return True
         if t.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in t.children if m.dep_ == "mark"):
             return True
+        # the main clause of a conditional: "destroy North Korea if it threatens the United States"
+        for c in t.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                return True
     return False
 
 
@@ -99,6 +103,6 @@ def assign_modality(cand: Candidate, lex: Lexicon) -> None:
             return
     if is_negated(verb, lex):
         cand.modality = "negated"
-    elif cand.entry.kind != "threat" and (is_hypothetical(verb, lex) or is_future_intent(verb, lex)):
+    elif cand.entry.key != "conditional warning" and (is_hypothetical(verb, lex) or is_future_intent(verb, lex)):
         cand.modality = "hypothetical"
         cand.extra["future_intent"] = is_future_intent(verb, lex)
