@@ -75,6 +75,8 @@ def _direct_and_mixed(ctx: Any, att: Attributor, quoted: list[QuotedSpan]) -> li
             hit = (att.cue_before(q) or att.cue_after(q)) if lead else (att.cue_after(q) or att.colon_cue(q))
         speaker = att.speaker_from(hit[1], chunk=hit[2] if len(hit) > 2 else None) if hit else None
         cue = hit[0] if hit else None
+        if fragment and speaker is None:
+            continue  # a quoted phrase nobody is said to have said: a scare quote
         if hit is None:
             if fragment or previous is None or previous.quote.speaker is None or not _stands_alone(ctx, q):
                 continue

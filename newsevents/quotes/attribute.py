@@ -50,6 +50,7 @@ def cues() -> dict[str, Any]:
         "issuer_preps": set(data["issuer_prepositions"]),
         "country_heads": set(data["country_bound_heads"]),
         "cue_nouns": set(data["cue_nouns"]),
+        "speaker_nouns": set(data["speaker_nouns"]),
     }
 
 
@@ -319,6 +320,19 @@ class Attributor:
             return None
         return subject if subject.pos_ in NOMINAL else None
 
+    def plausible_speaker(self, head: Token) -> bool:
+        """Rule `speaker_noun`: a name, a pronoun, or a noun for people, bodies or texts
+        ('officials', 'the ministry', 'a statement'); not 'your compensation'."""
+        if head.pos_ in {"PROPN", "PRON"} or head.tag_.startswith("NNP") or head.ent_type_:
+            return True
+        from newsevents.quotes.coref import lexicon
+
+        lemma = head.lemma_.lower()
+        lex = lexicon()
+        return (lemma in lex["person_nouns"] or lemma in lex["descriptions"] or lemma in lex["org_words"]
+                or lemma in self.lex["statements"] or lemma in self.lex["speaker_nouns"]
+                or entity_at(self.ctx, *self.ctx.raw_span(head)) is not None)
+
     def chunk_before(self, tokens: list[Token]) -> list[Token]:
         """The name-like run that ends a token list ('Tulsa police Chief Chuck Jordan')."""
         run: list[Token] = []
@@ -389,7 +403,7 @@ class Attributor:
                     first_segment.append(u)
                 chunk = self.chunk_before(first_segment) if len(first_segment) < len(between) else []
                 chunk = chunk or self.chunk_before(between)
-                if chunk:
+                if chunk and self.plausible_speaker(chunk[-1]):
                     if chunk[-1].lemma_.lower() in self.lex["statements"]:
                         return t, chunk[-1], None
                     return t, chunk[-1], chunk
@@ -401,7 +415,7 @@ class Attributor:
             if subject is not None and subject.lemma_.lower() in self.lex["statements"]:
                 return t, subject, None
             chunk = self.chunk_after(after[k + 1:])
-            if chunk:
+            if chunk and self.plausible_speaker(chunk[-1]):
                 head = chunk[-1]
                 if head.lemma_.lower() in self.lex["statements"]:
                     return t, head, None
