@@ -167,11 +167,13 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
                 # a street, building or village we do not hold ("the Wilson Center" is not the town
                 # of Wilson): placed at the town the story puts it in (rule local_features)
                 if len(span) <= MAX_TOKENS and fold(span.text) not in guards and span.text not in person_words \
-                        and (_feature_name(span) or ent.label_ == "GPE" and _after_locative(span)
-                             and all(_capitalized(t) for t in span)):
+                        and (_feature_name(span) or ent.label_ == "GPE" and all(_capitalized(t) for t in span)):
                     claim(span, "local")
                 elif ent.label_ != "FAC":
                     _gazetteer_runs(span, gazetteer, guards, person_words, demonym_keys, claim, strict=False)
+        elif ent.label_ in OTHER_LABELS and len(ent) > 1 and _strong(gazetteer, _trim(ent).text) \
+                and fold(_trim(ent).text) not in demonym_keys:
+            claim(_trim(ent), "ner-other")  # "Burkina Faso" tagged as a person
         elif ent.label_ in OTHER_LABELS and not (ent.label_ == "PERSON" and len(ent) > 1):
             # the small model calls some towns ORG, PERSON, NORP or PRODUCT ("Kaesong", "Aleppo")
             span = _trim(ent)
