@@ -370,6 +370,8 @@ def run(ctx: Any) -> None:
             continue
         if _non_political(c, lex) or _tip_off(c, lex):
             continue
+        if c.entry.key == "warn" and c.target is None and not c.inner:
+            continue  # rule `bare_warning`: "MPs have warned" (of a danger) threatens no one
         kept.append(c)
     for c in kept:
         if c.source is not None and c.target is not None and (c.source.start, c.source.end) == (c.target.start, c.target.end):
