@@ -88,6 +88,20 @@ def test_share_subscribe_and_copyright_lines_are_furniture():
     assert body_text(raw, doc).endswith("the budget protected schools.")
 
 
+def test_caption_credit_forms_and_body_lines_that_only_look_like_them():
+    text = ("Bank cuts jobs\n"
+            "The bank said on Monday it would cut 2,000 jobs, officials said.\n"
+            "Workers leave the bank's head office on Monday. Credit Jo Example/Example Photo Agency\n"
+            "Union leaders gather in the capital. (Ann Sample/EPA)\n"
+            "Shares fell sharply. Credit Suisse said it would also cut jobs.\n"
+            "The union called a meeting for Friday.\n")
+    raw, doc = read(text)
+    assert [c.credit for c in doc.captions] == ["Jo Example/Example Photo Agency", "Ann Sample/EPA"]
+    assert "Credit Suisse said" in body_text(raw, doc)
+    zones = {raw[p.start:p.end][:12]: p.zone for p in doc.paragraphs}
+    assert zones["Shares fell "] == "body"
+
+
 def test_lead_paragraph_is_never_a_standfirst_or_subheading():
     text = ("Talks resume in the capital\n"
             "Negotiators from both sides met on Monday.\n"
