@@ -828,6 +828,9 @@ def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
     return _make_actor(ctx, left, right, reading.country, reading.agent, reading.name)
 
 
+# Nouns that stand for a state in a chain ("the country said", "the two nations"): rule `state_anaphor`.
+STATE_NOUNS = {"country", "nation", "state", "government", "regime", "side", "kingdom", "republic",
+               "administration", "leadership", "neighbour", "neighbor", "ally", "rival"}
 GROUP_NOUNS = {"group", "organization", "organisation", "movement", "militia", "faction", "outfit",
                "network", "alliance", "bloc", "body", "agency", "union", "party"}
 
@@ -859,7 +862,10 @@ def _may_corefer(ctx: Context, token: Token, left: int, reading: PhraseReading |
     """Which phrases may take their code from a coreference chain: definite common-noun phrases
     ("the group", "the two countries") and bare person names ("Kim")."""
     if token.pos_ == "NOUN":
-        return any(t.lower_ in {"the", "this", "that", "these", "those"} for t in ctx.doc[left:token.i])
+        lemma = normalize(token.lemma_)
+        actor_like = (lemma in GROUP_NOUNS or lemma in STATE_NOUNS
+                      or any(e.kind == ROLE for e in _knowledge_entries(ctx, token.lemma_)))
+        return actor_like and any(t.lower_ in {"the", "this", "that", "these", "those"} for t in ctx.doc[left:token.i])
     if token.pos_ == "PROPN":
         return token.ent_type_ == "PERSON" and token.i - left <= 1
     return False
