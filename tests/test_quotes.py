@@ -141,3 +141,19 @@ def test_speakers_at_names_who_reports_a_span(quotes_of):
     burned = text.index("burned")
     assert speakers_at(ctx, burned, burned + 6) == ["Dana Moss"]
     assert speakers_at(ctx, 0, 5) == []
+
+
+def test_guillemets_and_a_colon_cue(quotes_of):
+    text = "The ministry spokesman, Oleg Ivanov, told reporters: \u00abThe talks are over.\u00bb\n"
+    q = _only(quotes_of(text), "direct")
+    assert q.text == "The talks are over."
+    assert q.speaker == "Oleg Ivanov" and q.cue == "told"
+
+
+def test_continuation_quote_keeps_the_speaker(quotes_of):
+    text = ('"We lost the vote," said Karen Adeyemi. "We will try again next year."\n')
+    ctx = quotes_of(text)
+    direct = [q for q in ctx.quotes if q.kind == "direct"]
+    assert [q.speaker for q in direct] == ["Karen Adeyemi", "Karen Adeyemi"]
+    groups = {f.group for f in ctx.exposed["quote_details"] if f.quote.kind == "direct"}
+    assert len(groups) == 1

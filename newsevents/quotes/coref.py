@@ -162,7 +162,7 @@ def _name_spans(ctx: Any) -> list[tuple[Span, str]]:
                         and doc[j + 1].is_title and j + 1 not in covered:
                     j += 1  # "Joint Chiefs of Staff"
             span = doc[i:j]
-            if len(span) == 1 and span[0].lower_.rstrip(".") in titles:
+            if len(span) == 1 and (span[0].lower_.rstrip(".") in titles or len(span[0].text.rstrip(".")) < 3):
                 i = j
                 continue
             kind = "ORG" if any(t.lower_ in org_words for t in span) else "OTHER"
