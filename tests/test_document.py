@@ -148,6 +148,26 @@ def test_fused_wire_copy_with_capitalised_byline():
     assert body_text(raw, doc).startswith("NAIROBI, Kenya (AP) — Rebels released")
 
 
+@pytest.mark.parametrize("head, title, byline", [
+    ("Court dismisses bail appeal of murder accused Thandi Example CAPE TOWN, March 3 (ANA) - ",
+     "Court dismisses bail appeal of murder accused", "Thandi Example"),
+    ("Flood relief reaches northern villages zhangsanfeng HANOI, July 9 (Xinhua) -- ",
+     "Flood relief reaches northern villages", "zhangsanfeng"),
+    ("Ministers agree on new border checks ANN EXAMPLE and JOHN SAMPLE VIENNA (AP) — ",
+     "Ministers agree on new border checks", "ANN EXAMPLE and JOHN SAMPLE"),
+    ("Dispute over budget delays vote in parliament By Jo Example, dpa Kuala Lumpur (dpa) - ",
+     "Dispute over budget delays vote in parliament", "By Jo Example, dpa"),
+])
+def test_fused_bylines_without_by_in_each_agency_form(head, title, byline):
+    lead = ("Officials said on Tuesday that the decision had been taken after a long meeting, and that "
+            "the matter would be reviewed again at the end of the month by a committee of experts.")
+    raw, doc = read(head + lead)
+    assert doc.title == title
+    assert any(b.text == byline and b.why == "byline" for b in doc.boilerplate)
+    assert body_text(raw, doc).endswith("committee of experts.")
+    assert_offsets_index_raw(raw, doc)
+
+
 def test_glued_crawl_title_dateline_caption_subheading_and_video_widget():
     raw, doc = read(fixture("doc_crawl_glued.txt"))
     assert doc.title == "Election Officials Defend Vote Count in Northern Province"

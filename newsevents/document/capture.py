@@ -354,9 +354,8 @@ def _unfuse_wire_copy(raw: str, segments: list[Segment], doc: Document) -> list[
         ts = offset + pos + (len(head[pos:title_end]) - len(head[pos:title_end].lstrip()))
         pieces.append(Segment(ts, ts + len(title), title, first.line, "title"))
     if byline:
-        btxt = byline.group().strip()
-        bs = offset + byline.start()
-        pieces.append(Segment(bs, bs + len(btxt), btxt, first.line, "furniture", "byline"))
+        bs, be = _trimmed(raw, offset + byline.start(), offset + byline.end())
+        pieces.append(Segment(bs, be, raw[bs:be], first.line, "furniture", "byline"))
     body_start = offset + place_start
     pieces.append(Segment(body_start, first.end, raw[body_start:first.end], first.line))
     return segments[:lead] + pieces + segments[lead + 1:]
