@@ -87,9 +87,12 @@ def run_document_stage(files: list[Path], meta: dict[str, dict]) -> int:
         if m.get("published"):
             c["meta_date"] += 1
             c["date_agrees"] += (doc.published or "") == m["published"]
-        offsets_ok = all(0 <= p.start <= p.end <= len(raw) for p in doc.paragraphs)
+        offsets_ok = (all(0 <= p.start <= p.end <= len(raw) for p in doc.paragraphs)
+                      and all(raw[b.start:b.end] == b.text for b in doc.boilerplate)
+                      and all(raw[x.start:x.end] == x.text for x in doc.captions)
+                      and (not doc.title or raw[doc.title_start:doc.title_end] == doc.title))
         if not offsets_ok:
-            problems.append(f"offset outside the text: {path.name}")
+            problems.append(f"a span does not index its raw text: {path.name}")
     elapsed = time.perf_counter() - started
     total = sum((c for c in counts.values()), Counter())
     print(f"document stage: {total['articles']} articles in {elapsed:.2f} s = "
@@ -103,7 +106,7 @@ def run_document_stage(files: list[Path], meta: dict[str, dict]) -> int:
         agree_d = f"{c['date_agrees']}/{c['meta_date']}"
         print(f"{src:14}" + "".join(f"{c[k]:>12}" for k in cols) + f"{agree_t:>12}{agree_d:>12}")
     print(f"captions in all: {total['caption_total']}, boilerplate items in all: {total['boilerplate_total']}")
-    bad = total["crashed"] + sum(1 for p in problems if p.startswith(("no title", "no body", "offset")))
+    bad = total["crashed"] + sum(1 for p in problems if p.startswith(("no title", "no body", "a span")))
     for p in problems[:30]:
         print("  " + p)
     ok = bad == 0 and total["refused"] == 0
