@@ -21,6 +21,17 @@ PIECES = [
     "Issued by: X  For immediate release: ", "(ATT SUBS: ADDS X) ", " Sapa /ab/cd", " Enditem", "Image ", "Credit ",
     "<p>", "</p>", "<html>", "<figcaption>", "</figcaption>", "Ab", "ab", "AB", "1", ". ", ", ", ": ", "(", ")",
 ]
+WORDS = st.lists(st.sampled_from(["Talks", "resume", "in", "the", "capital", "Rebels", "free", "aid", "workers",
+                                   "KIM", "ANN", "Example", "New", "Port", "said", "on", "Monday", "\u00a0", "yang"]),
+                 min_size=1, max_size=12).map(" ".join)
+DATELINES = st.sampled_from(["LONDON (Reuters) - ", "Kuala Lumpur (dpa) - ", "CAPE TOWN, March 3 (ANA) - ",
+                             "HANOI, July 9 (Xinhua) -- ", "VIENNA (AP) — ", "PARIS, Aug 31 (Reuters) - ", ""])
+BYLINES = st.sampled_from(["", "By ANN EXAMPLE ", "By Jo Example, dpa ", "Thandi Example ", "zhangsanfeng ",
+                           "ANN EXAMPLE and JOHN SAMPLE ", "by Jo Example, dpa "])
+SLUGS = st.sampled_from(["", "2ND LEAD ", "EXTRA ", "UPDATE 2: ", "2nd LD Writethru: "])
+# one line of fused wire copy: slug, headline, byline, dateline and a lead long enough to be fused
+WIRE = st.builds(lambda slug, head, by, dl, lead: f"{slug}{head} {by}{dl}{lead} " + "More text follows here. " * 8,
+                 SLUGS, WORDS, BYLINES, DATELINES, WORDS)
 TEXT = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=12)), max_size=40).map("".join)
 FORMATS = st.sampled_from(["auto", "text", "html"])
 
@@ -74,6 +85,12 @@ def test_bytes_never_raise_anything_but_input_error(data: bytes, fmt: str) -> No
 @given(TEXT.map(lambda t: t.encode("utf-8")), st.sampled_from(["latin-1", "cp1252", "utf-16"]))
 def test_reencoded_text_never_raises_anything_but_input_error(data: bytes, encoding: str) -> None:
     check(data.decode("utf-8").encode(encoding, errors="replace"), "auto")
+
+
+@FAST
+@given(WIRE)
+def test_fused_wire_copy_spans_index_the_text(text: str) -> None:
+    check(text, "text")
 
 
 @settings(max_examples=60, deadline=None)
