@@ -585,11 +585,15 @@ class Attributor:
 
     def _according_clause(self, according: Token) -> tuple[int, int] | None:
         sent = according.sent
-        phrase = {u.i for u in according.subtree}
         obj = self.according_object(according)
-        if obj is not None:
-            phrase |= {u.i for u in obj.subtree}
-            phrase |= set(range(according.i, obj.i + 1))
+        if obj is None:
+            return None
+        # the phrase runs from 'according' to the end of its object's name, up to a comma
+        end = obj.i + 1
+        while end < sent.end and not self.doc[end].is_punct and self.doc[end].head.i == obj.i \
+                and self.doc[end].dep_ in {"compound", "flat", "appos", "prep", "pobj"}:
+            end += 1
+        phrase = set(range(according.i, end))
         tokens = [u for u in sent if u.i not in phrase and not u.is_space]
         while tokens and tokens[0].is_punct:
             tokens = tokens[1:]

@@ -72,7 +72,10 @@ def _can_close(text: str, i: int, closes: set[str]) -> bool:
     before = text[i - 1] if i > 0 else ""
     after = text[i + 1] if i + 1 < len(text) else ""
     if not before or before.isspace():
-        return ch in {"\u201d", "\u00bb"}
+        # '... outreach,\' "': a straight mark after a space closes when punctuation precedes it
+        prev = text[:i].rstrip()[-1:]
+        return ch in {"\u201d", "\u00bb"} or (ch == '"' and prev in {",", ".", "!", "?", "'", "\u2019"}
+                                             and (not after or after.isspace() or after in ",.;:"))
     if ch in {"'", "\u2019"}:
         return not after.isalnum()
     return True
