@@ -102,6 +102,20 @@ def test_caption_credit_forms_and_body_lines_that_only_look_like_them():
     assert zones["Shares fell "] == "body"
 
 
+def test_headline_ending_in_semicolon_announces_its_deck():
+    text = ("Port strike spreads to the south; \n"
+            "Unions promise to stay out until wages are paid.\n\n"
+            "ABSTRACT.\n\n"
+            "Dock workers in three southern ports joined the strike on Monday.\n\n"
+            "FULL TEXT.\n\n"
+            "Dock workers in three southern ports walked out on Monday, union officials said.\n")
+    raw, doc = read(text)
+    assert doc.title == "Port strike spreads to the south;"
+    assert doc.standfirst == "Unions promise to stay out until wages are paid."
+    assert {"ABSTRACT.", "FULL TEXT."} <= set(boilerplate_whys(doc))
+    assert body_text(raw, doc).endswith("union officials said.")
+
+
 def test_lead_paragraph_is_never_a_standfirst_or_subheading():
     text = ("Talks resume in the capital\n"
             "Negotiators from both sides met on Monday.\n"

@@ -450,9 +450,12 @@ def _label(segments: list[Segment], doc: Document, raw: str) -> None:
             glued_deck = (nxt.line == title_seg.line and follow is not None and follow.label == "body"
                           and follow.line == nxt.line and not SENTENCE_END.search(nxt.text)
                           and len(nxt.text.split()) >= 4)
+            # "Headline; " on its own line announces the deck on the next one
+            announced = title_seg.text.rstrip().endswith(";") and nxt.line != title_seg.line
             if nxt.line == title_seg.line and not glued_deck:
                 pass
-            elif (follow is not None and follow.label == "caption") or restated or before_dateline or glued_deck:
+            elif (follow is not None and follow.label == "caption") or restated or before_dateline or glued_deck \
+                    or announced:
                 nxt.label = "standfirst"
                 doc.standfirst = nxt.text
     # 4. subheadings between body paragraphs
