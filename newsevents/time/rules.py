@@ -51,6 +51,8 @@ class Env(Protocol):
 
     def narrative_value(self, start: int) -> str: ...
 
+    def last_quarter(self, start: int) -> str | None: ...
+
 
 @dataclass
 class Rule:
@@ -463,6 +465,9 @@ def _ago_or_relative(m: re.Match[str], env: Env) -> Found | None:
                           end_date=env.dct.isoformat() if sign < 0 else None)
         if unit == "2W":
             unit, n = "W", n * 2
+        if unit == "Y" and n == 1 and sign < 0 and env.last_quarter(m.start()):
+            last = env.last_quarter(m.start()) or ""
+            return _found(m, "DATE", f"{int(last[:4]) - 1:04d}-Q{last[6]}", "ago_or_relative")
         if n != int(n):
             n_days = {"D": 1, "W": 7, "M": 30, "Q": 91, "Y": 365}.get(unit, 365) * n
             day = env.dct + dt.timedelta(days=sign * round(n_days))
@@ -486,6 +491,9 @@ def _ago_or_relative(m: re.Match[str], env: Env) -> Found | None:
         return _found(m, "DURATION", _duration_value(n, unit), "ago_or_relative",
                       anchor=anchor.isoformat())
     sign = -1 if rel in ("earlier", "before", "previously") else 1
+    if unit == "Y" and n == 1 and sign < 0 and env.last_quarter(m.start()):
+        last = env.last_quarter(m.start()) or ""  # quarterly results against the year before
+        return _found(m, "DATE", f"{int(last[:4]) - 1:04d}-Q{last[6]}", "ago_or_relative")
     if unit == "2W":
         unit, n = "W", n * 2
     day = dates.shift(anchor, sign * int(n), unit)
@@ -673,6 +681,18 @@ def _floating_holiday(year: int, spec: list[int]) -> dt.date:
     return dates.weekday_date(last, weekday, "past")
 
 
+def _reported_quarter(env: Env) -> tuple[int, int]:
+    """The quarter business news reports on: the last one that ended before publication."""
+    q = dates.quarter_of(env.dct) - 1
+    return (env.dct.year, q) if q >= 1 else (env.dct.year - 1, 4)
+
+
+def _the_quarter(m: re.Match[str], env: Env) -> Found | None:
+    last = env.last_quarter(m.start())
+    year, q = (int(last[:4]), int(last[6])) if last else _reported_quarter(env)
+    return _found(m, "DATE", f"{year:04d}-Q{q}", "quarter")
+
+
 def _holiday(m: re.Match[str], env: Env) -> Found | None:
     if not m["hol"][:1].isupper():
         return None  # "christmas" in running text is not written lower case; a name is
@@ -796,6 +816,8 @@ def rules() -> list[Rule]:
          r"(?:\bfiscal\s+)?\b(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last|final)"
          r"(?:\s+|[-‑])(?P<q>quarter|half)\b(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year))?",
          6, _quarter),
+        ("quarter", r"\bthe\s+(?:(?:latest|most\s+recent|recent|just[-\s]ended|current|same)\s+)?(?:fiscal\s+)?"
+         r"quarter\b", 5, _the_quarter),
         ("holiday", r"\b(?P<hol>{HOLIDAY})\b(?:\s*,?\s*(?P<year>{YEAR})" + _YEAR_GUARD + ")?", 5, _holiday),
         ("anchored_day", r"\b(?:the\s+|that\s+)?(?P<rel>next|following|previous|preceding|same)\s+"
          r"(?P<unit>day|week|month|year|morning|afternoon|evening|night)\b", 5, _anchored_day),

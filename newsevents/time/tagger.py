@@ -41,6 +41,7 @@ class TextEnv:
         self._headline_spans = sorted(headline_spans or [])
         self._days: list[tuple[int, dt.date]] = []  # (view offset, day) of expressions so far
         self._values: list[tuple[int, str]] = []  # (view offset, year/month/day value) so far
+        self._quarters: list[tuple[int, str]] = []  # (view offset, quarter value) so far
 
     # -------- tense
     def token_at(self, offset: int) -> Token | None:
@@ -90,8 +91,16 @@ class TextEnv:
         self._days.append((offset, day))
 
     def note_value(self, offset: int, value: str) -> None:
+        if re.fullmatch(r"\d{4}-Q[1-4]", value):
+            self._quarters.append((offset, value))
         if _CALENDAR_VALUE.match(value):
             self._values.append((offset, value))
+
+    def last_quarter(self, start: int) -> str | None:
+        """The last quarter value ("1989-Q3") named before `start`, if any: "a year earlier"
+        in quarterly results means the same quarter a year before."""
+        i = bisect.bisect_right([o for o, _ in self._quarters], start) - 1
+        return self._quarters[i][1] if i >= 0 else None
 
     def narrative_value(self, start: int) -> str:
         """The last calendar value (year, month or day) mentioned before `start`, else the
@@ -204,8 +213,11 @@ def tag(text: str, dct: dt.date, doc: Doc | None = None,
     for start, end, _, _, rule, m in found_list:
         if any(start < e and s < end for s, e in taken):
             continue
-        if not _plausible(rule.name, m, text):
-            continue
+        try:
+            if not _plausible(rule.name, m, text):
+                continue
+        except (IndexError, KeyError, AttributeError):  # a rule without the groups checked
+            pass
         taken.append((start, end))
         chosen.append((start, end, rule, m))
     chosen.sort(key=lambda c: c[0])
@@ -238,7 +250,9 @@ def _plausible(rule_name: str, m: re.Match[str], text: str) -> bool:
         if re.search(r"[A-Z][a-z]+\s+$", before) and not re.search(
                 r"(?:In|Since|Until|By|During|From|Through|Early|Late|Mid|Last|Next|This|Of|On)\s+$", before):
             return word.lower() not in ("may", "march", "august", "june", "april")
-    if rule_name == "quarter" and m["ord"].lower() in ("last", "final") and m["q"].lower() == "quarter":
+    groups = m.groupdict()
+    if (rule_name == "quarter" and groups.get("ord") and m["ord"].lower() in ("last", "final")
+            and m["q"].lower() == "quarter"):
         return bool(m["year"] or m["rel"])  # "last quarter" alone is the relative_period rule's
     if rule_name == "ago_or_relative" and not m["num"] and text[m.end("unit"):m.end("unit") + 1].lower() != "s":
         return False  # "year after year": a unit needs a number or the plural ("hours later")
