@@ -218,3 +218,18 @@ def test_an_expert_takes_the_code_of_the_institute_they_are_from(read_text):
                   published="2019-05-01")
     actor = next(a for a in r.actors if "Okafor" in a.text)
     assert (actor.country, actor.agent, actor.name) == ("USA", "EDU", "Sara Okafor")
+
+
+def test_lowercase_texts_still_match_names_but_not_short_acronyms(read_text):
+    r = read_text("india accused pakistan of shelling on monday. they told us nothing.", published="2019-02-20")
+    codes = {a.text: a.code for a in r.actors}
+    assert codes.get("india") == "INDGOV" and codes.get("pakistan") == "PAKGOV"
+    assert "us" not in codes
+
+
+def test_a_common_word_organization_needs_its_country_in_the_story(read_text):
+    indian = read_text("India's opposition criticised the plan. Congress said it would fight it.",
+                       published="2019-02-20")
+    us = read_text("Washington was divided. Congress said it would fight the plan.", published="2019-02-20")
+    assert _code_of(indian, "Congress") == "INDLEG"
+    assert _code_of(us, "Congress") == "USALEG"

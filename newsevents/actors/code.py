@@ -114,9 +114,23 @@ class DocState:
     state_focus: str | None = None
 
 
+def _lowercase_document(ctx: Context) -> bool:
+    """A text set all in lower case (some archives): names cannot be told by their capitals."""
+    flag = ctx.exposed.get("_actors_lowercase")
+    if flag is None:
+        letters = [c for c in ctx.raw[:20000] if c.isalpha()]
+        flag = bool(letters) and sum(c.isupper() for c in letters) < 0.002 * len(letters)
+        ctx.exposed["_actors_lowercase"] = flag
+    return flag
+
+
 def _knowledge_entries(ctx: Context, text: str) -> list[Entry]:
     kb = load_knowledge()
-    ours = kb.lookup(text)
+    if _lowercase_document(ctx):
+        # case cannot help: names match in any case, but short acronyms ("us", "is") never do
+        ours = [e for e in kb.lexicon.get(normalize(text), []) if not e.exact_case_words]
+    else:
+        ours = kb.lookup(text)
     paths = ctx.options.get("actor_dictionaries") or ()
     if not paths:
         return ours
@@ -193,7 +207,8 @@ def _scan_document(ctx: Context, st: DocState) -> None:
             for e in m.entries[:1]:
                 if e.kind in {COUNTRY, DEMONYM, CAPITAL, SEAT} and e.country:
                     st.country_counts[e.country] += weight
-                elif e.kind in {GROUP, ORG} and e.country and e.country not in ORG_SLOTS and e.source == "ours":
+                elif (e.kind in {GROUP, ORG} and e.country and e.country not in ORG_SLOTS and e.source == "ours"
+                      and not any(x.kind == ROLE for x in m.entries)):
                     st.country_counts[e.country] += weight
                 if e.kind in {COUNTRY, CAPITAL, SEAT} and e.country:
                     st.state_counts[e.country] += 1
@@ -244,6 +259,8 @@ def split_code(code: str) -> tuple[str, str]:
 
 def _entry_code(ctx: Context, entry: Entry) -> tuple[str, str] | None:
     """(country, agent) an entry names, at the publication date, or None if it names none now."""
+    if entry.kind == ORG and entry.country and _foreign_common_word(ctx, entry):
+        return None
     if entry.source == "petrarch":
         code = code_at(entry, ctx.published)
         return split_code(code) if code else None
@@ -259,6 +276,17 @@ def _entry_code(ctx: Context, entry: Entry) -> tuple[str, str] | None:
     if entry.kind == ORG and not entry.country:
         return (state(ctx).focus or ""), entry.agent
     return entry.country, entry.agent
+
+
+def _foreign_common_word(ctx: Context, entry: Entry) -> bool:
+    """ "Congress" is the US Congress only in a story that involves the US: an organization named
+    by a common word that is also a role noun yields to the role when the story never names the
+    organization's country (rule `named_organization`)."""
+    key = normalize(entry.phrase)
+    if not any(e.kind == ROLE for e in load_knowledge().lexicon.get(key, [])):
+        return False
+    counts = state(ctx).country_counts if "_actors_state" in ctx.exposed else Counter()
+    return bool(counts) and entry.country not in counts
 
 
 def _group_country(ctx: Context, entry: Entry) -> str:
@@ -538,6 +566,7 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
     former = _former(ctx, left, right)
     r = PhraseReading()
     head_entry = None
+    code: tuple[str, str] | None = None
     if head_match is not None:
         head_entry = head_match.first(NAME_KINDS) or head_match.first({DEMONYM}) or head_match.first({ROLE})
     if (head_entry is not None and head_entry.kind == PERSON and head_match.end - head_match.start == 1
@@ -553,7 +582,10 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
                     head_entry = e
                     break
         if code is None:
-            return None, left, right
+            head_entry = head_match.first({ROLE}) or head_match.first({DEMONYM})
+            if head_entry is None:
+                return None, left, right
+    if head_entry is not None and head_entry.kind in NAME_KINDS:
         r.country, r.agent, r.name = code[0], code[1], head_entry.name
         r.country_from, r.agent_explicit, r.head_kind = "name", bool(code[1]), head_entry.kind
         if head_entry.kind == PERSON:
@@ -564,9 +596,6 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
             if former and r.agent in {"GOV", "MIL", "LEG", "JUD"}:
                 r.agent = "ELI"
             _remember_person(ctx, ctx.doc[left:right][:], r.country, r.agent, r.name)
-        elif head_entry.kind in {COUNTRY, CAPITAL} and r.country and head_match.start > left:
-            # "the Russian government" is not here (head is a role); "Syrian Damascus" is rare
-            pass
         return r, left, right
     if head_entry is not None and head_entry.kind == DEMONYM:
         r.country, r.agent, r.name, r.country_from, r.head_kind = head_entry.country, "", head_entry.name, "name", DEMONYM
