@@ -117,7 +117,9 @@ def nominal_arguments(cand: Candidate, lex: Lexicon) -> tuple[Token | None, Toke
     if by is not None:
         source = by
     # "a campaign against X carried out by Y": the participle may hang from X in the parse
-    for acl in (c for c in noun.subtree if c.dep_ in ("acl", "relcl") and c.tag_ in ("VBN", "VBD")):
+    near = {noun.i} | {o.i for p in noun.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"}
+    for acl in (c for c in noun.subtree if c.dep_ in ("acl", "relcl") and c.tag_ in ("VBN", "VBD")
+                and c.head.i in near):
         agent = _pobj(acl, "by")
         if agent is not None and source is None:
             source = agent

@@ -118,7 +118,9 @@ def assign_date(ctx: Any, verb: Token, modality: str, nominal_only: bool,
             out["background"] = True
     if past_perfect:
         out["background"] = True
-    if out["date"] is None and not out["background"] and not nominal_only and (not present_perfect or speech_act):
+    descriptive = verb.dep_ in ("relcl", "acl")  # "the students who were killed": a description
+    if out["date"] is None and not out["background"] and not nominal_only and not descriptive \
+            and (not present_perfect or speech_act):
         if published is not None and (speech_act or _finite(verb)):
             out["date"] = published.isoformat()
     if out["date"] and published is not None:
