@@ -688,7 +688,8 @@ def _reported_quarter(env: Env) -> tuple[int, int]:
 
 
 def _the_quarter(m: re.Match[str], env: Env) -> Found | None:
-    last = env.last_quarter(m.start())
+    plain = not re.search(r"latest|recent|ended|current", m.group(0), re.I)
+    last = env.last_quarter(m.start()) if plain else None
     year, q = (int(last[:4]), int(last[6])) if last else _reported_quarter(env)
     return _found(m, "DATE", f"{year:04d}-Q{q}", "quarter")
 
@@ -703,7 +704,7 @@ def _holiday(m: re.Match[str], env: Env) -> Found | None:
             day = _floating_holiday(int(m["year"]), spec)
         else:
             this = _floating_holiday(env.dct.year, spec)
-            tense = env.tense(m.start(), m.end())
+            tense = env.tense(m.start(), m.end()) if abs((this - env.dct).days) > 31 else None
             if this > env.dct and tense == "past":
                 this = _floating_holiday(env.dct.year - 1, spec)
             elif this < env.dct and tense == "future":

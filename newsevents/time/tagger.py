@@ -90,8 +90,8 @@ class TextEnv:
     def note_day(self, offset: int, day: dt.date) -> None:
         self._days.append((offset, day))
 
-    def note_value(self, offset: int, value: str) -> None:
-        if re.fullmatch(r"\d{4}-Q[1-4]", value):
+    def note_value(self, offset: int, value: str, rule: str = "") -> None:
+        if rule == "quarter" and re.fullmatch(r"\d{4}-Q[1-4]", value):
             self._quarters.append((offset, value))
         if _CALENDAR_VALUE.match(value):
             self._values.append((offset, value))
@@ -236,7 +236,7 @@ def tag(text: str, dct: dt.date, doc: Doc | None = None,
         if found.day is not None and found.type in ("DATE", "TIME"):
             env.note_day(found.start, found.day)
         if found.type in ("DATE", "TIME"):
-            env.note_value(found.start, found.value)
+            env.note_value(found.start, found.value, found.rule)
     return results
 
 
