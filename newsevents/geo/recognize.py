@@ -144,6 +144,8 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
     demonym_keys = demonyms()
     tagged_guards = tagged_guard_words()
 
+    late_maybes: list[Span] = []
+
     def claim(span: Span, how: str) -> None:
         if span.start >= span.end or any(taken[span.start:span.end]):
             return
@@ -171,16 +173,18 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
                     claim(span, "local")
                 elif ent.label_ != "FAC":
                     _gazetteer_runs(span, gazetteer, guards, person_words, demonym_keys, claim, strict=False)
-        elif ent.label_ in OTHER_LABELS and len(ent) > 1 and _strong(gazetteer, _trim(ent).text) \
+        elif ent.label_ in OTHER_LABELS and len(ent) > 1 and _weak_ok(gazetteer, _trim(ent).text) \
                 and fold(_trim(ent).text) not in demonym_keys:
-            claim(_trim(ent), "ner-other")  # "Burkina Faso" tagged as a person
+            claim(_trim(ent), "ner-other")  # "Burkina Faso", "Buenos Aires" tagged as persons
         elif ent.label_ in OTHER_LABELS and not (ent.label_ == "PERSON" and len(ent) > 1):
             # the small model calls some towns ORG, PERSON, NORP or PRODUCT ("Kaesong", "Aleppo")
             span = _trim(ent)
             if len(span) and span.text not in person_words and fold(span.text) not in guards \
-                    and fold(span.text) not in demonym_keys \
-                    and _weak_ok(gazetteer, span.text, _after_locative(span)):
-                claim(span, "ner-other")
+                    and fold(span.text) not in demonym_keys:
+                if _weak_ok(gazetteer, span.text, _after_locative(span)):
+                    claim(span, "ner-other")
+                elif len(span) == 1 and any(not e.alternate for e in gazetteer.lookup(span.text)):
+                    late_maybes.append(span)
 
     # news regions and features (also lower case ones): longest phrases, case as written, not the
     # "Africa" of "South Africa"
@@ -227,7 +231,7 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
             _gazetteer_runs(doc[i:j], gazetteer, guards, person_words, demonym_keys, claim, strict=True,
                             maybe=maybes.append)
         i = j
-    for span in maybes:
+    for span in maybes + late_maybes:
         claim(span, "maybe")
     # place names inside organisation names: only strong ones
     i = 0

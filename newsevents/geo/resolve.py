@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from newsevents.geo.gazetteer import Entry, distance_km, fold
 
-KIND_PRIOR = {"country": 10.0, "region": 8.5, "feature": 9.0, "county": 7.5}
+KIND_PRIOR = {"country": 11.5, "region": 8.5, "feature": 9.0, "county": 7.5}
 CAPITAL_BONUS = 1.5
 CAPITAL_FLOOR = 9.6  # a national capital outranks a same-named province or state ("Washington")
 CAPITAL_FLOOR_POPULATION = 100_000  # but not a village that is a territory's capital
@@ -76,7 +76,7 @@ class DocumentContext:
             self.countries[entry.country] += weight
         if entry.admin1 and entry.admin1.startswith("US.") and entry.kind == "region":
             self.states[entry.admin1] += weight
-        elif entry.admin1 and entry.admin1.startswith("US.") and entry.kind == "city":
+        elif entry.admin1 and entry.admin1.startswith("US.") and entry.kind in ("city", "county"):
             self.states[entry.admin1] += CITY_STATE_WEIGHT * weight
         if entry.kind in ("city", "region") and entry.population:
             self.anchors.append(entry)
@@ -98,7 +98,7 @@ def score(entry: Entry, mention: MentionCandidates, context: DocumentContext) ->
         share = context.countries[entry.country] / sum(context.countries.values())
         value += min(DOC_COUNTRY_BONUS_MAX, DOC_COUNTRY_BONUS * math.sqrt(context.countries[entry.country])) \
             + DOC_SHARE_BONUS * share
-    if entry.kind == "city" and entry.admin1 and context.states.get(entry.admin1):
+    if entry.kind in ("city", "county") and entry.admin1 and context.states.get(entry.admin1):
         value += DOC_STATE_BONUS
     if mention.container is not None and mention.container.chosen is not None:
         if _in_container(entry, mention.container.chosen):
