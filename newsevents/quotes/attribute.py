@@ -51,6 +51,7 @@ def cues() -> dict[str, Any]:
         "country_heads": set(data["country_bound_heads"]),
         "cue_nouns": set(data["cue_nouns"]),
         "speaker_nouns": set(data["speaker_nouns"]),
+        "infinitive": set(data["infinitive_verbs"]),
     }
 
 
@@ -558,6 +559,11 @@ class Attributor:
                 if clause:
                     found.append((t, obj, clause[0], clause[1]))
                 continue
+            if t.lemma_.lower() in self.lex["infinitive"] and t.pos_ == "VERB":
+                span = self._infinitive_span(t)
+                subject = self.subject_of(t) if span else None
+                if span and subject is not None and subject.lower_ not in {"them", "him", "her", "us", "me"}:
+                    found.append((t, subject, span[0], span[1]))
             if not self.is_cue(t, cognition=True):
                 continue
             for c in t.children:
@@ -582,6 +588,21 @@ class Attributor:
         if len(tokens) < 3:
             return None
         return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+    def _infinitive_span(self, cue: Token) -> tuple[int, int] | None:
+        """Rule `infinitive_cue`: '[Seoul] [to stop]' after 'urged', '[to retaliate]' after 'vowed'."""
+        xcomps = [c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i
+                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        if not xcomps:
+            return None
+        objects = [c for c in cue.children if c.dep_ in {"dobj", "dative"} and cue.i < c.i < xcomps[0].i]
+        first = objects[0].left_edge if objects else xcomps[0].left_edge
+        last = xcomps[0].right_edge
+        while last.i > first.i and (last.is_punct or last.is_space):
+            last = self.doc[last.i - 1]
+        if last.i - first.i < 2:
+            return None
+        return first.idx, last.idx + len(last.text)
 
     def _according_clause(self, according: Token) -> tuple[int, int] | None:
         sent = according.sent
