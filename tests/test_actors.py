@@ -233,3 +233,17 @@ def test_a_common_word_organization_needs_its_country_in_the_story(read_text):
     us = read_text("Washington was divided. Congress said it would fight the plan.", published="2019-02-20")
     assert _code_of(indian, "Congress") == "INDLEG"
     assert _code_of(us, "Congress") == "USALEG"
+
+
+def test_the_kaesong_example_names_its_actors_as_the_reference_lists(read_text):
+    path = shared_path("examples", "kaesong-liaison-office.txt")
+    r = read_text(path.read_text(encoding="utf-8"), published="2020-06-16")
+    by_text: dict[str, set[str]] = {}
+    for a in r.actors:
+        by_text.setdefault(a.text.replace("\xa0", " "), set()).add(a.code)
+    expected = {"North Korea": "PRKGOV", "Pyongyang": "PRKGOV", "Seoul": "KORGOV", "Kim Yo Jong": "PRKGOV",
+                "Moon": "KORGOV", "China": "CHNGOV", "the Korean Central News Agency": "PRKMED"}
+    for text, code in expected.items():
+        assert code in by_text.get(text, set()), (text, by_text.get(text))
+    assert any(t.endswith("Zhao Lijian") and "CHNGOV" in c for t, c in by_text.items())
+    assert any(t.endswith("activists") and c & {"KOROPP", "KORCVL", "KORNGM"} for t, c in by_text.items())

@@ -62,9 +62,12 @@ def run(ctx: Context) -> None:
                 continue
             if tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].text == "-" and not tok.whitespace_:
                 continue  # the first part of a hyphenated modifier ("military-ruled")
-            actor = code_token(ctx, tok)
-            if actor is None or is_place_use(tok, actor, head_kinds(ctx, tok)):
-                continue
+            try:
+                actor = code_token(ctx, tok)
+                if actor is None or is_place_use(tok, actor, head_kinds(ctx, tok)):
+                    continue
+            except (IndexError, KeyError, ValueError, AttributeError, TypeError):
+                continue  # one unreadable phrase must not cost the article its other actors
             variants = [actor]
             for country in modifier_countries(ctx, tok)[1:]:  # "US and British activists": one per country
                 if actor.country != country and not actor.name:
