@@ -74,7 +74,14 @@ def lexicon() -> dict[str, Any]:
         "descriptions": {k: set(v) for k, v in data["description_heads"].items()},
         "org_words": set(data["organization_words"]),
         "person_nouns": set(data["person_nouns"]),
+        **_first_names(),
     }
+
+
+def _first_names() -> dict[str, set[str]]:
+    data = yaml.safe_load((DATA / "first_names.yaml").read_text(encoding="utf-8"))
+    female, male = set(data["female"]), set(data["male"])
+    return {"female_names": female - male, "male_names": male - female}
 
 
 def _words(name: str) -> list[str]:
@@ -189,6 +196,15 @@ def _with_country(span: Span, kind: str) -> str:
     return doc[start:span.end].text
 
 
+def _gender_of_first_name(span: Span) -> str | None:
+    """Rule `gender_from_first_name`: the gender a common given name marks, if any."""
+    if len(span) < 2 or span.label_ not in {"PERSON", ""} or any(t.ent_type_ not in {"PERSON", ""} for t in span):
+        return None
+    first = span[0].lower_
+    lex = lexicon()
+    return "female" if first in lex["female_names"] else "male" if first in lex["male_names"] else None
+
+
 def _compatible(kind: str, other: str) -> bool:
     if kind == other or "OTHER" in (kind, other):
         return True
@@ -261,6 +277,7 @@ class _Resolver:
                 entity.kind = kind
             votes.setdefault(entity.id, Counter())[kind] += 1
             entity.titles |= titles
+            gender = gender or _gender_of_first_name(span)
             if gender and entity.gender is None and entity.kind in {"PERSON", "OTHER"}:
                 entity.gender = gender
             self.add(span, entity)
