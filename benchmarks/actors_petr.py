@@ -5,7 +5,8 @@ and two rates are reported:
 - events: where our events stage finds the gold action (an event with the same CAMEO root), are
   its source and target codes right? (the acceptance number, goal >= 90% with our knowledge);
 - filled slots: of the gold sources/targets for which our events stage gave an actor, the share
-  coded right (what the actors stage answers for, whatever the events stage picks);
+  coded right, and how many of the wrong ones the coder gets right on another phrase of the
+  sentence (the events stage picked another argument);
 - mentions: is each gold actor among the actor mentions the actors stage coded in the sentence;
 - coder: is each gold actor among the codes `actor_for_token` gives for the sentence's noun-phrase
   heads (what the coder answers when a later stage hands it the right phrase: the "oracle
@@ -77,7 +78,7 @@ def coder_actors(text: str, date: str, dictionaries: list[str]) -> list[dict]:
 
 
 def evaluate(records: list[dict], dictionaries: list[str], verbose: bool) -> dict:
-    found = right = total = mention_right = slots_filled = slots_right = coder_right = 0
+    found = right = total = mention_right = slots_filled = slots_right = coder_right = other_phrase = 0
     misses = []
     t0 = time.time()
     for rec in records:
@@ -102,14 +103,18 @@ def evaluate(records: list[dict], dictionaries: list[str], verbose: bool) -> dic
             for slot in ("source", "target"):
                 if gold[slot] not in {"", "---"} and best.get(slot):
                     slots_filled += 1
-                    slots_right += code_ok(gold[slot], best.get(slot))
+                    ok_slot = code_ok(gold[slot], best.get(slot))
+                    slots_right += ok_slot
+                    # wrong, but the coder gives the gold code to another phrase of the sentence:
+                    # the events stage chose another argument
+                    other_phrase += (not ok_slot) and any(code_ok(gold[slot], a) for a in coded)
             right += ok
             if not ok:
                 misses.append((rec["id"], gold, (best.get("source") or {}).get("code"),
                                (best.get("target") or {}).get("code"), rec["text"][:110]))
     out = {"gold_events": total, "action_found": found, "source_and_target_right": right,
            "rate_events": right / found if found else 0.0,
-           "slots_filled": slots_filled, "slots_right": slots_right,
+           "slots_filled": slots_filled, "slots_right": slots_right, "slots_other_phrase": other_phrase,
            "rate_slots": slots_right / slots_filled if slots_filled else 0.0, "rate_mentions": mention_right / total if total else 0.0,
            "rate_coder": coder_right / total if total else 0.0,
            "seconds": round(time.time() - t0, 1)}
@@ -137,7 +142,8 @@ def main() -> None:
         res = evaluate(records, dicts, args.verbose)
         print(f"{label:36s} events: {res['source_and_target_right']}/{res['action_found']} = "
               f"{res['rate_events']:.1%} (actions found {res['action_found']}/{res['gold_events']})   "
-              f"filled slots right: {res['slots_right']}/{res['slots_filled']} = {res['rate_slots']:.1%}   "
+              f"filled slots right: {res['slots_right']}/{res['slots_filled']} = {res['rate_slots']:.1%} "
+              f"(of the wrong ones, {res['slots_other_phrase']} coded right on another phrase)   "
               f"mentions: {res['rate_mentions']:.1%}   coder: {res['rate_coder']:.1%}   [{res['seconds']} s]")
 
 
