@@ -148,3 +148,20 @@ def test_place_fields_are_complete(read_text):
     nairobi = places[0]
     assert nairobi.kind == "city" and nairobi.country == "KEN" and isinstance(nairobi.geonameid, int)
     assert not math.isnan(nairobi.lat) and nairobi.start == 24 and nairobi.end == 31
+
+
+def test_state_abbreviation_after_comma_and_county(read_text):
+    found = {p.text: p for p in places_of(read_text, "A barn burned near Columbia, Ky., and deputies from "
+                                                      "Adair County responded on Monday.")}
+    assert found["Ky."].name == "Kentucky" and found["Ky."].kind == "region"
+    assert found["Columbia"].country == "USA" and km(found["Columbia"].lat, found["Columbia"].lon, 37.1, -85.3) < 50
+    assert found["Adair County"].kind == "region" and found["Adair County"].country == "USA"
+    assert km(found["Adair County"].lat, found["Adair County"].lon, 37.1, -85.3) < 50
+
+
+def test_local_feature_is_placed_at_its_town(read_text):
+    found = {p.text: p for p in places_of(read_text, "Protesters gathered in Nairobi on Monday. Police closed "
+                                                      "Moi Avenue for the day.")}
+    avenue = found["Moi Avenue"]
+    assert avenue.kind == "feature" and avenue.geonameid is None and avenue.country == "KEN"
+    assert km(avenue.lat, avenue.lon, found["Nairobi"].lat, found["Nairobi"].lon) < 1
