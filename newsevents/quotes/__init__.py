@@ -102,6 +102,8 @@ def _direct_and_mixed(ctx: Any, att: Attributor, quoted: list[QuotedSpan]) -> li
             record = _make(ctx, q.text, q.start, q.end, "mixed" if fragment else "direct", speaker, cue, shared)
             first = att.token_at(q.view_start)
             extent = att.complement_extent(cue, first) if fragment and first is not None else None
+            if extent is None and fragment and first is not None:
+                extent = att.reported_part(cue, q)
             if extent is not None:
                 record.unit_start, record.unit_end = ctx.view.to_raw(*extent)
         found.append(record)

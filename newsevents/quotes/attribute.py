@@ -32,6 +32,8 @@ SUBJECTS = {"nsubj", "nsubjpass"}
 NP_CUT_DEPS = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj"}
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "who", "which", "that"}
 RELATIVES = {"who", "that", "which", "whom"}
+OPEN_MARKS = {"\u201c", '"', "\u2018", "'", "\u00ab"}
+CLOSE_MARKS = {"\u201d", '"', "\u2019", "'", "\u00bb"}
 AFTER_WINDOW = 16  # tokens after a closing mark in which its cue must appear
 NOMINAL = {"PROPN", "NOUN", "PRON"}
 SIGNATURE = re.compile(r"[\u201d\"'\u2019]?[\s\u00a0]*[\u2015\u2014\u2013-]+[\s\u00a0]*(?=[A-Z])")  # tokens after a closing mark in which its cue must appear
@@ -545,6 +547,25 @@ class Attributor:
         while last.i > first.i and (last.is_punct and last.text not in {"\u201d", '"'} or last.is_space):
             last = self.doc[last.i - 1]
         return first.idx, last.idx + len(last.text)
+
+    def reported_part(self, cue: Token, q: QuotedSpan) -> tuple[int, int] | None:
+        """When the parse does not put a fragment under its cue: what the sentence reports
+        on the fragment's side of the cue (after it, or before it for '..., X said')."""
+        sent = cue.sent
+        if q.view_start > cue.idx:
+            tokens = [t for t in sent if t.i > cue.i]
+        else:
+            subject = self.subject_of(cue)
+            stop = min(cue.i, subject.left_edge.i if subject is not None and subject.i < cue.i else cue.i)
+            tokens = [t for t in sent if t.i < stop]
+        while tokens and (tokens[0].is_punct and tokens[0].text not in OPEN_MARKS or tokens[0].is_space
+                          or tokens[0].dep_ == "mark"):
+            tokens = tokens[1:]
+        while tokens and (tokens[-1].is_punct and tokens[-1].text not in CLOSE_MARKS or tokens[-1].is_space):
+            tokens = tokens[:-1]
+        if not tokens or not tokens[0].idx <= q.view_start < tokens[-1].idx + len(tokens[-1].text):
+            return None
+        return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
     # -- indirect speech --------------------------------------------------------------------
     def indirect(self) -> list[tuple[Token, Token, int, int]]:
