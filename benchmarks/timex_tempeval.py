@@ -12,7 +12,8 @@ best overlapping system timex (same span first); value F1 = correct values over 
 (P) and over gold timexes (R). A decade written "195X" is the same value as TimeML's "195",
 and a century "19XX" as "19" (the project scorer's rule). TimeML annotates the two ends of a
 range ("between 2004 and 2016") as two DATEs; our one range timex (value "2004/2016") is shown
-to the scorer as those two DATEs (see `timeml_view`).
+to the scorer as those two DATEs, and clock times without the UTC offset that our readings add
+(TimeML values are local times); see `timeml_view`.
 
 Also runs, in the same process and on the same documents, the whole `newsevents.read` with the
 time stage timed inside it, and prints the time stage's share of the reading time; and runs
@@ -27,6 +28,7 @@ import contextlib
 import datetime as dt
 import json
 import os
+import re
 import sys
 import tempfile
 import time
@@ -59,7 +61,9 @@ def same_value(gold: str, got: str) -> bool:
 
 
 def timeml_view(text: str, start: int, end: int, type_: str, value: str) -> list[tuple[int, int, str, str]]:
-    """Our timex as TimeML annotates it: a year range becomes its two end years."""
+    """Our timex as TimeML annotates it: a year range becomes its two end years, and a clock
+    time is written in local time without its UTC offset."""
+    value = re.sub(r"(T\d{2}:\d{2})(?:[+-]\d{2}:\d{2}|Z)$", r"\1", value)
     if type_ == "DATE" and len(value) == 9 and value[4] == "/" and value[:4].isdigit():
         span = text[start:end]
         a, b = value[:4], value[5:]

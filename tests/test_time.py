@@ -138,6 +138,15 @@ def test_anchor_for_token_prefers_the_time_of_the_same_clause(nlp):
     assert time_stage.anchor_for_token(ctx, marched).value == "2019-05-01"
 
 
+def test_anchored_periods_follow_the_story_not_the_publication_date(nlp):
+    ctx = run_time(nlp, "The plant opened in 1995. The following year it doubled output, and later that "
+                        "year it was sold. Bids closed at 5 p.m. EST, Nov. 6.", "2019-10-30")
+    got = by_text(ctx)
+    assert got["The following year"].value == "1996"
+    assert got["later that year"].value == "1996"
+    assert got["5 p.m. EST, Nov. 6"].value == "2019-11-06T17:00-05:00"
+
+
 def test_no_time_expressions_in_plain_numbers(nlp):
     ctx = run_time(nlp, "About 2000 people and $1990 were counted; 45% said so.", "2019-05-03")
     assert [t.text for t in ctx.times] == []

@@ -619,7 +619,16 @@ def _clock(m: re.Match[str], env: Env) -> Found | None:
             return None
         clock = f"{hour:02d}:{minute:02d}"
     day: dt.date | None = None
-    if m["wd"]:
+    if m["cmon"]:  # "5 p.m. EST, Nov. 6"
+        month, day_n = _month_number(m["cmon"]), int(m["cday"])
+        if month:
+            weekday = _weekday_number(m["wd"]) if m["wd"] else None
+            year = int(m["cyear"]) if m["cyear"] else dates.day_year_near(
+                env.dct, month, day_n, env.tense(m.start(), m.end()), weekday)
+            day = _day_or_none(year, month, day_n)
+    if day is not None:
+        pass
+    elif m["wd"]:
         weekday = _weekday_number(m["wd"])
         if weekday:
             day = dates.weekday_date(env.dct, weekday, env.tense(m.start("wd"), m.end("wd")))
@@ -791,7 +800,9 @@ def rules() -> list[Rule]:
         ("time_of_day", r"(?:\b(?P<pmod>{PMOD})\s+)?(?:\b(?P<h>[01]?\d|2[0-4])(?:[:.](?P<mi>[0-5]\d))?\s*"
          r"(?P<ap>[ap])\.?\s?m\b\.?|\b(?P<h2>[01]?\d|2[0-4]):(?P<mi2>[0-5]\d)\b|\b(?P<named>{NAMED_TIME})\b)"
          r"(?:\s*(?P<local>local\s+time)|\s*\(?(?P<tz>{TZ})\b\)?)?"
-         r"(?:\s+(?:on\s+)?(?P<wd>{WEEKDAY})\b|\s+(?P<rd>today|yesterday|tomorrow)\b)?", 7, _clock_any),
+         r"(?:\s+(?:on\s+)?(?P<wd>{WEEKDAY})\b|\s+(?P<rd>today|yesterday|tomorrow)\b)?"
+         r"(?:\s*,?\s+(?:on\s+)?(?P<cmon>{MONTH_ANY})\s*(?P<cday>[0-3]?\d)\b(?:\s*,\s*(?P<cyear>{YEAR})\b)?)?",
+         7, _clock_any),
         ("relative_day", r"(?:\b(?P<part>early|late)\s+)?\b(?P<rd>{RELDAY})\b(?:\s+(?P<pod>{POD})\b)?",
          6, _relative_day),
         ("relative_day", r"\b(?P<det>this|last)\s+(?P<pod>morning|afternoon|evening|night)\b", 6, _this_part_of_day),
