@@ -157,3 +157,22 @@ def test_continuation_quote_keeps_the_speaker(quotes_of):
     assert [q.speaker for q in direct] == ["Karen Adeyemi", "Karen Adeyemi"]
     groups = {f.group for f in ctx.exposed["quote_details"] if f.quote.kind == "direct"}
     assert len(groups) == 1
+
+
+def test_kaesong_reference_quotes_all_found_with_their_speakers(quotes_of):
+    """The issue's acceptance check, through the shared scorer (skipped without ../shared)."""
+    import importlib.util
+    import json
+    from dataclasses import asdict
+
+    from tests.conftest import shared_path
+
+    scorer_path = shared_path("scoring", "score_reading.py")
+    spec = importlib.util.spec_from_file_location("score_reading", scorer_path)
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    text = shared_path("examples", "kaesong-liaison-office.txt").read_text(encoding="utf-8")
+    ref = json.loads(shared_path("examples", "kaesong-liaison-office.expected.json").read_text(encoding="utf-8"))
+    ctx = quotes_of(text)
+    ok, total = scorer.score_quotes(ref, {"quotes": [asdict(q) for q in ctx.quotes]}, None, [])
+    assert total > 0 and ok == total

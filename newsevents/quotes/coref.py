@@ -17,6 +17,16 @@ Rules (their word lists live in data/coref.yaml):
   sentences, preferring subjects; pronouns inside direct quotes are left alone.
 - `definite_description`: "the ministry" links to the last entity whose name contains the
   head noun or that carried it as a title.
+- `person_description`: an unnamed person who is the subject of a clause ("a county
+  official said") starts an entity named by the description, so "she" and "the official"
+  can find it later.
+- `gender_from_first_name`: common given names (data/first_names.yaml) mark gender.
+
+What other stages get (ctx.exposed["entities"], `entity_at`): Entity(id, name, kind, mentions,
+gender, titles); `kind` is PERSON/ORG/GPE/NORP/OTHER (OTHER: a capitalized run spaCy did not
+label); `name` is the fullest name seen outside title-case headlines, with the country kept for
+a body named with it ("South Korea's Joint Chiefs of Staff"); `mentions` are raw spans of
+names, pronouns and descriptions.
 """
 
 from __future__ import annotations
