@@ -169,8 +169,7 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
                 # a street, building or village we do not hold ("the Wilson Center" is not the town
                 # of Wilson): placed at the town the story puts it in (rule local_features)
                 if len(span) <= MAX_TOKENS and fold(span.text) not in guards and span.text not in person_words \
-                        and (_feature_name(span) or ent.label_ == "GPE" and all(
-                            _capitalized(t) and fold(t.text) not in guards for t in span)):
+                        and _feature_name(span):
                     claim(span, "local")
                 elif ent.label_ != "FAC":
                     _gazetteer_runs(span, gazetteer, guards, person_words, demonym_keys, claim, strict=False)
