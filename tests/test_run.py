@@ -28,7 +28,8 @@ from newsevents.store import open_store
 from tests.conftest import FIXTURES, REPO
 
 FEED = FIXTURES / "store_feed.jsonl"
-TABLES = ("documents", "sources", "events", "times", "places", "quotes", "errors")
+TABLES = ("documents", "sources", "events", "times", "places", "quotes", "errors", "events_dedup",
+          "events_dedup_members")
 PLACES = ["Nairobi", "Lima", "Hanoi", "Oslo", "Accra", "Quito", "Dakar", "Riga", "Sofia", "Tunis", "Manila", "Amman"]
 
 
