@@ -22,9 +22,11 @@ class DuckDBStore(Store):
         if not read_only and Path(path).parent != Path(""):
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         self.con = duckdb.connect(path, read_only=read_only)
-        if not read_only:
+        if not read_only:  # all tables or none, even if the process is killed here
+            self.con.execute("BEGIN TRANSACTION")
             for stmt in statements():
                 self.con.execute(stmt)
+            self.con.execute("COMMIT")
 
     def done_ids(self) -> tuple[set[str], set[str]]:
         docs = {r[0] for r in self.con.execute("SELECT id FROM documents").fetchall()}
