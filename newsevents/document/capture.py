@@ -97,6 +97,9 @@ _GLUE = re.compile(
 _GLUED_CAPITALS = re.compile(r"(?<=[A-Z][a-z]{2})[a-z]{2,}(?=[A-Z][a-z]+\s|A\s[A-Za-z]|[A-Z]\.[A-Z]\.)")
 
 
+_GLUED_SENTENCES = re.compile(r"[a-z\d][.!?][\"”’)]?[A-Z][a-z]")
+
+
 @functools.lru_cache(maxsize=1)
 def _camel_case_names() -> frozenset[str]:
     spec = yaml.safe_load((DATA / "furniture.yaml").read_text(encoding="utf-8"))
@@ -116,7 +119,10 @@ def _glue_points(text: str) -> list[int]:
             if text[word_start:m.end()].lower() in names:
                 continue
         points.add(m.end())
-    for m in _GLUED_CAPITALS.finditer(text):
+    # only in a line that shows it lost its spaces elsewhere too ("said.The"), so that a camel-cased
+    # name in ordinary text ("SolarCity") is not cut
+    glued_line = len(_GLUED_SENTENCES.findall(text)) >= 2
+    for m in _GLUED_CAPITALS.finditer(text) if glued_line else ():
         word_start = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
         word_end = m.end()
         while word_end < len(text) and not text[word_end].isspace():
