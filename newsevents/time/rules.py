@@ -424,7 +424,9 @@ def _relative_period(m: re.Match[str], env: Env) -> Found | None:
     unit = _unit_code(unit_word)
     if unit not in ("D", "W", "M", "Q", "Y", "DE", "CE"):
         return None
-    if det.startswith("the ") and det in ("the past", "the last", "the next", "the coming") and unit in ("W", "M", "Y", "DE", "CE", "D"):
+    # "the past year" names the year before, as "last year" does (TimeML practice); only "the
+    # next/coming year" is read as a stretch of time starting now
+    if det in ("the next", "the coming") and unit in ("W", "M", "Y", "DE", "CE", "D"):
         found = _found(m, "DURATION", _duration_value(1, unit), "relative_period")
         if offset < 0:
             found.end_date = env.dct.isoformat()
@@ -555,6 +557,11 @@ def _vague_plural(m: re.Match[str], env: Env) -> Found | None:
     adj = (m["adj"] or "").lower()
     if not adj and lead not in ("for", "over", "within", "throughout"):
         return None  # a bare "years" is no time expression; "for years", "in recent weeks" are
+    if adj == "recent" and unit in ("Y", "DE"):
+        # "in recent years" is TimeML's vague past (PAST_REF); recent weeks and months stay
+        # stretches of time (PXW) ending on the publication date
+        return Found(m.start("span"), m.end("span"), "DATE", "PAST_REF", end_date=env.dct.isoformat(),
+                     rule="duration")
     found = Found(m.start("span"), m.end("span"), "DURATION", _duration_value(None, unit), rule="duration")
     lead = lead + " " + adj
     if re.search(r"recent|past|last|for|over", lead):
