@@ -185,11 +185,11 @@ class Attributor:
                     return c
             if verb.dep_ == "acl" and verb.head.pos_ in NOMINAL:  # 'Oz, saying that ...'
                 return verb.head
-            if verb.dep_ == "pcomp" and verb.head.head is not verb.head:  # 'countered by noting that'
+            if verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:  # 'countered by noting that'
                 verb = verb.head.head
                 seen += 1
                 continue
-            if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
+            if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i:
                 verb = verb.head
                 seen += 1
                 continue
@@ -498,7 +498,7 @@ class Attributor:
         if not tokens or self.is_title(q):
             return None
         inside = {t.i for t in tokens}
-        roots = [t for t in tokens if t.head.i not in inside or t.head is t]
+        roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]  # spaCy tokens: compare .i
         for root in roots[:1]:
             chain = [a for a in [root, *root.ancestors] if a.i not in inside and not self.in_quote(a)]
             speech = [a for a in chain if self.is_cue(a) and self.subject_of(a) is not None]
@@ -599,7 +599,7 @@ class Attributor:
         return found
 
     def _clause_span(self, clause: Token, cue: Token) -> tuple[int, int] | None:
-        tokens = [u for u in clause.subtree if not (u.dep_ == "mark" and u.head is clause)]
+        tokens = [u for u in clause.subtree if not (u.dep_ == "mark" and u.head.i == clause.i)]
         if clause.i < cue.i:  # 'X happened, officials said.': stop before the cue's own words
             tokens = [u for u in tokens if u.i < cue.i]
         while tokens and (tokens[0].is_punct or tokens[0].is_space):
