@@ -62,6 +62,14 @@ def verb_subject(verb: Token) -> tuple[Token | None, bool]:
         if verb.tag_ == "VBN" and verb.dep_ == "acl":
             return verb.head, True
         return verb.head, False
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "for":
+        # "indicted a girl on charges ... for punching a soldier": the one charged did it
+        up = verb.head.head
+        while up.head is not up and not (up.pos_ in ("VERB", "AUX") and _child(up, {"dobj", "obj"}) is not None):
+            up = up.head
+        obj = _child(up, {"dobj", "obj"})
+        if obj is not None:
+            return obj, False
     if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
         return verb_subject(verb.head.head)  # "has held her since arresting her"
     if verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):

@@ -95,6 +95,12 @@ def assign_date(ctx: Any, verb: Token, modality: str, nominal_only: bool,
     anchor = bridge.anchor_for_token(ctx, verb)
     if anchor is not None and _modifies_a_noun(ctx, verb, anchor):
         anchor = None
+    if anchor is not None and verb.dep_ in ("relcl", "acl"):
+        # a description ("the students who were killed") keeps only a time inside its own clause
+        lo, _ = ctx.raw_span(verb.doc[verb.left_edge.i])
+        _, hi = ctx.raw_span(verb.doc[verb.right_edge.i])
+        if not (lo <= anchor.start < hi):
+            anchor = None
     if anchor is not None and anchor.type in ("DATE", "TIME"):
         date, time = date_of_time(anchor)
         out["date"], out["time"], out["anchored"] = date, time, date is not None

@@ -144,8 +144,8 @@ def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
                 nominal_heads[tok.i] = cand
                 out.append(cand)
         for tok in sent.span:
-            if tok.pos_ not in VERB_POS:
-                continue
+            if tok.pos_ not in VERB_POS or tok.dep_ in ("compound", "amod", "nmod"):
+                continue  # "the negotiating table": a verb form used as a modifier
             obj = direct_object(tok)
             if obj is not None and obj.i in nominal_heads and tok.lemma_.lower() in lex.light_verbs:
                 continue  # the nominal carries the event: "made a call for", "held talks"

@@ -67,6 +67,14 @@ def is_future_intent(tok: Token, lex: Lexicon) -> bool:
     return False
 
 
+def is_topic(tok: Token) -> bool:
+    """Rule `topic`: "talks on deploying a missile shield", "a plan for withdrawing": an act that
+    is the topic of a noun is talked about, not done."""
+    if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ in ("on", "about", "over"):
+        return tok.head.head.pos_ in ("NOUN", "PROPN")
+    return False
+
+
 def is_past_perfect(tok: Token) -> bool:
     for t in _clause_chain(tok):
         if t.tag_ == "VBN" and any(c.dep_ in ("aux",) and c.lower_ in ("had", "'d") for c in t.children):
@@ -103,6 +111,8 @@ def assign_modality(cand: Candidate, lex: Lexicon) -> None:
             return
     if is_negated(verb, lex):
         cand.modality = "negated"
+    elif is_topic(verb):
+        cand.modality = "hypothetical"
     elif cand.entry.key != "conditional warning" and (is_hypothetical(verb, lex) or is_future_intent(verb, lex)):
         cand.modality = "hypothetical"
         cand.extra["future_intent"] = is_future_intent(verb, lex)
