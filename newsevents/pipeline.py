@@ -172,6 +172,34 @@ def read(
     return _finish(_make_context(raw, document, doc, view, options), _stage_functions())
 
 
+def build_context(
+    data: str | bytes,
+    published: str | dt.date | None = None,
+    *,
+    format: str = "auto",
+    model: str = DEFAULT_MODEL,
+    until: str | None = None,
+    actor_dictionaries: Iterable[str] = (),
+) -> Context:
+    """A parsed context with the stages run in order up to and including `until` ("time", "geo",
+    "quotes", "actors", "events"; None runs none). For tests and benchmarks of one stage."""
+    item = DocumentInput(data=data, format=format, published=published)
+    raw, document, view = _prepare(item)
+    ctx = _make_context(raw, document, load_model(model)(view.text), view,
+                        {"model": model, "actor_dictionaries": tuple(actor_dictionaries)})
+    if until is None:
+        return ctx
+    names = [name.rsplit(".", 1)[1] for name, _ in STAGE_STEPS]
+    if until not in names:
+        raise ValueError(f"unknown stage {until!r} (expected one of {', '.join(dict.fromkeys(names))})")
+    last = max(i for i, name in enumerate(names) if name == until)
+    for name, function in STAGE_STEPS[: last + 1]:
+        step = getattr(importlib.import_module(name), function, None)
+        if step is not None:
+            step(ctx)
+    return ctx
+
+
 def read_many(
     items: Iterable[DocumentInput],
     *,
