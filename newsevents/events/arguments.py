@@ -38,7 +38,7 @@ def _relative_head(tok: Token) -> Token:
     """A relative pronoun stands for the noun its clause modifies."""
     if tok.lower_ in RELATIVE_PRONOUNS:
         clause = tok.head
-        while clause.dep_ not in ("relcl", "acl") and clause.head is not clause:
+        while clause.dep_ not in ("relcl", "acl") and clause.head.i != clause.i:
             if clause.dep_ == "ROOT":
                 break
             clause = clause.head
@@ -65,7 +65,7 @@ def verb_subject(verb: Token) -> tuple[Token | None, bool]:
     if verb.dep_ == "pcomp" and verb.head.lower_ == "for":
         # "indicted a girl on charges ... for punching a soldier": the one charged did it
         up = verb.head.head
-        while up.head is not up and not (up.pos_ in ("VERB", "AUX") and _child(up, {"dobj", "obj"}) is not None):
+        while up.head.i != up.i and not (up.pos_ in ("VERB", "AUX") and _child(up, {"dobj", "obj"}) is not None):
             up = up.head
         obj = _child(up, {"dobj", "obj"})
         if obj is not None:
@@ -285,7 +285,7 @@ def find_governor(cand: Candidate, by_token: dict[int, Candidate], lex: Lexicon)
     """Rule `governor`: walk up the clause chain to the nearest mention of a governing kind, or
     to a reporting verb (said, confirmed, reported) whose content this mention is."""
     tok = cand.clause_verb
-    while tok.head is not tok:
+    while tok.head.i != tok.i:
         dep = tok.dep_
         if dep not in EMBED_DEPS:
             return None, None

@@ -15,7 +15,7 @@ GOVERNOR_MODALITY = {"request": "requested", "demand": "requested", "threat": "t
 def _clause_chain(tok: Token) -> list[Token]:
     """The verb and the verbs it hangs from through xcomp/conj (tense and negation live there)."""
     chain = [tok]
-    while tok.dep_ in ("xcomp", "conj", "acomp") and tok.head is not tok:
+    while tok.dep_ in ("xcomp", "conj", "acomp") and tok.head.i != tok.i:
         tok = tok.head
         chain.append(tok)
     return chain
@@ -29,7 +29,7 @@ def is_negated(tok: Token, lex: Lexicon) -> bool:
     if tok.dep_ in ("xcomp",) and head.lemma_.lower() in lex.negating_governors:
         return True
     # "has no intention of acceding": a negated noun governing the clause
-    while tok.dep_ in ("pcomp", "pobj", "prep", "acl") and tok.head is not tok:
+    while tok.dep_ in ("pcomp", "pobj", "prep", "acl") and tok.head.i != tok.i:
         tok = tok.head
         if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
             return True
@@ -91,7 +91,7 @@ def inherit_modality(cands: list[Candidate]) -> None:
         if c.modality != "asserted" or c.governor is not None:
             continue
         tok = c.clause_verb
-        while tok.head is not tok and tok.dep_ in ("xcomp", "ccomp", "acl", "advcl", "pcomp", "pobj", "prep", "dobj"):
+        while tok.head.i != tok.i and tok.dep_ in ("xcomp", "ccomp", "acl", "advcl", "pcomp", "pobj", "prep", "dobj"):
             tok = tok.head
             up = by_token.get(tok.i)
             if up is not None and up is not c and up.modality in ("hypothetical", "negated", "requested", "threatened"):
