@@ -216,15 +216,31 @@ def read_many(
     options = {"model": model, "actor_dictionaries": tuple(actor_dictionaries)}
     batch: list[tuple[DocumentInput, Any]] = []
 
+    def parse_all(texts: list[str]) -> list[Doc | Exception]:
+        """Parse a batch; if the batch fails, parse story by story so one text cannot sink the rest."""
+        try:
+            return list(nlp.pipe(texts, batch_size=batch_size))
+        except Exception:
+            out: list[Doc | Exception] = []
+            for text in texts:
+                try:
+                    out.append(nlp(text))
+                except Exception as err:  # noqa: BLE001 - becomes this story's error row
+                    out.append(err)
+            return out
+
     def flush() -> Iterator[Reading | InputError]:
-        ready = [(it, p) for it, p in batch if not isinstance(p, InputError)]
-        docs = iter(nlp.pipe([p[2].text for _, p in ready], batch_size=batch_size))
+        ready = [p for _, p in batch if not isinstance(p, InputError)]
+        docs = iter(parse_all([p[2].text for p in ready]))
         for it, prepared in batch:
             if isinstance(prepared, InputError):
                 yield prepared
                 continue
             raw, document, view = prepared
             doc = next(docs)
+            if isinstance(doc, Exception):
+                yield InputError(it.source, f"could not be parsed: {type(doc).__name__}: {doc}", stage="nlp")
+                continue
             try:
                 yield _finish(_make_context(raw, document, doc, view, options), stages)
             except InputError as err:
@@ -239,6 +255,9 @@ def read_many(
             batch.append((item, _prepare(item)))
         except InputError as err:
             batch.append((item, err))
+        except Exception as err:  # an unexpected failure of the document stage is this story's error
+            batch.append((item, InputError(item.source, f"internal error in the document stage: "
+                                                        f"{type(err).__name__}: {err}")))
         if len(batch) >= batch_size:
             yield from flush()
     if batch:
