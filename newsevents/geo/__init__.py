@@ -203,7 +203,7 @@ def _locative_head(token: Token) -> Token | None:
     current = token
     for _ in range(MAX_HOPS):
         head = current.head
-        if head is current:
+        if head.i == current.i:
             return None
         if current.dep_ == "pobj" and head.lower_ in cues:
             return head.head
@@ -230,7 +230,7 @@ def _places_of_action(ctx: Context, token_places: list[tuple[Place, object]]) ->
 def _clause_head(token: Token) -> Token:
     current = token
     for _ in range(12):
-        if current.pos_ in ("VERB", "AUX") or current.head is current:
+        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
             return current
         current = current.head
     return current
