@@ -87,9 +87,8 @@ def _in_boilerplate(ctx: Context, tok: Token) -> bool:
     if any(b.start <= s < b.end for b in ctx.document.boilerplate):
         return True
     dateline = ctx.document.dateline
-    body_start = ctx.document.body.get("start", 0) if ctx.document.body else 0
     if dateline:
-        pos = ctx.raw.find(dateline, body_start)
+        pos = _dateline_offset(ctx, dateline)
         if pos >= 0 and pos <= s < pos + len(dateline):
             return True
     sent = ctx.sentence_at(s)
@@ -98,6 +97,15 @@ def _in_boilerplate(ctx: Context, tok: Token) -> bool:
         if m and s < m.end() and (sent.index == 0 or ctx.sentences[sent.index - 1].zone != "body"):
             return True
     return False
+
+
+def _dateline_offset(ctx: Context, dateline: str) -> int:
+    """Raw offset of the dateline in the body (-1 if absent), searched once per context."""
+    pos = ctx.exposed.get("_actors_dateline_offset")
+    if pos is None:
+        body_start = ctx.document.body.get("start", 0) if ctx.document.body else 0
+        pos = ctx.exposed["_actors_dateline_offset"] = ctx.raw.find(dateline, body_start)
+    return pos
 
 
 def actor_for_token(ctx: Context, token: Token) -> Actor | None:

@@ -11,6 +11,8 @@ focus country of the story.
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import datetime as dt
 import re
 from collections import Counter
@@ -713,15 +715,56 @@ def _coref_actor(ctx: Context, start: int, end: int, depth: int,
     return None
 
 
+def token_offsets(ctx: Context) -> tuple[list[int], list[int]] | None:
+    """Raw (starts, ends) of every doc token, computed once per context so that the tokens of a
+    raw span are found by bisection instead of mapping every token of its sentence per call.
+    None when the offsets are not in text order (then callers scan)."""
+    cached = ctx.exposed.get("_actors_token_offsets")
+    if cached is None:
+        starts: list[int] = []
+        ends: list[int] = []
+        for tok in ctx.doc:
+            s, e = ctx.raw_span(tok)
+            starts.append(s)
+            ends.append(e)
+        ordered = (all(starts[i] <= starts[i + 1] for i in range(len(starts) - 1))
+                   and all(s <= e for s, e in zip(starts, ends, strict=True)))
+        cached = (starts, ends) if ordered else False
+        ctx.exposed["_actors_token_offsets"] = cached
+    return cached or None
+
+
 def _tokens_in(ctx: Context, start: int, end: int) -> list[Token]:
+    """The non-space tokens of the sentence at `start` that lie within raw [start, end) (memoized)."""
+    cache = ctx.exposed.setdefault("_actors_tokens_in", {})
+    key = (start, end)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = _find_tokens_in(ctx, start, end)
+    return list(found)
+
+
+def _find_tokens_in(ctx: Context, start: int, end: int) -> list[Token]:
     sent = ctx.sentence_at(start)
     if sent is None:
         return []
+    offsets = token_offsets(ctx)
+    doc = ctx.doc
     out = []
-    for tok in sent.span:
-        s, e = ctx.raw_span(tok)
-        if start <= s and e <= end and not tok.is_space:
-            out.append(tok)
+    if offsets is None:
+        for tok in sent.span:
+            s, e = ctx.raw_span(tok)
+            if start <= s and e <= end and not tok.is_space:
+                out.append(tok)
+        return out
+    starts, ends = offsets
+    # starts are in order and no token ends before it starts: a token inside [start, end) starts
+    # at or after `start` and no later than `end`
+    i = bisect.bisect_left(starts, start, sent.span.start, sent.span.end)
+    while i < sent.span.end and starts[i] <= end:
+        if ends[i] <= end and not doc[i].is_space:
+            out.append(doc[i])
+        i += 1
     return out
 
 
@@ -761,10 +804,28 @@ def code_token(ctx: Context, token: Token, depth: int = 0, weak: bool = False) -
     itself still gets the country of what it belongs to ("the Russian building" -> RUS, "an
     Islamic State target" -> the group) or of the place it names ("Alaska" -> USA).
     """
+    # Memoized per context. What the coder has learned so far (people seen with a title, roles
+    # placed in a country) only grows, so its size tells whether a cached answer still holds; an
+    # answer is reused only when nothing was learned since it was computed. Callers get a copy.
+    cache = ctx.exposed.setdefault("_actors_coded", {})
+    key = (token.i, depth, weak, _learned_size(ctx))
+    if key in cache:
+        cached = cache[key]
+        return None if cached is None else dataclasses.replace(cached)
     actor = _code_token(ctx, token, depth)
     if actor is None and weak and token.pos_ in {"NOUN", "PROPN"}:
         actor = _weak_actor(ctx, token)
+    if _learned_size(ctx) == key[3]:  # coding it taught nothing: the same call gives the same answer
+        cache[key] = None if actor is None else dataclasses.replace(actor)
     return actor
+
+
+def _learned_size(ctx: Context) -> tuple[bool, int, int]:
+    """How much the document state holds (it only grows): whether it exists, people, role countries."""
+    st = ctx.exposed.get("_actors_state")
+    if st is None:
+        return (False, 0, 0)
+    return (True, len(st.people), len(st.role_countries))
 
 
 def _weak_actor(ctx: Context, token: Token) -> Actor | None:

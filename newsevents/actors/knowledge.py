@@ -107,8 +107,10 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "é": "e", "É": "E",
                          "ö": "o", "ğ": "g", "ş": "s", "á": "a", "í": "i", "ó": "o", "ñ": "n"})
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(text: str) -> str:
-    """Lexicon key of a phrase: lower case, one space between words, no space at hyphens."""
+    """Lexicon key of a phrase: lower case, one space between words, no space at hyphens.
+    Cached: the coder asks for the same phrases many times per document."""
     text = text.translate(_QUOTES)
     text = _HYPHEN_RE.sub(r"\1", text.strip())
     text = re.sub(r"\s+'s\b", "'s", text)

@@ -449,7 +449,12 @@ def build_entities(ctx: Any, quoted: list[tuple[int, int]] | None = None) -> lis
     entities = [e for e in resolver.entities if e.mentions]
     for e in entities:
         e.mentions.sort()
-    ctx.exposed["_entity_index"] = sorted((s, e, ent) for ent in entities for s, e in ent.mentions)
+    index = sorted((s, e, ent) for ent in entities for s, e in ent.mentions)
+    ctx.exposed["_entity_index"] = index
+    # entity_at bisects on the starts; no mention is longer than the longest, so mentions that
+    # start before (start - longest) cannot overlap a span and need not be looked at
+    ctx.exposed["_entity_index_starts"] = [s for s, _, _ in index]
+    ctx.exposed["_entity_index_longest"] = max((e - s for s, e, _ in index), default=0)
     return entities
 
 
@@ -458,9 +463,15 @@ def entity_at(ctx: Any, start: int, end: int) -> Entity | None:
     index = ctx.exposed.get("_entity_index")
     if index is None:
         return None
+    starts = ctx.exposed.get("_entity_index_starts")
+    if starts is None or len(starts) != len(index):  # an index set by other code: scan it all
+        first = 0
+    else:
+        first = bisect.bisect_left(starts, start - ctx.exposed.get("_entity_index_longest", 0))
     best: tuple[int, int] | None = None
     found: Entity | None = None
-    for s, e, ent in index:
+    for position in range(first, len(index)):
+        s, e, ent = index[position]
         if s >= max(end, start + 1):
             break
         overlap = min(e, end) - max(s, start)
