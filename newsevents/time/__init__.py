@@ -128,7 +128,8 @@ def anchor_for_token(ctx: Any, token: Token) -> TimeExpr | None:
         head = _head_token(ctx, *vs_ve)
         if head is None:
             continue
-        same_clause = verb is not None and _governing_verb(head) is verb
+        head_verb = _governing_verb(head)
+        same_clause = verb is not None and head_verb is not None and head_verb.i == verb.i  # spaCy tokens are views: compare indices
         pointlike = t.type in ("DATE", "TIME") and not t.value.startswith("P")
         distance = abs(head.i - token.i)
         key = (0 if same_clause else 1, 0 if pointlike else 1, distance)

@@ -63,7 +63,7 @@ class TextEnv:
         if verb.lemma_.lower() in _ARRANGING_VERBS:
             return "future"  # "scheduled a news conference Thursday"
         found = _verb_tense(verb)
-        if found is None and verb.dep_ in ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl") and verb.head is not verb:
+        if found is None and verb.dep_ in ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl") and verb.head.i != verb.i:
             head = verb.head if verb.head.pos_ in ("VERB", "AUX") else None
             if head is not None and verb.dep_ == "xcomp" and head.lemma_.lower() in _FUTURE_HEADS:
                 return "future"
@@ -146,9 +146,9 @@ def _tense_from_text(text: str, start: int) -> str | None:
 def _governing_verb(token: Token) -> Token | None:
     t = token
     for _ in range(8):
-        if t.pos_ in ("VERB", "AUX") and t is not token:
+        if t.pos_ in ("VERB", "AUX") and t.i != token.i:
             return t
-        if t.head is t:
+        if t.head.i == t.i:
             return t if t.pos_ in ("VERB", "AUX") else None
         t = t.head
     return None
