@@ -161,25 +161,62 @@ def find_matches(ctx: Context, start: int, end: int, max_words: int | None = Non
     return cache[key]
 
 
+@dataclass
+class _TokenTable:
+    """Plain Python copies of what the matcher reads of every token, made once per context:
+    building spaCy spans and their text for every candidate window was most of the stage's time."""
+
+    text: list[str]
+    text_with_ws: list[str]
+    lemma: list[str]
+    pos: list[str]
+
+
+def _token_table(ctx: Context) -> _TokenTable:
+    table = ctx.exposed.get("_actors_token_table")
+    if table is None:
+        doc = ctx.doc
+        table = _TokenTable([t.text for t in doc], [t.text_with_ws for t in doc], [t.lemma_ for t in doc],
+                            [t.pos_ for t in doc])
+        ctx.exposed["_actors_token_table"] = table
+    return table
+
+
+def _entries_for(ctx: Context, text: str) -> list[Entry]:
+    """_knowledge_entries memoized per context (the same window text recurs across calls)."""
+    cache = ctx.exposed.setdefault("_actors_entries", {})
+    found = cache.get(text)
+    if found is None:
+        found = cache[text] = _knowledge_entries(ctx, text)
+    return list(found)
+
+
+# A window ending or starting with these tokens is never looked up.
+_BAD_LAST = {"'s", "'", "’s", ","}
+_BAD_FIRST = {"'s", ",", "-"}
+
+
 def _find_matches(ctx: Context, start: int, end: int, max_words: int | None) -> list[Match]:
-    doc = ctx.doc
     kb: Knowledge = load_knowledge()
+    table = _token_table(ctx)
+    texts, with_ws, lemmas, pos = table.text, table.text_with_ws, table.lemma, table.pos
     limit = max_words or max(kb.max_words, 6)
     out: list[Match] = []
     i = start
     while i < end:
         found = None
-        for j in range(min(end, i + limit), i, -1):
-            span = doc[i:j]
-            if span[-1].text in {"'s", "'", "’s", ","} or span[0].text in {"'s", ",", "-"}:
-                continue
-            entries = _knowledge_entries(ctx, span.text)
-            if not entries and span[-1].lemma_ and span[-1].lemma_ != span[-1].text and span[-1].pos_ == "NOUN":
-                lemma_text = doc[i:j - 1].text_with_ws + span[-1].lemma_ if j - 1 > i else span[-1].lemma_
-                entries = [e for e in _knowledge_entries(ctx, lemma_text) if e.kind == ROLE]
-            if entries:
-                found = Match(i, j, entries)
-                break
+        if texts[i] not in _BAD_FIRST:
+            for j in range(min(end, i + limit), i, -1):
+                last = j - 1
+                if texts[last] in _BAD_LAST:
+                    continue
+                prefix = "".join(with_ws[i:last])  # the window's text is its tokens' text, less the last one's space
+                entries = _entries_for(ctx, prefix + texts[last])
+                if not entries and lemmas[last] and lemmas[last] != texts[last] and pos[last] == "NOUN":
+                    entries = [e for e in _entries_for(ctx, prefix + lemmas[last]) if e.kind == ROLE]
+                if entries:
+                    found = Match(i, j, entries)
+                    break
         if found:
             out.append(found)
             i = found.end
