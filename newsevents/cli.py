@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from newsevents.document import DocumentInput, normalize_published
+from newsevents.document.decode import max_bytes_default
 from newsevents.errors import InputError
 from newsevents.nlp import DEFAULT_MODEL
 
@@ -61,13 +62,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _read_input(path: str) -> bytes:
+def _read_input(path: str, limit: int | None) -> bytes:
+    """The bytes of an input; a file over `limit` (None: no limit) is refused before it is loaded."""
     if path == "-":
         return sys.stdin.buffer.read()
     p = Path(path)
     if p.is_dir():
         raise InputError(path, "is a folder, not an article file")
     try:
+        size = p.stat().st_size
+        if limit is not None and size > limit:
+            raise InputError(path, f"input is {size:,} bytes, over the {limit:,}-byte limit")
         return p.read_bytes()
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
@@ -107,7 +112,9 @@ def cmd_read(args: argparse.Namespace) -> int:
     except InputError as err:
         print(f"newsevents: {err.reason}", file=sys.stderr)
         return EXIT_USAGE
-    data = _read_input(args.path)
+    # a feed may be large; its stories are each checked against the limit
+    limit = None if args.format == "jsonl" else (args.max_bytes or max_bytes_default())
+    data = _read_input(args.path, limit)
     if args.format == "jsonl":
         items = list(feed_items(data, args.path, args.max_bytes))
         good = [it for it in items if isinstance(it, DocumentInput)]

@@ -165,9 +165,8 @@ def read(
     """Read one article (plain-text capture or HTML) into a Reading. Raises InputError."""
     item = DocumentInput(data=data, source=source, format=format, published=published, id=id,
                          title=title, url=url, max_bytes=max_bytes)
-    nlp = load_model(model)
-    raw, document, view = _prepare(item)
-    doc = nlp(view.text)
+    raw, document, view = _prepare(item)  # a bad input fails before the model is loaded
+    doc = load_model(model)(view.text)
     options = {"model": model, "actor_dictionaries": tuple(actor_dictionaries)}
     return _finish(_make_context(raw, document, doc, view, options), _stage_functions())
 
