@@ -274,7 +274,7 @@ def _trim_dateline_place(text: str, m: re.Match[str]) -> int:
     words = place.split()
     start = m.start("place")
     if "By" in words[:-1]:
-        # "By TONG-HYUNG KIM SEOUL": the byline was caught as part of the place
+        # "By JANE DOE NAIROBI": the byline was caught as part of the place
         k = len(words) - 1 - words[::-1].index("By")
         start += sum(len(w) + 1 for w in words[:k + 1])
         words = words[k + 1:]
@@ -303,7 +303,7 @@ def _trim_dateline_place(text: str, m: re.Match[str]) -> int:
             k -= 1
         return start + sum(len(w) + 1 for w in words[:k])
     if not any(caps):
-        # "Walters Washington (dpa)": a mixed-case place is one or two words
+        # "Doe Berlin (dpa)": a mixed-case place is one or two words
         k = len(words) - 1
         return start + sum(len(w) + 1 for w in words[:k])
     return start
