@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Span, Token
@@ -30,6 +31,7 @@ from newsevents.actors.knowledge import (
     NAME_KINDS,
     ORG,
     PERSON,
+    QUOTE_TRANSLATION,
     ROLE,
     SEAT,
     SHORT,
@@ -82,14 +84,37 @@ CREDIT_RE = re.compile(r"\b(?:Photos?|Pictures?|Images?|Credits?|Foto)\s*:|\b[A-
 
 
 def credit_start(ctx: Context, sent: Any) -> int:
-    """Raw offset where a picture credit starts in a sentence (its end if there is none)."""
-    credit = CREDIT_RE.search(ctx.raw, sent.start, sent.end)
-    return credit.start() if credit else sent.end
+    """Raw offset where a picture credit starts in a sentence (its end if there is none); searched
+    once per sentence."""
+    cache = ctx.exposed.setdefault("_actors_credit_starts", {})
+    key = (sent.start, sent.end)
+    found = cache.get(key)
+    if found is None:
+        credit = CREDIT_RE.search(ctx.raw, sent.start, sent.end)
+        found = cache[key] = credit.start() if credit else sent.end
+    return found
 
 
 def in_credit(ctx: Context, offset: int) -> bool:
-    sent = ctx.sentence_at(offset)
+    sent = sentence_at(ctx, offset)
     return sent is not None and offset >= credit_start(ctx, sent)
+
+
+def sentence_at(ctx: Context, raw_offset: int) -> Any:
+    """ctx.sentence_at with the sentence starts listed once per context (Context.sentence_at
+    rebuilds that list on every call, which is linear in the sentences)."""
+    starts = ctx.exposed.get("_actors_sentence_starts")
+    if starts is None:
+        starts = ctx.exposed["_actors_sentence_starts"] = [s.start for s in ctx.sentences]
+    i = bisect.bisect_right(starts, raw_offset) - 1
+    if 0 <= i < len(ctx.sentences) and raw_offset < ctx.sentences[i].end:
+        return ctx.sentences[i]
+    return None
+
+
+def sentence_of_token(ctx: Context, token: Token) -> Any:
+    offsets = token_offsets(ctx)
+    return sentence_at(ctx, offsets[0][token.i] if offsets else ctx.raw_span(token)[0])
 
 
 @dataclass
@@ -196,6 +221,22 @@ _BAD_LAST = {"'s", "'", "’s", ","}
 _BAD_FIRST = {"'s", ",", "-"}
 
 
+@lru_cache(maxsize=1)
+def _key_prefixes() -> frozenset[str]:
+    """Every leading part of every key of our lexicon."""
+    return frozenset(key[:n] for key in load_knowledge().lexicon for n in range(1, len(key) + 1))
+
+
+def _may_start_key(ctx: Context, first: str) -> bool:
+    """Can a window whose first token is `first` match a lexicon key? The key of a window is its
+    text normalized (quotes translated, whitespace changed, lower case), so for a plain ASCII first
+    token it begins with that token translated and in lower case; when no key does, none of the window lengths
+    starting there needs a lookup. Other tokens, and user dictionaries, are always looked up."""
+    if ctx.options.get("actor_dictionaries") or not first.isascii() or not first or any(c.isspace() for c in first):
+        return True
+    return first.translate(QUOTE_TRANSLATION).lower() in _key_prefixes()
+
+
 def _find_matches(ctx: Context, start: int, end: int, max_words: int | None) -> list[Match]:
     kb: Knowledge = load_knowledge()
     table = _token_table(ctx)
@@ -206,10 +247,20 @@ def _find_matches(ctx: Context, start: int, end: int, max_words: int | None) -> 
     while i < end:
         found = None
         if texts[i] not in _BAD_FIRST:
-            for j in range(min(end, i + limit), i, -1):
+            # windows starting with this token are looked up only if some key could start with it;
+            # the one-token window is still tried under its lemma ("ministers" -> "minister")
+            lookup = _may_start_key(ctx, texts[i])
+            for j in range(min(end, i + limit), i, -1) if lookup else range(i + 1, i, -1):
                 last = j - 1
                 if texts[last] in _BAD_LAST:
                     continue
+                if not lookup:
+                    entries: list[Entry] = []
+                    if lemmas[last] and lemmas[last] != texts[last] and pos[last] == "NOUN":
+                        entries = [e for e in _entries_for(ctx, lemmas[last]) if e.kind == ROLE]
+                    if entries:
+                        found = Match(i, j, entries)
+                    break
                 prefix = "".join(with_ws[i:last])  # the window's text is its tokens' text, less the last one's space
                 entries = _entries_for(ctx, prefix + texts[last])
                 if not entries and lemmas[last] and lemmas[last] != texts[last] and pos[last] == "NOUN":
@@ -553,7 +604,7 @@ def _place_country(ctx: Context, token: Token) -> str:
 def _sentence_place_country(ctx: Context, token: Token) -> str:
     """Country of the place where the sentence's action happens (from the geo stage), if any."""
     places = ctx.exposed.get("place_of_action")
-    sent = ctx.sentence_of_token(token)
+    sent = sentence_of_token(ctx, token)
     if not places or sent is None:
         return ""
     place = places.get(sent.index) if isinstance(places, dict) else None
@@ -782,7 +833,7 @@ def _tokens_in(ctx: Context, start: int, end: int) -> list[Token]:
 
 
 def _find_tokens_in(ctx: Context, start: int, end: int) -> list[Token]:
-    sent = ctx.sentence_at(start)
+    sent = sentence_at(ctx, start)
     if sent is None:
         return []
     offsets = token_offsets(ctx)
@@ -965,7 +1016,7 @@ GROUP_NOUNS = {"group", "organization", "organisation", "movement", "militia", "
 def _antecedent(ctx: Context, token: Token) -> tuple[str, str, str | None] | None:
     """ "The group" with no coreference chain: the nearest organization or armed group named in
     this or the two sentences before (rule `group_anaphor`)."""
-    sent = ctx.sentence_of_token(token)
+    sent = sentence_of_token(ctx, token)
     if sent is None:
         return None
     for index in range(sent.index, max(-1, sent.index - 3), -1):

@@ -103,7 +103,7 @@ class Entry:
 
 _SPACE_RE = re.compile(r"\s+")
 _HYPHEN_RE = re.compile(r"\s*([-‐–/])\s*")
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "é": "e", "É": "E", "ç": "c", "ü": "u",
+QUOTE_TRANSLATION = _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "é": "e", "É": "E", "ç": "c", "ü": "u",
                          "ö": "o", "ğ": "g", "ş": "s", "á": "a", "í": "i", "ó": "o", "ñ": "n"})
 
 

@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 from spacy.tokens import Span, Token
 
-from newsevents.quotes.coref import Entity, entity_at
+from newsevents.quotes.coref import Entity, SpanIndex, entity_at
 from newsevents.quotes.find import QuotedSpan
 from newsevents.reading import Quote
 
@@ -88,6 +88,7 @@ class Attributor:
         self.ctx = ctx
         self.doc = ctx.doc
         self.quoted = quoted
+        self.quoted_index = SpanIndex([(q.start, q.end) for q in quoted])
         self.token_starts = [t.idx for t in self.doc]
         self.raw_starts = [ctx.raw_span(t)[0] for t in self.doc]
         self.lex = cues()
@@ -105,8 +106,7 @@ class Attributor:
         return [self.doc[k] for k in range(i, j)]
 
     def in_quote(self, token: Token) -> bool:
-        raw = self.ctx.raw_span(token)[0]
-        return any(q.start <= raw < q.end for q in self.quoted)
+        return self.quoted_index.contains(self.raw_starts[token.i])
 
     def is_cue(self, token: Token, cognition: bool = False) -> bool:
         """Rules `speech_cue`/`cognition_cue` (and `according_to` for 'according')."""
@@ -121,7 +121,7 @@ class Attributor:
         """Rule `according_to`: the object of 'according to X' when `token` starts one."""
         for words in self.lex["according"]:
             n = len(words)
-            if token.i + n > len(self.doc):
+            if token.i + n > len(self.doc) or (words and token.lower_ != words[0]):
                 continue
             if [t.lower_ for t in self.doc[token.i:token.i + n]] != words:
                 continue
@@ -298,7 +298,7 @@ class Attributor:
 
         best = None
         for p in self.ctx.places:
-            inside = any(q.start <= p.start < q.end for q in self.quoted)
+            inside = self.quoted_index.contains(p.start)
             if p.start < raw_offset and p.country and not inside and (best is None or p.start > best.start):
                 best = p
         if best is not None:

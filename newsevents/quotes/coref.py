@@ -129,8 +129,22 @@ def _is_subject(token: Token) -> bool:
     return False
 
 
-def _in_spans(offset: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= offset < e for s, e in spans)
+class SpanIndex:
+    """Answers "is this offset inside any of these spans?" by bisection: asked for every token,
+    a scan of all quoted spans made long stories quadratic. Spans may overlap."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach: list[int] = []  # the furthest end among spans starting at or before each one
+        furthest = -1
+        for _, e in ordered:
+            furthest = max(furthest, e)
+            self.reach.append(furthest)
+
+    def contains(self, offset: int) -> bool:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i >= 0 and self.reach[i] > offset
 
 
 def is_headline(sent: Span) -> bool:
@@ -252,6 +266,7 @@ class _Resolver:
     def __init__(self, ctx: Any, quoted: list[tuple[int, int]]):
         self.ctx = ctx
         self.quoted = quoted
+        self.quoted_index = SpanIndex(quoted)
         self.entities: list[Entity] = []
         self.mentions: list[_Mention] = []
         self.sent_starts = [s.start for s in ctx.doc.sents]
@@ -334,13 +349,13 @@ class _Resolver:
                 self._person_description(token)
 
     def _outside_quotes(self, token: Token) -> bool:
-        return not _in_spans(self.ctx.raw_span(token)[0], self.quoted)
+        return not self.quoted_index.contains(self.ctx.raw_span(token)[0])
 
     def _candidates(self, token: Token) -> list[_Mention]:
         here = self.sentence_index(token.i)
         return [m for m in reversed(self.mentions)
                 if m.end_token <= token.i and here - m.sentence <= PRONOUN_WINDOW
-                and not _in_spans(m.raw[0], self.quoted)]
+                and not self.quoted_index.contains(m.raw[0])]
 
     def _link_pronoun(self, token: Token) -> None:
         word = token.lower_
