@@ -137,3 +137,28 @@ def test_attack_and_its_toll_are_one_event(read_text):
 def test_tip_off_to_police_is_not_a_threat(read_text):
     events = _events(read_text, "Neighbours warned the British police about the man months ago.")
     assert not any(e.cameo_root == "13" for e in events)
+
+
+def _triples(events):
+    return {(e.source.code[:3] if e.source else None, e.target.code[:3] if e.target else None, e.cameo)
+            for e in events if e.modality == "asserted"}
+
+
+def test_act_aimed_at_an_act_targets_its_doer(read_text):
+    got = _triples(_events(read_text, "The French government condemned Iran's missile tests on Tuesday."))
+    assert ("FRA", "IRN", "111") in got
+
+
+def test_list_parsed_as_apposition_gives_every_pair(read_text):
+    got = _triples(_events(read_text, "Germany, Italy, and Spain met in Rome on Monday."))
+    assert {("DEU", "ITA", "040"), ("ITA", "ESP", "040"), ("ESP", "DEU", "040")} <= got
+
+
+def test_receiving_from_makes_the_giver_the_source(read_text):
+    got = _triples(_events(read_text, "Syrian rebels received weapons from the Turkish government on Monday."))
+    assert ("TUR", "SYR", "072") in got
+
+
+def test_happening_in_a_country_stands_for_it(read_text):
+    got = _triples(_events(read_text, "The Canadian prime minister expressed sorrow for the deadly floods in Pakistan."))
+    assert ("CAN", "PAK", "018") in got

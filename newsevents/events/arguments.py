@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from newsevents.events import bridge
 from newsevents.events.detect import Candidate
-from newsevents.events.lexicon import Lexicon
+from newsevents.events.lexicon import Lexicon, load_lexicon
 
 SUBJ = {"nsubj", "csubj"}
 THING_CLASSES = ("AGREEMENT", "EVIDENCE", "SANCTION", "NEGOTIATION", "TIES", "AID", "WEAPON")
@@ -95,6 +95,11 @@ def _target_token(cand: Candidate, lex: Lexicon) -> Token | None:
                     return inner
             if got is not None and got.lemma_.lower() not in lex.nouns:
                 return got
+            if got is not None and not cand.entry.objects:
+                # "denounced Pyongyang's nuclear tests": an act aimed at an act is aimed at its doer
+                doer = _act_doer(got)
+                if doer is not None:
+                    return doer
         elif slot == "dative":
             got = _child(tok, {"dative"})
             if got is not None:
@@ -109,6 +114,21 @@ def _target_token(cand: Candidate, lex: Lexicon) -> Token | None:
                     got = _pobj(obj, slot)
             if got is not None:
                 return got
+    return None
+
+
+def _act_doer(noun: Token) -> Token | None:
+    """The doer named inside an event noun phrase: its possessor ("Pyongyang's tests"), its
+    "by" agent ("the launch by North Korea") or a nationality modifier ("the North Korean test")."""
+    poss = _child(noun, {"poss"})
+    if poss is not None and poss.lower_ not in ("its", "their", "his", "her", "our", "my", "your"):
+        return poss
+    by = _pobj(noun, "by")
+    if by is not None:
+        return by
+    for c in noun.children:
+        if c.i < noun.i and c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE"):
+            return c
     return None
 
 
@@ -151,6 +171,9 @@ def nominal_arguments(cand: Candidate, lex: Lexicon) -> tuple[Token | None, Toke
             subj, passive = verb_subject(verb)  # "Trump, speaking after a summit with Abe"
             if not passive:
                 source = subj
+                obj = _child(verb, {"dobj", "obj"})
+                if noun.head.lower_ == "in" and obj is not None and obj.lemma_.lower() not in lex.nouns:
+                    target = obj  # "engaged the peacekeepers in a firefight": the verb's object
     if source is None:
         # "a North Korean artillery drill", "Israeli tank shelling": a nationality in the phrase
         for c in noun.subtree:
@@ -181,6 +204,10 @@ def assign_tokens(cand: Candidate, lex: Lexicon) -> None:
             target = target or _pobj(subj, "against") or _pobj(subj, "with")
         elif target is None or target.dep_ in ("dobj", "obj"):
             target = subj
+    elif verb.lemma_.lower() in lex.undergoer_light_verbs and _pobj(verb, "from") is not None:
+        # rule `undergoer_verb`: "received weapons from the government": the giver is the source
+        cand.source_token = _pobj(verb, "from")
+        target = subj
     else:
         cand.source_token = subj
     if target is None and cand.entry.kind in ("request", "demand"):
@@ -201,6 +228,9 @@ def _conj_tokens(tok: Token | None) -> list[Token]:
     for c in tok.children:
         if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN"):
             out += _conj_tokens(c)
+        elif c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ in ("GPE", "NORP", "ORG") \
+                and any(g.dep_ == "conj" for g in (*c.children, *tok.children)):
+            out += _conj_tokens(c)  # "The US, Russia, and Switzerland": a list parsed as apposition
     return out
 
 
@@ -253,7 +283,14 @@ def code_actor(ctx: Any, cand: Candidate, tok: Token | None) -> Any:
                 got = bridge.actor_for_token(ctx, child)
                 if got is not None and got.country:
                     return got
-    return bridge.actor_for_token(ctx, tok)
+    got = bridge.actor_for_token(ctx, tok)
+    if got is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in load_lexicon().place_stands_for_country:
+        # "sorrow for the shootings in South Carolina": an event or site stands for its country
+        place = _pobj(tok, "in")
+        if place is not None and place.ent_type_ == "GPE":
+            got = bridge.actor_for_token(ctx, place)
+    return got
+
 
 
 PARTITIVE_NOUNS = {"hundreds", "hundred", "dozens", "dozen", "thousands", "thousand", "millions", "scores",

@@ -50,6 +50,7 @@ class Lexicon:
     sports_words: set[str] = field(default_factory=set)
     crime_words: set[str] = field(default_factory=set)
     political_agents: set[str] = field(default_factory=set)
+    place_stands_for_country: set[str] = field(default_factory=set)
 
     def object_code(self, entry: Entry, lemma: str) -> str | None:
         """Code of `entry` refined by an object (or modifier) lemma; None when nothing fits."""
@@ -113,4 +114,5 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         sports_words=set(data.get("non_political_context", {}).get("sports", [])),
         crime_words=set(data.get("non_political_context", {}).get("crime", [])),
         political_agents=set(data.get("non_political_context", {}).get("political_agents", [])),
+        place_stands_for_country={w.lower() for w in data.get("place_stands_for_country", [])},
     )
