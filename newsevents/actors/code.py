@@ -232,7 +232,12 @@ def _may_start_key(ctx: Context, first: str) -> bool:
     text normalized (quotes translated, whitespace changed, lower case), so for a plain ASCII first
     token it begins with that token translated and in lower case; when no key does, none of the window lengths
     starting there needs a lookup. Other tokens, and user dictionaries, are always looked up."""
-    if ctx.options.get("actor_dictionaries") or not first.isascii() or not first or any(c.isspace() for c in first):
+    return bool(ctx.options.get("actor_dictionaries")) or _may_start_our_key(first)
+
+
+@lru_cache(maxsize=1 << 16)
+def _may_start_our_key(first: str) -> bool:
+    if not first.isascii() or not first or any(c.isspace() for c in first):
         return True
     return first.translate(QUOTE_TRANSLATION).lower() in _key_prefixes()
 
@@ -310,7 +315,7 @@ def _scan_document(ctx: Context, st: DocState) -> None:
                     for key in _surname_keys_of(e.person.name, e.person.country):
                         st.known_people.setdefault(key, e.person)
                         st.full_names.setdefault(key, e.person.name)
-        for ent in sent.span.ents:
+        for ent in _entities_in(ctx, sent.span):
             if ent.label_ == "PERSON" and len(ent) >= 2:
                 for key in {normalize(ent[-1].text), normalize(ent[0].text)}:
                     full = st.full_names.get(key)
@@ -323,6 +328,22 @@ def _scan_document(ctx: Context, st: DocState) -> None:
     st.focus = focus or None
     st.state_focus = st.state_counts.most_common(1)[0][0] if st.state_counts else st.focus
     del kb
+
+
+def _entities_in(ctx: Context, span: Span) -> list[Span]:
+    """span.ents without its scan of every entity of the document from the first (quadratic over
+    a long story's sentences): same rule, from the first entity at or after the span's start."""
+    cached = ctx.exposed.get("_actors_doc_ents")
+    if cached is None:
+        ents = list(ctx.doc.ents)
+        cached = ctx.exposed["_actors_doc_ents"] = (ents, [e.start for e in ents])
+    ents, starts = cached
+    out = []
+    for k in range(bisect.bisect_left(starts, span.start), len(ents)):
+        if ents[k].end > span.end:
+            break
+        out.append(ents[k])
+    return out
 
 
 def _surname_keys_of(name: str, country: str) -> set[str]:
@@ -783,15 +804,12 @@ def _coref_actor(ctx: Context, start: int, end: int, depth: int,
         return None
     if entity is None:
         return None
-    mentions = list(getattr(entity, "mentions", []) or [])
-    if exact and not any(s >= start and e == end for s, e in mentions):
-        return None
-    for s, e in mentions:
-        if (s, e) == (start, end) or (s <= start and end <= e) or in_credit(ctx, s):
-            continue
-        actor = _code_raw_span(ctx, s, e, depth + 1)
-        if actor is not None:
-            return actor.country, actor.agent, getattr(entity, "name", None) or actor.name
+    mentions = getattr(entity, "mentions", None) or []
+    if exact and _latest_start_ending_at(ctx, entity, mentions).get(end, -1) < start:
+        return None  # no mention of the chain ends here and starts within the phrase
+    coded = _first_coded_mention(ctx, entity, mentions, start, end, depth + 1)
+    if coded is not None:
+        return coded[0], coded[1], getattr(entity, "name", None) or coded[2]
     name = getattr(entity, "name", None)
     if name:
         entries = _knowledge_entries(ctx, name)
@@ -820,6 +838,91 @@ def token_offsets(ctx: Context) -> tuple[list[int], list[int]] | None:
         cached = (starts, ends) if ordered else False
         ctx.exposed["_actors_token_offsets"] = cached
     return cached or None
+
+
+def _latest_start_ending_at(ctx: Context, entity: Any, mentions: list[tuple[int, int]]) -> dict[int, int]:
+    """end offset -> the latest start of a chain mention ending there (once per entity)."""
+    cache = ctx.exposed.setdefault("_actors_chain_ends", {})
+    found = cache.get(id(entity))
+    if found is None or found[0] is not entity:
+        ends: dict[int, int] = {}
+        for s, e in mentions:
+            ends[e] = max(s, ends.get(e, s))
+        found = cache[id(entity)] = (entity, ends)
+    return found[1]
+
+
+_UNKNOWN = object()  # a chain mention not coded yet
+
+
+@dataclass
+class _ChainWalk:
+    """The codes of one chain's mentions, as far as they have been needed, for one depth and one
+    state of what the coder has learned. Every mention of a chain used to be re-coded for every
+    other mention of it (quadratic in the chain); now each is coded once and mentions that code
+    to nothing are jumped over (`next_open`, with path halving)."""
+
+    entity: Any
+    results: list[Any]
+    next_open: list[int]
+
+    def open_from(self, i: int) -> int:
+        """The first mention at or after i not known to code to nothing."""
+        nxt = self.next_open
+        while nxt[i] != i:
+            nxt[i] = nxt[nxt[i]]
+            i = nxt[i]
+        return i
+
+    def close(self, i: int) -> None:
+        self.next_open[i] = i + 1
+
+
+def _chain_walk(ctx: Context, entity: Any, size: int, depth: int) -> _ChainWalk:
+    cache = ctx.exposed.setdefault("_actors_chain_walks", {})
+    key = (id(entity), depth, _learned_size(ctx))
+    walk = cache.get(key)
+    if walk is None or walk.entity is not entity:
+        walk = cache[key] = _ChainWalk(entity, [_UNKNOWN] * size, list(range(size + 1)))
+    return walk
+
+
+def _first_coded_mention(ctx: Context, entity: Any, mentions: list[tuple[int, int]], start: int, end: int,
+                         depth: int) -> tuple[str, str, str | None] | None:
+    """(country, agent, name) of the first mention of the chain, in chain order, that codes as an
+    actor at `depth`, leaving out the mention at [start, end), the mentions containing it and
+    those inside picture credits. The same answer as coding the mentions one by one in order."""
+    walk = _chain_walk(ctx, entity, len(mentions), depth)
+    i = walk.open_from(0)
+    while i < len(mentions):
+        s, e = mentions[i]
+        if (s, e) == (start, end) or (s <= start and end <= e):
+            i = walk.open_from(i + 1)
+            continue
+        result = walk.results[i]
+        if result is _UNKNOWN:
+            if in_credit(ctx, s):
+                result = None
+            else:
+                before = _learned_size(ctx)
+                actor = _code_raw_span(ctx, s, e, depth)
+                result = None if actor is None else (actor.country, actor.agent, actor.name)
+                if _learned_size(ctx) != before:
+                    # coding it taught the coder something: the mentions after it are coded
+                    # with what it knows now, as the one-by-one walk would
+                    walk.results[i] = result
+                    if result is not None:
+                        return result
+                    walk = _chain_walk(ctx, entity, len(mentions), depth)
+                    i = walk.open_from(i + 1)
+                    continue
+            walk.results[i] = result
+        if result is None:
+            walk.close(i)
+            i = walk.open_from(i + 1)
+            continue
+        return result
+    return None
 
 
 def _tokens_in(ctx: Context, start: int, end: int) -> list[Token]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -104,6 +105,11 @@ class Attributor:
         i = bisect.bisect_left(self.token_starts, view_start)
         j = bisect.bisect_left(self.token_starts, view_end)
         return [self.doc[k] for k in range(i, j)]
+
+    def iter_tokens_from(self, view_start: int) -> Iterator[Token]:
+        """The tokens from a view offset to the end of the text, one at a time."""
+        for k in range(bisect.bisect_left(self.token_starts, view_start), len(self.doc)):
+            yield self.doc[k]
 
     def in_quote(self, token: Token) -> bool:
         return self.quoted_index.contains(self.raw_starts[token.i])
@@ -374,7 +380,7 @@ class Attributor:
     def cue_after(self, q: QuotedSpan) -> tuple[Token, Token, list[Token] | None] | None:
         """'"...," X said' / '"...," said X' / '"...," read a statement from X' / '"..." - X'."""
         after: list[Token] = []
-        for t in self.tokens_between(q.view_end, len(self.ctx.view.text)):
+        for t in self.iter_tokens_from(q.view_end):  # lazily: the walk stops within a few tokens
             if t.idx < q.view_end:
                 continue
             if "\n" in t.text or (after and self.ends_sentence(t)) or self.in_quote(t):
