@@ -162,3 +162,10 @@ def test_receiving_from_makes_the_giver_the_source(read_text):
 def test_happening_in_a_country_stands_for_it(read_text):
     got = _triples(_events(read_text, "The Canadian prime minister expressed sorrow for the deadly floods in Pakistan."))
     assert ("CAN", "PAK", "018") in got
+
+
+def test_participle_adjunct_is_dated_by_its_main_clause(read_text):
+    events = _events(read_text, "The Indian minister said on Monday that talks would go on, "
+                                "accusing Pakistan of shelling border villages.")
+    hits = [e for e in events if e.cameo[:2] == "11" and e.target and e.target.code.startswith("PAK")]
+    assert hits and hits[0].date == "2021-03-08"

@@ -280,10 +280,10 @@ def code_actor(ctx: Any, cand: Candidate, tok: Token | None) -> Any:
             for child in (c for c in tok.children if c.dep_ == dep):
                 if dep == "poss" and tok.lemma_.lower() not in OWNED_NOUNS:
                     continue
-                got = bridge.actor_for_token(ctx, child)
+                got = _named_actor(ctx, child)
                 if got is not None and got.country:
                     return got
-    got = bridge.actor_for_token(ctx, tok)
+    got = _named_actor(ctx, tok)
     if got is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in load_lexicon().place_stands_for_country:
         # "sorrow for the shootings in South Carolina": an event or site stands for its country
         place = _pobj(tok, "in")
@@ -291,6 +291,20 @@ def code_actor(ctx: Any, cand: Candidate, tok: Token | None) -> Any:
             got = bridge.actor_for_token(ctx, place)
     return got
 
+
+
+def _named_actor(ctx: Any, tok: Token) -> Any:
+    """The actors stage's coding of a token; a person's name it did not link by position
+    ("Trump's stance") is coded by the name itself."""
+    got = bridge.actor_for_token(ctx, tok)
+    if got is None and tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "ORG", ""):
+        # (the tagger often labels a bare surname ORG: the name still says who it is)
+        lo = tok.i
+        while lo > 0 and tok.doc[lo - 1].dep_ == "compound" and tok.doc[lo - 1].head.i == tok.i:
+            lo -= 1
+        s, e = ctx.raw_span(tok.doc[lo: tok.i + 1])
+        got = bridge.actor_for_name(ctx, ctx.raw[s:e])
+    return got
 
 
 PARTITIVE_NOUNS = {"hundreds", "hundred", "dozens", "dozen", "thousands", "thousand", "millions", "scores",

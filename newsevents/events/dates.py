@@ -92,10 +92,19 @@ def assign_date(ctx: Any, verb: Token, modality: str, nominal_only: bool,
                 speech_act: bool = False) -> dict[str, Any]:
     """Date, time, background of the event whose clause verb (or nominal head) is `verb`."""
     out: dict[str, Any] = {"date": None, "time": None, "background": False, "anchored": False}
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ in ("mark", "nsubj") for c in verb.children) and verb.head.i != verb.i:
+        # rule `participle_adjunct`: "Trump said, calling the tests a threat": a bare participle
+        # adjunct happens when its main clause does, and is dated by it
+        return assign_date(ctx, verb.head, modality, nominal_only, speech_act)
     anchor = bridge.anchor_for_token(ctx, verb)
     if anchor is not None and _modifies_a_noun(ctx, verb, anchor):
         anchor = None
-    if anchor is not None and verb.dep_ in ("relcl", "acl"):
+    # "repeated ... that Japan backed": a clause with the complementizer "that" and its own subject
+    # is a reported complement even when the parser hangs it on a noun as a relative clause
+    complement = verb.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children) \
+        and any(c.dep_ == "nsubj" and c.lower_ not in ("that", "which", "who") for c in verb.children)
+    if anchor is not None and verb.dep_ in ("relcl", "acl") and not complement:
         # a description ("the students who were killed") keeps only a time inside its own clause
         lo, _ = ctx.raw_span(verb.doc[verb.left_edge.i])
         _, hi = ctx.raw_span(verb.doc[verb.right_edge.i])
@@ -124,7 +133,7 @@ def assign_date(ctx: Any, verb: Token, modality: str, nominal_only: bool,
             out["background"] = True
     if past_perfect:
         out["background"] = True
-    descriptive = verb.dep_ in ("relcl", "acl")  # "the students who were killed": a description
+    descriptive = verb.dep_ in ("relcl", "acl") and not complement  # "the students who were killed"
     if out["date"] is None and not out["background"] and not nominal_only and not descriptive \
             and (not present_perfect or speech_act):
         if published is not None and (speech_act or _finite(verb)):
