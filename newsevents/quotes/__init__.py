@@ -14,6 +14,7 @@ Exposes to later stages (see the module docstrings of find.py, coref.py, attribu
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from typing import Any
@@ -42,10 +43,25 @@ def _stands_alone(ctx: Any, q: QuotedSpan) -> bool:
     return not rest or rest[0] in "\"\u201c\u2018'\u00ab" or rest[0].isupper()
 
 
-def _covered_share(start: int, end: int, spans: list[tuple[int, int]]) -> float:
+class _Spans:
+    """Spans sorted for overlap sums: only those starting within (start - longest, end) can
+    overlap [start, end), so a clause looks at its neighbours, not at every quote of the story."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        self.longest = max((e - s for s, e in self.spans), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        lo = bisect.bisect_left(self.starts, start - self.longest)
+        hi = bisect.bisect_left(self.starts, end)
+        return self.spans[lo:hi]
+
+
+def _covered_share(start: int, end: int, spans: _Spans) -> float:
     if end <= start:
         return 0.0
-    covered = sum(max(0, min(end, e) - max(start, s)) for s, e in spans)
+    covered = sum(max(0, min(end, e) - max(start, s)) for s, e in spans.overlapping(start, end))
     return covered / (end - start)
 
 
@@ -124,7 +140,7 @@ def _close_marks(raw: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _indirect(ctx: Any, att: Attributor, direct: list[Found], group: int) -> list[Found]:
-    whole = [(f.quote.start, f.quote.end) for f in direct if f.quote.kind == "direct"]
+    whole = _Spans([(f.quote.start, f.quote.end) for f in direct if f.quote.kind == "direct"])
     found: list[Found] = []
     seen: set[tuple[int, int]] = set()
     clause_groups: set[int] = set()  # groups of clauses that took a fragment of their own cue

@@ -353,9 +353,29 @@ class _Resolver:
 
     def _candidates(self, token: Token) -> list[_Mention]:
         here = self.sentence_index(token.i)
-        return [m for m in reversed(self.mentions)
+        mentions = self.mentions
+        if self._in_sentence_order():
+            # only the last PRONOUN_WINDOW sentences can hold a candidate: start there, not at
+            # the top of the story (a scan of every mention per pronoun was quadratic)
+            lo = bisect.bisect_left(mentions, here - PRONOUN_WINDOW, key=lambda m: m.sentence)
+            mentions = mentions[lo:]
+        return [m for m in reversed(mentions)
                 if m.end_token <= token.i and here - m.sentence <= PRONOUN_WINDOW
                 and not self.quoted_index.contains(m.raw[0])]
+
+    def _in_sentence_order(self) -> bool:
+        """Are the mentions so far in sentence order? They are appended in document order while
+        pronouns are linked; checked incrementally so that a change elsewhere cannot make the
+        bisection in `_candidates` wrong."""
+        mentions = self.mentions
+        seen, checked, ok = getattr(self, "_order_checked", (None, 0, True))
+        if seen is not mentions or checked > len(mentions):
+            checked, ok = 0, True  # a new list: check it from the start
+        for k in range(max(1, checked), len(mentions)):
+            if ok and mentions[k - 1].sentence > mentions[k].sentence:
+                ok = False
+        self._order_checked = (mentions, len(mentions), ok)
+        return ok
 
     def _link_pronoun(self, token: Token) -> None:
         word = token.lower_
