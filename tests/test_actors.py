@@ -247,3 +247,51 @@ def test_the_kaesong_example_names_its_actors_as_the_reference_lists(read_text):
         assert code in by_text.get(text, set()), (text, by_text.get(text))
     assert any(t.endswith("Zhao Lijian") and "CHNGOV" in c for t, c in by_text.items())
     assert any(t.endswith("activists") and c & {"KOROPP", "KORCVL", "KORNGM"} for t, c in by_text.items())
+
+
+# -- speed helpers: each must give what the plain definition gives ---------------------------------
+
+_LONG_STORY = (
+    "Prime Minister Jane Okafor met Defence Minister Tom Reyes in Lagos on Monday. She said the "
+    "army would stay. He told reporters the government had agreed. The ministry said she would "
+    "travel to Accra, where Ghanaian officials and the president were waiting for her.\n\n"
+)
+
+
+def test_tokens_of_a_raw_span_match_a_scan_of_its_sentence(nlp):
+    from newsevents.actors.code import _tokens_in
+    from newsevents.pipeline import build_context
+
+    ctx = build_context(_LONG_STORY, "2021-03-01", until=None)
+    for sent in ctx.sentences[:3]:
+        for start, end in [(sent.start, sent.end), (sent.start + 3, sent.end - 5), (sent.start, sent.start + 1)]:
+            expected = [t.i for t in sent.span if start <= ctx.raw_span(t)[0] and ctx.raw_span(t)[1] <= end
+                        and not t.is_space]
+            assert [t.i for t in _tokens_in(ctx, start, end)] == expected
+
+
+def test_sentence_entities_match_spacy_span_ents(nlp):
+    from newsevents.actors.code import _entities_in
+    from newsevents.pipeline import build_context
+
+    ctx = build_context(_LONG_STORY * 2, "2021-03-01", until=None)
+    for sent in ctx.sentences:
+        assert [(e.start, e.end) for e in _entities_in(ctx, sent.span)] == [(e.start, e.end) for e in sent.span.ents]
+
+
+def test_memoized_actor_is_a_copy_and_repeated_story_codes_alike(read_text):
+    from newsevents.actors import actor_for_token
+    from newsevents.pipeline import build_context
+
+    once = read_text(_LONG_STORY, published="2021-03-01")
+    twice = read_text(_LONG_STORY * 2, published="2021-03-01")
+    first = [(a.text, a.code) for a in once.actors]
+    assert first, "the fixture story names actors"
+    # the second copy of the story codes as the first did (chains and memos carry no stale answers)
+    assert [(a.text, a.code) for a in twice.actors][:len(first)] == first
+    ctx = build_context(_LONG_STORY, "2021-03-01", until="actors")
+    head = next(t for t in ctx.doc if t.text == "Okafor")
+    actor = actor_for_token(ctx, head)
+    assert actor is not None and actor.code
+    actor.code = "XXX"
+    assert actor_for_token(ctx, head).code != "XXX"

@@ -176,3 +176,30 @@ def test_kaesong_reference_quotes_all_found_with_their_speakers(quotes_of):
     ctx = quotes_of(text)
     ok, total = scorer.score_quotes(ref, {"quotes": [asdict(q) for q in ctx.quotes]}, None, [])
     assert total > 0 and ok == total
+
+
+def test_span_index_agrees_with_a_scan_of_overlapping_spans():
+    from newsevents.quotes.coref import SpanIndex
+
+    spans = [(10, 20), (12, 15), (30, 31), (5, 40), (50, 60), (55, 58)]
+    index = SpanIndex(spans)
+    for offset in range(-2, 70):
+        assert index.contains(offset) == any(s <= offset < e for s, e in spans), offset
+    assert not SpanIndex([]).contains(0)
+
+
+def test_entity_at_bisection_agrees_with_a_scan(quotes_of):
+    from newsevents.quotes import coref
+
+    ctx = quotes_of('Maria Lopez said on Monday that she would resign. "I am done," Lopez said. '
+                    "The ministry said it had not been told. Lopez later told the ministry she was sorry.")
+    index = ctx.exposed["_entity_index"]
+    assert index
+    for start in range(0, len(ctx.raw), 3):
+        for end in (start, start + 2, start + 9):
+            best, expected = None, None
+            for s, e, ent in index:  # the plain definition: the mention overlapping most, then shortest
+                overlap = (1 if s <= start < e else 0) if end == start else min(e, end) - max(s, start)
+                if overlap > 0 and (best is None or (overlap, -(e - s)) > best):
+                    best, expected = (overlap, -(e - s)), ent
+            assert coref.entity_at(ctx, start, end) is expected, (start, end)
