@@ -169,3 +169,20 @@ def test_participle_adjunct_is_dated_by_its_main_clause(read_text):
                                 "accusing Pakistan of shelling border villages.")
     hits = [e for e in events if e.cameo[:2] == "11" and e.target and e.target.code.startswith("PAK")]
     assert hits and hits[0].date == "2021-03-08"
+
+
+def test_undated_aside_about_another_party_gets_no_faked_date(read_text):
+    text = ("Indian troops shelled Pakistani border posts early on Tuesday, officials said.\n\n"
+            "Pakistan's army accused India of provocation on Tuesday.\n\n"
+            "The government of Nepal, which has long stayed neutral, closed its embassy in India.")
+    events = _events(read_text, text)
+    closure = [e for e in events if e.cameo[:2] == "16" or e.trigger.startswith("closed")]
+    attack = [e for e in events if e.cameo[:2] in ("18", "19")]
+    assert closure and closure[0].date is None
+    assert attack and attack[0].date == "2021-03-09"
+
+
+def test_nationality_in_the_noun_phrase_names_the_doer(read_text):
+    events = _events(read_text, "Officials said the noise came from a Russian artillery drill near the border.")
+    drills = [e for e in events if e.cameo[:2] == "15"]
+    assert drills and drills[0].source is not None and drills[0].source.code.startswith("RUS")

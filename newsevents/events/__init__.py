@@ -258,6 +258,7 @@ def _to_event(ctx: Any, c: Candidate, lex: Lexicon) -> tuple[Event, bool]:
     # a warning or a statement of intent happened when it was said, whatever tense its content has
     speech_act = c.entry is WARNING or bool(c.extra.get("intent"))
     when = assign_date(ctx, verb, c.modality, nominal_only, speech_act)
+    c.extra["defaulted"] = bool(when.get("defaulted")) and not speech_act
     place = bridge.place_for_token(ctx, verb)
     place_dict = None
     if place is not None:
@@ -333,6 +334,34 @@ def _warning_arguments(ctx: Any, c: Candidate) -> None:
     c.target = code_actor(ctx, c, subj)
 
 
+MATERIAL_ROOTS = {"06", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"}
+
+
+def _undated_asides(ctx: Any, events: list[Event], zones: list[str], anchored: list[bool],
+                    sentences: list[int], defaulted: list[bool]) -> None:
+    """Rule `undated_aside`: a past-simple material act (not a statement) with no time expression of its own is news of the
+    publication day only when the story has already placed its doer in that day's news (a time
+    expression of the day on one of its acts, or the lead). Otherwise ("The government of X ...
+    shut down a park", told after the day's news about another party) it is context whose date
+    the text does not fix: it stays undated rather than getting a faked publication date."""
+    published = ctx.published.isoformat() if ctx.published is not None else None
+    if published is None:
+        return
+    body = [s.index for s in ctx.sentences if s.zone == "body"]
+    lead = body[0] if body else -1
+    today: set[str] = set()
+    for i in sorted(range(len(events)), key=lambda k: sentences[k]):
+        e = events[i]
+        country = e.source.country if e.source is not None else ""
+        in_lead = zones[i] != "body" or sentences[i] <= lead
+        if defaulted[i] and not in_lead and country and country not in today and e.modality == "asserted" \
+                and e.cameo_root in MATERIAL_ROOTS:
+            e.date, e.time = None, None
+            continue
+        if e.date == published and (anchored[i] or in_lead) and country:
+            today.add(country)
+
+
 def run(ctx: Any) -> None:
     """Fill ctx.events from the parsed article and the earlier stages' output."""
     lex = load_lexicon()
@@ -378,6 +407,7 @@ def run(ctx: Any) -> None:
             c.target = None  # one mention cannot be both sides
     _story_dyad_target(ctx, kept)
     events, zones, anchored, verbal, guessed, sentences = [], [], [], [], [], []
+    defaulted: list[bool] = []
     for c in kept:
         event, was_anchored = _to_event(ctx, c, lex)
         for source, target in _actor_pairs(c):
@@ -387,8 +417,10 @@ def run(ctx: Any) -> None:
             anchored.append(was_anchored)
             verbal.append(not c.entry.noun)
             guessed.append((bool(c.extra.get("inferred_source")), c.inferred_target))
+            defaulted.append(bool(c.extra.get("defaulted")))
             sent = ctx.sentence_of_token(c.token)
             sentences.append(sent.index if sent is not None else -1)
+    _undated_asides(ctx, events, zones, anchored, sentences, defaulted)
     events = dedup(events, zones, anchored, verbal, guessed, sentences)
     events = [e for e in events if e.source is not None or e.target is not None]
     for i, e in enumerate(events, 1):

@@ -132,6 +132,17 @@ def _act_doer(noun: Token) -> Token | None:
     return None
 
 
+def _nationality_modifier(noun: Token) -> Token | None:
+    """ "a North Korean artillery drill", "Israeli tank shelling": a nationality in the phrase names
+    the doer (it is closer evidence than the subject of the verb the noun hangs from)."""
+    for c in noun.subtree:
+        if c.i >= noun.i:
+            break
+        if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE") and c.head.i > c.i:
+            return c.head if c.head.ent_type_ in ("NORP", "GPE") and c.head.i < noun.i else c
+    return None
+
+
 def nominal_arguments(cand: Candidate, lex: Lexicon) -> tuple[Token | None, Token | None]:
     """Source and target of a nominal event: possessor, 'by', 'between X and Y', a light verb's
     subject, a participle 'carried out by Y', a nationality modifier; target from its prepositions."""
@@ -164,6 +175,8 @@ def nominal_arguments(cand: Candidate, lex: Lexicon) -> tuple[Token | None, Toke
         else:
             subj, passive = verb_subject(lv)
             source = _pobj(lv, "by") if passive else subj
+    if source is None:
+        source = _nationality_modifier(noun)
     if source is None and noun.dep_ == "pobj" and noun.head.dep_ == "prep" \
             and noun.head.lower_ in ("after", "in", "at", "during", "from", "following"):
         verb = noun.head.head
@@ -174,14 +187,6 @@ def nominal_arguments(cand: Candidate, lex: Lexicon) -> tuple[Token | None, Toke
                 obj = _child(verb, {"dobj", "obj"})
                 if noun.head.lower_ == "in" and obj is not None and obj.lemma_.lower() not in lex.nouns:
                     target = obj  # "engaged the peacekeepers in a firefight": the verb's object
-    if source is None:
-        # "a North Korean artillery drill", "Israeli tank shelling": a nationality in the phrase
-        for c in noun.subtree:
-            if c.i >= noun.i:
-                break
-            if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE") and c.head.i > c.i:
-                source = c.head if c.head.ent_type_ in ("NORP", "GPE") and c.head.i < noun.i else c
-                break
     if target is None:
         target = _target_token(cand, lex)
     return source, target
@@ -270,6 +275,8 @@ def code_actor(ctx: Any, cand: Candidate, tok: Token | None) -> Any:
         if got is not None:
             return got
         place = _pobj(tok, "in")
+        if place is None and tok.dep_ in ("dobj", "obj"):
+            place = _pobj(tok.head, "in")  # "shut down a factory park in X": the parser hangs "in X" on the verb
         if place is not None and place.ent_type_ in ("GPE", "LOC"):
             return bridge.actor_for_token(ctx, place)
         return None

@@ -138,6 +138,8 @@ def assign_date(ctx: Any, verb: Token, modality: str, nominal_only: bool,
             and (not present_perfect or speech_act):
         if published is not None and (speech_act or _finite(verb)):
             out["date"] = published.isoformat()
+            out["defaulted"] = verb.tag_ == "VBD" or any(
+                c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
     if out["date"] and published is not None:
         first = _first_day(out["date"])
         if first is not None and first > published and modality == "asserted":
