@@ -186,3 +186,15 @@ def test_nationality_in_the_noun_phrase_names_the_doer(read_text):
     events = _events(read_text, "Officials said the noise came from a Russian artillery drill near the border.")
     drills = [e for e in events if e.cameo[:2] == "15"]
     assert drills and drills[0].source is not None and drills[0].source.code.startswith("RUS")
+
+
+def test_wanting_another_to_attack_is_a_request_not_an_attack(read_text):
+    events = _events(read_text, "The French president wants Germany to attack Belgium.")
+    asserted = _triples(events)
+    assert not any(code[:2] in ("18", "19", "20") for _, _, code in asserted)
+    assert any(s == "FRA" and t == "DEU" and code[:2] == "02" for s, t, code in asserted)
+
+
+def test_bare_want_is_no_event(read_text):
+    assert not [e for e in _events(read_text, "The French government wants answers from Belgium.")
+                if e.trigger.startswith("want")]

@@ -105,7 +105,15 @@ def _specialize(cands: list[Candidate]) -> None:
         if not inner:
             continue
         first = inner[0]
-        gov.code = specialize(gov.entry.kind, gov.code or "", first.code) or gov.code
+        kind = gov.entry.kind
+        subj, _ = verb_subject(gov.clause_verb)
+        if kind == "intend" and gov.entry.needs_inner and first.source_token is not None and subj is not None \
+                and first.source_token.i != subj.i and first.source_token.head.i == first.clause_verb.i:
+            # rule `wish_of_another`: "Obama wants Putin to attack": a wish for another's act asks it of them
+            kind = "request"
+            gov.code = "020"
+            gov.target_token = first.source_token
+        gov.code = specialize(kind, gov.code or "", first.code) or gov.code
         if gov.target_token is None:
             if gov.entry.kind in ("request", "demand") and first.source_token is not None:
                 gov.target_token = first.source_token
@@ -151,8 +159,8 @@ def _actor_pairs(c: Candidate) -> list[tuple[Actor | None, Actor | None]]:
 def _tip_off(c: Candidate, lex: Lexicon) -> bool:
     """Rule `tip_off`: a non-state actor "warning" the police or the authorities is alerting them,
     not threatening them."""
-    if c.code[:2] != "13" or c.target is None:
-        return False
+    if c.code[:2] != "13" or c.target is None or not (c.entry.code or "").startswith("13"):
+        return False  # (only a warning verb can be a tip-off, not a threat coded from a wanted act)
     target_agent = c.target.agent[:3]
     source_agent = c.source.agent[:3] if c.source is not None else ""
     return target_agent in ("COP", "SPY", "GOV", "JUD") and source_agent not in lex.political_agents
@@ -397,6 +405,8 @@ def run(ctx: Any) -> None:
             continue
         if c.entry.needs_political and c.source is None and c.target is None:
             continue
+        if c.entry.needs_inner and not any(i.code for i in c.inner):
+            continue  # rule `wish_governs`: "residents want answers" is no event
         if _non_political(c, lex) or _tip_off(c, lex):
             continue
         if c.entry.key == "warn" and c.target is None and not c.inner:

@@ -29,6 +29,7 @@ class Entry:
     needs_political: bool = False
     noun: bool = False
     aimed: str | None = None
+    needs_inner: bool = False
 
 
 @dataclass
@@ -87,6 +88,7 @@ def _entry(key: str, spec: dict[str, Any], noun: bool) -> Entry:
         needs_political=bool(spec.get("needs_political", False)),
         noun=noun,
         aimed=str(spec["aimed"]) if spec.get("aimed") else None,
+        needs_inner=bool(spec.get("needs_inner", False)),
     )
 
 
