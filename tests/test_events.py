@@ -198,3 +198,10 @@ def test_wanting_another_to_attack_is_a_request_not_an_attack(read_text):
 def test_bare_want_is_no_event(read_text):
     assert not [e for e in _events(read_text, "The French government wants answers from Belgium.")
                 if e.trigger.startswith("want")]
+
+
+def test_dateline_is_not_the_subject_and_a_day_is_not_a_target(read_text):
+    text = "MOSCOW, Russia \u2014 Ukraine fired rockets at Russian positions on Monday, officials said."
+    events = [e for e in _events(read_text, text) if e.trigger.startswith("fired")]
+    assert events and events[0].source is not None and events[0].source.code.startswith("UKR")
+    assert events[0].target is None or events[0].target.code.startswith("RUS")

@@ -49,8 +49,18 @@ def _relative_head(tok: Token) -> Token:
 
 def verb_subject(verb: Token) -> tuple[Token | None, bool]:
     """The logical subject of a verb and whether the verb is passive (subject = undergoer)."""
-    subj = _child(verb, SUBJ)
-    if subj is not None:
+    subjects = [c for c in verb.children if c.dep_ in SUBJ]
+    if subjects:
+        # "SEOUL, South Korea — North Korea fired": a dateline parsed as a second subject; the
+        # subject nearest the verb on its left is the real one
+        before = [c for c in subjects if c.i < verb.i]
+        subj = before[-1] if before else subjects[0]
+        if subj.is_upper and len(subj) > 2 and subj.i == subj.sent.start:
+            # "MOSCOW, Russia - Ukraine fired": the actor is the last apposition after the dateline
+            after_dash = [c for c in subj.children if c.dep_ == "appos" and any(
+                t.text in ("—", "–", "-", "--") for t in subj.doc[subj.i: c.i])]
+            if after_dash:
+                subj = after_dash[-1]
         return _relative_head(subj), False
     passive = _child(verb, {"nsubjpass"})
     if passive is not None:
@@ -106,6 +116,8 @@ def _target_token(cand: Candidate, lex: Lexicon) -> Token | None:
                 return _child(got, {"pobj"}) or got
         else:
             got = _pobj(tok, slot)
+            if got is not None and got.ent_type_ in ("DATE", "TIME"):
+                got = None  # "fired ... on Monday": a time is not a target
             if got is None and cand.light_verb is not None:
                 got = _pobj(cand.light_verb, slot)
             if got is None and not cand.entry.noun:
