@@ -26,6 +26,7 @@ from newsevents.actors.code import (
     _code_raw_span,
     _entry_code,
     _knowledge_entries,
+    _learned_size,
     _surname_person,
     code_token,
     credit_start,
@@ -118,20 +119,44 @@ def actor_for_token(ctx: Context, token: Token) -> Actor | None:
 
 def actor_for_span(ctx: Context, start: int, end: int) -> Actor | None:
     """Code the mention at raw [start, end): a noun phrase, a name, a pronoun, a capital."""
-    for actor in ctx.actors:
-        if actor.start == start and actor.end == end:
-            return dataclasses.replace(actor)
+    found = _actor_index(ctx).get((start, end))
+    if found is not None:
+        return dataclasses.replace(found)
     actor = _code_raw_span(ctx, start, end, weak=True)
     if actor is not None:
         return actor
     return _code_name_string(ctx, ctx.raw[start:end], start, end)
 
 
+def _actor_index(ctx: Context) -> dict[tuple[int, int], Actor]:
+    """(start, end) -> the first coded mention there, rebuilt only when ctx.actors changes (a scan
+    of every actor per question from the events stage was quadratic)."""
+    cached = ctx.exposed.get("_actors_index")
+    if cached is None or cached[0] is not ctx.actors or cached[1] != len(ctx.actors):
+        index: dict[tuple[int, int], Actor] = {}
+        for actor in ctx.actors:
+            index.setdefault((actor.start, actor.end), actor)
+        cached = ctx.exposed["_actors_index"] = (ctx.actors, len(ctx.actors), index)
+    return cached[2]
+
+
 def actor_for_name(ctx: Context, name: str) -> Actor | None:
-    """Code a name string such as a quote's speaker ("Korean Central News Agency", "Moon")."""
+    """Code a name string such as a quote's speaker ("Korean Central News Agency", "Moon").
+    Memoized per context like code_token: reused only while the coder has learned nothing new."""
     name = (name or "").strip()
     if not name:
         return None
+    cache = ctx.exposed.setdefault("_actors_by_name", {})
+    key = (name, _learned_size(ctx))
+    if key in cache:
+        return None if cache[key] is None else dataclasses.replace(cache[key])
+    actor = _actor_for_name(ctx, name)
+    if _learned_size(ctx) == key[1]:
+        cache[key] = None if actor is None else dataclasses.replace(actor)
+    return actor
+
+
+def _actor_for_name(ctx: Context, name: str) -> Actor | None:
     pos = ctx.raw.find(name)
     while pos >= 0:
         sent = sentence_at(ctx, pos)
