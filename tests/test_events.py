@@ -205,3 +205,8 @@ def test_dateline_is_not_the_subject_and_a_day_is_not_a_target(read_text):
     events = [e for e in _events(read_text, text) if e.trigger.startswith("fired")]
     assert events and events[0].source is not None and events[0].source.code.startswith("UKR")
     assert events[0].target is None or events[0].target.code.startswith("RUS")
+
+
+def test_act_on_a_deal_targets_its_parties(read_text):
+    got = _triples(_events(read_text, "The Greek minister voiced criticism of the deal between Egypt and Turkey."))
+    assert ("GRC", "EGY", "111") in got

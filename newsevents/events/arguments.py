@@ -124,6 +124,10 @@ def _target_token(cand: Candidate, lex: Lexicon) -> Token | None:
                 obj = _child(tok, {"dobj", "obj"})
                 if obj is not None:
                     got = _pobj(obj, slot)
+            if got is not None and any(lex.in_class(got.lemma_, k) for k in THING_CLASSES):
+                # "criticism of the deal between the EU and Turkey": the parties to the thing
+                party = _pobj(got, "with") or _pobj(got, "against") or _pobj(got, "between") or _act_doer(got)
+                got = party or got
             if got is not None:
                 return got
     return None
