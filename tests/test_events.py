@@ -210,3 +210,9 @@ def test_dateline_is_not_the_subject_and_a_day_is_not_a_target(read_text):
 def test_act_on_a_deal_targets_its_parties(read_text):
     got = _triples(_events(read_text, "The Greek minister voiced criticism of the deal between Egypt and Turkey."))
     assert ("GRC", "EGY", "111") in got
+
+
+def test_killed_in_national_strikes_names_the_attacker(read_text):
+    events = _events(read_text, "KABUL, Afghanistan: Six villagers were killed in American air strikes on Friday, officials said.")
+    hits = [e for e in events if e.cameo[:2] in ("18", "19") and e.source is not None]
+    assert hits and hits[0].source.code.startswith("USA")

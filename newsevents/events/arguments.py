@@ -62,9 +62,10 @@ def verb_subject(verb: Token) -> tuple[Token | None, bool]:
             if after_dash:
                 subj = after_dash[-1]
         return _relative_head(subj), False
-    passive = _child(verb, {"nsubjpass"})
-    if passive is not None:
-        return _relative_head(passive), True
+    passives = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if passives:
+        before = [c for c in passives if c.i < verb.i]  # (a dateline parsed as a second subject)
+        return _relative_head(before[-1] if before else passives[0]), True
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return verb_subject(verb.head)
     if verb.dep_ in ("relcl", "acl"):
@@ -220,6 +221,11 @@ def assign_tokens(cand: Candidate, lex: Lexicon) -> None:
         agent = _pobj(verb, "by")
         if agent is None and cand.code[:2] in ("18", "19", "20"):
             agent = _pobj(verb, "from")  # "a mortar bomb was fired at it from the Gaza Strip"
+        if agent is None and cand.code[:2] in ("18", "19", "20"):
+            instrument = _pobj(verb, "in")  # "killed in Israeli tank shelling": the nationality of the means
+            agent = _nationality_modifier(instrument) if instrument is not None else None
+            if agent is None and instrument is not None and instrument.ent_type_ == "NORP":
+                agent = instrument
         cand.source_token = agent
         if subj is not None and any(lex.in_class(subj.lemma_, k) for k in THING_CLASSES):
             target = target or _pobj(subj, "against") or _pobj(subj, "with")
