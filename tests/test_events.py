@@ -216,3 +216,10 @@ def test_killed_in_national_strikes_names_the_attacker(read_text):
     events = _events(read_text, "KABUL, Afghanistan: Six villagers were killed in American air strikes on Friday, officials said.")
     hits = [e for e in events if e.cameo[:2] in ("18", "19") and e.source is not None]
     assert hits and hits[0].source.code.startswith("USA")
+
+
+def test_show_of_force_in_another_country_targets_it(read_text):
+    got = _triples(_events(read_text, "China is conducting military exercises in Vietnam."))
+    assert ("CHN", "VNM", "150") in got
+    own = _triples(_events(read_text, "China is conducting military exercises in Beijing."))
+    assert not any(t == "CHN" for _, t, _ in own)

@@ -125,6 +125,22 @@ def _specialize(cands: list[Candidate]) -> None:
                     gov.target_token = None
 
 
+def _show_of_force_abroad(ctx: Any, cands: list[Candidate]) -> None:
+    """Rule `show_of_force_abroad`: a show of force (CAMEO 15) held "in" another country's
+    territory ("conducting military exercises in Alaska") is aimed at that country."""
+    for c in cands:
+        if not c.code or c.code[:2] != "15" or c.target is not None or c.source is None:
+            continue
+        for head in (c.token, c.light_verb, c.clause_verb):
+            place = next((o for p in (head.children if head is not None else ()) if p.dep_ == "prep"
+                          and p.lower_ == "in" for o in p.children if o.dep_ == "pobj"), None)
+            if place is not None and place.ent_type_ in ("GPE", "LOC"):
+                got = bridge.actor_for_token(ctx, place)
+                if got is not None and got.country and got.country != c.source.country:
+                    c.target = replace(got, agent="", code=got.country)
+                break
+
+
 def _non_political(c: Candidate, lex: Lexicon) -> bool:
     """Rule `non_political_context`: sports "clashes" and crime blotter copy are not events."""
     if c.code[:2] not in ("14", "15", "17", "18", "19", "20"):
@@ -392,6 +408,7 @@ def run(ctx: Any) -> None:
         else:
             code_arguments(ctx, c)
     _speech_sources(ctx, cands)
+    _show_of_force_abroad(ctx, cands)
     _quote_restates_summary(ctx, cands)
     _refusals(cands, lex)
     _consequences(cands)

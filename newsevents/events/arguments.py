@@ -134,6 +134,15 @@ def _target_token(cand: Candidate, lex: Lexicon) -> Token | None:
     return None
 
 
+def _giver(verb: Token) -> Token | None:
+    """ "received X from Y": Y, whether the parser hangs "from Y" on the verb or on its object."""
+    got = _pobj(verb, "from")
+    obj = _child(verb, {"dobj", "obj"})
+    if got is None and obj is not None:
+        got = _pobj(obj, "from")
+    return got
+
+
 def _act_doer(noun: Token) -> Token | None:
     """The doer named inside an event noun phrase: its possessor ("Pyongyang's tests"), its
     "by" agent ("the launch by North Korea") or a nationality modifier ("the North Korean test")."""
@@ -231,9 +240,9 @@ def assign_tokens(cand: Candidate, lex: Lexicon) -> None:
             target = target or _pobj(subj, "against") or _pobj(subj, "with")
         elif target is None or target.dep_ in ("dobj", "obj"):
             target = subj
-    elif verb.lemma_.lower() in lex.undergoer_light_verbs and _pobj(verb, "from") is not None:
+    elif verb.lemma_.lower() in lex.undergoer_light_verbs and _giver(verb) is not None:
         # rule `undergoer_verb`: "received weapons from the government": the giver is the source
-        cand.source_token = _pobj(verb, "from")
+        cand.source_token = _giver(verb)
         target = subj
     else:
         cand.source_token = subj
