@@ -223,3 +223,14 @@ def test_show_of_force_in_another_country_targets_it(read_text):
     assert ("CHN", "VNM", "150") in got
     own = _triples(_events(read_text, "China is conducting military exercises in Beijing."))
     assert not any(t == "CHN" for _, t, _ in own)
+
+
+def test_name_glued_to_a_day_is_still_the_target(read_text):
+    got = _triples(_events(read_text, "Egypt's foreign minister met with Jordanian President Ali Hassan Tuesday."))
+    assert ("EGY", "JOR", "040") in got
+
+
+def test_fired_from_names_the_attacker_in_the_passive(read_text):
+    events = _events(read_text, "Turkey said a rocket was fired at it from Syria on Tuesday.")
+    hits = [e for e in events if e.trigger.startswith("fired") and e.source is not None]
+    assert hits and hits[0].source.code.startswith("SYR")

@@ -118,7 +118,10 @@ def _target_token(cand: Candidate, lex: Lexicon) -> Token | None:
         else:
             got = _pobj(tok, slot)
             if got is not None and got.ent_type_ in ("DATE", "TIME"):
-                got = None  # "fired ... on Monday": a time is not a target
+                # "fired ... on Monday": a time is not a target; but "met with President X Tuesday"
+                # glues the name to the day: the name before it is the target
+                names = [c for c in got.children if c.dep_ == "compound" and c.ent_type_ not in ("DATE", "TIME")]
+                got = names[-1] if names else None
             if got is None and cand.light_verb is not None:
                 got = _pobj(cand.light_verb, slot)
             if got is None and not cand.entry.noun:
@@ -228,7 +231,7 @@ def assign_tokens(cand: Candidate, lex: Lexicon) -> None:
     target = _target_token(cand, lex)
     if passive:
         agent = _pobj(verb, "by")
-        if agent is None and cand.code[:2] in ("18", "19", "20"):
+        if agent is None and (cand.code[:2] in ("18", "19", "20") or cand.entry.aimed):
             agent = _pobj(verb, "from")  # "a mortar bomb was fired at it from the Gaza Strip"
         if agent is None and cand.code[:2] in ("18", "19", "20"):
             instrument = _pobj(verb, "in")  # "killed in Israeli tank shelling": the nationality of the means
