@@ -151,13 +151,19 @@ def _lowercase_document(ctx: Context) -> bool:
     return flag
 
 
-def _knowledge_entries(ctx: Context, text: str) -> list[Entry]:
+@lru_cache(maxsize=1 << 18)
+def _our_entries(text: str, lowercase: bool) -> tuple[Entry, ...]:
+    """Our lexicon's entries for a phrase; cached for the process (the knowledge is loaded once
+    and never changes, and window texts recur from story to story)."""
     kb = load_knowledge()
-    if _lowercase_document(ctx):
+    if lowercase:
         # case cannot help: names match in any case, but short acronyms ("us", "is") never do
-        ours = [e for e in kb.lexicon.get(normalize(text), []) if not e.exact_case_words]
-    else:
-        ours = kb.lookup(text)
+        return tuple(e for e in kb.lexicon.get(normalize(text), []) if not e.exact_case_words)
+    return tuple(kb.lookup(text))
+
+
+def _knowledge_entries(ctx: Context, text: str) -> list[Entry]:
+    ours = list(_our_entries(text, _lowercase_document(ctx)))
     paths = ctx.options.get("actor_dictionaries") or ()
     if not paths:
         return ours
@@ -242,6 +248,28 @@ def _may_start_our_key(first: str) -> bool:
     return first.translate(QUOTE_TRANSLATION).lower() in _key_prefixes()
 
 
+# Characters that normalization may join across or translate: windows with them are always looked up.
+_JOINING = set("-/'`")
+
+
+def _may_start_key_pair(ctx: Context, first_with_space: str, second: str) -> bool:
+    """Can a window starting with these two tokens match a key? For plain ASCII words without
+    hyphens, slashes or apostrophes, with one space or none between them, normalization keeps
+    them as they are, in lower case, at the start of the key."""
+    return bool(ctx.options.get("actor_dictionaries")) or _may_start_our_key_pair(first_with_space, second)
+
+
+@lru_cache(maxsize=1 << 16)
+def _may_start_our_key_pair(first_with_space: str, second: str) -> bool:
+    first = first_with_space.rstrip(" ")
+    space = first_with_space[len(first):]
+    words = first + second
+    if (space not in {"", " "} or not first or not second or not words.isascii()
+            or any(c.isspace() or c in _JOINING for c in words)):
+        return True
+    return (first + space + second).lower() in _key_prefixes()
+
+
 def _find_matches(ctx: Context, start: int, end: int, max_words: int | None) -> list[Match]:
     kb: Knowledge = load_knowledge()
     table = _token_table(ctx)
@@ -255,9 +283,22 @@ def _find_matches(ctx: Context, start: int, end: int, max_words: int | None) -> 
             # windows starting with this token are looked up only if some key could start with it;
             # the one-token window is still tried under its lemma ("ministers" -> "minister")
             lookup = _may_start_key(ctx, texts[i])
+            # and windows of two or more tokens only if some key could start with the first two
+            pair = not lookup or i + 1 >= end or _may_start_key_pair(ctx, with_ws[i], texts[i + 1])
             for j in range(min(end, i + limit), i, -1) if lookup else range(i + 1, i, -1):
                 last = j - 1
                 if texts[last] in _BAD_LAST:
+                    continue
+                if not pair and j > i + 1:
+                    if j > i + 2:
+                        continue
+                    # the two-token window under its last word's lemma: "senior ministers"
+                    entries = []
+                    if lemmas[last] and lemmas[last] != texts[last] and pos[last] == "NOUN":
+                        entries = [e for e in _entries_for(ctx, with_ws[i] + lemmas[last]) if e.kind == ROLE]
+                    if entries:
+                        found = Match(i, j, entries)
+                        break
                     continue
                 if not lookup:
                     entries: list[Entry] = []
