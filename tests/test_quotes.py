@@ -203,3 +203,14 @@ def test_entity_at_bisection_agrees_with_a_scan(quotes_of):
                 if overlap > 0 and (best is None or (overlap, -(e - s)) > best):
                     best, expected = (overlap, -(e - s)), ent
             assert coref.entity_at(ctx, start, end) is expected, (start, end)
+
+
+def test_quote_of_offset_gives_the_narrowest_quote_as_a_scan_would(quotes_of):
+    ctx = quotes_of('Ana Ruiz said the talks had failed. "We will not sign," she said. '
+                    'The minister said that "nothing is agreed" and that talks would go on.')
+    lookup = ctx.exposed["quote_of_offset"]
+    assert ctx.quotes
+    ranked = sorted(ctx.quotes, key=lambda q: (q.kind == "indirect", q.end - q.start))
+    for offset in range(len(ctx.raw) + 2):
+        expected = next((q for q in ranked if q.start <= offset < q.end), None)
+        assert lookup(offset) is expected, offset

@@ -179,12 +179,20 @@ def _set_units(found: list[Found]) -> None:
 def _quote_lookup(found: list[Found]) -> Callable[[int], Quote | None]:
     ordered = sorted(found, key=lambda f: (f.quote.kind == "indirect", f.quote.end - f.quote.start))
 
+    # by start, with each quote's rank in `ordered`: only quotes starting within the longest
+    # quote's length before an offset can contain it (asked per event: a scan was quadratic)
+    by_start = sorted((f.quote.start, rank, f.quote) for rank, f in enumerate(ordered))
+    starts = [start for start, _, _ in by_start]
+    longest = max((f.quote.end - f.quote.start for f in ordered), default=0)
+
     def quote_of_offset(offset: int) -> Quote | None:
         """The narrowest quote containing a raw offset (direct/mixed before indirect)."""
-        for f in ordered:
-            if f.quote.start <= offset < f.quote.end:
-                return f.quote
-        return None
+        best: tuple[int, Quote] | None = None
+        for k in range(bisect.bisect_left(starts, offset - longest), bisect.bisect_right(starts, offset)):
+            _, rank, quote = by_start[k]
+            if quote.start <= offset < quote.end and (best is None or rank < best[0]):
+                best = (rank, quote)
+        return best[1] if best else None
 
     return quote_of_offset
 
