@@ -78,7 +78,9 @@ class Context:
 
     def sentence_at(self, raw_offset: int) -> Sentence | None:
         """The sentence that contains a raw offset."""
-        starts = self.exposed.setdefault("_sentence_starts", [s.start for s in self.sentences])
+        starts = self.exposed.get("_sentence_starts")
+        if starts is None:  # built once per article: setdefault would build the list on every call
+            starts = self.exposed["_sentence_starts"] = [s.start for s in self.sentences]
         i = bisect.bisect_right(starts, raw_offset) - 1
         if 0 <= i < len(self.sentences) and raw_offset < self.sentences[i].end:
             return self.sentences[i]
