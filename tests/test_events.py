@@ -164,6 +164,13 @@ def test_happening_in_a_country_stands_for_it(read_text):
     assert ("CAN", "PAK", "018") in got
 
 
+def test_story_that_dates_nothing_keeps_the_publication_day(read_text):
+    text = ("The police arrested 40 protesters in Lahore, officials said.\n\n"
+            "The government of Nepal closed its embassy in India.")
+    closure = [e for e in _events(read_text, text) if e.cameo[:2] == "16"]
+    assert closure and closure[0].date == PUBLISHED
+
+
 def test_participle_adjunct_is_dated_by_its_main_clause(read_text):
     events = _events(read_text, "The Indian minister said on Monday that talks would go on, "
                                 "accusing Pakistan of shelling border villages.")
@@ -172,14 +179,14 @@ def test_participle_adjunct_is_dated_by_its_main_clause(read_text):
 
 
 def test_undated_aside_about_another_party_gets_no_faked_date(read_text):
-    text = ("Indian troops shelled Pakistani border posts early on Tuesday, officials said.\n\n"
-            "Pakistan's army accused India of provocation on Tuesday.\n\n"
-            "The government of Nepal, which has long stayed neutral, closed its embassy in India.")
+    text = ("Indian troops shelled Pakistani border posts early on Wednesday, officials said.\n\n"
+            "Pakistan's army accused India of provocation on Wednesday.\n\n"
+            "Nepal, which has long stayed neutral, closed its embassy in Bhutan.")
     events = _events(read_text, text)
     closure = [e for e in events if e.cameo[:2] == "16" or e.trigger.startswith("closed")]
     attack = [e for e in events if e.cameo[:2] in ("18", "19")]
     assert closure and closure[0].date is None
-    assert attack and attack[0].date == "2021-03-09"
+    assert attack and attack[0].date == "2021-03-10"
 
 
 def test_nationality_in_the_noun_phrase_names_the_doer(read_text):

@@ -364,8 +364,9 @@ MATERIAL_ROOTS = {"06", "07", "08", "09", "14", "15", "16", "17", "18", "19", "2
 def _undated_asides(ctx: Any, events: list[Event], zones: list[str], anchored: list[bool],
                     sentences: list[int], defaulted: list[bool]) -> None:
     """Rule `undated_aside`: a past-simple material act (not a statement) with no time expression of its own is news of the
-    publication day only when the story has already placed its doer in that day's news (a time
-    expression of the day on one of its acts, or the lead). Otherwise ("The government of X ...
+    publication day only when the story has already placed its doer in that day's news. The rule
+    applies only once a time expression has fixed the day's news; a story that dates nothing keeps
+    the publication day for its past-simple acts. Otherwise ("The government of X ...
     shut down a park", told after the day's news about another party) it is context whose date
     the text does not fix: it stays undated rather than getting a faked publication date."""
     published = ctx.published.isoformat() if ctx.published is not None else None
@@ -378,11 +379,13 @@ def _undated_asides(ctx: Any, events: list[Event], zones: list[str], anchored: l
         e = events[i]
         country = e.source.country if e.source is not None else ""
         in_lead = zones[i] != "body" or sentences[i] <= lead
-        if defaulted[i] and not in_lead and country and country not in today and e.modality == "asserted" \
+        if defaulted[i] and not in_lead and today and country and country not in today and e.modality == "asserted" \
                 and e.cameo_root in MATERIAL_ROOTS:
             e.date, e.time = None, None
             continue
-        if e.date == published and (anchored[i] or in_lead) and country:
+        if e.date == published and anchored[i] and country:
+            today.add(country)  # (only a time expression of the day establishes the day's news)
+        elif e.date == published and in_lead and country and today:
             today.add(country)
 
 

@@ -214,7 +214,8 @@ def nominal_arguments(cand: Candidate, lex: Lexicon) -> tuple[Token | None, Toke
             if not passive:
                 source = subj
                 obj = _child(verb, {"dobj", "obj"})
-                if noun.head.lower_ == "in" and obj is not None and obj.lemma_.lower() not in lex.nouns:
+                if noun.head.lower_ == "in" and obj is not None and obj.lemma_.lower() not in lex.nouns \
+                        and verb.lemma_.lower() not in lex.cue_verbs:  # not "told CNN in a phone call"
                     target = obj  # "engaged the peacekeepers in a firefight": the verb's object
     if target is None:
         target = _target_token(cand, lex)
