@@ -363,7 +363,7 @@ def code_arguments(ctx: Any, cand: Candidate) -> None:
     tgts = [a for a in (code_actor(ctx, cand, t) for t in _conj_tokens(cand.target_token)) if a]
     if not srcs and cand.source_token is not None and cand.token.dep_ == "acl" \
             and cand.source_token.dep_ in ("dobj", "obj"):
-        # "activists sent leaflets denouncing him": the leaflets speak for their sender
+        # "unions sent letters condemning the plan": the letters speak for their sender
         sender, passive = verb_subject(cand.source_token.head)
         if sender is not None and not passive:
             got = code_actor(ctx, cand, sender)

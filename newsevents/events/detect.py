@@ -100,7 +100,7 @@ def _resolve_code(entry: Entry, refiner: Token | None, lex: Lexicon) -> str | No
         if code is None and refiner.ent_type_ == "PERSON" and "PERSON" in entry.objects:
             code = entry.objects["PERSON"]
         if code is None:
-            # "answer calls", "cut ties": a compound in the object ("negotiating table")
+            # "cut ties", "hold talks": a compound in the object ("peace table")
             for c in refiner.children:
                 if c.dep_ in ("compound", "amod"):
                     code = lex.object_code(entry, c.lemma_)
@@ -145,7 +145,7 @@ def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
                 out.append(cand)
         for tok in sent.span:
             if tok.pos_ not in VERB_POS or tok.dep_ in ("compound", "amod", "nmod"):
-                continue  # "the negotiating table": a verb form used as a modifier
+                continue  # "the governing party": a verb form used as a modifier
             obj = direct_object(tok)
             if obj is not None and obj.i in nominal_heads and tok.lemma_.lower() in lex.light_verbs:
                 continue  # the nominal carries the event: "made a call for", "held talks"
@@ -167,7 +167,7 @@ def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
             entry, refiner = found
             code = _resolve_code(entry, refiner, lex)
             if code is None and entry.kind == "stop":
-                code = ""  # pending: "stopped answering calls" is coded from the act it stops
+                code = ""  # pending: "stopped supplying fuel" is coded from the act it stops
             if code is None:
                 continue
             if refiner is not None and refiner.i in nominal_heads and entry.objects:

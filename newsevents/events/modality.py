@@ -104,7 +104,7 @@ def assign_modality(cand: Candidate, lex: Lexicon) -> None:
     if cand.governor is not None:
         gov_kind = cand.governor.entry.kind
         if gov_kind == "stop":
-            cand.drop = True  # "stopped answering calls": the stop is the event, not the answering
+            cand.drop = True  # "stopped supplying fuel": the stop is the event, not the supplying
             return
         if gov_kind in GOVERNOR_MODALITY:
             cand.modality = GOVERNOR_MODALITY[gov_kind]
