@@ -73,9 +73,6 @@ class Context:
             return self.view.to_raw(obj.start_char, obj.end_char)
         return self.view.to_raw(obj[0], obj[1])
 
-    def raw_text(self, start: int, end: int) -> str:
-        return self.raw[start:end]
-
     def sentence_at(self, raw_offset: int) -> Sentence | None:
         """The sentence that contains a raw offset."""
         starts = self.exposed.get("_sentence_starts")
@@ -90,11 +87,19 @@ class Context:
         return self.sentence_at(self.raw_span(token)[0])
 
 
-def _zone_at(document: Document, raw_offset: int) -> str:
-    for p in document.paragraphs:
-        if p.start <= raw_offset < p.end:
-            return p.zone
-    return "body"
+def _zone_finder(document: Document) -> Callable[[int], str]:
+    """The zone of the paragraph holding a raw offset ("body" between paragraphs), by bisection:
+    a scan per sentence would be quadratic on long texts."""
+    paragraphs = sorted(document.paragraphs, key=lambda p: p.start)
+    starts = [p.start for p in paragraphs]
+
+    def zone_at(raw_offset: int) -> str:
+        i = bisect.bisect_right(starts, raw_offset) - 1
+        if i >= 0 and raw_offset < paragraphs[i].end:
+            return paragraphs[i].zone
+        return "body"
+
+    return zone_at
 
 
 def _furniture_spans(document: Document) -> list[tuple[int, int]]:
@@ -123,6 +128,7 @@ def _published_date(document: Document) -> dt.date | None:
 
 def _make_context(raw: str, document: Document, doc: Doc, view: TextView, options: dict[str, Any]) -> Context:
     sentences = []
+    zone_at = _zone_finder(document)
     for sent in doc.sents:
         text = sent.text
         if not text.strip():
@@ -131,7 +137,7 @@ def _make_context(raw: str, document: Document, doc: Doc, view: TextView, option
         lead = len(text) - len(text.lstrip())
         trail = len(text) - len(text.rstrip())
         s, e = view.to_raw(sent.start_char + lead, sent.end_char - trail)
-        sentences.append(Sentence(len(sentences), s, e, _zone_at(document, s), sent))
+        sentences.append(Sentence(len(sentences), s, e, zone_at(s), sent))
     return Context(raw=raw, document=document, view=view, doc=doc, sentences=sentences,
                    published=_published_date(document), options=options)
 

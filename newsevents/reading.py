@@ -8,7 +8,7 @@ are dropped when they are None; fields the format fixes (an event's `target`) st
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 FORMAT = "newsevents.reading/1"
@@ -204,13 +204,7 @@ def reading_to_dict(reading: Reading) -> dict[str, Any]:
     return out
 
 
-def actor_from_dict(d: dict[str, Any] | None) -> Actor | None:
-    if not d:
-        return None
-    return Actor(**{k: d.get(k) for k in ("text", "start", "end", "country", "agent", "code", "name")})
-
-
 __all__ = [
     "FORMAT", "Actor", "Boilerplate", "Caption", "Document", "Event", "Mention", "Paragraph", "Place",
-    "Quantity", "Quote", "Reading", "TimeExpr", "asdict", "reading_to_dict",
+    "Quantity", "Quote", "Reading", "TimeExpr", "reading_to_dict",
 ]

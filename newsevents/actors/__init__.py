@@ -33,7 +33,6 @@ from newsevents.actors.code import (
     head_kinds,
     is_place_use,
     modifier_countries,
-    sentence_at,
     state,
 )
 from newsevents.actors.knowledge import GROUP, ORG, SEAT, load_knowledge, normalize
@@ -93,7 +92,7 @@ def _in_boilerplate(ctx: Context, tok: Token) -> bool:
         pos = _dateline_offset(ctx, dateline)
         if pos >= 0 and pos <= s < pos + len(dateline):
             return True
-    sent = sentence_at(ctx, s)
+    sent = ctx.sentence_at(s)
     if sent is not None and sent.zone == "body":
         m = DATELINE_RE.match(ctx.raw, sent.start, sent.end)
         if m and s < m.end() and (sent.index == 0 or ctx.sentences[sent.index - 1].zone != "body"):
@@ -159,7 +158,7 @@ def actor_for_name(ctx: Context, name: str) -> Actor | None:
 def _actor_for_name(ctx: Context, name: str) -> Actor | None:
     pos = ctx.raw.find(name)
     while pos >= 0:
-        sent = sentence_at(ctx, pos)
+        sent = ctx.sentence_at(pos)
         if sent is not None and sent.zone in LEXICAL_ZONES:
             actor = _code_raw_span(ctx, pos, pos + len(name))
             if actor is not None:

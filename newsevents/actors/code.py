@@ -96,25 +96,13 @@ def credit_start(ctx: Context, sent: Any) -> int:
 
 
 def in_credit(ctx: Context, offset: int) -> bool:
-    sent = sentence_at(ctx, offset)
+    sent = ctx.sentence_at(offset)
     return sent is not None and offset >= credit_start(ctx, sent)
-
-
-def sentence_at(ctx: Context, raw_offset: int) -> Any:
-    """ctx.sentence_at with the sentence starts listed once per context (Context.sentence_at
-    rebuilds that list on every call, which is linear in the sentences)."""
-    starts = ctx.exposed.get("_actors_sentence_starts")
-    if starts is None:
-        starts = ctx.exposed["_actors_sentence_starts"] = [s.start for s in ctx.sentences]
-    i = bisect.bisect_right(starts, raw_offset) - 1
-    if 0 <= i < len(ctx.sentences) and raw_offset < ctx.sentences[i].end:
-        return ctx.sentences[i]
-    return None
 
 
 def sentence_of_token(ctx: Context, token: Token) -> Any:
     offsets = token_offsets(ctx)
-    return sentence_at(ctx, offsets[0][token.i] if offsets else ctx.raw_span(token)[0])
+    return ctx.sentence_at(offsets[0][token.i] if offsets else ctx.raw_span(token)[0])
 
 
 @dataclass
@@ -977,7 +965,7 @@ def _tokens_in(ctx: Context, start: int, end: int) -> list[Token]:
 
 
 def _find_tokens_in(ctx: Context, start: int, end: int) -> list[Token]:
-    sent = sentence_at(ctx, start)
+    sent = ctx.sentence_at(start)
     if sent is None:
         return []
     offsets = token_offsets(ctx)
