@@ -116,7 +116,8 @@ def main() -> None:
     if args.limit:
         records = records[:args.limit]
     count = {k: 0 for k in ("dm_gold", "dm_gold_hit", "dm_sys", "dm_sys_hit", "ind_gold", "ind_gold_hit",
-                            "ind_sys", "ind_sys_hit", "dm_gold_content_hit")}
+                            "ind_sys", "ind_sys_hit", "dm_gold_content_hit", "direct_gold", "direct_hit",
+                            "mixed_gold", "mixed_hit", "dm_sys_near")}
     missed: list[str] = []
     wrong: list[str] = []
     began = time.time()
@@ -135,6 +136,8 @@ def main() -> None:
                 near = [u for u in units if sum(1 for s, e in words if u["start"] <= s and e <= u["end"]) * 2
                         >= len(words)]
                 count["dm_gold_content_hit"] += bool(near)
+                count[g["kind"] + "_gold"] += 1
+                count[g["kind"] + "_hit"] += hit
                 if not hit and len(missed) < args.show:
                     why = "wrong speaker " + "; ".join(str(u["speaker"]) for u in near) if near else "missing"
                     missed.append(f"[{why}] gold speaker={g['speaker']!r} cue={g['cue']!r} "
@@ -147,6 +150,9 @@ def main() -> None:
             if u["kinds"] & {"direct", "mixed"}:
                 count["dm_sys"] += 1
                 count["dm_sys_hit"] += ok
+                count["dm_sys_near"] += ok or any(
+                    words and sum(1 for s, e in words if u["start"] <= s and e <= u["end"]) * 2 >= len(words)
+                    for _g, words in golds)
                 if not ok and len(wrong) < args.show_wrong:
                     wrong.append(f"[{'/'.join(sorted(u['kinds']))}] speaker={u['speaker']!r} "
                                  f"text={text[u['start']:u['end']][:110]!r}")
@@ -160,6 +166,10 @@ def main() -> None:
     print(f"  ours  P {dm[0]:.1f}  R {dm[1]:.1f}  F1 {dm[2]:.1f}   (goal F1 >= 85)")
     print(f"  content found regardless of speaker: {100 * count['dm_gold_content_hit'] / max(1, count['dm_gold']):.1f}%"
           " of gold")
+    print(f"  recall by gold kind: direct {count['direct_hit']}/{count['direct_gold']}, "
+          f"mixed {count['mixed_hit']}/{count['mixed_gold']}")
+    print(f"  system attributions over gold content: {count['dm_sys_near']}/{count['dm_sys']} "
+          f"(the rest quote nothing gold attributes; those over gold content but unmatched have the wrong speaker)")
     for name, value in ANCHORS:
         print(f"  anchor {name}: F1 {value}")
     print(f"indirect with a source: gold {count['ind_gold']}, system attributions {count['ind_sys']}")

@@ -38,17 +38,28 @@ DATA_FILES = ("country_points.tsv", "aliases.tsv", "regions.tsv", "us_state_poin
 _LATIN_KEY = re.compile(r"^[a-z0-9 .'&-]+$")
 
 
+_SPACED_HYPHEN = re.compile(r"\s*-\s*")
+_SPACES = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """The lookup key of a name: accents removed, lower case, punctuation evened out.
 
     "Kaesŏng" and "Kaesong" share a key; so do "St. Louis"/"St Louis" and "U.S."/"US".
+    Memoized: recognition folds the same few thousand words over and over.
     """
+    if text.isascii():
+        text = text.lower().replace(".", "").replace("'", "")
+        if "-" in text:
+            text = _SPACED_HYPHEN.sub("-", text)
+        return _SPACES.sub(" ", text).strip()
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u02bc", "'")
     text = text.lower().replace(".", "").replace("'", "").replace("\u2010", "-").replace("\u2013", "-")
-    text = re.sub(r"\s*-\s*", "-", text)
-    return re.sub(r"\s+", " ", text).strip()
+    text = _SPACED_HYPHEN.sub("-", text)
+    return _SPACES.sub(" ", text).strip()
 
 
 @dataclass(frozen=True)
