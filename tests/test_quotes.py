@@ -214,3 +214,38 @@ def test_quote_of_offset_gives_the_narrowest_quote_as_a_scan_would(quotes_of):
     for offset in range(len(ctx.raw) + 2):
         expected = next((q for q in ranked if q.start <= offset < q.end), None)
         assert lookup(offset) is expected, offset
+
+
+def test_doubled_single_marks_open_a_quote_like_a_double_mark(quotes_of):
+    text = ("The council met on Friday.\n\n"
+            "''We will appeal the ruling,'' said Teodor Halvorsen, the council's lawyer.\n")
+    q = _only(quotes_of(text), "direct")
+    assert q.text == "We will appeal the ruling," and q.speaker == "Teodor Halvorsen"
+
+
+def test_quote_paragraph_after_a_speech_verb_carries_its_speaker(quotes_of):
+    text = ("Mayor Ingrid Solberg said in a statement on Monday that the bridge would reopen.\n\n"
+            "\u201cWe owe the city an apology. The delays were unacceptable.\u201d\n")
+    q = _only(quotes_of(text), "direct")
+    assert q.speaker == "Ingrid Solberg"
+
+
+def test_embedded_speech_verb_does_not_carry_a_speaker(quotes_of):
+    text = ("The minister declined to threaten the rebels on Monday.\n\n"
+            "\u201cWe have had problems for years.\u201d\n")
+    assert not [q for q in quotes_of(text).quotes if q.kind == "direct"]
+
+
+def test_inverted_said_before_a_colon(quotes_of):
+    text = "Critics disagree. Said Hugo Brandt: \u201cThis plan will fail.\u201d\n"
+    q = _only(quotes_of(text), "direct")
+    assert q.speaker.endswith("Brandt") and q.cue == "Said"
+
+
+def test_speaker_label_before_a_colon(quotes_of):
+    text = ("The senator answered on social media.\n\n"
+            "Senator Clara Whitmore on Twitter: \u201cThe vote is a disgrace.\u201d\n")
+    q = _only(quotes_of(text), "direct")
+    assert q.speaker == "Clara Whitmore" and q.cue == ":"
+    clause = quotes_of("The message was clear: \u201cNo more delays.\u201d\n")
+    assert not [q for q in clause.quotes if q.kind == "direct"]

@@ -26,6 +26,7 @@ from newsevents.reading import Quote
 
 PARAGRAPH_BREAK = re.compile(r"\n[\s]*")
 CONTINUATION_PARAGRAPHS = 2  # a quote with no cue continues the speaker of a quote this close
+SPEECH_PARAGRAPHS = 1  # ... or the speaker of a speech verb this close, if nearer
 
 
 def _paragraph_index(ctx: Any, raw_offset: int) -> int:
@@ -87,12 +88,19 @@ def _direct_and_mixed(ctx: Any, att: Attributor, quoted: list[QuotedSpan]) -> li
         if fragment:
             hit = att.governing_cue(q)
         else:
-            lead = ctx.view.text[ctx.view.text.rfind("\n", 0, q.view_start) + 1:q.view_start - 1].strip()
-            hit = (att.cue_before(q) or att.cue_after(q)) if lead else (att.cue_after(q) or att.colon_cue(q))
+            lead = ctx.view.text[ctx.view.text.rfind("\n", 0, q.view_start) + 1:q.view_open].strip()
+            hit = (att.cue_before(q) or att.cue_after(q) or att.label_cue(q)) if lead else (att.cue_after(q) or att.colon_cue(q))
         speaker = att.speaker_from(hit[1], chunk=hit[2] if len(hit) > 2 else None) if hit else None
         cue = hit[0] if hit else None
         if fragment and speaker is None:
             continue  # a quoted phrase nobody is said to have said: a scare quote
+        if hit is None and not fragment and _stands_alone(ctx, q):
+            carried = att.speech_before(q, SPEECH_PARAGRAPHS)
+            if carried is not None and (previous is None or ctx.raw_span(carried[0])[0] > max(previous.quote.end, previous.cue_end or 0)):
+                hit, cue = carried, carried[0]
+                speaker = att.speaker_from(carried[1])
+                if speaker is None:
+                    hit = cue = None
         if hit is None:
             if fragment or previous is None or previous.quote.speaker is None or not _stands_alone(ctx, q):
                 continue

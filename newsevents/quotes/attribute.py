@@ -35,6 +35,7 @@ PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "
 RELATIVES = {"who", "that", "which", "whom"}
 OPEN_MARKS = {"\u201c", '"', "\u2018", "'", "\u00ab"}
 CLOSE_MARKS = {"\u201d", '"', "\u2019", "'", "\u00bb"}
+LABEL_TOKENS = 12  # longest run of words before a colon read as a speaker label
 AFTER_WINDOW = 16  # tokens after a closing mark in which its cue must appear
 NOMINAL = {"PROPN", "NOUN", "PRON"}
 SIGNATURE = re.compile(r"[\u201d\"'\u2019]?[\s\u00a0]*[\u2015\u2014\u2013-]+[\s\u00a0]*(?=[A-Z])")  # tokens after a closing mark in which its cue must appear
@@ -158,7 +159,7 @@ class Attributor:
         """'He said:' closing the paragraph before a quote paragraph: that cue and its subject."""
         view = self.ctx.view.text
         line_start = view.rfind("\n", 0, q.view_start) + 1
-        if view[line_start:q.view_start - 1].strip():
+        if view[line_start:q.view_open].strip():
             return None
         before = view[:line_start].rstrip()
         if not before.endswith(":"):
@@ -440,7 +441,7 @@ class Attributor:
         if first is None:
             return None
         sent = first.sent
-        before = [t for t in sent if t.idx < q.view_start - 1 and not t.is_space]
+        before = [t for t in sent if t.idx < q.view_open and not t.is_space]
         if not before or "\n" in self.ctx.view.text[before[-1].idx:q.view_start]:
             return None
         for t in reversed(before):
@@ -454,32 +455,81 @@ class Attributor:
             obj = self.according_object(t)
             if obj is not None:
                 return t, obj, None
-            subject = self.sane_subject(self.subject_of(t), sent.start, t.i)
+            subject = self.sane_subject(self.subject_of(t), sent.start, first.i)  # 'Said Ellis: "..."'
             if subject is not None:
                 return t, subject, None
             chunk = self.chunk_before([u for u in before if u.i < t.i])
             if chunk:
                 return t, chunk[-1], chunk
+            chunk = self.chunk_after(tail) if tail and tail[-1].text == ":" else []
+            if chunk and self.plausible_speaker(chunk[-1]):  # 'Said Ellis: "..."'
+                return t, chunk[-1], chunk
+        return None
+
+    def label_cue(self, q: QuotedSpan) -> tuple[Token, Token, list[Token]] | None:
+        """Rule `speaker_label`: a name and a colon before a quote, with no verb ('Trump on
+        Twitter: "..."', 'Sen. Jane Doe (D-Md.): "..."'): the name is the speaker, the colon the cue."""
+        view = self.ctx.view.text
+        line_start = view.rfind("\n", 0, q.view_open) + 1
+        if not view[line_start:q.view_open].rstrip().endswith(":"):
+            return None
+        lead = [t for t in self.tokens_between(line_start, q.view_open) if not t.is_space]
+        sentence_start = max((k for k, t in enumerate(lead) if k and self.ends_sentence(lead[k - 1])), default=0)
+        lead = lead[sentence_start:]
+        if not lead or lead[-1].text != ":" or len(lead) > LABEL_TOKENS or self.in_quote(lead[0]):
+            return None
+        if any(t.pos_ in {"VERB", "AUX"} and not t.tag_.startswith("NNP") for t in lead):
+            return None  # a clause ('The message was clear:'), not a label
+        segment = lead[:-1]
+        for k, t in enumerate(segment):  # 'Trump on Twitter:', 'Clinton, in a statement:'
+            if t.pos_ == "ADP" or t.text in {",", "(", "\u2014", "\u2013"}:
+                segment = segment[:k]
+                break
+        chunk = self.chunk_before(segment)
+        if not chunk or not (chunk[-1].pos_ in {"PROPN", "PRON"} or chunk[-1].ent_type_ in {"PERSON", "ORG", "NORP"}):
+            return None
+        return lead[-1], chunk[-1], chunk
+
+    def speech_before(self, q: QuotedSpan, paragraphs: int) -> tuple[Token, Token] | None:
+        """Rule `speaker_carries_on`: the nearest speech verb with a subject before a quote that
+        has no cue of its own, within `paragraphs` line breaks ('X said in a statement.' then a
+        paragraph of quote: X goes on speaking)."""
+        k = bisect.bisect_left(self.token_starts, q.view_open) - 1
+        breaks = 0
+        while k >= 0 and breaks <= paragraphs:
+            t = self.doc[k]
+            k -= 1
+            if "\n" in t.text:
+                breaks += 1
+                continue
+            if self.in_quote(t) or not self.is_cue(t) or self.according_object(t) is not None:
+                continue
+            if not (t.dep_ == "ROOT" or t.dep_ == "conj" and t.head.dep_ == "ROOT") \
+                    or any(c.dep_ in {"neg", "auxpass"} for c in t.children):
+                continue  # an embedded, negated or passive verb reports nothing that goes on
+            subject = self.subject_of(t)
+            if subject is not None and not self.in_quote(subject) and subject.lower_ not in RELATIVES | {"what"}:
+                return t, subject
         return None
 
     def is_fragment(self, q: QuotedSpan) -> bool:
         """A quote that is part of its sentence's syntax rather than a whole utterance."""
         view = self.ctx.view.text
         line_start = view.rfind("\n", 0, q.view_start) + 1
-        lead = view[line_start:q.view_start - 1].rstrip()
+        lead = view[line_start:q.view_open].rstrip()
         if not lead:
             return False
         first = self.token_at(q.view_start)
         if first is not None:
             sent_start = first.sent.start_char
-            lead = view[max(sent_start, line_start):q.view_start - 1].rstrip()
+            lead = view[max(sent_start, line_start):q.view_open].rstrip()
             if not lead:
                 return False
         if lead.endswith(":"):
             return False
         content = q.text.lstrip(" '\u2018\u2026.")
         upper = content[:1].isupper()
-        prev = self.token_at(q.view_start - 2)
+        prev = self.token_at(q.view_open - 1)
         if prev is not None and lead.endswith(","):
             prev = self.token_at(len(lead.rstrip(",")) - 1 + max(sent_start if first else 0, line_start))
         if prev is not None and (self.is_cue(prev) or prev.lower_ == "that") and upper:

@@ -37,6 +37,7 @@ class QuotedSpan:
     view_start: int = 0
     view_end: int = 0
     paragraphs: int = 1
+    view_open: int = 0  # view offset of the opening mark's first character ('' is two)
 
 
 def _primary_marks(text: str) -> tuple[set[str], set[str]]:
@@ -159,7 +160,9 @@ def find_quoted(ctx: Any) -> list[QuotedSpan]:
         if not content.strip():
             continue
         raw_text = _raw_content(ctx.raw, raw_s, raw_e, [ctx.view.to_raw(j, j + 1)[0] for j in inner])
-        out.append(QuotedSpan(raw_s, raw_e, raw_text or content, outer_s, outer_e, closed, o + 1, end, len(inner) + 1))
+        mark = o - 1 if o > 0 and text[o - 1] == "\u2060" else o  # '' read as one mark
+        out.append(QuotedSpan(raw_s, raw_e, raw_text or content, outer_s, outer_e, closed, o + 1, end, len(inner) + 1,
+                              mark))
     return out
 
 
