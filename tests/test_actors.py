@@ -295,3 +295,45 @@ def test_memoized_actor_is_a_copy_and_repeated_story_codes_alike(read_text):
     assert actor is not None and actor.code
     actor.code = "XXX"
     assert actor_for_token(ctx, head).code != "XXX"
+
+
+def test_a_phrase_listed_under_several_people_names_the_one_in_office(read_text, tmp_path):
+    path = tmp_path / "my.actors.txt"
+    path.write_text("ZORBLAT_KWEM_\n+PRESIDENT_KWEM\n\t[FJIGOV 890101-930101]\n\t[FJIELI]\n"
+                    "ZORBLAT_KWEM_JUNIOR_\n+PRESIDENT_KWEM\n\t[FJIGOV 010101-090101]\n\t[FJIELI]\n", encoding="utf-8")
+    early = read_text("President Kwem denied the report.", published="1990-06-09", actor_dictionaries=[str(path)])
+    late = read_text("President Kwem denied the report.", published="2008-06-09", actor_dictionaries=[str(path)])
+    assert _code_of(early, "President Kwem") == "FJIGOV"
+    assert _code_of(late, "President Kwem") == "FJIGOV"
+
+
+def test_a_thing_in_a_country_stands_for_it_only_when_asked_weakly(nlp):
+    from newsevents.actors import actor_for_token, run
+    from newsevents.document import DocumentInput
+    from newsevents.pipeline import _make_context, _prepare
+
+    text = "The inspectors want to re-examine the refineries in Iran."
+    raw, document, view = _prepare(DocumentInput(data=text, source="t", format="auto", published="2015-06-09"))
+    ctx = _make_context(raw, document, nlp(view.text), view, {"actor_dictionaries": ()})
+    run(ctx)
+    assert all(a.text != "the refineries in Iran" for a in ctx.actors)
+    token = next(t for t in ctx.doc if t.text == "refineries")
+    assert actor_for_token(ctx, token).code == "IRN"
+
+
+def test_a_backer_or_a_base_is_not_the_actors_country(read_text):
+    r = read_text("Iran-backed Houthi rebels fired missiles. Al-Qaeda-linked rebels kidnapped dozens of "
+                  "soldiers in Syria.", published="2015-06-09")
+    assert _code_of(r, "Iran-backed Houthi rebels") == "YEMREB"
+    assert _code_of(r, "Al-Qaeda-linked rebels") == "SYRREB"
+    based = read_text("The Syrian Observatory for Human Rights, a UK-based group, said eight people were "
+                      "killed in an air strike by government forces.", published="2015-06-09")
+    assert _code_of(based, "government forces") == "SYRMIL"
+    assert _code_of(based, "an air strike") is None  # whose strike it was is not where it fell
+
+
+def test_the_militant_group_refers_back_to_an_armed_group_not_the_state(read_text):
+    r = read_text("The United States launched an air strike against an Islamic State target near Baghdad, "
+                  "the U.S. Central Command said, expanding its campaign against the militant group.",
+                  published="2015-06-09")
+    assert _code_of(r, "the militant group") == "IRQREB"

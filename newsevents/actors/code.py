@@ -42,7 +42,7 @@ from newsevents.actors.knowledge import (
     load_knowledge,
     normalize,
 )
-from newsevents.actors.petrarch_dictionaries import code_at, load_dictionary
+from newsevents.actors.petrarch_dictionaries import code_at, dated_match, load_dictionary
 from newsevents.reading import Actor
 
 if TYPE_CHECKING:
@@ -161,6 +161,8 @@ def _knowledge_entries(ctx: Context, text: str) -> list[Entry]:
         for entry in load_dictionary(str(path)).get(key, []):
             if case_ok(entry, text):
                 theirs.append(entry)
+    if len(theirs) > 1:  # stable: the entries whose dated code holds at the publication date first
+        theirs.sort(key=lambda e: not dated_match(e, ctx.published))
     return ours + theirs
 
 
@@ -330,11 +332,11 @@ def _scan_document(ctx: Context, st: DocState) -> None:
         for n, m in enumerate(matches):
             for e in m.entries[:1]:
                 if e.kind in {COUNTRY, DEMONYM, CAPITAL, SEAT} and e.country:
-                    st.country_counts[e.country] += weight
+                    st.country_counts[e.country] += weight / 2 if _placing_only(ctx, m) else weight
                 elif (e.kind in {GROUP, ORG} and e.country and e.country not in ORG_SLOTS and e.source == "ours"
                       and not any(x.kind == ROLE for x in m.entries)):
                     st.country_counts[e.country] += weight
-                if e.kind in {COUNTRY, CAPITAL, SEAT} and e.country:
+                if e.kind in {COUNTRY, CAPITAL, SEAT} and e.country and not _placing_only(ctx, m):
                     st.state_counts[e.country] += 1
                 if e.kind == DEMONYM and n + 1 < len(matches) and matches[n + 1].start - m.end <= 2:
                     role = matches[n + 1].first({ROLE})
@@ -352,11 +354,20 @@ def _scan_document(ctx: Context, st: DocState) -> None:
                         if key not in st.known_people:
                             st.full_names[key] = ent.text
     focus = ctx.exposed.get("focus_country")
-    if st.country_counts and (not focus or focus not in st.country_counts):
-        focus = st.country_counts.most_common(1)[0][0]  # the geo stage's focus is not an actor's country here
+    if st.country_counts and (not focus or st.country_counts.get(focus, 0) < max(st.country_counts.values())):
+        # the geo stage's focus is not an actor's country here, or less named than another
+        focus = st.country_counts.most_common(1)[0][0]
     st.focus = focus or None
     st.state_focus = st.state_counts.most_common(1)[0][0] if st.state_counts else st.focus
     del kb
+
+
+def _placing_only(ctx: Context, m: Match) -> bool:
+    """ "UK-based", "Iran-backed": a country that places or backs something is not a state acting
+    in the story (rules `location_modifier`, `stance_modifier`)."""
+    suffix = _hyphen_suffix(ctx, m)
+    kb = load_knowledge()
+    return bool(suffix) and (suffix in kb.location_suffixes or suffix in kb.stance_suffixes)
 
 
 def _entities_in(ctx: Context, span: Span) -> list[Span]:
@@ -505,14 +516,28 @@ def _former(ctx: Context, start: int, end: int) -> bool:
 
 
 def _stance_prefixed(ctx: Context, m: Match) -> bool:
-    """ "pro-Russia rebels" and "anti-Korean acts" do not belong to the country they name."""
+    """ "pro-Russia rebels", "anti-Korean acts" and "Iran-backed rebels" do not belong to the
+    country or group they name (rule `stance_modifier`)."""
     doc = ctx.doc
     first = doc[m.start]
     if first.lower_.startswith(("pro-", "anti-")):
         return True
     if m.start >= 2 and doc[m.start - 1].text == "-" and doc[m.start - 2].lower_ in {"pro", "anti"}:
         return True
-    return m.start >= 1 and doc[m.start - 1].lower_ in {"pro-", "anti-"}
+    if m.start >= 1 and doc[m.start - 1].lower_ in {"pro-", "anti-"}:
+        return True
+    return _hyphen_suffix(ctx, m) in load_knowledge().stance_suffixes
+
+
+def _hyphen_suffix(ctx: Context, m: Match) -> str:
+    """The word glued by a hyphen after a match ("Iran" in "Iran-backed" -> "backed"), or ""."""
+    doc = ctx.doc
+    if m.end + 1 < len(doc) and doc[m.end].text == "-" and not doc[m.end - 1].whitespace_ \
+            and not doc[m.end].whitespace_:
+        return doc[m.end + 1].lower_
+    if m.end < len(doc) and doc[m.end].text.startswith("-") and not doc[m.end - 1].whitespace_:
+        return doc[m.end].lower_[1:]
+    return ""
 
 
 def _modifier_country(ctx: Context, matches: list[Match], head_match: Match | None) -> tuple[str, str | None]:
@@ -1063,7 +1088,32 @@ def _weak_actor(ctx: Context, token: Token) -> Actor | None:
     place = _place_country(ctx, token)
     if place:
         return _make_actor(ctx, left, right, place, "", None)
+    placed = _located_in(ctx, token)
+    if placed:  # "the refineries in Iran": a thing stands for the country it is in
+        return _make_actor(ctx, left, right, placed, "", None)
     return None
+
+
+# Prepositions that locate a thing in a country for a weak reading ("the refineries in Iran").
+WEAK_PLACE_PREPS = {"in", "inside", "within", "of"}
+
+
+def _located_in(ctx: Context, token: Token) -> str:
+    """Country named by a PP under the head that puts it in a country (rule `weak_location`):
+    only a country's name, not a town (whose country may be uncertain) nor an organization or
+    a person, which are actors of their own."""
+    for child in token.rights:
+        if child.dep_ != "prep" or child.lower_ not in WEAK_PLACE_PREPS:
+            continue
+        for obj in child.children:
+            if obj.dep_ != "pobj":
+                continue
+            s, e = np_bounds(obj)
+            for m in find_matches(ctx, s, e):
+                for entry in m.entries:
+                    if entry.kind == COUNTRY and entry.country:
+                        return entry.country
+    return ""
 
 
 def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
@@ -1110,6 +1160,14 @@ def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
         found = _antecedent(ctx, token)
         if found is not None:
             reading = PhraseReading(found[0], found[1], found[2], "anaphor", bool(found[1]), GROUP)
+    elif (reading is not None and not reading.country and reading.head_kind == ROLE
+          and reading.agent in ARMED_GROUP_AGENTS and normalize(token.lemma_) in GROUP_NOUNS
+          and _may_corefer(ctx, token, left, None)):
+        # "the militant group" with no chain: the armed group named just before
+        found = _antecedent(ctx, token, armed_only=True)
+        if found is not None:
+            reading.country, reading.country_from, reading.name = found[0], "anaphor", found[2]
+            reading.head_kind = GROUP
     if reading is None:
         return None
     head_key = normalize(token.lemma_)
@@ -1117,12 +1175,12 @@ def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
         reading.country, reading.country_from = st.role_countries[head_key], "anaphor"
     if reading.head_kind == ROLE and reading.country_from in {"modifier", "pp"}:
         st.role_countries.setdefault(head_key, reading.country)
+    if not reading.country and reading.head_kind == ROLE and _weapon_head(ctx, token):
+        return None  # "airstrikes" alone: whose they are is for the events stage to say (not where they fell)
     if not reading.country and reading.head_kind == ROLE and reading.agent:
         place = _sentence_place_country(ctx, token)
         if place:
             reading.country, reading.country_from = place, "place"
-    if not reading.country and reading.head_kind == ROLE and _weapon_head(ctx, token):
-        return None  # "airstrikes" alone: whose they are is for the events stage to say
     if not reading.country:
         if reading.head_kind == ROLE and reading.agent in STATE_AGENTS and st.state_focus:
             reading.country, reading.country_from = st.state_focus, "focus"
@@ -1145,9 +1203,14 @@ GROUP_NOUNS = {"group", "organization", "organisation", "movement", "militia", "
                "network", "alliance", "bloc", "body", "agency", "union", "party"}
 
 
-def _antecedent(ctx: Context, token: Token) -> tuple[str, str, str | None] | None:
+# Agents of armed non-state groups: "the militant group" refers back to an armed group only.
+ARMED_GROUP_AGENTS = {"REB", "UAF", "SEP", "INS"}
+
+
+def _antecedent(ctx: Context, token: Token, armed_only: bool = False) -> tuple[str, str, str | None] | None:
     """ "The group" with no coreference chain: the nearest organization or armed group named in
-    this or the two sentences before (rule `group_anaphor`)."""
+    this or the two sentences before (rule `group_anaphor`); with `armed_only`, the nearest armed
+    group ("the militant group")."""
     sent = sentence_of_token(ctx, token)
     if sent is None:
         return None
@@ -1156,7 +1219,7 @@ def _antecedent(ctx: Context, token: Token) -> tuple[str, str, str | None] | Non
         end = min(span.end, token.i) if index == sent.index else span.end
         for m in reversed(find_matches(ctx, span.start, end)):
             for e in m.entries:
-                if e.kind in {GROUP, ORG}:
+                if e.kind == GROUP or (e.kind == ORG and not armed_only):
                     code = _entry_code(ctx, e)
                     if code and code[0]:
                         return code[0], code[1], e.name
@@ -1164,8 +1227,13 @@ def _antecedent(ctx: Context, token: Token) -> tuple[str, str, str | None] | Non
 
 
 def _weapon_head(ctx: Context, token: Token) -> bool:
+    """Is the head a weapon or attack noun, alone or with the word before it ("air strike")?"""
     kb = load_knowledge()
-    return normalize(token.text) in kb.explicit_country_only or normalize(token.lemma_) in kb.explicit_country_only
+    words = [token.text, token.lemma_]
+    if token.i > 0:
+        before = ctx.doc[token.i - 1]
+        words += [f"{before.text} {token.text}", f"{before.text} {token.lemma_}"]
+    return any(normalize(w) in kb.explicit_country_only for w in words)
 
 
 def _may_corefer(ctx: Context, token: Token, left: int, reading: PhraseReading | None) -> bool:

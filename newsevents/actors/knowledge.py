@@ -189,6 +189,8 @@ class Knowledge:
     topic_modifier_heads: set[str] = field(default_factory=set)
     explicit_country_only: set[str] = field(default_factory=set)
     institution_nouns: set[str] = field(default_factory=set)
+    stance_suffixes: set[str] = field(default_factory=set)
+    location_suffixes: set[str] = field(default_factory=set)
 
     def add(self, entry: Entry, *, first: bool = False) -> None:
         key = normalize(entry.phrase)
@@ -274,6 +276,8 @@ def _load_roles(kb: Knowledge) -> None:
     kb.topic_modifier_heads = {normalize(w) for w in data.get("topic_modifier") or []}
     kb.explicit_country_only = {normalize(w) for w in data.get("explicit_country_only") or []}
     kb.institution_nouns = {normalize(w) for w in data.get("institution_nouns") or []}
+    kb.stance_suffixes = {normalize(w) for w in data.get("stance_suffixes") or []}
+    kb.location_suffixes = {normalize(w) for w in data.get("location_suffixes") or []}
 
 
 def _load_people(kb: Knowledge) -> None:

@@ -158,6 +158,13 @@ def load_dictionary(path: str) -> dict[str, list[Entry]]:
     return parse_agent_file(text) if _is_agent_file(text) else parse_actor_file(text)
 
 
+def dated_match(entry: Entry, date: dt.date | None) -> bool:
+    """Does one of the entry's date-restricted codes hold at the date? A phrase listed under
+    several people ("PRESIDENT_BUSH" under both Bushes) names the one in office then."""
+    return date is not None and any((start or end) and (start is None or start <= date) and (end is None or date <= end)
+                                    for _, start, end in entry.codes)
+
+
 def code_at(entry: Entry, date: dt.date | None) -> str | None:
     """The PETRARCH code of an entry valid at a date: a dated code containing it, else the default."""
     default = None
