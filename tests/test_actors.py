@@ -124,15 +124,23 @@ def test_state_media_and_capital_as_speaker(read_text):
     assert _code_of(r, "Pyongyang") == "PRKGOV"
 
 
-def test_actor_functions_on_a_context(nlp):
-    from newsevents.actors import actor_for_name, actor_for_span, actor_for_token, run
+def _actors_context(nlp, text: str, published: str):
+    """A pipeline context for text with the actors stage run (no user dictionaries)."""
+    from newsevents.actors import run
     from newsevents.document import DocumentInput
     from newsevents.pipeline import _make_context, _prepare
 
-    text = "Yonhap reported that Seoul had urged Beijing to act."
-    raw, document, view = _prepare(DocumentInput(data=text, source="t", format="auto", published="2020-06-16"))
+    raw, document, view = _prepare(DocumentInput(data=text, source="t", format="auto", published=published))
     ctx = _make_context(raw, document, nlp(view.text), view, {"actor_dictionaries": ()})
     run(ctx)
+    return ctx
+
+
+def test_actor_functions_on_a_context(nlp):
+    from newsevents.actors import actor_for_name, actor_for_span, actor_for_token
+
+    ctx = _actors_context(nlp, "Yonhap reported that Seoul had urged Beijing to act.", "2020-06-16")
+    raw = ctx.raw
     start = raw.index("Beijing")
     assert actor_for_span(ctx, start, start + len("Beijing")).code == "CHNGOV"
     assert actor_for_name(ctx, "Yonhap").code == "KORMED"
@@ -187,14 +195,9 @@ def test_a_name_the_parser_splits_is_read_whole(read_text):
 
 
 def test_a_speaker_string_not_verbatim_in_the_text_is_coded_from_its_words(nlp):
-    from newsevents.actors import actor_for_name, run
-    from newsevents.document import DocumentInput
-    from newsevents.pipeline import _make_context, _prepare
+    from newsevents.actors import actor_for_name
 
-    text = "Seoul warned Pyongyang on Tuesday."
-    raw, document, view = _prepare(DocumentInput(data=text, source="t", format="auto", published="2020-06-16"))
-    ctx = _make_context(raw, document, nlp(view.text), view, {"actor_dictionaries": ()})
-    run(ctx)
+    ctx = _actors_context(nlp, "Seoul warned Pyongyang on Tuesday.", "2020-06-16")
     assert actor_for_name(ctx, "South Korean president's office").code == "KORGOV"
     assert actor_for_name(ctx, "Syrian state media").code == "SYRMED"
     assert actor_for_name(ctx, "Korea experts") is None
@@ -308,14 +311,9 @@ def test_a_phrase_listed_under_several_people_names_the_one_in_office(read_text,
 
 
 def test_a_thing_in_a_country_stands_for_it_only_when_asked_weakly(nlp):
-    from newsevents.actors import actor_for_token, run
-    from newsevents.document import DocumentInput
-    from newsevents.pipeline import _make_context, _prepare
+    from newsevents.actors import actor_for_token
 
-    text = "The inspectors want to re-examine the refineries in Iran."
-    raw, document, view = _prepare(DocumentInput(data=text, source="t", format="auto", published="2015-06-09"))
-    ctx = _make_context(raw, document, nlp(view.text), view, {"actor_dictionaries": ()})
-    run(ctx)
+    ctx = _actors_context(nlp, "The inspectors want to re-examine the refineries in Iran.", "2015-06-09")
     assert all(a.text != "the refineries in Iran" for a in ctx.actors)
     token = next(t for t in ctx.doc if t.text == "refineries")
     assert actor_for_token(ctx, token).code == "IRN"
