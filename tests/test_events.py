@@ -18,7 +18,7 @@ def _events(read_text, text):
 def test_every_lexicon_code_is_a_cameo_code():
     lex = load_lexicon()
     entries = list(lex.verbs.values()) + list(lex.nouns.values())
-    codes = [c for e in entries for c in [e.code, *e.objects.values(), *e.modifiers.values()] if c]
+    codes = [c for e in entries for c in [e.code, *e.objects.values(), *e.modifiers.values(), *e.light_codes.values()] if c]
     codes += [c for table in lex.inner_codes.values() for c in table.values()]
     bad = [c for c in codes if info(c).code != c]
     assert not bad
@@ -241,3 +241,65 @@ def test_fired_from_names_the_attacker_in_the_passive(read_text):
     events = _events(read_text, "Turkey said a rocket was fired at it from Syria on Tuesday.")
     hits = [e for e in events if e.trigger.startswith("fired") and e.source is not None]
     assert hits and hits[0].source.code.startswith("SYR")
+
+
+def test_conditional_force_by_the_speakers_side_is_a_threat(read_text):
+    events = _events(read_text, "Dutch Prime Minister Mark Rutte said Dutch jets would shoot down the drones if necessary.")
+    assert not any(e.cameo_root in ("18", "19", "20") and e.modality == "asserted" for e in events)
+    threats = [e for e in events if e.cameo_root == "13" and e.modality == "asserted"]
+    assert threats and threats[0].source is not None and threats[0].source.country == "NLD"
+
+
+def test_hoping_aloud_that_other_parties_act_is_an_appeal(read_text):
+    events = _events(read_text, "“We hope that all sides can show restraint,” the Chinese foreign ministry said.")
+    appeals = [e for e in events if e.cameo_root == "02" and e.modality == "asserted"]
+    assert appeals and appeals[0].source is not None and appeals[0].source.country == "CHN"
+    assert not _events(read_text, "“I hope the weather will hold,” the Chinese foreign minister said.")
+
+
+def test_reported_judgement_on_another_party_is_the_speakers_disapproval(read_text):
+    events = _events(read_text, "The French foreign minister said Iran's missile tests undermined stability in the region.")
+    judged = [e for e in events if e.cameo == "111"]
+    assert judged and judged[0].source.country == "FRA" and judged[0].target.country == "IRN"
+    events = _events(read_text, "A spokesman for the Turkish government said Greece's accusations were baseless.")
+    judged = [e for e in events if e.cameo == "111"]
+    assert judged and judged[0].source.country == "TUR" and judged[0].target.country == "GRC"
+
+
+def test_grounds_of_a_sentence_or_accusation_are_alleged(read_text):
+    events = _events(read_text, "A Moroccan court jailed a Spanish journalist for helping Algerian rebels.")
+    assert [e.cameo_root for e in events if e.modality == "asserted"] == ["17"]
+    events = _events(read_text, "Peru accused Chile of arming the rebels.")
+    accused = [e for e in events if e.cameo == "112"]
+    assert accused and accused[0].target is not None and accused[0].target.country == "CHL"
+    assert not any(e.cameo_root == "07" and e.modality == "asserted" for e in events)
+
+
+def test_helping_with_only_a_verbal_complement_is_not_aid(read_text):
+    events = _events(read_text, "Norway helped to reduce tensions between the two parties.")
+    assert not any(e.cameo_root == "07" for e in events)
+
+
+def test_coordinated_nationalities_and_protest_abroad(read_text):
+    events = _events(read_text, "Swedish and Danish activists staged a protest in Moscow on Tuesday.")
+    pairs = {(e.source.country, e.target.country if e.target else None, e.cameo) for e in events}
+    assert ("SWE", "RUS", "141") in pairs and ("DNK", "RUS", "141") in pairs
+
+
+def test_lifting_sanctions_eases_economic_sanctions(read_text):
+    events = _events(read_text, "The European Union lifted sanctions on Belarus on Monday.")
+    assert [e.cameo for e in events] == ["085"]
+
+
+def test_time_inside_a_description_does_not_date_the_main_clause(read_text):
+    events = _events(read_text, "Japan condemned the Chinese rocket that was launched on Jan. 5, 2021.")
+    condemn = [e for e in events if e.cameo == "111"]
+    assert condemn and condemn[0].date == PUBLISHED and not condemn[0].background
+    launch = [e for e in events if e.cameo_root == "15"]
+    assert launch and launch[0].source.country == "CHN" and launch[0].date == "2021-01-05"
+
+
+def test_a_time_inside_an_event_noun_dates_it(read_text):
+    events = _events(read_text, "Police named the man who carried out the March 2 embassy bombing in Nairobi.")
+    bombing = [e for e in events if e.cameo_root == "18"]
+    assert not bombing or bombing[0].date == "2021-03-02"

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from newsevents.events import bridge
 from newsevents.events.arguments import (
+    act_doer,
     assign_tokens,
     code_actor,
     code_arguments,
@@ -27,7 +28,14 @@ from newsevents.events.arguments import (
 from newsevents.events.code import info, specialize
 from newsevents.events.dates import assign_date
 from newsevents.events.dedup import dedup
-from newsevents.events.detect import Candidate, conditional_warnings, find_candidates
+from newsevents.events.detect import (
+    VERDICT,
+    Candidate,
+    conditional_warnings,
+    find_candidates,
+    hope_appeals,
+    verdicts,
+)
 from newsevents.events.lexicon import Entry, Lexicon, load_lexicon
 from newsevents.events.modality import assign_modality, inherit_modality
 from newsevents.events.quantity import find_quantity
@@ -115,8 +123,8 @@ def _specialize(cands: list[Candidate]) -> None:
             gov.target_token = first.source_token
         gov.code = specialize(kind, gov.code or "", first.code) or gov.code
         if gov.target_token is None:
-            if gov.entry.kind in ("request", "demand") and first.source_token is not None:
-                gov.target_token = first.source_token
+            if gov.entry.kind in ("request", "demand", "accuse") and first.source_token is not None:
+                gov.target_token = first.source_token  # an accusation is aimed at the alleged doer
             elif first.target_token is not None:
                 gov.target_token = first.target_token
             elif gov.entry.kind in ("threat",) and first.source_token is not None:
@@ -126,10 +134,12 @@ def _specialize(cands: list[Candidate]) -> None:
 
 
 def _show_of_force_abroad(ctx: Any, cands: list[Candidate]) -> None:
-    """Rule `show_of_force_abroad`: a show of force (CAMEO 15) held "in" another country's
-    territory ("conducting military exercises in Alaska") is aimed at that country."""
+    """Rule `show_of_force_abroad`: a show of force (CAMEO 15) or a protest (CAMEO 14) held "in"
+    another country's territory ("conducting military exercises in Alaska") is aimed at that
+    country (the CAMEO manual: "the location of a demonstration sometimes represents the
+    identity of the target")."""
     for c in cands:
-        if not c.code or c.code[:2] != "15" or c.target is not None or c.source is None:
+        if not c.code or c.code[:2] not in ("14", "15") or c.target is not None or c.source is None:
             continue
         for head in (c.token, c.light_verb, c.clause_verb):
             place = next((o for p in (head.children if head is not None else ()) if p.dep_ == "prep"
@@ -281,7 +291,7 @@ def _to_event(ctx: Any, c: Candidate, lex: Lexicon) -> tuple[Event, bool]:
     nominal_only = c.entry.noun and c.light_verb is None and c.anchor_verb is None
     # a warning or a statement of intent happened when it was said, whatever tense its content has
     speech_act = c.entry is WARNING or bool(c.extra.get("intent"))
-    when = assign_date(ctx, verb, c.modality, nominal_only, speech_act)
+    when = assign_date(ctx, verb, c.modality, nominal_only, speech_act, c.token if c.entry.noun else None)
     c.extra["defaulted"] = bool(when.get("defaulted")) and not speech_act
     place = bridge.place_for_token(ctx, verb)
     place_dict = None
@@ -358,6 +368,70 @@ def _warning_arguments(ctx: Any, c: Candidate) -> None:
     c.target = code_actor(ctx, c, subj)
 
 
+def _verdict_arguments(ctx: Any, c: Candidate) -> None:
+    """Rule `verdict`: the speaker who states the judgement is its source; the party judged (the
+    doer of the harmful conduct, the author of the claims) is its target. Told by the writer
+    alone, a judgement is no event."""
+    reporter = c.extra.get("reporter")
+    if reporter is None:
+        c.drop = True
+        return
+    subj, _ = verb_subject(c.token)
+    judged = subj
+    if c.token.lemma_.lower() == "be" and subj is not None:
+        judged = act_doer(subj)  # "Israel's charges were false": the one who brought them
+    c.source_token, c.target_token = None, judged
+    c.source = reporter
+    c.target = code_actor(ctx, c, judged) if judged is not None else None
+    c.reported_by = []
+    c.extra["intent"] = True  # a statement happens when it is made
+
+
+def _grounds(cands: list[Candidate]) -> None:
+    """Rule `grounds`: "jailed a student for helping militants", "charged him with ... for
+    attacking": the act named as the grounds of an arrest, sentence or accusation is alleged by
+    that act, not asserted by the story."""
+    by_token = {c.token.i: c for c in cands}
+    for c in cands:
+        verb = c.clause_verb
+        if verb.dep_ != "pcomp" or verb.head.lower_ not in ("for", "over", "of") or c.modality != "asserted":
+            continue
+        up = verb.head.head
+        while up.pos_ in ("NOUN", "PROPN") and up.head.i != up.i:
+            up = up.head  # "on charges of helping": the noun hangs from the verb
+        judge = by_token.get(up.i)
+        if judge is None or judge is c or not judge.code:
+            continue
+        if judge.code[:2] == "17" or judge.code[:3] in ("112", "113", "114", "115") or judge.entry.kind == "accuse":
+            c.modality = "hypothetical"
+
+
+def _conditional_threats(ctx: Any, cands: list[Candidate], lex: Lexicon) -> None:
+    """Rule `conditional_threat`: "Abe said Tokyo would shoot down missiles if necessary": a use of
+    force (CAMEO 15-20) that a speaker's own side will take on a condition is a threat by the
+    speaker (CAMEO 13, coded from the act, per the manual's "threaten ... if"), not a
+    hypothetical attack and not news of one."""
+    table = lex.inner_codes.get("threat", {})
+    for c in cands:
+        if c.modality != "hypothetical" or not c.code or c.code[:2] not in table or c.code[:2] < "15" \
+                or c.governor is not None:
+            continue
+        verb = c.clause_verb
+        if not any(a.dep_ == "aux" and a.lower_ in ("will", "would", "'ll", "shall") for a in verb.children):
+            continue
+        if not any(k.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in k.children)
+                   for k in verb.children):
+            continue
+        speaker = c.extra.get("reporter") or speaker_actor(ctx, c)[0]
+        if speaker is None or c.source is None or not speaker.country or speaker.country != c.source.country:
+            continue
+        c.code = table[c.code[:2]]
+        c.modality = "asserted"
+        c.source = speaker
+        c.reported_by = []
+        c.extra["intent"] = True
+
+
 MATERIAL_ROOTS = {"06", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"}
 
 
@@ -395,22 +469,27 @@ def run(ctx: Any) -> None:
     cands = find_candidates(ctx, lex)
     taken = {c.token.i for c in cands}
     warnings = conditional_warnings(ctx, lex, taken, WARNING)
-    cands = sorted(cands + warnings, key=lambda c: c.token.i)
+    said = verdicts(ctx, lex, taken) + hope_appeals(ctx, lex, taken)
+    cands = sorted(cands + warnings + said, key=lambda c: c.token.i)
     for c in cands:
-        if c.entry is not WARNING:
+        if c.entry is not WARNING and c.entry is not VERDICT:
             assign_tokens(c, lex)
     _link_governors(ctx, cands, lex)
     for c in cands:
         assign_modality(c, lex)
     inherit_modality(cands)
+    _grounds(cands)
     _specialize(cands)
     _future_intents(cands, lex)
     for c in cands:
         if c.entry is WARNING:
             _warning_arguments(ctx, c)
+        elif c.entry is VERDICT:
+            _verdict_arguments(ctx, c)
         else:
             code_arguments(ctx, c)
     _speech_sources(ctx, cands)
+    _conditional_threats(ctx, cands, lex)
     _show_of_force_abroad(ctx, cands)
     _quote_restates_summary(ctx, cands)
     _refusals(cands, lex)

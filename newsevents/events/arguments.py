@@ -5,6 +5,7 @@ request, threat, refusal or report that embeds it."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from spacy.tokens import Token
@@ -81,6 +82,10 @@ def verb_subject(verb: Token) -> tuple[Token | None, bool]:
         obj = _child(up, {"dobj", "obj"})
         if obj is not None:
             return obj, False
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "of" and verb.head.head.pos_ == "VERB":
+        obj = _child(verb.head.head, {"dobj", "obj"})
+        if obj is not None:
+            return obj, False  # "accused Rwanda of making accusations": the one accused did it
     if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
         return verb_subject(verb.head.head)  # "has held her since arresting her"
     if verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
@@ -108,7 +113,7 @@ def _target_token(cand: Candidate, lex: Lexicon) -> Token | None:
                 return got
             if got is not None and not cand.entry.objects:
                 # "denounced Pyongyang's nuclear tests": an act aimed at an act is aimed at its doer
-                doer = _act_doer(got)
+                doer = act_doer(got)
                 if doer is not None:
                     return doer
         elif slot == "dative":
@@ -130,7 +135,7 @@ def _target_token(cand: Candidate, lex: Lexicon) -> Token | None:
                     got = _pobj(obj, slot)
             if got is not None and any(lex.in_class(got.lemma_, k) for k in THING_CLASSES):
                 # "criticism of the deal between the EU and Turkey": the parties to the thing
-                party = _pobj(got, "with") or _pobj(got, "against") or _pobj(got, "between") or _act_doer(got)
+                party = _pobj(got, "with") or _pobj(got, "against") or _pobj(got, "between") or act_doer(got)
                 got = party or got
             if got is not None:
                 return got
@@ -146,7 +151,7 @@ def _giver(verb: Token) -> Token | None:
     return got
 
 
-def _act_doer(noun: Token) -> Token | None:
+def act_doer(noun: Token) -> Token | None:
     """The doer named inside an event noun phrase: its possessor ("Pyongyang's tests"), its
     "by" agent ("the launch by North Korea") or a nationality modifier ("the North Korean test")."""
     poss = _child(noun, {"poss"})
@@ -239,6 +244,15 @@ def assign_tokens(cand: Candidate, lex: Lexicon) -> None:
             agent = _nationality_modifier(instrument) if instrument is not None else None
             if agent is None and instrument is not None and instrument.ent_type_ == "NORP":
                 agent = instrument
+        if agent is None and subj is not None and lex.in_class(subj.lemma_, "WEAPON"):
+            # "the North Korean rocket that was launched": a weapon's nationality names who used it
+            agent = _nationality_modifier(subj) or next(
+                (c for c in subj.children if c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE")), None)
+            if agent is not None and target is None:
+                target = _target_token(cand, lex)
+                cand.source_token = agent
+                cand.target_token = target
+                return
         cand.source_token = agent
         if subj is not None and any(lex.in_class(subj.lemma_, k) for k in THING_CLASSES):
             target = target or _pobj(subj, "against") or _pobj(subj, "with")
@@ -295,6 +309,15 @@ def code_actor(ctx: Any, cand: Candidate, tok: Token | None) -> Any:
         of = _pobj(tok, "of")  # "hundreds of UN troops", "a part of Syria's second city"
         if of is not None:
             return code_actor(ctx, cand, of)
+    if tok.tag_ == "PRP" and tok.lower_ in ("her", "him", "she", "he"):
+        got = bridge.actor_for_token(ctx, tok)
+        if got is not None:
+            return got
+        # "held Ahed Tamimi since arresting her": the nearest person named before, in the sentence
+        for prev in reversed(list(tok.sent[: tok.i - tok.sent.start])):
+            if prev.ent_type_ == "PERSON" and prev.dep_ != "compound":
+                return _named_actor(ctx, prev)
+        return None
     if tok.tag_ == "PRP" and tok.lower_ in ("it", "they", "them"):
         got = bridge.actor_for_token(ctx, tok)
         if got is not None:
@@ -360,6 +383,12 @@ OWNED_NOUNS = {"assistance", "help", "support", "aid", "role", "efforts", "stanc
 def code_arguments(ctx: Any, cand: Candidate) -> None:
     """Actors for the source and target tokens (coordinated ones too) via the actors stage."""
     srcs = [a for a in (code_actor(ctx, cand, t) for t in _conj_tokens(cand.source_token)) if a]
+    if not srcs and cand.source_token is not None and cand.source_token.dep_ == "nsubj":
+        # "the militant group al-Shabab is claiming": a name split into several subjects by the parser
+        others = [c for c in cand.source_token.head.children if c.dep_ == "nsubj" and c.i != cand.source_token.i]
+        srcs = [a for a in (code_actor(ctx, cand, t) for t in others) if a][:1]
+    if len(srcs) == 1:
+        srcs += _coordinated_modifiers(ctx, cand.source_token, srcs[0])
     tgts = [a for a in (code_actor(ctx, cand, t) for t in _conj_tokens(cand.target_token)) if a]
     if not srcs and cand.source_token is not None and cand.token.dep_ == "acl" \
             and cand.source_token.dep_ in ("dobj", "obj"):
@@ -372,6 +401,21 @@ def code_arguments(ctx: Any, cand: Candidate) -> None:
     cand.sources, cand.targets = srcs, tgts
     cand.source = srcs[0] if srcs else None
     cand.target = tgts[0] if tgts else None
+
+
+def _coordinated_modifiers(ctx: Any, tok: Token | None, actor: Any) -> list[Any]:
+    """Rule `coordination`: "US and British activists" are two sources: the noun's actor once per
+    coordinated nationality or country modifier."""
+    if tok is None or not actor.country:
+        return []
+    out = []
+    for mod in (c for c in tok.children if c.dep_ in ("nmod", "amod", "compound") and c.i < tok.i):
+        for conj in (c for c in mod.children if c.dep_ == "conj" and c.ent_type_ in ("GPE", "NORP")):
+            got = bridge.actor_for_token(ctx, conj)
+            if got is not None and got.country and got.country != actor.country:
+                agent = actor.agent if actor.agent and actor.agent != "GOV" else got.agent
+                out.append(replace(actor, country=got.country, agent=agent, code=got.country + agent))
+    return out
 
 
 def find_governor(cand: Candidate, by_token: dict[int, Candidate], lex: Lexicon) -> tuple[Candidate | None, Token | None]:

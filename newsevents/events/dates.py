@@ -88,17 +88,52 @@ def _finite(verb: Token) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children)
 
 
+def _anchor_token(ctx: Any, verb: Token, anchor: TimeExpr) -> Token | None:
+    for tok in verb.sent:
+        if ctx.raw_span(tok)[0] == anchor.start:
+            return tok
+    return None
+
+
+def _inside_other_description(ctx: Any, verb: Token, anchor: TimeExpr) -> bool:
+    """Rule `event_date`: "condemned the rocket that was launched Feb. 7": a time inside a relative
+    clause or participle that describes a noun dates that clause, not the verb above it."""
+    tok = _anchor_token(ctx, verb, anchor)
+    while tok is not None and tok.i != verb.i and tok.head.i != tok.i:
+        if tok.dep_ in ("relcl", "acl") and tok.pos_ in ("VERB", "AUX"):
+            return not (tok.left_edge.i <= verb.i <= tok.right_edge.i)
+        tok = tok.head
+    return False
+
+
+def _own_phrase_time(ctx: Any, noun: Token) -> TimeExpr | None:
+    """Rule `event_date`: "the May 22 concert bombing", "Saturday's attack": a time that modifies
+    an event noun inside its own phrase dates that event."""
+    for t in bridge.sentence_times(ctx, noun):
+        tok = _anchor_token(ctx, noun, t)
+        if tok is not None and noun.left_edge.i <= tok.i < noun.i and t.type in ("DATE", "TIME"):
+            up = tok
+            while up.i != noun.i and up.head.i != up.i and up.i < noun.i:
+                up = up.head
+            if up.i == noun.i:
+                return t
+    return None
+
+
 def assign_date(ctx: Any, verb: Token, modality: str, nominal_only: bool,
-                speech_act: bool = False) -> dict[str, Any]:
-    """Date, time, background of the event whose clause verb (or nominal head) is `verb`."""
+                speech_act: bool = False, noun: Token | None = None) -> dict[str, Any]:
+    """Date, time, background of the event whose clause verb (or nominal head) is `verb`; `noun`
+    is the event noun of a nominal mention."""
     out: dict[str, Any] = {"date": None, "time": None, "background": False, "anchored": False}
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX") \
             and not any(c.dep_ in ("mark", "nsubj") for c in verb.children) and verb.head.i != verb.i:
         # rule `participle_adjunct`: "Trump said, calling the tests a threat": a bare participle
         # adjunct happens when its main clause does, and is dated by it
-        return assign_date(ctx, verb.head, modality, nominal_only, speech_act)
-    anchor = bridge.anchor_for_token(ctx, verb)
-    if anchor is not None and _modifies_a_noun(ctx, verb, anchor):
+        return assign_date(ctx, verb.head, modality, nominal_only, speech_act, noun)
+    own = _own_phrase_time(ctx, noun) if noun is not None else None
+    anchor = own or bridge.anchor_for_token(ctx, verb)
+    if anchor is not None and own is None and (_modifies_a_noun(ctx, verb, anchor)
+                                               or _inside_other_description(ctx, verb, anchor)):
         anchor = None
     # "repeated ... that Japan backed": a clause with the complementizer "that" and its own subject
     # is a reported complement even when the parser hangs it on a noun as a relative clause

@@ -4,6 +4,7 @@ quoted speech (rule `conditional_warning`). Each yields a Candidate with a provi
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,6 +58,8 @@ def direct_object(tok: Token) -> Token | None:
     """The direct object, or the passive subject ("evidence ... was presented by the US")."""
     objs = _children(tok, {"dobj", "obj"}) or _children(tok, {"nsubjpass"})
     if objs:
+        if objs[0].lower_ in ("that", "which") and tok.dep_ == "relcl":
+            return tok.head  # "the rocket that was launched": the noun the clause describes
         return objs[0]
     return None
 
@@ -64,7 +67,7 @@ def direct_object(tok: Token) -> Token | None:
 def _verb_entry(tok: Token, lex: Lexicon) -> tuple[Entry, Token | None] | None:
     """The lexicon entry of a verb, trying particle/preposition/object multiword keys first.
     Returns the entry and the token whose lemma refines it (the object, or a preposition's object)."""
-    lemma = tok.lemma_.lower()
+    lemma = lex.verb_lemma(tok)
     prts = [c.lower_ for c in tok.children if c.dep_ == "prt"]
     preps = [c for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ != "by"]
     obj = direct_object(tok)
@@ -136,9 +139,10 @@ def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
                     continue
                 cand = Candidate(tok, entry, code, sent.zone, [tok])
                 head = tok.head
-                if tok.dep_ in ("dobj", "nsubjpass", "obj") and head.lemma_.lower() in lex.light_verbs:
+                if tok.dep_ in ("dobj", "nsubjpass", "obj") and lex.verb_lemma(head) in lex.light_verbs:
                     cand.light_verb = head
                     cand.trigger_tokens = [head, tok]
+                    cand.code = entry.light_codes.get(lex.verb_lemma(head), cand.code)
                 elif tok.dep_ in ("nsubj",) and head.pos_ in VERB_POS | {"AUX"}:
                     cand.anchor_verb = head
                 nominal_heads[tok.i] = cand
@@ -147,7 +151,7 @@ def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
             if tok.pos_ not in VERB_POS or tok.dep_ in ("compound", "amod", "nmod"):
                 continue  # "the governing party": a verb form used as a modifier
             obj = direct_object(tok)
-            if obj is not None and obj.i in nominal_heads and tok.lemma_.lower() in lex.light_verbs:
+            if obj is not None and obj.i in nominal_heads and lex.verb_lemma(tok) in lex.light_verbs:
                 continue  # the nominal carries the event: "made a call for", "held talks"
             if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(
                     c.dep_ == "agent" for c in tok.children):
@@ -165,6 +169,9 @@ def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
             if found is None:
                 continue
             entry, refiner = found
+            if entry.needs_object and direct_object(tok) is None and not any(
+                    c.dep_ == "dative" for c in tok.children):
+                continue  # "help reduce tensions": a helping verb with only a verbal complement
             code = _resolve_code(entry, refiner, lex)
             if code is None and entry.kind == "stop":
                 code = ""  # pending: "stopped supplying fuel" is coded from the act it stops
@@ -207,4 +214,81 @@ def conditional_warnings(ctx: Any, lex: Lexicon, taken: set[int], warning_entry:
             cand = Candidate(tok, warning_entry, warning_entry.code or "130", sent.zone, [tok])
             cand.extra["condition"] = cond[0]
             out.append(cand)
+    return out
+
+
+VERDICT = Entry(key="verdict", code="111", kind="verdict", targets=[])
+HOPE_APPEAL = Entry(key="hope appeal", code="020", kind="request", targets=[])
+
+
+def _story_tokens(ctx: Any, taken: set[int]) -> Iterator[tuple[str, Token]]:
+    """(zone, token) for every token of the story's sentences not already an event trigger."""
+    for sent in ctx.sentences:
+        if sent.zone in SKIP_ZONES:
+            continue
+        for tok in sent.span:
+            if tok.i not in taken:
+                yield sent.zone, tok
+
+
+def _under_cue(tok: Token, lex: Lexicon) -> bool:
+    """The clause of `tok` is the content of a reporting verb ("said that ...")."""
+    while tok.dep_ in ("conj",) and tok.head.i != tok.i:
+        tok = tok.head
+    head = tok.head
+    return tok.dep_ in ("ccomp", "xcomp") and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lex.cue_verbs
+
+
+def verdicts(ctx: Any, lex: Lexicon, taken: set[int]) -> list[Candidate]:
+    """Rule `verdict`: a reported judgement on another party's conduct ("said the North's actions
+    damaged peace", "said the charges were false") is its speaker's disapproval (lexicon `verdicts`)."""
+    spec = lex.verdicts
+    if not spec:
+        return []
+    out: list[Candidate] = []
+    for zone, tok in _story_tokens(ctx, taken):
+        if not _under_cue(tok, lex):
+            continue
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in spec.get("harm_verbs", ()):
+            obj = direct_object(tok)
+            goods = [obj] + [c for c in obj.children if c.dep_ == "conj"] if obj is not None else []
+            if not any(g.lemma_.lower() in spec.get("public_goods", ()) for g in goods):
+                continue
+        elif lemma == "be":
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            pred = next((c for c in tok.children if c.dep_ in ("acomp", "attr")), None)
+            if subj is None or pred is None or subj.lemma_.lower() not in spec.get("claim_nouns", ()) \
+                    or pred.lemma_.lower() not in spec.get("dismissive_predicates", ()):
+                continue
+        else:
+            continue
+        cand = Candidate(tok, VERDICT, str(spec.get("code", "111")), zone, [tok])
+        out.append(cand)
+    return out
+
+
+def hope_appeals(ctx: Any, lex: Lexicon, taken: set[int]) -> list[Candidate]:
+    """Rule `hope_appeal`: "we hope all sides can help reduce tensions" appeals to those sides."""
+    spec = lex.hope_appeal
+    if not spec:
+        return []
+    out: list[Candidate] = []
+    for zone, tok in _story_tokens(ctx, taken):
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in spec.get("verbs", ()):
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ not in spec.get("subjects", ()):
+            continue
+        for clause in (c for c in tok.children if c.dep_ == "ccomp"):
+            inner = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            modal = any(c.dep_ == "aux" and c.lower_ in spec.get("modals", ()) for c in clause.children)
+            if inner is None or not modal:
+                continue
+            heads = [inner] + [c for c in inner.children if c.dep_ in ("poss", "conj")]
+            party = any(h.lemma_.lower() in spec.get("party_nouns", ()) or
+                        h.ent_type_ in ("GPE", "NORP", "ORG") for h in heads)
+            if party:
+                out.append(Candidate(tok, HOPE_APPEAL, HOPE_APPEAL.code or "020", zone, [tok]))
+                break
     return out

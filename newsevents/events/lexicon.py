@@ -30,6 +30,8 @@ class Entry:
     noun: bool = False
     aimed: str | None = None
     needs_inner: bool = False
+    light_codes: dict[str, str] = field(default_factory=dict)
+    needs_object: bool = False
 
 
 @dataclass
@@ -52,6 +54,8 @@ class Lexicon:
     crime_words: set[str] = field(default_factory=set)
     political_agents: set[str] = field(default_factory=set)
     place_stands_for_country: set[str] = field(default_factory=set)
+    verdicts: dict[str, Any] = field(default_factory=dict)
+    hope_appeal: dict[str, Any] = field(default_factory=dict)
 
     def object_code(self, entry: Entry, lemma: str) -> str | None:
         """Code of `entry` refined by an object (or modifier) lemma; None when nothing fits."""
@@ -62,6 +66,20 @@ class Lexicon:
             if name.isupper() and lemma in self.classes.get(name, ()):
                 return code
         return None
+
+    def verb_lemma(self, tok: Any) -> str:
+        """The lemma of a verb token, repaired where the tagger's lemmatizer drops a final "e" that
+        the lexicon knows ("staged" -> "stag"): the lexicon's form wins."""
+        lemma = tok.lemma_.lower()
+        if lemma in self.verbs or lemma in self.light_verbs:
+            return lemma
+        text = tok.lower_
+        for suffix in ("ed", "ing", "es"):
+            if text.endswith(suffix) and lemma == text[: -len(suffix)]:
+                fixed = lemma + "e"
+                if fixed in self.verbs or fixed in self.light_verbs:
+                    return fixed
+        return lemma
 
     def in_class(self, lemma: str, name: str) -> bool:
         return lemma.lower() in self.classes.get(name, ())
@@ -89,6 +107,8 @@ def _entry(key: str, spec: dict[str, Any], noun: bool) -> Entry:
         noun=noun,
         aimed=str(spec["aimed"]) if spec.get("aimed") else None,
         needs_inner=bool(spec.get("needs_inner", False)),
+        needs_object=bool(spec.get("needs_object", False)),
+        light_codes={str(k): str(v) for k, v in (spec.get("light_codes") or {}).items()},
     )
 
 
@@ -117,4 +137,6 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         crime_words=set(data.get("non_political_context", {}).get("crime", [])),
         political_agents=set(data.get("non_political_context", {}).get("political_agents", [])),
         place_stands_for_country={w.lower() for w in data.get("place_stands_for_country", [])},
+        verdicts={k: (set(v) if isinstance(v, list) else v) for k, v in (data.get("verdicts") or {}).items()},
+        hope_appeal={k: set(v) for k, v in (data.get("hope_appeal") or {}).items()},
     )

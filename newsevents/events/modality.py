@@ -9,7 +9,8 @@ from newsevents.events.detect import Candidate
 from newsevents.events.lexicon import Lexicon
 
 GOVERNOR_MODALITY = {"request": "requested", "demand": "requested", "threat": "threatened",
-                     "refuse": "negated", "deny": "negated", "intend": "hypothetical"}
+                     "refuse": "negated", "deny": "negated", "intend": "hypothetical",
+                     "accuse": "hypothetical"}  # an alleged act is not established
 
 
 def _clause_chain(tok: Token) -> list[Token]:
