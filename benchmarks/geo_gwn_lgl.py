@@ -15,6 +15,7 @@ median error, beside the published anchors; and the index load time and RSS.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import statistics
@@ -60,8 +61,28 @@ def is_demonym(toponym: dict) -> bool:
         and text[:3] == name[:3]
 
 
-def geo_places(texts: list[str]) -> list[list]:
-    """Run only the geo stage (after the NLP view) over each text; places per text."""
+def parsed_docs(nlp, view_texts: list[str], cache_dir: str | None) -> list:
+    """spaCy docs of the view texts; with `cache_dir`, parsed once and kept there (keyed by the model and
+    the texts), so tuning the geo stage reruns in seconds instead of minutes."""
+    if not cache_dir:
+        return list(nlp.pipe(view_texts, batch_size=16))
+    from spacy.tokens import DocBin
+
+    digest = hashlib.sha1(f"{nlp.meta.get('name')}-{nlp.meta.get('version')}".encode())
+    for text in view_texts:
+        digest.update(text.encode())
+    path = Path(cache_dir) / f"geo-docs-{digest.hexdigest()[:16]}.spacy"
+    if path.exists():
+        return list(DocBin().from_disk(path).get_docs(nlp.vocab))
+    docs = list(nlp.pipe(view_texts, batch_size=16))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    DocBin(docs=docs).to_disk(path)
+    return docs
+
+
+def geo_places(texts: list[str], cache_dir: str | None = None) -> tuple[list[tuple], float]:
+    """Run only the geo stage (after the NLP view) over each text: (raw, places) per text, and the
+    seconds the geo stage itself took."""
     import newsevents.geo as geo
     from newsevents.document import DocumentInput
     from newsevents.nlp import load_model
@@ -70,23 +91,27 @@ def geo_places(texts: list[str]) -> list[list]:
     nlp = load_model()
     prepared = [_prepare(DocumentInput(data=t, source="<bench>", format="text")) for t in texts]
     out = []
-    for (raw, document, view), doc in zip(prepared, nlp.pipe([p[2].text for p in prepared], batch_size=16), strict=True):
+    docs = parsed_docs(nlp, [p[2].text for p in prepared], cache_dir)
+    geo_seconds = 0.0
+    for (raw, document, view), doc in zip(prepared, docs, strict=True):
         ctx = _make_context(raw, document, doc, view, {})
+        t0 = time.perf_counter()
         geo.run(ctx)
+        geo_seconds += time.perf_counter() - t0
         out.append((raw, ctx.places))
-    return out
+    return out, geo_seconds
 
 
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def score_set(name: str, limit: int | None, errors: list[str]) -> dict:
+def score_set(name: str, limit: int | None, errors: list[str] | None, cache_dir: str | None = None) -> dict:
     records = [json.loads(line) for line in open(GEO / FILES[name], encoding="utf-8")]
     if limit:
         records = records[:limit]
     t0 = time.time()
-    results = geo_places([r["text"] for r in records])
+    results, geo_seconds = geo_places([r["text"] for r in records], cache_dir)
     seconds = time.time() - t0
     gold_n = found = correct = 0
     sys_n = sys_matched = offset_mismatch = demonyms_left_out = 0
@@ -130,7 +155,7 @@ def score_set(name: str, limit: int | None, errors: list[str]) -> dict:
             "precision": 100 * sys_matched / sys_n if sys_n else 0.0, "system_places": sys_n,
             "unmatched_places": sys_n - sys_matched,
             "mean_km": statistics.mean(errs) if errs else 0.0, "median_km": statistics.median(errs) if errs else 0.0,
-            "seconds": seconds, "offset_mismatch": offset_mismatch, "demonyms_left_out": demonyms_left_out}
+            "seconds": seconds, "geo_seconds": geo_seconds, "offset_mismatch": offset_mismatch, "demonyms_left_out": demonyms_left_out}
 
 
 def index_load_cost() -> tuple[float, float, float]:
@@ -153,6 +178,7 @@ def main() -> None:
     parser.add_argument("--sets", nargs="+", default=["gwn", "lgl"], choices=sorted(FILES))
     parser.add_argument("--limit", type=int, default=None, help="first N documents of each set")
     parser.add_argument("--errors", help="write misses, wrong resolutions and unmatched places to this TSV")
+    parser.add_argument("--doc-cache", help="keep the spaCy parses in this folder and reuse them (geo stage only reruns)")
     args = parser.parse_args()
     if not GEO.exists():
         sys.exit(f"needs {GEO} (the shared material beside the checkout)")
@@ -161,7 +187,7 @@ def main() -> None:
           f"with spaCy imported {peak:.0f} MB (goal <= 300 MB)")
     errors: list[str] | None = [] if args.errors else None
     for name in args.sets:
-        r = score_set(name, args.limit, errors)
+        r = score_set(name, args.limit, errors, args.doc_cache)
         goal = GOALS.get(name)
         goal_text = f" (goals: acc >= {goal[0]}, recall >= {goal[1]})" if goal else " (tuning set)"
         print(f"{name}: docs={r['docs']} gold toponyms scored={r['gold']} found={r['found']}{goal_text}; "
@@ -169,7 +195,7 @@ def main() -> None:
         print(f"  acc@161 over found {r['acc161']:.1f}   recall@161 over all {r['recall161']:.1f}   "
               f"precision {r['precision']:.1f} ({r['unmatched_places']} of {r['system_places']} system places "
               f"match no gold toponym)")
-        print(f"  mean error {r['mean_km']:.0f} km, median {r['median_km']:.1f} km; {r['seconds']:.0f} s; "
+        print(f"  mean error {r['mean_km']:.0f} km, median {r['median_km']:.1f} km; {r['seconds']:.0f} s (geo stage {r['geo_seconds']:.1f} s); "
               f"raw text differs from input in {r['offset_mismatch']} docs")
         if name in ANCHORS:
             print(f"  anchor: {ANCHORS[name]}")
