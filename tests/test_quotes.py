@@ -249,3 +249,37 @@ def test_speaker_label_before_a_colon(quotes_of):
     assert q.speaker == "Clara Whitmore" and q.cue == ":"
     clause = quotes_of("The message was clear: \u201cNo more delays.\u201d\n")
     assert not [q for q in clause.quotes if q.kind == "direct"]
+
+
+def test_relative_clause_on_an_apposition_names_the_person(quotes_of):
+    text = ("Voters met Lindgren, now the party chairman, who in 2012 said the goal "
+            "was to win a \u201cclear majority.\u201d\n")
+    q = _only(quotes_of(text), "mixed")
+    assert q.speaker == "Lindgren"
+
+
+def test_noun_of_saying_with_a_possessor_just_before_a_fragment(quotes_of):
+    text = ("Governor Paula Ortiz met the mayors on Monday. The meeting ended with her pledge to "
+            "\u201cfix every road\u201d in the county.\n")
+    q = _only(quotes_of(text), "mixed")
+    assert q.speaker == "Paula Ortiz"
+
+
+def test_what_is_no_speaker(quotes_of):
+    ctx = quotes_of("The rule is part of what is known as the \u201cgolden clause\u201d in the treaty.\n")
+    assert not [q for q in ctx.quotes if q.kind == "mixed"]
+
+
+def test_fragment_followed_by_its_cue(quotes_of):
+    text = ("The three \u201creforms\u201d he proposed are \u201ccheaper fuel, lower fares and more buses,\u201d "
+            "the Daily Ledger reported.\n")
+    ctx = quotes_of(text)
+    assert any(q.kind == "mixed" and q.text.startswith("cheaper fuel") and q.speaker == "Daily Ledger"
+               for q in ctx.quotes), [(q.text, q.speaker) for q in ctx.quotes]
+
+
+def test_headline_speech_verb_is_not_part_of_a_name(quotes_of):
+    text = ("Varga Says Bridge Will Open Soon\n\n"
+            "President Helena Varga said on Monday that the bridge would open in May.\n")
+    names = {e.name for e in quotes_of(text).exposed["entities"]}
+    assert "Varga Says" not in names

@@ -87,6 +87,9 @@ def _direct_and_mixed(ctx: Any, att: Attributor, quoted: list[QuotedSpan]) -> li
         fragment = att.is_fragment(q)
         if fragment:
             hit = att.governing_cue(q)
+            if hit is None and (ctx.raw[q.outer_end:q.outer_end + 1] == "," or q.text.rstrip().endswith(",")) \
+                    and not att.is_title(q):
+                hit = att.cue_after(q)  # 'The four "loopholes" he cited are "...," the paper reported.'
         else:
             lead = ctx.view.text[ctx.view.text.rfind("\n", 0, q.view_start) + 1:q.view_open].strip()
             hit = (att.cue_before(q) or att.cue_after(q) or att.label_cue(q)) if lead else (att.cue_after(q) or att.colon_cue(q))

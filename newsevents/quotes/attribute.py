@@ -33,6 +33,7 @@ SUBJECTS = {"nsubj", "nsubjpass"}
 NP_CUT_DEPS = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj"}
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "who", "which", "that"}
 RELATIVES = {"who", "that", "which", "whom"}
+NO_REFERENT = {"what", "whatever", "which", "whichever"}  # 'what is known as "X"' names no speaker
 OPEN_MARKS = {"\u201c", '"', "\u2018", "'", "\u00ab"}
 CLOSE_MARKS = {"\u201d", '"', "\u2019", "'", "\u00bb"}
 LABEL_TOKENS = 12  # longest run of words before a colon read as a speaker label
@@ -185,11 +186,19 @@ class Attributor:
         seen = 0
         verb = cue
         while verb is not None and seen < 4:
-            for c in verb.children:
+            # a subject inside quotes never speaks: 'The "reforms" he proposed are "...," X reported'
+            children = sorted(verb.children, key=lambda c: self.in_quote(c))
+            for c in children:
                 if c.dep_ in SUBJECTS and c.lower_ not in {"there"}:
                     if c.lower_ in RELATIVES and verb.dep_ == "relcl":
-                        return verb.head  # "a letter that says ...": the noun the clause hangs on
+                        head = verb.head  # "a letter that says ...": the noun the clause hangs on
+                        # 'McConnell, now the majority leader, who said': the name, not its apposition
+                        return head.head if head.dep_ == "appos" and head.head.pos_ == "PROPN" else head
                     return c
+            root = verb.sent.root
+            if verb.dep_ in {"acl", "relcl"} and verb.tag_ in {"VBD", "VBN"} and root.pos_ in {"PROPN", "NOUN"} \
+                    and root.i < verb.i and self.doc[verb.i - 1].text == ",":
+                return root  # 'Abe, with whom X has bonded, repeated ...': the verbless root is the subject
             if verb.dep_ == "acl" and verb.head.pos_ in NOMINAL:  # 'Oz, saying that ...'
                 return verb.head
             if verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:  # 'countered by noting that'
@@ -243,7 +252,7 @@ class Attributor:
 
     def speaker_from(self, head: Token, depth: int = 0, chunk: list[Token] | None = None) -> Speaker | None:
         """Rules `institutional_speaker`, `described_speaker` and coreference, from a NP head."""
-        if head is None or self.in_quote(head):
+        if head is None or self.in_quote(head) or head.lower_ in NO_REFERENT:
             return None
         if chunk:
             return self.speaker_from_chunk(chunk)
@@ -568,6 +577,9 @@ class Attributor:
                 owner = self.cue_noun_owner(anc)
                 if owner is not None:
                     return anc, owner
+        owner = self.cue_noun_before(tokens[0])
+        if owner is not None:
+            return owner
         sent = tokens[0].sent
         for t in sent:
             obj = self.according_object(t)
@@ -586,6 +598,19 @@ class Attributor:
                     verbs_seen += 1
                     if verbs_seen >= 3:
                         break
+        return None
+
+    def cue_noun_before(self, first: Token) -> tuple[Token, Token] | None:
+        """Rule `cue_noun`, by position when the parse hangs the fragment elsewhere: "his vow
+        to "..."", "her call for "..."": a noun of saying with a possessor just before it."""
+        k, steps = first.i - 1, 0
+        while k >= 0 and steps < 4:
+            t = self.doc[k]
+            if t.is_punct or t.pos_ in {"DET", "PART", "ADP", "ADV", "SCONJ"} or t.lower_ == "that":
+                k, steps = k - 1, steps + 1
+                continue
+            owner = self.cue_noun_owner(t)
+            return (t, owner) if owner is not None and not self.in_quote(t) else None
         return None
 
     def complement_extent(self, cue: Token, inside: Token) -> tuple[int, int] | None:
