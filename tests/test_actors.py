@@ -335,3 +335,15 @@ def test_the_militant_group_refers_back_to_an_armed_group_not_the_state(read_tex
                   "the U.S. Central Command said, expanding its campaign against the militant group.",
                   published="2015-06-09")
     assert _code_of(r, "the militant group") == "IRQREB"
+
+
+def test_a_role_in_apposition_is_the_persons_role_in_the_story(read_text):
+    r = read_text("The US commander in Iraq, General David Petraeus, held talks in Beirut.", published="2012-11-08")
+    assert _code_of(r, "General David Petraeus") == "USAMIL"  # our knowledge has him at the CIA then
+    plain = read_text("David Petraeus held talks in Beirut.", published="2012-11-08")
+    assert _code_of(plain, "David Petraeus") == "USASPY"
+
+
+def test_a_leader_named_in_the_story_places_its_bare_institutions(read_text):
+    r = read_text("Obama is being pressured by congress to help Iran.", published="2015-06-09")
+    assert _code_of(r, "congress") == "USALEG"

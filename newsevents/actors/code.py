@@ -127,6 +127,7 @@ class DocState:
     role_countries: dict[str, str] = field(default_factory=dict)  # role lemma -> country given earlier
     state_counts: Counter = field(default_factory=Counter)  # countries named as states acting
     state_focus: str | None = None
+    person_countries: set[str] = field(default_factory=set)  # countries of people of our knowledge named
 
 
 def _lowercase_document(ctx: Context) -> bool:
@@ -343,6 +344,11 @@ def _scan_document(ctx: Context, st: DocState) -> None:
                     if role is not None and role.agent in STATE_AGENTS:
                         st.state_counts[e.country] += 2
                 if e.kind == PERSON and e.person is not None:
+                    country, agent = e.person.code_at(ctx.published)
+                    st.person_countries.add(country)
+                    if country and agent in STATE_AGENTS and country not in ORG_SLOTS:
+                        st.country_counts[country] += weight  # a story about Obama involves the US
+                        st.state_counts[country] += 1  # and an office-holder acts for the state
                     for key in _surname_keys_of(e.person.name, e.person.country):
                         st.known_people.setdefault(key, e.person)
                         st.full_names.setdefault(key, e.person.name)
@@ -436,8 +442,11 @@ def _foreign_common_word(ctx: Context, entry: Entry) -> bool:
     key = normalize(entry.phrase)
     if not any(e.kind == ROLE for e in load_knowledge().lexicon.get(key, [])):
         return False
-    counts = state(ctx).country_counts if "_actors_state" in ctx.exposed else Counter()
-    return bool(counts) and entry.country not in counts
+    if "_actors_state" not in ctx.exposed:
+        return False
+    st = state(ctx)
+    named = set(st.country_counts) | st.person_countries  # "Obama ... Congress": the US is in the story
+    return bool(named) and entry.country not in named
 
 
 def _group_country(ctx: Context, entry: Entry) -> str:
@@ -1145,6 +1154,8 @@ def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
         other, _, _ = read_phrase(ctx, token.head)
         if reading is None or (not reading.country_from or reading.country_from == "focus"):
             reading = _merge(reading, other)
+        else:
+            reading = _role_from_apposition(reading, other)
     st = state(ctx)
     if (reading is None or not reading.country) and _may_corefer(ctx, token, left, reading):
         s, e = ctx.raw_span(ctx.doc[left:right])
@@ -1254,12 +1265,25 @@ def _comma_before(token: Token) -> bool:
     return left > 0 and token.doc[left - 1].text in {",", "(", "--", "—", "–"}
 
 
+def _role_from_apposition(person: PhraseReading, role: PhraseReading | None) -> PhraseReading:
+    """ "The US commander in Iraq, General David Petraeus": the role the text gives a person in
+    apposition is their role in this story, over the office our knowledge dates (rule
+    `person_apposition`)."""
+    if (role is not None and person.head_kind == PERSON and role.head_kind == ROLE and role.agent
+            and role.agent_explicit and (not role.country or role.country == person.country)):
+        out = PhraseReading(**person.__dict__)
+        out.agent = role.agent
+        return out
+    return person
+
+
 def _merge(a: PhraseReading | None, b: PhraseReading | None) -> PhraseReading | None:
     """Combine a head reading with an apposition's: explicit parts win over inferred ones."""
     if a is None:
         return b
     if b is None:
         return a
+    a = _role_from_apposition(a, b)
     out = PhraseReading(**a.__dict__)
     if (not out.country or out.country_from in {"focus", ""}) and b.country:
         out.country, out.country_from = b.country, b.country_from
