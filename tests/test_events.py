@@ -303,3 +303,24 @@ def test_a_time_inside_an_event_noun_dates_it(read_text):
     events = _events(read_text, "Police named the man who carried out the March 2 embassy bombing in Nairobi.")
     bombing = [e for e in events if e.cameo_root == "18"]
     assert not bombing or bombing[0].date == "2021-03-02"
+
+
+def test_talks_are_reciprocal_negotiations_that_take_precedence_over_the_visit(read_text):
+    events = _events(read_text, "The Kenyan foreign minister held talks with Ethiopian President Sahle-Work Zewde during a visit to Addis Ababa.")
+    pairs = {(e.source.country, e.target.country, e.cameo) for e in events if e.source and e.target}
+    assert ("KEN", "ETH", "046") in pairs and ("ETH", "KEN", "046") in pairs
+    assert not any(e.cameo in ("040", "042", "043") for e in events)
+
+
+def test_a_host_is_visited_by_its_guest(read_text):
+    events = _events(read_text, "Chilean President Gabriel Boric hosted Argentine President Alberto Fernandez on Monday.")
+    pairs = {(e.source.country, e.target.country, e.cameo) for e in events if e.source and e.target}
+    assert ("CHL", "ARG", "043") in pairs and ("ARG", "CHL", "042") in pairs
+
+
+def test_governed_acts_refine_to_cameo_leaves():
+    lex = load_lexicon()
+    assert lex.inner_code("intend", "085") == "0354"  # intent to ease economic sanctions
+    assert lex.inner_code("intend", "080") == "035"  # intent to yield (034 is reform)
+    assert lex.inner_code("request", "0841") == "0253"
+    assert lex.inner_code("threat", "192") == "1382"

@@ -170,16 +170,23 @@ RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
 MAX_PAIRS = 6
 
 
-def _actor_pairs(c: Candidate) -> list[tuple[Actor | None, Actor | None]]:
+def _actor_pairs(c: Candidate, lex: Lexicon) -> list[tuple[Actor | None, Actor | None, str]]:
     """Rule `coordination`: coordinated sources and targets give one event per (source, target)
-    pair; a meeting or agreement of coordinated parties with no other target is reciprocal."""
+    pair; a meeting or agreement of coordinated parties with no other target is reciprocal.
+    Rule `reciprocal`: talks, phone calls and meetings at a third place are also coded with the
+    actors reversed, and a host's guest visits it (lexicon `reciprocal`)."""
     sources = c.sources if len(c.sources) > 1 else [c.source]
     targets = c.targets if len(c.targets) > 1 else [c.target]
     if len(sources) > 1 and targets == [None] and c.code[:2] in RECIPROCAL_ROOTS:
-        pairs = [(a, b) for a in sources for b in sources if a is not b and a.code != b.code]
+        pairs = [(a, b, c.code) for a in sources for b in sources if a is not b and a.code != b.code]
     else:
-        pairs = [(a, b) for a in sources for b in targets]
-    return pairs[:MAX_PAIRS] or [(c.source, c.target)]
+        pairs = [(a, b, c.code) for a in sources for b in targets]
+    back = lex.reciprocal.get(c.code)
+    if back:
+        seen = {(a.code if a else None, b.code if b else None) for a, b, _ in pairs}
+        pairs += [(b, a, back) for a, b, _ in list(pairs) if a is not None and b is not None
+                  and (b.code, a.code) not in seen and a.code != b.code]
+    return pairs[:MAX_PAIRS] or [(c.source, c.target, c.code)]
 
 
 def _tip_off(c: Candidate, lex: Lexicon) -> bool:
@@ -229,7 +236,7 @@ def _refusals(cands: list[Candidate], lex: Lexicon) -> None:
         verb = c.clause_verb
         future_neg = any(a.dep_ == "aux" and a.lower_ in ("will", "would", "wo", "'ll") for a in verb.children)
         if c.modality == "negated" and future_neg and c.code and c.code[:2] in ("03", "04", "05", "06", "07", "08"):
-            better = lex.inner_codes.get("refuse", {}).get(c.code[:2])
+            better = lex.inner_code("refuse", c.code)
             if better:
                 c.code = better
                 c.modality = "asserted"
@@ -265,7 +272,7 @@ def _future_intents(cands: list[Candidate], lex: Lexicon) -> None:
     statement of intent (CAMEO 03), as PLOVER codes it; the act itself has not happened."""
     for c in cands:
         if c.modality == "hypothetical" and c.extra.get("future_intent") and c.governor is None:
-            better = lex.inner_codes.get("intend", {}).get(c.code[:2]) if c.code else None
+            better = lex.inner_code("intend", c.code)
             if better and c.code[:2] in ("04", "05", "06", "07", "08"):
                 c.code = better
                 c.modality = "asserted"
@@ -368,6 +375,22 @@ def _warning_arguments(ctx: Any, c: Candidate) -> None:
     c.target = code_actor(ctx, c, subj)
 
 
+def _negotiation_precedence(cands: list[Candidate]) -> list[Candidate]:
+    """Rule `negotiation_precedence` (CAMEO manual, 042-046: "if mediation or negotiation is
+    mentioned specifically as having taken place, those events take precedence over unspecified
+    visits or meetings"): a visit or meeting told in the sentence of an asserted negotiation or
+    mediation by the same party is that negotiation."""
+    talks = [c for c in cands if c.code in ("045", "046") and c.modality == "asserted" and c.source is not None]
+    out = []
+    for c in cands:
+        same = c.code in ("040", "042", "043", "044") and c.source is not None and any(
+            t.token.sent.start == c.token.sent.start and c.source.country in
+            (t.source.country, t.target.country if t.target else None) for t in talks)
+        if not same:
+            out.append(c)
+    return out
+
+
 def _verdict_arguments(ctx: Any, c: Candidate) -> None:
     """Rule `verdict`: the speaker who states the judgement is its source; the party judged (the
     doer of the harmful conduct, the author of the claims) is its target. Told by the writer
@@ -407,10 +430,10 @@ def _grounds(cands: list[Candidate]) -> None:
 
 
 def _conditional_threats(ctx: Any, cands: list[Candidate], lex: Lexicon) -> None:
-    """Rule `conditional_threat`: "Abe said Tokyo would shoot down missiles if necessary": a use of
-    force (CAMEO 15-20) that a speaker's own side will take on a condition is a threat by the
-    speaker (CAMEO 13, coded from the act, per the manual's "threaten ... if"), not a
-    hypothetical attack and not news of one."""
+    """Rule `conditional_threat`: "Abe said Tokyo would shoot down missiles if necessary", "they
+    said they will attack": a use of force (CAMEO 15-20) that a speaker says its own side will
+    take, on a condition or not, is a threat by the speaker (CAMEO 13, coded from the act: the
+    manual's "declare intention to use force"), not a hypothetical attack and not news of one."""
     table = lex.inner_codes.get("threat", {})
     for c in cands:
         if c.modality != "hypothetical" or not c.code or c.code[:2] not in table or c.code[:2] < "15" \
@@ -419,13 +442,10 @@ def _conditional_threats(ctx: Any, cands: list[Candidate], lex: Lexicon) -> None
         verb = c.clause_verb
         if not any(a.dep_ == "aux" and a.lower_ in ("will", "would", "'ll", "shall") for a in verb.children):
             continue
-        if not any(k.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in k.children)
-                   for k in verb.children):
-            continue
         speaker = c.extra.get("reporter") or speaker_actor(ctx, c)[0]
         if speaker is None or c.source is None or not speaker.country or speaker.country != c.source.country:
             continue
-        c.code = table[c.code[:2]]
+        c.code = lex.inner_code("threat", c.code) or c.code
         c.modality = "asserted"
         c.source = speaker
         c.reported_by = []
@@ -511,6 +531,7 @@ def run(ctx: Any) -> None:
         if c.entry.key == "warn" and c.target is None and not c.inner:
             continue  # rule `bare_warning`: "MPs have warned" (of a danger) threatens no one
         kept.append(c)
+    kept = _negotiation_precedence(kept)
     for c in kept:
         if c.source is not None and c.target is not None and (c.source.start, c.source.end) == (c.target.start, c.target.end):
             c.target = None  # one mention cannot be both sides
@@ -519,8 +540,12 @@ def run(ctx: Any) -> None:
     defaulted: list[bool] = []
     for c in kept:
         event, was_anchored = _to_event(ctx, c, lex)
-        for source, target in _actor_pairs(c):
+        for source, target, code in _actor_pairs(c, lex):
             copy = replace(event, source=source, target=target, mentions=[], reported_by=list(event.reported_by))
+            if code != event.cameo:
+                facts = info(code)
+                copy = replace(copy, cameo=code, cameo_root=code[:2], quad_class=facts.quad_class,
+                               goldstein=facts.goldstein, plover=facts.plover)
             events.append(copy)
             zones.append(c.zone)
             anchored.append(was_anchored)

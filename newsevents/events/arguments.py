@@ -133,6 +133,13 @@ def _target_token(cand: Candidate, lex: Lexicon) -> Token | None:
                 obj = _child(tok, {"dobj", "obj"})
                 if obj is not None:
                     got = _pobj(obj, slot)
+            if got is None and not cand.entry.noun:
+                # "advised against travel to Tunisia": the slot on the noun of the verb's own preposition
+                for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ != slot):
+                    noun = _child(prep, {"pobj"})
+                    got = _pobj(noun, slot) if noun is not None and noun.ent_type_ not in ("DATE", "TIME") else None
+                    if got is not None:
+                        break
             if got is not None and any(lex.in_class(got.lemma_, k) for k in THING_CLASSES):
                 # "criticism of the deal between the EU and Turkey": the parties to the thing
                 party = _pobj(got, "with") or _pobj(got, "against") or _pobj(got, "between") or act_doer(got)
@@ -258,7 +265,8 @@ def assign_tokens(cand: Candidate, lex: Lexicon) -> None:
             target = target or _pobj(subj, "against") or _pobj(subj, "with")
         elif target is None or target.dep_ in ("dobj", "obj"):
             target = subj
-    elif verb.lemma_.lower() in lex.undergoer_light_verbs and _giver(verb) is not None:
+    elif verb.lemma_.lower() in lex.undergoer_light_verbs and _giver(verb) is not None and cand.code[:2] != "04":
+        # (but "received ministers from X" hosts them: the subject is the host, CAMEO 043)
         # rule `undergoer_verb`: "received weapons from the government": the giver is the source
         cand.source_token = _giver(verb)
         target = subj
@@ -278,6 +286,11 @@ def assign_tokens(cand: Candidate, lex: Lexicon) -> None:
 def _conj_tokens(tok: Token | None) -> list[Token]:
     if tok is None:
         return []
+    if tok.pos_ == "ADP" and tok.ent_type_:
+        # "Barack Obama and ...": a first name mis-tagged as a preposition carries the name as its object
+        name = next((c for c in tok.children if c.dep_ == "pobj" and c.ent_type_ == tok.ent_type_), None)
+        if name is not None:
+            return [tok] + [t for t in _conj_tokens(name) if t.i != name.i]
     out = [tok]
     for c in tok.children:
         if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN"):
@@ -351,10 +364,29 @@ def code_actor(ctx: Any, cand: Candidate, tok: Token | None) -> Any:
     got = _named_actor(ctx, tok)
     if got is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in load_lexicon().place_stands_for_country:
         # "sorrow for the shootings in South Carolina": an event or site stands for its country
-        place = _pobj(tok, "in")
-        if place is not None and place.ent_type_ == "GPE":
-            got = bridge.actor_for_token(ctx, place)
+        place = _site_place(tok)
+        if place is not None:
+            found = bridge.actor_for_token(ctx, place)
+            got = replace(found, agent="", code=found.country) if found is not None and found.country else None
     return got
+
+
+def _site_place(tok: Token) -> Token | None:
+    """Where a happening or site is: "the shootings in South Carolina", "an attack at a mall in
+    Kenya's capital" (the place of the site it is at)."""
+    place = None
+    for holder in [tok] + [c for c in tok.children if c.dep_ in ("acl", "relcl")]:
+        place = _pobj(holder, "in")
+        for prep in ("at", "near", "on", "outside", "inside"):
+            site = _pobj(holder, prep) if place is None else None
+            if site is not None:
+                place = _pobj(site, "in") or (site if site.ent_type_ == "GPE" else None)
+                break
+        if place is not None:
+            break
+    if place is None or (place.ent_type_ != "GPE" and not any(c.ent_type_ == "GPE" for c in place.children)):
+        return None
+    return place
 
 
 

@@ -44,8 +44,7 @@ def specialize(kind: str, code: str, inner_code: str | None) -> str:
     only when the lexicon gave the generic (x0) code: an explicit specific code wins."""
     if not inner_code:
         return code
-    table = load_lexicon().inner_codes.get(kind, {})
-    better = table.get(inner_code[:2])
+    better = load_lexicon().inner_code(kind, inner_code)
     if better and (not code or code.endswith("0")):
         return better
     return code

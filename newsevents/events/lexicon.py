@@ -56,6 +56,7 @@ class Lexicon:
     place_stands_for_country: set[str] = field(default_factory=set)
     verdicts: dict[str, Any] = field(default_factory=dict)
     hope_appeal: dict[str, Any] = field(default_factory=dict)
+    reciprocal: dict[str, str] = field(default_factory=dict)
 
     def object_code(self, entry: Entry, lemma: str) -> str | None:
         """Code of `entry` refined by an object (or modifier) lemma; None when nothing fits."""
@@ -66,6 +67,14 @@ class Lexicon:
             if name.isupper() and lemma in self.classes.get(name, ()):
                 return code
         return None
+
+    def inner_code(self, kind: str, code: str | None) -> str | None:
+        """Rule `inner_specialize`: the code a governing act of `kind` gets from the act it governs,
+        by the governed act's three-digit code first, then by its root."""
+        if not code:
+            return None
+        table = self.inner_codes.get(kind, {})
+        return table.get(code[:3]) or table.get(code[:2])
 
     def verb_lemma(self, tok: Any) -> str:
         """The lemma of a verb token, repaired where the tagger's lemmatizer drops a final "e" that
@@ -138,5 +147,6 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         political_agents=set(data.get("non_political_context", {}).get("political_agents", [])),
         place_stands_for_country={w.lower() for w in data.get("place_stands_for_country", [])},
         verdicts={k: (set(v) if isinstance(v, list) else v) for k, v in (data.get("verdicts") or {}).items()},
+        reciprocal={str(k): str(v) for k, v in (data.get("reciprocal") or {}).items()},
         hope_appeal={k: set(v) for k, v in (data.get("hope_appeal") or {}).items()},
     )
