@@ -283,3 +283,18 @@ def test_headline_speech_verb_is_not_part_of_a_name(quotes_of):
             "President Helena Varga said on Monday that the bridge would open in May.\n")
     names = {e.name for e in quotes_of(text).exposed["entities"]}
     assert "Varga Says" not in names
+
+
+def test_a_new_sentence_after_a_quote_is_not_its_attribution(quotes_of):
+    text = ("\u201cWe will rebuild the port,\u201d Mayor Tomas Lind said. \u201cWe will not wait.\u201d "
+            "Lind urged residents to ask the government for help.\n")
+    quotes = [q for q in quotes_of(text).quotes if q.kind == "direct"]
+    assert [q.speaker for q in quotes] == ["Tomas Lind", "Tomas Lind"]
+
+
+def test_nearer_noun_of_saying_wins_over_a_speech_verb_above_it(quotes_of):
+    text = ("The minister angered allies with his dismissal of the envoy as a \u201cpaper tiger\u201d "
+            "if the talks threaten the deal. Minister Jonas Berg spoke on Monday.\n")
+    text = "Minister Jonas Berg spoke on Monday. " + text
+    q = _only(quotes_of(text), "mixed")
+    assert q.speaker == "Jonas Berg"

@@ -405,7 +405,13 @@ class Attributor:
             dash = [t for t in after if t.idx < signature.end()]
             if chunk and dash:
                 return dash[-1], chunk[-1], chunk
+        # '"... carnage." Obama issued a call ...': a capitalized word after a quote that ended its
+        # sentence starts a new one; only 'X said' / 'said X' right there still attributes it
+        words = [k for k, t in enumerate(after) if not (t.is_punct or t.is_space)]
+        new_sentence = q.text.rstrip().endswith(".") and bool(words) and after[words[0]].is_title
         for k, t in enumerate(after):
+            if new_sentence and k > words[0] + 2:
+                break
             if not self.is_cue(t):
                 continue
             if self.according_object(t) is not None:
@@ -567,6 +573,10 @@ class Attributor:
         for root in roots[:1]:
             chain = [a for a in [root, *root.ancestors] if a.i not in inside and not self.in_quote(a)]
             speech = [a for a in chain if self.is_cue(a) and self.subject_of(a) is not None]
+            nouns = [(a, self.cue_noun_owner(a)) for a in chain[:chain.index(speech[0])]] if speech else []
+            nouns = [(a, owner) for a, owner in nouns if owner is not None]
+            if nouns:  # 'X did Y with his dismissal of Z as "..."': the nearer noun of saying
+                return nouns[0]
             if speech:  # a speech verb above a belief verb reports the belief: it is the cue
                 return speech[0], self.subject_of(speech[0])
             for anc in chain:
