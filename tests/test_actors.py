@@ -347,3 +347,16 @@ def test_a_role_in_apposition_is_the_persons_role_in_the_story(read_text):
 def test_a_leader_named_in_the_story_places_its_bare_institutions(read_text):
     r = read_text("Obama is being pressured by congress to help Iran.", published="2015-06-09")
     assert _code_of(r, "congress") == "USALEG"
+
+
+def test_an_amount_is_never_an_actor_and_enforcement_agents_are_police(read_text):
+    r = read_text("The US government is proposing 300 more customs enforcement agents, 80 million dollars for schools "
+                  "and new parks.", published="2016-01-05")
+    assert all("dollars" not in a.text for a in r.actors)
+    assert any(a.text.endswith("enforcement agents") and a.agent == "COP" for a in r.actors)
+
+
+def test_a_pronoun_never_takes_the_code_of_a_noun_modifier_in_its_chain(read_text):
+    r = read_text("Iran is pursuing new missiles in defiance of U.N. Security Council resolutions. "
+                  "It has fired two missiles over the Gulf.", published="2017-11-06")
+    assert all(a.code != "IGOUNO" for a in r.actors if a.text == "It")

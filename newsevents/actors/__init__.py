@@ -43,6 +43,8 @@ if TYPE_CHECKING:
 
     from newsevents.pipeline import Context
 
+# Entity types of amounts, which are never actors ("500 million dollars" misparsed as an apposition).
+AMOUNT_ENTITIES = {"MONEY", "PERCENT", "QUANTITY"}
 # Dependencies of tokens that are parts of a larger noun phrase, not heads of their own.
 INNER_DEPS = {"compound", "poss", "amod", "nmod", "flat", "det", "case", "nummod"}
 
@@ -57,7 +59,7 @@ def run(ctx: Context) -> None:
             continue
         stop = credit_start(ctx, sent)
         for tok in sent.span:
-            if tok.pos_ not in {"NOUN", "PROPN", "PRON"} or tok.dep_ in INNER_DEPS:
+            if tok.pos_ not in {"NOUN", "PROPN", "PRON"} or tok.dep_ in INNER_DEPS or tok.ent_type_ in AMOUNT_ENTITIES:
                 continue
             if ctx.raw_span(tok)[0] >= stop or _in_boilerplate(ctx, tok):
                 continue

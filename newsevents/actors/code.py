@@ -964,7 +964,7 @@ def _first_coded_mention(ctx: Context, entity: Any, mentions: list[tuple[int, in
             continue
         result = walk.results[i]
         if result is _UNKNOWN:
-            if in_credit(ctx, s):
+            if in_credit(ctx, s) or _modifier_mention(ctx, s, e):
                 result = None
             else:
                 before = _learned_size(ctx)
@@ -986,6 +986,13 @@ def _first_coded_mention(ctx: Context, entity: Any, mentions: list[tuple[int, in
             continue
         return result
     return None
+
+
+def _modifier_mention(ctx: Context, start: int, end: int) -> bool:
+    """A chain mention that only modifies another noun ("U.N. Security Council" in "U.N. Security
+    Council sanctions") names no referent for the chain: a misjoined chain must not take its code."""
+    root = _span_root(_tokens_in(ctx, start, end))
+    return root is not None and root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i > root.i
 
 
 def _tokens_in(ctx: Context, start: int, end: int) -> list[Token]:
