@@ -298,3 +298,13 @@ def test_nearer_noun_of_saying_wins_over_a_speech_verb_above_it(quotes_of):
     text = "Minister Jonas Berg spoke on Monday. " + text
     q = _only(quotes_of(text), "mixed")
     assert q.speaker == "Jonas Berg"
+
+
+def test_photo_caption_is_no_antecedent_for_a_pronoun(quotes_of):
+    text = ("Union leader Marek Nowak said the strike would go on.\n\n"
+            "Dock worker Jan Kowalski speaks to reporters in Gdynia, Poland, March 3, 2019. REUTERS/Piotr Lis\n\n"
+            "\u201cWe will not give in,\u201d he said.\n")
+    ctx = quotes_of(text)
+    assert ctx.sentence_at(text.index("REUTERS")).zone == "caption"
+    q = _only(ctx, "direct")
+    assert q.speaker == "Marek Nowak"

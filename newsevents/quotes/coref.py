@@ -71,6 +71,7 @@ class _Mention:
     entity: Entity
     is_subject: bool
     sentence: int
+    in_caption: bool = False
 
 
 @functools.lru_cache(maxsize=1)
@@ -282,11 +283,21 @@ class _Resolver:
         self.quoted_index = SpanIndex(quoted)
         self.entities: list[Entity] = []
         self.mentions: list[_Mention] = []
-        self.sent_starts = [s.start for s in ctx.doc.sents]
+        sents = list(ctx.doc.sents)
+        self.sent_starts = [s.start for s in sents]
+        # story sentence numbers: a caption between paragraphs does not count towards the
+        # distance a pronoun may reach back
+        self.story_numbers: list[int] = []
+        number = 0
+        for k, sent in enumerate(sents):
+            if k and not self._in_caption(ctx.raw_span(sent)[0]):
+                number += 1
+            self.story_numbers.append(number)
         self.core: dict[int, str] = {}  # entity id -> its name as matched (no country prefix)
 
     def sentence_index(self, token_i: int) -> int:
-        return bisect.bisect_right(self.sent_starts, token_i) - 1
+        """The story sentence number of a token (captions not counted)."""
+        return self.story_numbers[bisect.bisect_right(self.sent_starts, token_i) - 1]
 
     def add(self, span: Span, entity: Entity) -> None:
         raw = self.ctx.raw_span(span)
@@ -294,7 +305,12 @@ class _Resolver:
             return
         entity.mentions.append(raw)
         self.mentions.append(_Mention(span.start, span.end, raw, entity, _is_subject(span.root),
-                                      self.sentence_index(span.start)))
+                                      self.sentence_index(span.start), self._in_caption(raw[0])))
+
+    def _in_caption(self, raw_offset: int) -> bool:
+        sentence_at = getattr(self.ctx, "sentence_at", None)
+        sentence = sentence_at(raw_offset) if sentence_at else None
+        return sentence is not None and sentence.zone == "caption"
 
     def link_names(self) -> None:
         """Rule `shorter_form` over the name mentions in document order; an entity's kind is
@@ -372,9 +388,11 @@ class _Resolver:
             # the top of the story (a scan of every mention per pronoun was quadratic)
             lo = bisect.bisect_left(mentions, here - PRONOUN_WINDOW, key=lambda m: m.sentence)
             mentions = mentions[lo:]
+        # a photo caption or credit between paragraphs is no antecedent for the story's pronouns
+        caption = self._in_caption(self.ctx.raw_span(token)[0])
         return [m for m in reversed(mentions)
                 if m.end_token <= token.i and here - m.sentence <= PRONOUN_WINDOW
-                and not self.quoted_index.contains(m.raw[0])]
+                and not self.quoted_index.contains(m.raw[0]) and (caption or not m.in_caption)]
 
     def _in_sentence_order(self) -> bool:
         """Are the mentions so far in sentence order? They are appended in document order while
