@@ -360,3 +360,14 @@ def test_a_pronoun_never_takes_the_code_of_a_noun_modifier_in_its_chain(read_tex
     r = read_text("Iran is pursuing new missiles in defiance of U.N. Security Council resolutions. "
                   "It has fired two missiles over the Gulf.", published="2017-11-06")
     assert all(a.code != "IGOUNO" for a in r.actors if a.text == "It")
+
+
+def test_every_country_of_a_locative_list_is_a_place(read_text):
+    r = read_text("Officials say the fighters trained in Iraq and Syria before the attack.", published="2015-12-14")
+    assert all(a.text not in {"Iraq", "Syria"} for a in r.actors)
+
+
+def test_a_place_in_an_if_clause_does_not_place_the_subject(read_text):
+    r = read_text("Canadian officials warned on Monday. Lawmakers want to bar travellers if they have recently "
+                  "been in Iraq.", published="2015-12-14")
+    assert _code_of(r, "Lawmakers") == "CANLEG"

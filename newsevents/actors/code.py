@@ -695,8 +695,22 @@ def _sentence_place_country(ctx: Context, token: Token) -> str:
     country = getattr(place, "country", None) if place is not None else None
     if not country or not (sent.start <= getattr(place, "start", -1) < sent.end):
         return ""  # only a place named in this very sentence
+    place_root = _span_root(_tokens_in(ctx, place.start, getattr(place, "end", place.start)))
+    if place_root is not None and _in_adverbial_clause_apart(place_root, token):
+        return ""  # "lawmakers back a ban on people if they have been in Iraq": not where they act
     counts = state(ctx).country_counts
     return country if (not counts or country in counts) else ""
+
+
+def _in_adverbial_clause_apart(place: Token, token: Token) -> bool:
+    """Is `place` inside an adverbial clause (if, when, after...) that does not contain `token`?"""
+    around = {token.i} | {t.i for t in token.ancestors}
+    node = place
+    while node.i not in around and node.head.i != node.i:
+        if node.dep_ == "advcl":
+            return True
+        node = node.head
+    return False
 
 
 def _surname_person(ctx: Context, tokens: list[Token]) -> tuple[str, str, str] | None:
@@ -1308,7 +1322,10 @@ def _merge(a: PhraseReading | None, b: PhraseReading | None) -> PhraseReading | 
 def is_place_use(token: Token, actor: Actor, kinds: set[str]) -> bool:
     """A country, capital or place phrase inside a locative PP ("in Seoul", "in the capital") is
     a place, not an actor; people, roles and organizations there stay actors."""
-    locative = token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "in Iraq or Syria": Syria is in the PP too
+    locative = first.dep_ == "pobj" and first.head.lower_ in LOCATIVE_PREPS
     if kinds & {ROLE, PERSON, ORG, GROUP, DEMONYM}:
         return False
     if locative:
