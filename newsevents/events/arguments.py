@@ -468,6 +468,8 @@ def find_governor(cand: Candidate, by_token: dict[int, Candidate], lex: Lexicon)
                 return None, None  # "threatened X and urged Y": coordinated, not embedded
             continue
         if gov is not None and gov is not cand and gov.entry.kind in GOVERNING_KINDS:
+            if gov.entry.kind == "refuse" and cand.entry.noun and cand.entry.kind in ("request", "demand"):
+                return None, None  # "pushed back against calls to talk": the calls were made
             return gov, None
         if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lex.cue_verbs and dep in ("ccomp", "xcomp"):
             return None, head

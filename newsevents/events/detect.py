@@ -16,6 +16,7 @@ from newsevents.reading import Actor
 SKIP_ZONES = {"furniture", "subheading"}
 VERB_POS = {"VERB"}
 NOUN_POS = {"NOUN", "PROPN"}
+PARTICLE_ADVERBS = {"back", "down", "off", "out", "up", "away"}  # "pushing back against": tagged advmod
 
 
 @dataclass
@@ -68,7 +69,7 @@ def _verb_entry(tok: Token, lex: Lexicon) -> tuple[Entry, Token | None] | None:
     """The lexicon entry of a verb, trying particle/preposition/object multiword keys first.
     Returns the entry and the token whose lemma refines it (the object, or a preposition's object)."""
     lemma = lex.verb_lemma(tok)
-    prts = [c.lower_ for c in tok.children if c.dep_ == "prt"]
+    prts = [c.lower_ for c in tok.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in PARTICLE_ADVERBS)]
     preps = [c for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ != "by"]
     obj = direct_object(tok)
     keys: list[tuple[str, Token | None]] = []
@@ -137,8 +138,10 @@ def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
                 code = _noun_code(tok, entry)
                 if code is None:
                     continue
-                cand = Candidate(tok, entry, code, sent.zone, [tok])
                 head = tok.head
+                if tok.dep_ in ("dobj", "attr", "oprd") and head.lemma_.lower() in lex.descriptive_verbs:
+                    continue  # rule `descriptive_noun`: "poses an existential threat to Japan"
+                cand = Candidate(tok, entry, code, sent.zone, [tok])
                 if tok.dep_ in ("dobj", "nsubjpass", "obj") and lex.verb_lemma(head) in lex.light_verbs:
                     cand.light_verb = head
                     cand.trigger_tokens = [head, tok]

@@ -57,6 +57,7 @@ class Lexicon:
     verdicts: dict[str, Any] = field(default_factory=dict)
     hope_appeal: dict[str, Any] = field(default_factory=dict)
     reciprocal: dict[str, str] = field(default_factory=dict)
+    descriptive_verbs: set[str] = field(default_factory=set)
 
     def object_code(self, entry: Entry, lemma: str) -> str | None:
         """Code of `entry` refined by an object (or modifier) lemma; None when nothing fits."""
@@ -147,6 +148,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         political_agents=set(data.get("non_political_context", {}).get("political_agents", [])),
         place_stands_for_country={w.lower() for w in data.get("place_stands_for_country", [])},
         verdicts={k: (set(v) if isinstance(v, list) else v) for k, v in (data.get("verdicts") or {}).items()},
+        descriptive_verbs=set(data.get("descriptive_verbs", [])),
         reciprocal={str(k): str(v) for k, v in (data.get("reciprocal") or {}).items()},
         hope_appeal={k: set(v) for k, v in (data.get("hope_appeal") or {}).items()},
     )

@@ -46,6 +46,8 @@ def is_hypothetical(tok: Token, lex: Lexicon) -> bool:
             return True
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in lex.hypothetical_governors:
             return True
+        if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.lemma_.lower() in lex.hypothetical_governors:
+            return True  # "capable of hitting", "committed to improving"
         # "is to visit", "are due to"
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in ("be", "due"):
             return True
@@ -61,9 +63,13 @@ def is_hypothetical(tok: Token, lex: Lexicon) -> bool:
 def is_future_intent(tok: Token, lex: Lexicon) -> bool:
     """Rule `future_intent`: "will release", "is willing to withdraw", "plans to meet"."""
     for t in _clause_chain(tok):
+        if t.dep_ == "relcl":
+            return False  # "the leader, who will visit Seoul": a plan described, not a statement of intent
         if any(c.dep_ == "aux" and c.lower_ in lex.future_intent_aux for c in t.children):
             return not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children)
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in lex.future_intent_governors:
+            return True
+        if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.lemma_.lower() in lex.future_intent_governors:
             return True
     return False
 
