@@ -308,3 +308,17 @@ def test_photo_caption_is_no_antecedent_for_a_pronoun(quotes_of):
     assert ctx.sentence_at(text.index("REUTERS")).zone == "caption"
     q = _only(ctx, "direct")
     assert q.speaker == "Marek Nowak"
+
+
+def test_relative_pronoun_is_the_speaker_mention_named_after_its_antecedent(quotes_of):
+    text = "Voters remember Senator Ruth Adler, who in 2014 said the plan was a \u201cdead end.\u201d\n"
+    q = _only(quotes_of(text), "mixed")
+    assert q.speaker == "Ruth Adler"
+    assert text[q.speaker_start:q.speaker_end] == "who"
+
+
+def test_statement_issued_by_a_body_is_the_body_s(quotes_of):
+    text = ("The Harbour Authority issued a statement on Monday calling the spill "
+            "\u201can unacceptable failure\u201d of the operator.\n")
+    q = _only(quotes_of(text), "mixed")
+    assert q.speaker == "Harbour Authority"

@@ -33,6 +33,7 @@ SUBJECTS = {"nsubj", "nsubjpass"}
 NP_CUT_DEPS = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj"}
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "who", "which", "that"}
 RELATIVES = {"who", "that", "which", "whom"}
+PERSON_RELATIVES = {"who", "whom"}
 NO_REFERENT = {"what", "whatever", "which", "whichever"}  # 'what is known as "X"' names no speaker
 OPEN_MARKS = {"\u201c", '"', "\u2018", "'", "\u00ab"}
 CLOSE_MARKS = {"\u201d", '"', "\u2019", "'", "\u00bb"}
@@ -190,11 +191,9 @@ class Attributor:
             children = sorted(verb.children, key=lambda c: self.in_quote(c))
             for c in children:
                 if c.dep_ in SUBJECTS and c.lower_ not in {"there"}:
-                    if c.lower_ in RELATIVES and verb.dep_ == "relcl":
-                        head = verb.head  # "a letter that says ...": the noun the clause hangs on
-                        # 'McConnell, now the majority leader, who said': the name, not its apposition
-                        return head.head if head.dep_ == "appos" and head.head.pos_ == "PROPN" else head
-                    return c
+                    if c.lower_ in RELATIVES - PERSON_RELATIVES and verb.dep_ == "relcl":
+                        return verb.head  # "a letter that says ...": the noun the clause hangs on
+                    return c  # 'X, who said': speaker_from names the person the clause hangs on
             root = verb.sent.root
             if verb.dep_ in {"acl", "relcl"} and verb.tag_ in {"VBD", "VBN"} and root.pos_ in {"PROPN", "NOUN"} \
                     and root.i < verb.i and self.doc[verb.i - 1].text == ",":
@@ -256,6 +255,8 @@ class Attributor:
             return None
         if chunk:
             return self.speaker_from_chunk(chunk)
+        if head.lower_ in PERSON_RELATIVES and head.head.dep_ == "relcl" and depth < 2:
+            return self.relative_speaker(head, depth)
         lemma = head.lemma_.lower()
         if lemma in self.lex["statements"] and depth < 2 and not head.ent_type_:
             for c in head.children:
@@ -269,6 +270,11 @@ class Attributor:
                             found = self.speaker_from(g, depth + 1)
                             if found:
                                 return found
+            if head.dep_ == "dobj" and head.head.pos_ == "VERB":  # 'the Council issued a statement calling ...'
+                issuer = self.subject_of(head.head)
+                found = self.speaker_from(issuer, depth + 1) if issuer is not None else None
+                if found:
+                    return found
         for c in head.children:  # "Kim's younger sister, Kim Yo Jong, said": the named apposition
             if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ and head.pos_ == "NOUN":
                 found = self.speaker_from(c, depth + 1)
@@ -292,6 +298,18 @@ class Attributor:
             if country:
                 name = f"{country} {name}"
         return Speaker(name, s, e, None)
+
+    def relative_speaker(self, relative: Token, depth: int) -> Speaker | None:
+        """'McConnell, now the majority leader, who said ...': named after the person the clause
+        hangs on (past an apposition), pointing at 'who', the mention beside the cue."""
+        antecedent = relative.head.head
+        if antecedent.dep_ == "appos" and antecedent.head.pos_ == "PROPN":
+            antecedent = antecedent.head
+        found = self.speaker_from(antecedent, depth + 1)
+        if found is None:
+            return None
+        s, e = self.ctx.raw_span(relative)
+        return Speaker(found.name, s, e, found.entity)
 
     def _mention_around(self, entity: Entity, s: int, e: int) -> tuple[int, int]:
         for ms, me in entity.mentions:
@@ -523,7 +541,7 @@ class Attributor:
                     or any(c.dep_ in {"neg", "auxpass"} for c in t.children):
                 continue  # an embedded, negated or passive verb reports nothing that goes on
             subject = self.subject_of(t)
-            if subject is not None and not self.in_quote(subject) and subject.lower_ not in RELATIVES | {"what"}:
+            if subject is not None and not self.in_quote(subject):
                 return t, subject
         return None
 
@@ -601,7 +619,7 @@ class Attributor:
                 if anc.pos_ in {"VERB", "AUX"} and not self.in_quote(anc):
                     subject = self.subject_of(anc)
                     named = subject is not None and (subject.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
-                                                     or subject.lower_ in {"he", "she", "they"}
+                                                     or subject.lower_ in {"he", "she", "they"} | PERSON_RELATIVES
                                                      or entity_at(self.ctx, *self.ctx.raw_span(subject)) is not None)
                     if named:
                         return anc, subject
