@@ -336,3 +336,15 @@ def test_pushing_back_against_calls_rejects_them(read_text):
     rejects = [e for e in events if e.cameo_root == "12" and e.modality == "asserted"]
     assert rejects and rejects[0].source.country == "DEU"
     assert any(e.cameo_root == "02" and e.modality == "asserted" for e in events)  # the calls were made
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Cuba releases dozens of political prisoners.", "0841"),  # the object a partitive counts
+    ("Germany returned a stolen bronze statue to Nigeria.", "0842"),  # property returned
+    ("Dockers in Chile called off a strike on Monday.", "082"),  # dissent eased
+    ("The Mexican president cancelled a planned visit to Washington.", "125"),  # a meeting rejected
+    ("Egypt imposed a blockade on Libyan ports.", "191"),  # a blockade is CAMEO 191, not an embargo
+    ("Poland pledged its full support for Ukraine.", "051"),  # pledged support is the endorsement
+])
+def test_lexicon_codes(read_text, text, code):
+    assert code in [e.cameo for e in _events(read_text, text)]

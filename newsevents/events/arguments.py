@@ -11,7 +11,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from newsevents.events import bridge
-from newsevents.events.detect import Candidate
+from newsevents.events.detect import PARTITIVE_NOUNS, Candidate
 from newsevents.events.lexicon import Lexicon, load_lexicon
 
 SUBJ = {"nsubj", "csubj"}
@@ -404,9 +404,6 @@ def _named_actor(ctx: Any, tok: Token) -> Any:
     return got
 
 
-PARTITIVE_NOUNS = {"hundreds", "hundred", "dozens", "dozen", "thousands", "thousand", "millions", "scores",
-                   "part", "parts", "some", "many", "most", "all", "group", "number", "members", "member",
-                   "one", "two", "three", "several", "few", "half", "majority", "bulk", "rest", "unit", "units"}
 OWNED_NOUNS = {"assistance", "help", "support", "aid", "role", "efforts", "stance", "position", "policy", "plan", "proposal", "claim", "decision", "call", "view",
                "remark", "comment", "statement", "action", "move", "effort", "program", "programme",
                "government", "regime", "leadership"}

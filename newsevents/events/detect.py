@@ -16,6 +16,9 @@ from newsevents.reading import Actor
 SKIP_ZONES = {"furniture", "subheading"}
 VERB_POS = {"VERB"}
 NOUN_POS = {"NOUN", "PROPN"}
+PARTITIVE_NOUNS = {"hundreds", "hundred", "dozens", "dozen", "thousands", "thousand", "millions", "scores",
+                   "part", "parts", "some", "many", "most", "all", "group", "number", "members", "member",
+                   "one", "two", "three", "several", "few", "half", "majority", "bulk", "rest", "unit", "units"}
 PARTICLE_ADVERBS = {"back", "down", "off", "out", "up", "away"}  # "pushing back against": tagged advmod
 
 
@@ -92,13 +95,19 @@ def _verb_entry(tok: Token, lex: Lexicon) -> tuple[Entry, Token | None] | None:
     if obj is not None:
         keys.append((f"{lemma} {obj.lemma_.lower()}", None))
     keys.append((lemma, obj))
-    for key, refiner in keys:
-        if key in lex.verbs:
-            return lex.verbs[key], refiner
-    return None
+    found = [(lex.verbs[key], refiner) for key, refiner in keys if key in lex.verbs]
+    # a multiword key that codes nothing here ("return to" + a sculpture) gives way to the next one
+    for entry, refiner in found:
+        if _resolve_code(entry, refiner, lex) is not None or entry.kind == "stop":
+            return entry, refiner
+    return found[0] if found else None
 
 
 def _resolve_code(entry: Entry, refiner: Token | None, lex: Lexicon) -> str | None:
+    if refiner is not None and refiner.lower_ in PARTITIVE_NOUNS:
+        # "released dozens of activists": the object is what the partitive counts
+        refiner = next((o for p in refiner.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for o in p.children if o.dep_ == "pobj"), refiner)
     if refiner is not None and entry.objects:
         code = lex.object_code(entry, refiner.lemma_)
         if code is None and refiner.ent_type_ == "PERSON" and "PERSON" in entry.objects:
