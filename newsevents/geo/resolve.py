@@ -12,7 +12,7 @@ context for the rest.
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -31,6 +31,9 @@ CITY_STATE_WEIGHT = 0.5  # a town the story names for sure counts half toward it
 CONTAINER_BONUS = 8.0
 NEAR_BONUS = ((50.0, 2.0), (200.0, 1.2), (500.0, 0.5))
 CLEAR_MARGIN = 2.5
+SUPPORT_RADIUS_KM = 100.0
+SUPPORT_WEIGHT = 0.75
+SUPPORT_MAX = 3.0
 
 
 def prior(entry: Entry) -> float:
@@ -70,6 +73,7 @@ class DocumentContext:
     countries: Counter = field(default_factory=Counter)
     states: Counter = field(default_factory=Counter)
     anchors: list[Entry] = field(default_factory=list)
+    support: dict[int, float] = field(default_factory=dict)  # row -> candidate_support()
 
     def add(self, entry: Entry, weight: float = 1.0) -> None:
         if entry.country:
@@ -103,6 +107,8 @@ def score(entry: Entry, mention: MentionCandidates, context: DocumentContext) ->
     if mention.container is not None and mention.container.chosen is not None:
         if _in_container(entry, mention.container.chosen):
             value += CONTAINER_BONUS
+    if context.support:
+        value += SUPPORT_WEIGHT * min(SUPPORT_MAX, context.support.get(entry.row, 0.0))
     if entry.kind == "city":
         nearest = min((distance_km(entry.lat, entry.lon, a.lat, a.lon) for a in context.anchors
                        if a.row != entry.row), default=None)
@@ -114,7 +120,7 @@ def score(entry: Entry, mention: MentionCandidates, context: DocumentContext) ->
     return value
 
 
-def _best(mention: MentionCandidates, context: DocumentContext) -> tuple[Entry, float]:
+def best_reading(mention: MentionCandidates, context: DocumentContext) -> tuple[Entry, float]:
     ranked = sorted(((score(e, mention, context), e) for e in mention.entries), key=lambda p: -p[0])
     margin = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else 99.0
     return ranked[0][1], margin
@@ -129,13 +135,14 @@ def resolve(mentions: Sequence[MentionCandidates], context: DocumentContext, gaz
     vouch for itself), so a Canadian story's "London" goes to Ontario even though London, England,
     wins without context. Countries named as countries stay as they are.
     """
+    context.support = candidate_support(mentions)
     base = DocumentContext(countries=Counter(context.countries), states=Counter(context.states),
-                           anchors=list(context.anchors))
+                           anchors=list(context.anchors), support=context.support)
     clear_by_name: dict[str, Entry] = {}
     for m in mentions:
         if not m.entries:
             continue
-        best, margin = _best(m, base)
+        best, margin = best_reading(m, base)
         if margin >= CLEAR_MARGIN:
             m.chosen = best
             clear_by_name.setdefault(fold(m.text), best)
@@ -146,9 +153,9 @@ def resolve(mentions: Sequence[MentionCandidates], context: DocumentContext, gaz
         if not m.entries:
             continue
         if m.container is not None and m.container.chosen is None and m.container.entries:
-            m.container.chosen = _best(m.container, _without(context, clear_by_name.get(fold(m.container.text))))[0]
+            m.container.chosen = best_reading(m.container, _without(context, clear_by_name.get(fold(m.container.text))))[0]
         if m.chosen is None or m.chosen.kind != "country":
-            m.chosen = _best(m, _without(context, clear_by_name.get(fold(m.text))))[0]
+            m.chosen = best_reading(m, _without(context, clear_by_name.get(fold(m.text))))[0]
     # again, now with every town chosen as a point of reference
     anchors = {m.chosen.row: m.chosen for m in mentions if m.chosen is not None and m.chosen.kind == "city"}
     for m in mentions:
@@ -161,10 +168,63 @@ def resolve(mentions: Sequence[MentionCandidates], context: DocumentContext, gaz
     _place_counties(mentions, gazetteer)
 
 
+def candidate_support(mentions: Sequence[MentionCandidates]) -> dict[int, float]:
+    """How much the story's other names agree with each town or county it may mean (spatial coherence).
+
+    Local news names several places of one area, each ambiguous on its own ("Alexandria", "Brandon",
+    "Douglas County"): the readings that lie together are the likely ones. A town candidate counts every
+    other name of the story that has a town of that name within SUPPORT_RADIUS_KM or a county of that
+    name in the same US state; a county candidate counts the other names with a town in its state. Each
+    supporting name weighs 1/sqrt(its number of readings), so a name found everywhere ("Washington")
+    vouches for little. Returns row -> support.
+    """
+    by_name: dict[str, tuple[Entry, ...]] = {}
+    for m in mentions:
+        if m.entries:
+            by_name.setdefault(fold(m.text), m.entries)
+    if len(by_name) < 2:
+        return {}
+    grid: dict[tuple[int, int], list[tuple[str, Entry, float]]] = defaultdict(list)
+    # US state -> name -> weight, for the names with a town (resp. a county) in that state
+    towns_in: dict[str, dict[str, float]] = defaultdict(dict)
+    counties_in: dict[str, dict[str, float]] = defaultdict(dict)
+    for key, entries in by_name.items():
+        readings = [e for e in entries if not e.alternate and e.kind in ("city", "county")]
+        if not readings:
+            continue
+        weight = 1.0 / math.sqrt(len(readings))
+        for e in readings:
+            if e.kind == "city":
+                grid[(math.floor(e.lat), math.floor(e.lon))].append((key, e, weight))
+            if e.admin1 and e.admin1.startswith("US."):
+                (towns_in if e.kind == "city" else counties_in)[e.admin1][key] = weight
+    support: dict[int, float] = {}
+    for key, entries in by_name.items():
+        for e in entries:
+            if e.kind not in ("city", "county") or e.row in support:
+                continue
+            agreeing: dict[str, float] = {}
+            if e.kind == "city":
+                cell_lat, cell_lon = math.floor(e.lat), math.floor(e.lon)
+                for d_lat in (-1, 0, 1):
+                    for d_lon in (-2, -1, 0, 1, 2):
+                        for other, o, weight in grid.get((cell_lat + d_lat, cell_lon + d_lon), ()):
+                            if other != key and other not in agreeing \
+                                    and distance_km(e.lat, e.lon, o.lat, o.lon) <= SUPPORT_RADIUS_KM:
+                                agreeing[other] = weight
+            same_state = (counties_in if e.kind == "city" else towns_in).get(e.admin1 or "", {})
+            for other, weight in same_state.items():
+                if other != key:
+                    agreeing.setdefault(other, weight)
+            if agreeing:
+                support[e.row] = sum(agreeing.values())
+    return support
+
+
 def _without(context: DocumentContext, entry: Entry | None) -> DocumentContext:
     """The context less one entry's contribution."""
     out = DocumentContext(countries=Counter(context.countries), states=Counter(context.states),
-                          anchors=[a for a in context.anchors if a is not entry])
+                          anchors=[a for a in context.anchors if a is not entry], support=context.support)
     if entry is not None:
         if entry.country and out.countries.get(entry.country):
             out.countries[entry.country] -= 1
@@ -184,13 +244,12 @@ def _place_counties(mentions: Sequence[MentionCandidates], gazetteer=None) -> No
     for m in mentions:
         if m.chosen is None or m.chosen.kind != "county":
             continue
-        near = None
-        if gazetteer is not None:
+        near = next((o.chosen for o in mentions if o.chosen is not None and o.chosen.kind == "city"
+                     and o.chosen.admin1 == m.chosen.admin1), None)
+        if near is None and gazetteer is not None:
             base = m.chosen.name.rsplit(" ", 1)[0]
             namesakes = [e for e in gazetteer.lookup(base) if e.kind == "city" and e.admin1 == m.chosen.admin1
                          and not e.alternate]
             near = max(namesakes, key=lambda e: e.population, default=None)
-        near = near or next((o.chosen for o in mentions if o.chosen is not None and o.chosen.kind == "city"
-                             and o.chosen.admin1 == m.chosen.admin1), None)
         if near is not None:
             m.chosen = replace(m.chosen, lat=near.lat, lon=near.lon)
