@@ -119,12 +119,11 @@ def _is_speech_word(word: str) -> bool:
     return w.endswith("s") and (w[:-1] in speech or w[:-2] in speech)  # headlines speak in the present
 
 
-def _trim_name(span: Span) -> Span | None:
+def _trim_name(span: Span, headline: bool = False) -> Span | None:
     """Drop a leading determiner, a trailing possessive, a trailing headline speech verb and
     edge punctuation from a name span."""
     start, end = span.start, span.end
     doc = span.doc
-    headline = is_headline(span.sent)
     while start < end and (doc[start].pos_ in {"DET", "PUNCT"} or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].pos_ == "PUNCT" or doc[end - 1].is_space
@@ -167,11 +166,11 @@ def is_headline(sent: Span) -> bool:
     return len(words) >= 3 and sum(t.is_title or t.is_upper for t in words) >= 0.8 * len(words)
 
 
-def _name_spans(ctx: Any) -> list[tuple[Span, str]]:
-    """Rule `name_mentions`: entity spans with their kind, plus unlabeled proper-noun runs.
-    In a title-case headline only short labeled names count."""
+def _name_spans(ctx: Any) -> list[tuple[Span, str, bool]]:
+    """Rule `name_mentions`: entity spans with their kind and whether they sit in a title-case
+    headline, plus unlabeled proper-noun runs. In a headline only short labeled names count."""
     doc = ctx.doc
-    found: list[tuple[Span, str]] = []
+    found: list[tuple[Span, str, bool]] = []
     covered: set[int] = set()
     titles = lexicon()["titles"]
     headlines = {s.start for s in doc.sents if is_headline(s)}
@@ -191,10 +190,11 @@ def _name_spans(ctx: Any) -> list[tuple[Span, str]]:
                 end += 2
                 while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
                     end += 1
-        span = _trim_name(doc[ent.start:end])
+        in_headline = ent.sent.start in headlines
+        span = _trim_name(doc[ent.start:end], in_headline)
         if span is None or not any(t.is_alpha for t in span):
             continue
-        found.append((span, kind))
+        found.append((span, kind, in_headline))
         covered.update(range(ent.start, end))
     org_words = lexicon()["org_words"]
     i = 0
@@ -211,7 +211,7 @@ def _name_spans(ctx: Any) -> list[tuple[Span, str]]:
                 i = j
                 continue
             kind = "ORG" if any(t.lower_ in org_words for t in span) else "OTHER"
-            found.append((span, kind))
+            found.append((span, kind, False))
             i = j
         else:
             i += 1
@@ -316,11 +316,11 @@ class _Resolver:
         """Rule `shorter_form` over the name mentions in document order; an entity's kind is
         the label most of its mentions got (spaCy calls "Trump" ORG now and then)."""
         votes: dict[int, Counter] = {}
-        for span, kind in _name_spans(self.ctx):
+        for span, kind, in_headline in _name_spans(self.ctx):
             words = _words(span.text)
             if not words:
                 continue
-            may_rename = kind != "OTHER" and not is_headline(span.sent)
+            may_rename = kind != "OTHER" and not in_headline
             entity = self._match_name(span.text, words, kind, may_rename)
             gender, titles = _context_markers(span)
             if entity is None:
