@@ -322,3 +322,11 @@ def test_statement_issued_by_a_body_is_the_body_s(quotes_of):
             "\u201can unacceptable failure\u201d of the operator.\n")
     q = _only(quotes_of(text), "mixed")
     assert q.speaker == "Harbour Authority"
+
+
+def test_sentences_inside_a_long_quote_do_not_push_the_speaker_out_of_reach(quotes_of):
+    text = ("A former colleague of the suspect said he had warned the police.\n\n"
+            "\u201cI called them. I wrote to them. I went to the station. I told them twice. "
+            "Nobody listened,\u201d he added.\n")
+    q = _only(quotes_of(text), "direct")
+    assert q.speaker == "former colleague of the suspect"

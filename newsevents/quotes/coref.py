@@ -285,12 +285,13 @@ class _Resolver:
         self.mentions: list[_Mention] = []
         sents = list(ctx.doc.sents)
         self.sent_starts = [s.start for s in sents]
-        # story sentence numbers: a caption between paragraphs does not count towards the
-        # distance a pronoun may reach back
+        # story sentence numbers: a caption between paragraphs, or a sentence inside a long
+        # quote, does not count towards the distance a pronoun may reach back
         self.story_numbers: list[int] = []
         number = 0
         for k, sent in enumerate(sents):
-            if k and not self._in_caption(ctx.raw_span(sent)[0]):
+            start = ctx.raw_span(sent)[0]
+            if k and not self._in_caption(start) and not self.quoted_index.contains(start):
                 number += 1
             self.story_numbers.append(number)
         self.core: dict[int, str] = {}  # entity id -> its name as matched (no country prefix)
