@@ -371,3 +371,16 @@ def test_a_place_in_an_if_clause_does_not_place_the_subject(read_text):
     r = read_text("Canadian officials warned on Monday. Lawmakers want to bar travellers if they have recently "
                   "been in Iraq.", published="2015-12-14")
     assert _code_of(r, "Lawmakers") == "CANLEG"
+
+
+def test_a_title_refers_to_the_latest_person_named_with_it(read_text):
+    r = read_text("North Korean leader Kim Jong Un spoke on Monday. Later, Chilean President Gabriel Boric "
+                  "phoned him, and the president's office issued a statement.", published="2023-01-02")
+    assert _code_of(r, "the president's office") == "CHLGOV"
+
+
+def test_a_news_agency_is_not_the_group_and_an_armed_group_does_not_take_over_the_story(read_text):
+    r = read_text("Police in Nevada said a gunman killed 50 people. The Islamic State group claimed the attack, "
+                  "Reuters reported. The group provided no evidence.", published="2017-10-02")
+    assert _code_of(r, "The group") == "IRQREB"
+    assert _code_of(r, "a gunman") == "USAUAF"

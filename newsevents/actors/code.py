@@ -128,6 +128,10 @@ class DocState:
     state_counts: Counter = field(default_factory=Counter)  # countries named as states acting
     state_focus: str | None = None
     person_countries: set[str] = field(default_factory=set)  # countries of people of our knowledge named
+    # title word -> [(raw offset, country)] of people named with that title and a nationality
+    # ("South Korean President Moon" -> president: KOR), for "the president's office" later
+    titles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    titles_seen: int = 0
 
 
 def _lowercase_document(ctx: Context) -> bool:
@@ -336,7 +340,10 @@ def _scan_document(ctx: Context, st: DocState) -> None:
                     st.country_counts[e.country] += weight / 2 if _placing_only(ctx, m) else weight
                 elif (e.kind in {GROUP, ORG} and e.country and e.country not in ORG_SLOTS and e.source == "ours"
                       and not any(x.kind == ROLE for x in m.entries)):
-                    st.country_counts[e.country] += weight
+                    # an armed group also acts abroad ("IS claims the Las Vegas attack") and a news
+                    # agency reports from anywhere ("Reuters reported"): half a vote each
+                    half = e.kind == GROUP or e.agent == "MED"
+                    st.country_counts[e.country] += weight / 2 if half else weight
                 if e.kind in {COUNTRY, CAPITAL, SEAT} and e.country and not _placing_only(ctx, m):
                     st.state_counts[e.country] += 1
                 if e.kind == DEMONYM and n + 1 < len(matches) and matches[n + 1].start - m.end <= 2:
@@ -360,8 +367,9 @@ def _scan_document(ctx: Context, st: DocState) -> None:
                         if key not in st.known_people:
                             st.full_names[key] = ent.text
     focus = ctx.exposed.get("focus_country")
-    if st.country_counts and (not focus or st.country_counts.get(focus, 0) < max(st.country_counts.values())):
-        # the geo stage's focus is not an actor's country here, or less named than another
+    top = max(st.country_counts.values()) if st.country_counts else 0
+    if top and (not focus or (2 * st.country_counts.get(focus, 0) <= top and top >= 1)):
+        # no geo focus, or another country is named as a state or nationality twice as much
         focus = st.country_counts.most_common(1)[0][0]
     st.focus = focus or None
     st.state_focus = st.state_counts.most_common(1)[0][0] if st.state_counts else st.focus
@@ -1095,12 +1103,13 @@ def code_token(ctx: Context, token: Token, depth: int = 0, weak: bool = False) -
     return actor
 
 
-def _learned_size(ctx: Context) -> tuple[bool, int, int]:
-    """How much the document state holds (it only grows): whether it exists, people, role countries."""
+def _learned_size(ctx: Context) -> tuple[bool, int, int, int]:
+    """How much the document state holds (it only grows): whether it exists, people, role
+    countries, titles seen."""
     st = ctx.exposed.get("_actors_state")
     if st is None:
-        return (False, 0, 0)
-    return (True, len(st.people), len(st.role_countries))
+        return (False, 0, 0, 0)
+    return (True, len(st.people), len(st.role_countries), st.titles_seen)
 
 
 def _weak_actor(ctx: Context, token: Token) -> Actor | None:
@@ -1205,6 +1214,12 @@ def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
     head_key = normalize(token.lemma_)
     if not reading.country and reading.head_kind == ROLE and head_key in st.role_countries:
         reading.country, reading.country_from = st.role_countries[head_key], "anaphor"
+    if not reading.country and reading.head_kind == ROLE:
+        titled = _titled_country(ctx, left, token)
+        if titled:  # "the president's office" after "South Korean President Moon"
+            reading.country, reading.country_from = titled, "anaphor"
+    if reading.head_kind == PERSON and reading.country_from in {"modifier", "name"} and reading.country:
+        _remember_titles(ctx, left, right, reading.country)
     if reading.head_kind == ROLE and reading.country_from in {"modifier", "pp"}:
         st.role_countries.setdefault(head_key, reading.country)
     if not reading.country and reading.head_kind == ROLE and _weapon_head(ctx, token):
@@ -1226,6 +1241,44 @@ def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
         tokens = list(ctx.doc[left:right])
         _remember_person(ctx, tokens, reading.country, reading.agent, reading.name)
     return _make_actor(ctx, left, right, reading.country, reading.agent, reading.name)
+
+
+def _title_words(ctx: Context, start: int, end: int) -> list[tuple[int, str]]:
+    """(token index, lemma) of the one-word role nouns among doc tokens [start, end)."""
+    kb = load_knowledge()
+    out = []
+    for tok in ctx.doc[start:end]:
+        if tok.pos_ in {"NOUN", "PROPN"}:
+            key = normalize(tok.lemma_ if tok.pos_ == "NOUN" else tok.text)
+            if any(e.kind == ROLE and e.agent for e in kb.lexicon.get(key, [])):
+                out.append((tok.i, key))
+    return out
+
+
+def _remember_titles(ctx: Context, left: int, right: int, country: str) -> None:
+    """Rule `title_anaphor`: a person named with a nationality and a title teaches whose that
+    title is at this point of the story."""
+    st = state(ctx)
+    for i, key in _title_words(ctx, left, right):
+        pos = ctx.raw_span(ctx.doc[i])[0]
+        seen = st.titles.setdefault(key, [])
+        if (pos, country) not in seen:
+            seen.append((pos, country))
+            st.titles_seen += 1
+
+
+def _titled_country(ctx: Context, left: int, token: Token) -> str:
+    """Country of the latest person named before this phrase with one of its role words as title."""
+    st = state(ctx)
+    if not st.titles:
+        return ""
+    here = ctx.raw_span(ctx.doc[left])[0]
+    best: tuple[int, str] = (-1, "")
+    for _, key in _title_words(ctx, left, token.i + 1):
+        for pos, country in st.titles.get(key, []):
+            if best[0] < pos < here:
+                best = (pos, country)
+    return best[1]
 
 
 # Nouns that stand for a state in a chain ("the country said", "the two nations"): rule `state_anaphor`.
@@ -1253,7 +1306,7 @@ def _antecedent(ctx: Context, token: Token, armed_only: bool = False) -> tuple[s
             for e in m.entries:
                 if e.kind == GROUP or (e.kind == ORG and not armed_only):
                     code = _entry_code(ctx, e)
-                    if code and code[0]:
+                    if code and code[0] and code[1] != "MED":  # "Reuters reported. The group said": not Reuters
                         return code[0], code[1], e.name
     return None
 
