@@ -348,3 +348,15 @@ def test_pushing_back_against_calls_rejects_them(read_text):
 ])
 def test_lexicon_codes(read_text, text, code):
     assert code in [e.cameo for e in _events(read_text, text)]
+
+
+def test_peacekeepers_are_military_assistance(read_text):
+    events = _events(read_text, "The African Union withdrew its peacekeepers from Somalia.")
+    assert "1622" in [e.cameo for e in events]
+
+
+def test_a_reported_would_states_intent_dated_by_the_report(read_text):
+    events = _events(read_text, "Chile said on Monday it would hold talks with Bolivia.")
+    intents = [e for e in events if e.cameo == "036" and e.modality == "asserted"]
+    assert intents and intents[0].source.country == "CHL" and intents[0].date != "2021-04"
+    assert not any(e.cameo_root == "03" for e in _events(read_text, "Chile said it would have met Bolivia."))

@@ -298,6 +298,12 @@ def _to_event(ctx: Any, c: Candidate, lex: Lexicon) -> tuple[Event, bool]:
     nominal_only = c.entry.noun and c.light_verb is None and c.anchor_verb is None
     # a warning or a statement of intent happened when it was said, whatever tense its content has
     speech_act = c.entry is WARNING or bool(c.extra.get("intent"))
+    cue = c.extra.get("cue")
+    if speech_act and cue is not None and c.modality == "asserted":
+        # a statement of intent or a warning is dated by the verb that reports it ("said on Monday it
+        # would hold talks next month"): the time of its content is when the act would happen
+        verb = cue
+        nominal_only = False
     when = assign_date(ctx, verb, c.modality, nominal_only, speech_act, c.token if c.entry.noun else None)
     c.extra["defaulted"] = bool(when.get("defaulted")) and not speech_act
     place = bridge.place_for_token(ctx, verb)
@@ -431,12 +437,12 @@ def _grounds(cands: list[Candidate]) -> None:
 
 def _conditional_threats(ctx: Any, cands: list[Candidate], lex: Lexicon) -> None:
     """Rule `conditional_threat`: "Abe said Tokyo would shoot down missiles if necessary", "they
-    said they will attack": a use of force (CAMEO 15-20) that a speaker says its own side will
-    take, on a condition or not, is a threat by the speaker (CAMEO 13, coded from the act: the
+    said they will attack", "said they would boycott the vote": protest or force (CAMEO 14-20)
+    that a speaker says its own side will take, on a condition or not, is a threat by the speaker (CAMEO 13, coded from the act: the
     manual's "declare intention to use force"), not a hypothetical attack and not news of one."""
     table = lex.inner_codes.get("threat", {})
     for c in cands:
-        if c.modality != "hypothetical" or not c.code or c.code[:2] not in table or c.code[:2] < "15" \
+        if c.modality != "hypothetical" or not c.code or c.code[:2] not in table or c.code[:2] < "14" \
                 or c.governor is not None:
             continue
         verb = c.clause_verb

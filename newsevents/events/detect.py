@@ -91,7 +91,11 @@ def _verb_entry(tok: Token, lex: Lexicon) -> tuple[Entry, Token | None] | None:
         pobj = next((c for c in p.children if c.dep_ == "pobj"), None)
         if pobj is not None and pobj.ent_type_ in ("DATE", "TIME"):
             continue  # "called ... on Tuesday" is not "called on"
-        keys.append((f"{lemma} {p.lower_}", pobj or obj))
+        key = f"{lemma} {p.lower_}"
+        entry = lex.verbs.get(key)
+        if entry is not None and obj is not None and lex.object_code(entry, obj.lemma_) is not None:
+            keys.append((key, obj))  # "withdrew peacekeepers from X": the object refines, not X
+        keys.append((key, pobj or obj))
     if obj is not None:
         keys.append((f"{lemma} {obj.lemma_.lower()}", None))
     keys.append((lemma, obj))
@@ -113,9 +117,10 @@ def _resolve_code(entry: Entry, refiner: Token | None, lex: Lexicon) -> str | No
         if code is None and refiner.ent_type_ == "PERSON" and "PERSON" in entry.objects:
             code = entry.objects["PERSON"]
         if code is None:
-            # "cut ties", "hold talks": a compound in the object ("peace table")
-            for c in refiner.children:
-                if c.dep_ in ("compound", "amod"):
+            # "cut ties", "hold talks": a compound in the object ("peace table"); "a state of emergency"
+            of = [o for p in refiner.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+            for c in [*refiner.children, *of]:
+                if c.dep_ in ("compound", "amod", "pobj"):
                     code = lex.object_code(entry, c.lemma_)
                     if code:
                         break

@@ -60,6 +60,17 @@ def is_hypothetical(tok: Token, lex: Lexicon) -> bool:
     return False
 
 
+def _reported_future(t: Token, lex: Lexicon) -> bool:
+    """ "The EU said it would hold talks": "would" reporting a plan (the future of a past
+    statement), not a counterfactual ("would have met") or the consequence of a condition."""
+    aux = {c.lower_ for c in t.children if c.dep_ == "aux"}
+    if "would" not in aux or aux & {"have", "'ve"}:
+        return False
+    if any(c.dep_ in ("advcl",) and any(m.lower_ in ("if", "unless") for m in c.children) for c in t.children):
+        return False
+    return t.dep_ == "ccomp" and t.head.lemma_.lower() in lex.cue_verbs
+
+
 def is_future_intent(tok: Token, lex: Lexicon) -> bool:
     """Rule `future_intent`: "will release", "is willing to withdraw", "plans to meet"."""
     for t in _clause_chain(tok):
@@ -67,6 +78,8 @@ def is_future_intent(tok: Token, lex: Lexicon) -> bool:
             return False  # "the leader, who will visit Seoul": a plan described, not a statement of intent
         if any(c.dep_ == "aux" and c.lower_ in lex.future_intent_aux for c in t.children):
             return not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children)
+        if _reported_future(t, lex):
+            return True
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in lex.future_intent_governors:
             return True
         if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.lemma_.lower() in lex.future_intent_governors:
