@@ -330,3 +330,18 @@ def test_sentences_inside_a_long_quote_do_not_push_the_speaker_out_of_reach(quot
             "Nobody listened,\u201d he added.\n")
     q = _only(quotes_of(text), "direct")
     assert q.speaker == "former colleague of the suspect"
+
+
+def test_passive_speech_verb_is_said_by_its_agent_not_its_subject(quotes_of):
+    text = ("Doctor Karl Weiss has been called a \u201cdanger to patients\u201d by Nurse Anna Holm.\n\n"
+            "Doctor Ivo Marek was investigated last year for promoting \u201cmiracle\u201d diets.\n")
+    speakers = {q.text: q.speaker for q in quotes_of(text).quotes if q.kind == "mixed"}
+    assert speakers.get("danger to patients") != "Karl Weiss"
+    assert "miracle" not in speakers
+
+
+def test_a_dash_is_no_subject(quotes_of):
+    text = ("When the judge ruled ― as was expected by the few who read the filing ― Mayor Ida Kern "
+            "boasted, \u201cWe told you so.\u201d\n")
+    q = _only(quotes_of(text), "direct")
+    assert q.speaker == "Ida Kern"

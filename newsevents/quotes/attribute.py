@@ -190,7 +190,9 @@ class Attributor:
             # a subject inside quotes never speaks: 'The "reforms" he proposed are "...," X reported'
             children = sorted(verb.children, key=lambda c: self.in_quote(c))
             for c in children:
-                if c.dep_ in SUBJECTS and c.lower_ not in {"there"}:
+                if c.dep_ in SUBJECTS and c.lower_ not in {"there"} and any(ch.isalnum() for ch in c.text):
+                    if c.dep_ == "nsubjpass" and verb.i == cue.i and cue.lemma_.lower() in self.lex["speech"]:
+                        return self.agent_of(cue)  # 'X has been called "..." by Y': Y speaks, not X
                     if c.lower_ in RELATIVES - PERSON_RELATIVES and verb.dep_ == "relcl":
                         return verb.head  # "a letter that says ...": the noun the clause hangs on
                     return c  # 'X, who said': speaker_from names the person the clause hangs on
@@ -209,6 +211,13 @@ class Attributor:
                 seen += 1
                 continue
             return None
+        return None
+
+    def agent_of(self, verb: Token) -> Token | None:
+        """The 'by' agent of a passive verb, if the parse gives one."""
+        for c in verb.children:
+            if c.dep_ == "agent":
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
         return None
 
     # -- speakers ---------------------------------------------------------------------------
@@ -618,6 +627,8 @@ class Attributor:
             for anc in root.ancestors:
                 if anc.pos_ in {"VERB", "AUX"} and not self.in_quote(anc):
                     subject = self.subject_of(anc)
+                    if subject is not None and subject.dep_ == "nsubjpass":
+                        subject = None  # 'X was investigated for promoting "..."': X is the target
                     named = subject is not None and (subject.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
                                                      or subject.lower_ in {"he", "she", "they"} | PERSON_RELATIVES
                                                      or entity_at(self.ctx, *self.ctx.raw_span(subject)) is not None)
