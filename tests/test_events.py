@@ -360,3 +360,12 @@ def test_a_reported_would_states_intent_dated_by_the_report(read_text):
     intents = [e for e in events if e.cameo == "036" and e.modality == "asserted"]
     assert intents and intents[0].source.country == "CHL" and intents[0].date != "2021-04"
     assert not any(e.cameo_root == "03" for e in _events(read_text, "Chile said it would have met Bolivia."))
+
+
+def test_tip_off_shares_information_and_defiance_defies(read_text):
+    events = _events(read_text, "Two French imams warned the police about the recruiter.")
+    assert "064" in [e.cameo for e in events] and not any(e.cameo_root == "13" for e in events)
+    events = _events(read_text, "Iran is expanding its missile programme in defiance of United Nations sanctions.")
+    defy = [e for e in events if e.cameo == "128"]
+    assert defy and defy[0].source.country == "IRN"
+    assert not any(e.cameo_root == "14" for e in _events(read_text, "The Indian test demonstrated a longer range."))

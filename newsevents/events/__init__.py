@@ -191,7 +191,7 @@ def _actor_pairs(c: Candidate, lex: Lexicon) -> list[tuple[Actor | None, Actor |
 
 def _tip_off(c: Candidate, lex: Lexicon) -> bool:
     """Rule `tip_off`: a non-state actor "warning" the police or the authorities is alerting them,
-    not threatening them."""
+    not threatening them: it shares information with them (CAMEO 064)."""
     if c.code[:2] != "13" or c.target is None or not (c.entry.code or "").startswith("13"):
         return False  # (only a warning verb can be a tip-off, not a threat coded from a wanted act)
     target_agent = c.target.agent[:3]
@@ -532,8 +532,11 @@ def run(ctx: Any) -> None:
             continue
         if c.entry.needs_inner and not any(i.code for i in c.inner):
             continue  # rule `wish_governs`: "residents want answers" is no event
-        if _non_political(c, lex) or _tip_off(c, lex):
+        if _non_political(c, lex):
             continue
+        if _tip_off(c, lex):
+            c.code = "064"  # the warning shares information with the authorities (CAMEO 064)
+            c.modality = "asserted"
         if c.entry.key == "warn" and c.target is None and not c.inner:
             continue  # rule `bare_warning`: "MPs have warned" (of a danger) threatens no one
         kept.append(c)

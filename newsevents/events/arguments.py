@@ -221,12 +221,17 @@ def nominal_arguments(cand: Candidate, lex: Lexicon) -> tuple[Token | None, Toke
     if source is None and noun.dep_ == "pobj" and noun.head.dep_ == "prep" \
             and noun.head.lower_ in ("after", "in", "at", "during", "from", "following"):
         verb = noun.head.head
+        while verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("dobj", "obj", "pobj", "nsubjpass") \
+                and verb.head.i != verb.i:
+            verb = verb.head  # "pursuing weapons programs in defiance of": the verb the phrase hangs from
+            verb = verb.head if verb.dep_ == "prep" else verb
         if verb.pos_ in ("VERB", "AUX"):
             subj, passive = verb_subject(verb)  # "Trump, speaking after a summit with Abe"
             if not passive:
                 source = subj
                 obj = _child(verb, {"dobj", "obj"})
                 if noun.head.lower_ == "in" and obj is not None and obj.lemma_.lower() not in lex.nouns \
+                        and verb.i == noun.head.head.i \
                         and verb.lemma_.lower() not in lex.cue_verbs:  # not "told CNN in a phone call"
                     target = obj  # "engaged the peacekeepers in a firefight": the verb's object
     if target is None:

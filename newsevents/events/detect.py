@@ -189,6 +189,8 @@ def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
             if entry.needs_object and direct_object(tok) is None and not any(
                     c.dep_ == "dative" for c in tok.children):
                 continue  # "help reduce tensions": a helping verb with only a verbal complement
+            if entry.intransitive and _children(tok, {"dobj", "obj"}):
+                continue
             code = _resolve_code(entry, refiner, lex)
             if code is None and entry.kind == "stop":
                 code = ""  # pending: "stopped supplying fuel" is coded from the act it stops

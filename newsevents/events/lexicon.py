@@ -32,6 +32,7 @@ class Entry:
     needs_inner: bool = False
     light_codes: dict[str, str] = field(default_factory=dict)
     needs_object: bool = False
+    intransitive: bool = False
 
 
 @dataclass
@@ -118,6 +119,7 @@ def _entry(key: str, spec: dict[str, Any], noun: bool) -> Entry:
         aimed=str(spec["aimed"]) if spec.get("aimed") else None,
         needs_inner=bool(spec.get("needs_inner", False)),
         needs_object=bool(spec.get("needs_object", False)),
+        intransitive=bool(spec.get("intransitive", False)),
         light_codes={str(k): str(v) for k, v in (spec.get("light_codes") or {}).items()},
     )
 
