@@ -369,3 +369,10 @@ def test_tip_off_shares_information_and_defiance_defies(read_text):
     defy = [e for e in events if e.cameo == "128"]
     assert defy and defy[0].source.country == "IRN"
     assert not any(e.cameo_root == "14" for e in _events(read_text, "The Indian test demonstrated a longer range."))
+
+
+def test_violence_between_police_and_protesters(read_text):
+    events = _events(read_text, "Kenyan police clashed with demonstrators in Nairobi on Tuesday.")
+    codes = {(e.source.agent, e.target.agent if e.target else None, e.cameo) for e in events if e.source}
+    assert ("COP", "OPP", "175") in codes or any(c[2] == "175" for c in codes)  # violent repression
+    assert any(c[2] == "145" for c in codes)  # the protesters' side of the clash is a riot

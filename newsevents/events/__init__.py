@@ -181,7 +181,7 @@ def _actor_pairs(c: Candidate, lex: Lexicon) -> list[tuple[Actor | None, Actor |
         pairs = [(a, b, c.code) for a in sources for b in sources if a is not b and a.code != b.code]
     else:
         pairs = [(a, b, c.code) for a in sources for b in targets]
-    back = lex.reciprocal.get(c.code)
+    back = c.code if c.entry.mutual else lex.reciprocal.get(c.code)
     if back:
         seen = {(a.code if a else None, b.code if b else None) for a, b, _ in pairs}
         pairs += [(b, a, back) for a, b, _ in list(pairs) if a is not None and b is not None
@@ -397,6 +397,24 @@ def _negotiation_precedence(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _protest_violence(code: str, source: Actor | None, target: Actor | None, lex: Lexicon) -> str:
+    """Rule `protest_violence` (CAMEO manual 145, 175): destruction or violence by protesters is a
+    riot (145); violence by security forces against protesters is violent repression (175)."""
+    spec = lex.protest_violence
+    if not spec or not any(code.startswith(p) for p in spec.get("codes_from", [])):
+        return code
+
+    def protesters(actor: Actor | None) -> bool:
+        words = actor.text.lower().split() if actor is not None else []
+        return any(w.startswith(stem) for w in words for stem in spec.get("protester_stems", []))
+
+    if protesters(source):
+        return str(spec.get("by_protesters", code))
+    if protesters(target) and source is not None and source.agent[:3] in spec.get("security_agents", []):
+        return str(spec.get("against_protesters", code))
+    return code
+
+
 def _verdict_arguments(ctx: Any, c: Candidate) -> None:
     """Rule `verdict`: the speaker who states the judgement is its source; the party judged (the
     doer of the harmful conduct, the author of the claims) is its target. Told by the writer
@@ -551,6 +569,7 @@ def run(ctx: Any) -> None:
         event, was_anchored = _to_event(ctx, c, lex)
         for source, target, code in _actor_pairs(c, lex):
             copy = replace(event, source=source, target=target, mentions=[], reported_by=list(event.reported_by))
+            code = _protest_violence(code, source, target, lex)
             if code != event.cameo:
                 facts = info(code)
                 copy = replace(copy, cameo=code, cameo_root=code[:2], quad_class=facts.quad_class,

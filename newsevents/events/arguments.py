@@ -421,6 +421,11 @@ def code_arguments(ctx: Any, cand: Candidate) -> None:
         # "the militant group al-Shabab is claiming": a name split into several subjects by the parser
         others = [c for c in cand.source_token.head.children if c.dep_ == "nsubj" and c.i != cand.source_token.i]
         srcs = [a for a in (code_actor(ctx, cand, t) for t in others) if a][:1]
+    if not srcs and cand.source_token is not None and load_lexicon().in_class(cand.source_token.lemma_, "WEAPON"):
+        # "blown up by a missile believed to be fired by rebels": the weapon's user
+        users = [_child(t, {"pobj"}) for t in cand.source_token.subtree if t.dep_ == "agent"]
+        users = [u for u in users if u is not None] or [_nationality_modifier(cand.source_token)]
+        srcs = [a for a in (code_actor(ctx, cand, u) for u in users if u is not None) if a][:1]
     if len(srcs) == 1:
         srcs += _coordinated_modifiers(ctx, cand.source_token, srcs[0])
     tgts = [a for a in (code_actor(ctx, cand, t) for t in _conj_tokens(cand.target_token)) if a]

@@ -33,6 +33,7 @@ class Entry:
     light_codes: dict[str, str] = field(default_factory=dict)
     needs_object: bool = False
     intransitive: bool = False
+    mutual: bool = False
 
 
 @dataclass
@@ -59,6 +60,7 @@ class Lexicon:
     hope_appeal: dict[str, Any] = field(default_factory=dict)
     reciprocal: dict[str, str] = field(default_factory=dict)
     descriptive_verbs: set[str] = field(default_factory=set)
+    protest_violence: dict[str, Any] = field(default_factory=dict)
 
     def object_code(self, entry: Entry, lemma: str) -> str | None:
         """Code of `entry` refined by an object (or modifier) lemma; None when nothing fits."""
@@ -120,6 +122,7 @@ def _entry(key: str, spec: dict[str, Any], noun: bool) -> Entry:
         needs_inner=bool(spec.get("needs_inner", False)),
         needs_object=bool(spec.get("needs_object", False)),
         intransitive=bool(spec.get("intransitive", False)),
+        mutual=bool(spec.get("mutual", False)),
         light_codes={str(k): str(v) for k, v in (spec.get("light_codes") or {}).items()},
     )
 
@@ -151,6 +154,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         place_stands_for_country={w.lower() for w in data.get("place_stands_for_country", [])},
         verdicts={k: (set(v) if isinstance(v, list) else v) for k, v in (data.get("verdicts") or {}).items()},
         descriptive_verbs=set(data.get("descriptive_verbs", [])),
+        protest_violence=dict(data.get("protest_violence") or {}),
         reciprocal={str(k): str(v) for k, v in (data.get("reciprocal") or {}).items()},
         hope_appeal={k: set(v) for k, v in (data.get("hope_appeal") or {}).items()},
     )
