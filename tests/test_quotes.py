@@ -345,3 +345,9 @@ def test_a_dash_is_no_subject(quotes_of):
             "boasted, \u201cWe told you so.\u201d\n")
     q = _only(quotes_of(text), "direct")
     assert q.speaker == "Ida Kern"
+
+
+def test_dateline_is_not_the_speaker(quotes_of):
+    text = "OSLO -- Minister Kari Dahl, opening the fair on Monday, said the town would \u201cnever give up.\u201d\n"
+    q = _only(quotes_of(text), "mixed")
+    assert q.speaker == "Kari Dahl"

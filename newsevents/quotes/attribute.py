@@ -193,6 +193,8 @@ class Attributor:
                 if c.dep_ in SUBJECTS and c.lower_ not in {"there"} and any(ch.isalnum() for ch in c.text):
                     if c.dep_ == "nsubjpass" and verb.i == cue.i and cue.lemma_.lower() in self.lex["speech"]:
                         return self.agent_of(cue)  # 'X has been called "..." by Y': Y speaks, not X
+                    if self.is_dateline(c):  # 'WASHINGTON -- President X ... said': the apposition
+                        return next((a for a in c.children if a.dep_ == "appos" and a.i > c.i), None)
                     if c.lower_ in RELATIVES - PERSON_RELATIVES and verb.dep_ == "relcl":
                         return verb.head  # "a letter that says ...": the noun the clause hangs on
                     return c  # 'X, who said': speaker_from names the person the clause hangs on
@@ -212,6 +214,12 @@ class Attributor:
                 continue
             return None
         return None
+
+    def is_dateline(self, token: Token) -> bool:
+        """An upper-case place opening the paragraph before a dash ('WASHINGTON --', 'SEOUL —')."""
+        nxt = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
+        return token.is_upper and len(token.text) > 1 and token.i == token.sent.start and nxt is not None \
+            and nxt.text in {"--", "\u2014", "\u2013", "-"}
 
     def agent_of(self, verb: Token) -> Token | None:
         """The 'by' agent of a passive verb, if the parse gives one."""
