@@ -376,3 +376,9 @@ def test_violence_between_police_and_protesters(read_text):
     codes = {(e.source.agent, e.target.agent if e.target else None, e.cameo) for e in events if e.source}
     assert ("COP", "OPP", "175") in codes or any(c[2] == "175" for c in codes)  # violent repression
     assert any(c[2] == "145" for c in codes)  # the protesters' side of the clash is a riot
+
+
+def test_a_hostile_act_only_believed_is_an_accusation(read_text):
+    events = _events(read_text, "Indian officials believe Pakistani troops shelled the village.")
+    assert [e.cameo for e in events if e.modality == "asserted"] == ["112"]
+    assert events[0].source.country == "IND"

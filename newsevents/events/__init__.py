@@ -243,13 +243,15 @@ def _refusals(cands: list[Candidate], lex: Lexicon) -> None:
                 c.extra["intent"] = True
 
 
-def _claims(ctx: Any, cands: list[Candidate]) -> list[Candidate]:
-    """Rule `claim`: "X claimed that Y attacked Z" is not an established attack. If X is the doer,
-    X claims responsibility (CAMEO 015); otherwise X accuses Y (CAMEO 112)."""
+def _claims(ctx: Any, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """Rule `claim`: "X claimed that Y attacked Z", "X believes Y blew up ..." is not an established
+    attack. If X is the doer, X claims responsibility (CAMEO 015); otherwise X accuses Y (CAMEO
+    112). A belief about one's own side is left as told. (Cue verbs in lexicon `claim_cues`.)"""
     out = []
     for c in cands:
         cue = c.extra.get("cue")
-        if cue is None or cue.lemma_.lower() != "claim" or not c.code or c.code[:2] not in ("17", "18", "19", "20"):
+        if cue is None or cue.lemma_.lower() not in lex.claim_cues or not c.code \
+                or c.code[:2] not in ("17", "18", "19", "20"):
             out.append(c)
             continue
         claimant = c.extra.get("reporter")
@@ -257,6 +259,9 @@ def _claims(ctx: Any, cands: list[Candidate]) -> list[Candidate]:
             out.append(c)
             continue
         same = c.source is None or (c.source.country and c.source.country == claimant.country)
+        if same and cue.lemma_.lower() != "claim":
+            out.append(c)
+            continue
         c.code = "015" if same else "112"
         c.target = c.target if same else c.source
         c.source = claimant
@@ -538,7 +543,7 @@ def run(ctx: Any) -> None:
     _quote_restates_summary(ctx, cands)
     _refusals(cands, lex)
     _consequences(cands)
-    cands = _claims(ctx, cands)
+    cands = _claims(ctx, cands, lex)
     for c in cands:
         if c.entry.aimed and c.target is not None and c.code == "150":
             c.code = c.entry.aimed  # rule `aimed_force`

@@ -60,6 +60,7 @@ class Lexicon:
     hope_appeal: dict[str, Any] = field(default_factory=dict)
     reciprocal: dict[str, str] = field(default_factory=dict)
     descriptive_verbs: set[str] = field(default_factory=set)
+    claim_cues: set[str] = field(default_factory=set)
     protest_violence: dict[str, Any] = field(default_factory=dict)
 
     def object_code(self, entry: Entry, lemma: str) -> str | None:
@@ -154,6 +155,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         place_stands_for_country={w.lower() for w in data.get("place_stands_for_country", [])},
         verdicts={k: (set(v) if isinstance(v, list) else v) for k, v in (data.get("verdicts") or {}).items()},
         descriptive_verbs=set(data.get("descriptive_verbs", [])),
+        claim_cues=set(cues.get("claims", ["claim"])),
         protest_violence=dict(data.get("protest_violence") or {}),
         reciprocal={str(k): str(v) for k, v in (data.get("reciprocal") or {}).items()},
         hope_appeal={k: set(v) for k, v in (data.get("hope_appeal") or {}).items()},
