@@ -196,3 +196,17 @@ def test_a_name_read_as_a_place_once_is_a_place_elsewhere_in_the_story(read_text
 def test_dotted_state_abbreviation_is_a_state_anywhere(read_text):
     found = {p.text: p for p in places_of(read_text, "The bill passed in N.J. and Mass. last week, officials said.")}
     assert found["N.J."].name == "New Jersey" and found["Mass."].name == "Massachusetts"
+
+
+def test_first_level_regions_outside_the_us(read_text):
+    found = {p.text: p for p in places_of(read_text, "Cholera spread in Zamfara and Borno, and cases were also "
+                                                      "reported in the Eastern Cape of South Africa.")}
+    assert found["Zamfara"].country == "NGA" and found["Zamfara"].kind == "region"
+    assert found["Eastern Cape"].country == "ZAF"
+
+
+def test_a_first_level_region_inside_an_organisation_name_is_not_read():
+    from newsevents.geo.recognize import _strong
+
+    assert not _strong(load_gazetteer(), "Berkshire")
+    assert any(e.kind == "province" for e in load_gazetteer().lookup("Berkshire"))

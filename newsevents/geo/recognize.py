@@ -83,6 +83,16 @@ def region_phrases() -> dict[tuple[str, ...], str]:
     return phrases
 
 
+@functools.lru_cache(maxsize=1)
+def region_phrases_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The news region phrases by their first word, longest first (so a token is checked only
+    against the phrases it can start)."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in region_phrases():
+        by_first.setdefault(phrase[0], []).append(phrase)
+    return {w: tuple(sorted(ps, key=len, reverse=True)) for w, ps in by_first.items()}
+
+
 @dataclass
 class Found:
     """A recognized span (view token indices) and how it was found."""
@@ -188,11 +198,11 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
 
     # news regions and features (also lower case ones): longest phrases, case as written, not the
     # "Africa" of "South Africa"
-    phrases = region_phrases()
-    lengths = sorted({len(p) for p in phrases}, reverse=True)
-    for i in range(len(doc)):
-        for n in lengths:
-            if i + n <= len(doc) and tuple(t.text for t in doc[i:i + n]) in phrases \
+    phrases_by_first = region_phrases_by_first_word()
+    for i, token in enumerate(doc):
+        for phrase in phrases_by_first.get(token.text, ()):
+            n = len(phrase)
+            if i + n <= len(doc) and all(doc[i + k].text == phrase[k] for k in range(1, n)) \
                     and not (i > 0 and _capitalized(doc[i - 1]) and doc[i - 1].pos_ == "PROPN"):
                 claim(doc[i:i + n], "region")
                 break

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from newsevents.geo.gazetteer import Entry, distance_km, fold
 
-KIND_PRIOR = {"country": 11.5, "region": 8.5, "feature": 9.0, "county": 7.5}
+KIND_PRIOR = {"country": 11.5, "region": 8.5, "feature": 9.0, "county": 7.5, "province": 8.0}
 CAPITAL_BONUS = 1.5
 CAPITAL_FLOOR = 9.6  # a national capital outranks a same-named province or state ("Washington")
 CAPITAL_FLOOR_POPULATION = 100_000  # but not a village that is a territory's capital
@@ -34,6 +34,7 @@ CLEAR_MARGIN = 2.5
 SUPPORT_RADIUS_KM = 100.0
 SUPPORT_WEIGHT = 0.75
 SUPPORT_MAX = 3.0
+SUPPORT_POPULATION_FLOOR = 1000  # so that a name's unpeopled readings (counties) weigh a little
 
 
 def prior(entry: Entry) -> float:
@@ -174,9 +175,9 @@ def candidate_support(mentions: Sequence[MentionCandidates]) -> dict[int, float]
     Local news names several places of one area, each ambiguous on its own ("Alexandria", "Brandon",
     "Douglas County"): the readings that lie together are the likely ones. A town candidate counts every
     other name of the story that has a town of that name within SUPPORT_RADIUS_KM or a county of that
-    name in the same US state; a county candidate counts the other names with a town in its state. Each
-    supporting name weighs 1/sqrt(its number of readings), so a name found everywhere ("Washington")
-    vouches for little. Returns row -> support.
+    name in the same US state; a county candidate counts the other names with a town in its state. A
+    supporting reading weighs its share of its name's population, so a name found everywhere
+    ("Washington") or a hamlet namesake of a capital (Ottawa, Ohio) vouches for little. Returns row -> support.
     """
     by_name: dict[str, tuple[Entry, ...]] = {}
     for m in mentions:
@@ -192,12 +193,14 @@ def candidate_support(mentions: Sequence[MentionCandidates]) -> dict[int, float]
         readings = [e for e in entries if not e.alternate and e.kind in ("city", "county")]
         if not readings:
             continue
-        weight = 1.0 / math.sqrt(len(readings))
+        total = sum(e.population + SUPPORT_POPULATION_FLOOR for e in readings)
         for e in readings:
+            weight = (e.population + SUPPORT_POPULATION_FLOOR) / total
             if e.kind == "city":
                 grid[(math.floor(e.lat), math.floor(e.lon))].append((key, e, weight))
             if e.admin1 and e.admin1.startswith("US."):
-                (towns_in if e.kind == "city" else counties_in)[e.admin1][key] = weight
+                group = (towns_in if e.kind == "city" else counties_in)[e.admin1]
+                group[key] = group.get(key, 0.0) + weight
     support: dict[int, float] = {}
     for key, entries in by_name.items():
         for e in entries:
@@ -209,9 +212,9 @@ def candidate_support(mentions: Sequence[MentionCandidates]) -> dict[int, float]
                 for d_lat in (-1, 0, 1):
                     for d_lon in (-2, -1, 0, 1, 2):
                         for other, o, weight in grid.get((cell_lat + d_lat, cell_lon + d_lon), ()):
-                            if other != key and other not in agreeing \
+                            if other != key \
                                     and distance_km(e.lat, e.lon, o.lat, o.lon) <= SUPPORT_RADIUS_KM:
-                                agreeing[other] = weight
+                                agreeing[other] = max(weight, agreeing.get(other, 0.0))
             same_state = (counties_in if e.kind == "city" else towns_in).get(e.admin1 or "", {})
             for other, weight in same_state.items():
                 if other != key:
