@@ -351,3 +351,11 @@ def test_dateline_is_not_the_speaker(quotes_of):
     text = "OSLO -- Minister Kari Dahl, opening the fair on Monday, said the town would \u201cnever give up.\u201d\n"
     q = _only(quotes_of(text), "mixed")
     assert q.speaker == "Kari Dahl"
+
+
+def test_root_cue_without_a_parsed_subject_takes_the_name_before_it(quotes_of):
+    text = ("When spies are exposed as part of the second wing of the old spy network, Dahl and Berg call them "
+            "\"lost boys\" and describe their work as crimes.\n")
+    ctx = quotes_of(text)
+    mixed = [q for q in ctx.quotes if q.text == "lost boys"]
+    assert mixed and mixed[0].speaker in {"Berg", "Dahl"}, [(q.text, q.speaker) for q in ctx.quotes]

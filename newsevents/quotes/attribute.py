@@ -212,8 +212,19 @@ class Attributor:
                 verb = verb.head
                 seen += 1
                 continue
-            return None
+            return self.name_just_before(cue) if verb.dep_ == "ROOT" else None
         return None
+
+    def name_just_before(self, verb: Token) -> Token | None:
+        """A root verb the parse left without a subject ('..., Obama and Clinton call them "..."',
+        the names hung on an earlier noun): the name right before it."""
+        k = verb.i - 1
+        while k >= verb.sent.start and self.doc[k].pos_ in {"ADV", "AUX", "PART"}:
+            k -= 1
+        if k < verb.sent.start:
+            return None
+        t = self.doc[k]
+        return t if t.pos_ == "PROPN" and t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} and not self.in_quote(t) else None
 
     def is_dateline(self, token: Token) -> bool:
         """An upper-case place opening the paragraph before a dash ('WASHINGTON --', 'SEOUL —')."""
