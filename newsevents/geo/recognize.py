@@ -167,6 +167,12 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
             span = _trim(ent, keep_directions=True)
+            if not gazetteer.has(span.text) and ent.label_ != "FAC" and any(t.lower_ == "of" for t in span):
+                # "the Eastern Cape of South Africa": the places on either side of "of"
+                before = len(found)
+                _gazetteer_runs(span, gazetteer, guards, person_words, demonym_keys, claim, strict=False)
+                if len(found) > before:
+                    continue
             if not gazetteer.has(span.text):
                 span = _trim(ent)
             if not len(span) or fold(span.text) in demonym_keys or span.text.lower() in tagged_guards \
