@@ -269,6 +269,8 @@ def test_reported_judgement_on_another_party_is_the_speakers_disapproval(read_te
 def test_grounds_of_a_sentence_or_accusation_are_alleged(read_text):
     events = _events(read_text, "A Moroccan court jailed a Spanish journalist for helping Algerian rebels.")
     assert [e.cameo_root for e in events if e.modality == "asserted"] == ["17"]
+    events = _events(read_text, "A Turkish court indicted the Greek activist on counts including attacking soldiers.")
+    assert not any(e.cameo_root == "19" and e.modality == "asserted" for e in events)
     events = _events(read_text, "Peru accused Chile of arming the rebels.")
     accused = [e for e in events if e.cameo == "112"]
     assert accused and accused[0].target is not None and accused[0].target.country == "CHL"

@@ -439,6 +439,9 @@ def _verdict_arguments(ctx: Any, c: Candidate) -> None:
     c.extra["intent"] = True  # a statement happens when it is made
 
 
+GROUNDS_PREPS = {"for", "over", "of", "including", "with"}
+
+
 def _grounds(cands: list[Candidate]) -> None:
     """Rule `grounds`: "jailed a student for helping militants", "charged him with ... for
     attacking": the act named as the grounds of an arrest, sentence or accusation is alleged by
@@ -446,11 +449,11 @@ def _grounds(cands: list[Candidate]) -> None:
     by_token = {c.token.i: c for c in cands}
     for c in cands:
         verb = c.clause_verb
-        if verb.dep_ != "pcomp" or verb.head.lower_ not in ("for", "over", "of") or c.modality != "asserted":
+        if verb.dep_ != "pcomp" or verb.head.lower_ not in GROUNDS_PREPS or c.modality != "asserted":
             continue
         up = verb.head.head
-        while up.pos_ in ("NOUN", "PROPN") and up.head.i != up.i:
-            up = up.head  # "on charges of helping": the noun hangs from the verb
+        while up.pos_ in ("NOUN", "PROPN", "ADP") and up.head.i != up.i:
+            up = up.head  # "on charges of helping", "on counts including attacking": up to the verb
         judge = by_token.get(up.i)
         if judge is None or judge is c or not judge.code:
             continue
