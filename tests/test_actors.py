@@ -384,3 +384,9 @@ def test_a_news_agency_is_not_the_group_and_an_armed_group_does_not_take_over_th
                   "Reuters reported. The group provided no evidence.", published="2017-10-02")
     assert _code_of(r, "The group") == "IRQREB"
     assert _code_of(r, "a gunman") == "USAUAF"
+
+
+def test_a_role_owned_by_a_pronoun_takes_the_country_named_before_it_in_the_sentence(read_text):
+    r = read_text("North Korea fired a missile on Tuesday. Japanese Prime Minister Shinzo Abe told reporters "
+                  "that his government was aware of the launch.", published="2017-08-29")
+    assert _code_of(r, "his government") == "JPNGOV"

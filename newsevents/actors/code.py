@@ -1214,6 +1214,13 @@ def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
     head_key = normalize(token.lemma_)
     if not reading.country and reading.head_kind == ROLE and head_key in st.role_countries:
         reading.country, reading.country_from = st.role_countries[head_key], "anaphor"
+    if not reading.country and reading.head_kind == ROLE and depth == 0:
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
+        if owner is not None and _named_before_in_sentence(ctx, owner):
+            # "Abe said his government...": the possessor's country, when the sentence names it
+            found = _code_token(ctx, owner, depth + 1)
+            if found is not None and found.country and found.country not in ORG_SLOTS:
+                reading.country, reading.country_from = found.country, "coref"
     if not reading.country and reading.head_kind == ROLE:
         titled = _titled_country(ctx, left, token)
         if titled:  # "the president's office" after "South Korean President Moon"
@@ -1309,6 +1316,27 @@ def _antecedent(ctx: Context, token: Token, armed_only: bool = False) -> tuple[s
                     if code and code[0] and code[1] != "MED":  # "Reuters reported. The group said": not Reuters
                         return code[0], code[1], e.name
     return None
+
+
+def _named_before_in_sentence(ctx: Context, pronoun: Token) -> bool:
+    """Does the pronoun's coreference chain have a non-pronoun mention earlier in its sentence?
+    (Chains that reach further back are too often misjoined to lend a country.)"""
+    try:
+        from newsevents.quotes.coref import entity_at
+        s, e = ctx.raw_span(pronoun)
+        entity = entity_at(ctx, s, e)
+    except Exception:
+        return False
+    if entity is None:
+        return False
+    sent = pronoun.sent
+    first, _ = ctx.raw_span(sent)
+    for ms, me in getattr(entity, "mentions", None) or []:
+        if first <= ms and me <= s:
+            tokens = _tokens_in(ctx, ms, me)
+            if tokens and not all(t.pos_ == "PRON" for t in tokens):
+                return True
+    return False
 
 
 def _weapon_head(ctx: Context, token: Token) -> bool:
