@@ -359,3 +359,17 @@ def test_root_cue_without_a_parsed_subject_takes_the_name_before_it(quotes_of):
     ctx = quotes_of(text)
     mixed = [q for q in ctx.quotes if q.text == "lost boys"]
     assert mixed and mixed[0].speaker in {"Berg", "Dahl"}, [(q.text, q.speaker) for q in ctx.quotes]
+
+
+def test_name_right_before_a_participle_cue_is_the_speaker(quotes_of):
+    text = ("The new spot from the Lind campaign opens with footage of Ola Nordmann saying during a rally, "
+            "\u201cI never pay for anything.\u201d\n")
+    q = _only(quotes_of(text), "direct")
+    assert q.speaker == "Ola Nordmann"
+
+
+def test_cue_after_a_long_apposition(quotes_of):
+    text = ("\u201cThe river is dying,\u201d Petra Holm, the director of the regional water board and "
+            "a member of the national panel on rivers and lakes since 2011, told reporters.\n")
+    q = _only(quotes_of(text), "direct")
+    assert q.speaker == "Petra Holm"

@@ -38,7 +38,7 @@ NO_REFERENT = {"what", "whatever", "which", "whichever"}  # 'what is known as "X
 OPEN_MARKS = {"\u201c", '"', "\u2018", "'", "\u00ab"}
 CLOSE_MARKS = {"\u201d", '"', "\u2019", "'", "\u00bb"}
 LABEL_TOKENS = 12  # longest run of words before a colon read as a speaker label
-AFTER_WINDOW = 16  # tokens after a closing mark in which its cue must appear
+AFTER_WINDOW = 30  # tokens after a closing mark in which its cue must appear ('"...," X, <a long title>, told')
 NOMINAL = {"PROPN", "NOUN", "PRON"}
 SIGNATURE = re.compile(r"[\u201d\"'\u2019]?[\s\u00a0]*[\u2015\u2014\u2013-]+[\s\u00a0]*(?=[A-Z])")  # tokens after a closing mark in which its cue must appear
 
@@ -184,6 +184,9 @@ class Attributor:
         obj = self.according_object(cue)
         if obj is not None:
             return obj
+        before = self.doc[cue.i - 1] if cue.i > 0 else None
+        if cue.tag_ == "VBG" and before is not None and before.ent_type_ == "PERSON" and not self.in_quote(before):
+            return before  # 'footage of Jane Roe saying, "..."': the name right before the participle
         seen = 0
         verb = cue
         while verb is not None and seen < 4:
