@@ -362,7 +362,7 @@ def test_root_cue_without_a_parsed_subject_takes_the_name_before_it(quotes_of):
 
 
 def test_name_right_before_a_participle_cue_is_the_speaker(quotes_of):
-    text = ("The new spot from the Lind campaign opens with footage of Ola Nordmann saying during a rally, "
+    text = ("The new spot from the Lind campaign opens with footage of Ola Nordmann saying, "
             "\u201cI never pay for anything.\u201d\n")
     q = _only(quotes_of(text), "direct")
     assert q.speaker == "Ola Nordmann"
