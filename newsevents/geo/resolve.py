@@ -136,6 +136,12 @@ def resolve(mentions: Sequence[MentionCandidates], context: DocumentContext, gaz
     vouch for itself), so a Canadian story's "London" goes to Ontario even though London, England,
     wins without context. Countries named as countries stay as they are.
     """
+    for m in mentions:
+        # "Albany, New York": a name after a comma that contains another is read as a country or region
+        if m.container is not None:
+            containing = tuple(e for e in m.container.entries if e.kind in ("country", "region"))
+            if containing:
+                m.container.entries = containing
     context.support = candidate_support(mentions)
     base = DocumentContext(countries=Counter(context.countries), states=Counter(context.states),
                            anchors=list(context.anchors), support=context.support)
