@@ -261,6 +261,10 @@ def test_reported_judgement_on_another_party_is_the_speakers_disapproval(read_te
     events = _events(read_text, "The French foreign minister said Iran's missile tests undermined stability in the region.")
     judged = [e for e in events if e.cameo == "111"]
     assert judged and judged[0].source.country == "FRA" and judged[0].target.country == "IRN"
+    events = _events(read_text, "The Japanese government said China's missile test was a grave provocation.")
+    judged = [e for e in events if e.cameo == "111"]
+    assert judged and judged[0].target.country == "CHN" and "provocation" in judged[0].evidence
+    assert not _events(read_text, "The Japanese minister said the weather was terrible.")
     events = _events(read_text, "A spokesman for the Turkish government said Greece's accusations were baseless.")
     judged = [e for e in events if e.cameo == "111"]
     assert judged and judged[0].source.country == "TUR" and judged[0].target.country == "GRC"

@@ -54,6 +54,7 @@ def _span_tokens(cand: Candidate) -> tuple[int, int]:
             toks += [t.left_edge, t.right_edge] if t.i > cand.token.i else [t.left_edge]
     if cand.entry.noun:
         toks += [cand.token.left_edge, cand.token.right_edge]
+    toks += cand.extra.get("span", [])
     return min(t.i for t in toks), max(t.i for t in toks) + 1
 
 
@@ -431,7 +432,8 @@ def _verdict_arguments(ctx: Any, c: Candidate) -> None:
     subj, _ = verb_subject(c.token)
     judged = subj
     if c.token.lemma_.lower() == "be" and subj is not None:
-        judged = act_doer(subj)  # "Israel's charges were false": the one who brought them
+        # "Israel's charges were false", "the North's launch was a provocation" ("it was": the act)
+        judged = act_doer(subj) if subj.pos_ != "PRON" else None
     c.source_token, c.target_token = None, judged
     c.source = reporter
     c.target = code_actor(ctx, c, judged) if judged is not None else None

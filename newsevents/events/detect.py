@@ -277,12 +277,18 @@ def verdicts(ctx: Any, lex: Lexicon, taken: set[int]) -> list[Candidate]:
         elif lemma == "be":
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             pred = next((c for c in tok.children if c.dep_ in ("acomp", "attr")), None)
-            if subj is None or pred is None or subj.lemma_.lower() not in spec.get("claim_nouns", ()) \
-                    or pred.lemma_.lower() not in spec.get("dismissive_predicates", ()):
+            if subj is None or pred is None:
+                continue
+            claim = subj.lemma_.lower() in spec.get("claim_nouns", ()) \
+                and pred.lemma_.lower() in spec.get("dismissive_predicates", ())
+            act = (subj.lemma_.lower() in lex.nouns or subj.lower_ in ("it", "this", "that")) \
+                and pred.lemma_.lower() in spec.get("condemning_predicates", ())
+            if not claim and not act:
                 continue
         else:
             continue
         cand = Candidate(tok, VERDICT, str(spec.get("code", "111")), zone, [tok])
+        cand.extra["span"] = [tok.left_edge, tok.right_edge]  # the whole judgement is the evidence
         out.append(cand)
     return out
 
