@@ -210,3 +210,17 @@ def test_a_first_level_region_inside_an_organisation_name_is_not_read():
 
     assert not _strong(load_gazetteer(), "Berkshire")
     assert any(e.kind == "province" for e in load_gazetteer().lookup("Berkshire"))
+
+
+def test_town_before_a_local_institution_is_a_place(read_text):
+    text = "A mason from Danbury was arraigned in Litchfield Superior Court on Tuesday, Connecticut officials said."
+    found = {p.text: p for p in places_of(read_text, text)}
+    assert "Litchfield" in found and found["Litchfield"].country == "USA"
+
+
+def test_a_dash_between_words_does_not_make_a_person_name():
+    from newsevents.geo.recognize import _person_tokens
+
+    ctx = geo_context("Recounts were asked in two states won by Mr Trump - Wisconsin and Pennsylvania - this week.")
+    if any(e.label_ == "PERSON" and "Wisconsin" in e.text for e in ctx.doc.ents):
+        assert "Wisconsin" not in _person_tokens(ctx.doc, load_gazetteer())

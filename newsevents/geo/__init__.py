@@ -13,6 +13,7 @@ Modules: gazetteer.py (the index), recognize.py (spans), resolve.py (disambiguat
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections import Counter
 from typing import TYPE_CHECKING
@@ -20,7 +21,14 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from newsevents.geo.gazetteer import Entry, distance_km, fold, load_gazetteer, read_tsv
-from newsevents.geo.recognize import demonyms, feature_first_words, feature_words, guard_words, recognize
+from newsevents.geo.recognize import (
+    Found,
+    demonyms,
+    feature_first_words,
+    feature_words,
+    guard_words,
+    recognize,
+)
 from newsevents.geo.resolve import CLEAR_MARGIN, DocumentContext, MentionCandidates, best_reading, resolve
 from newsevents.reading import Place
 
@@ -29,6 +37,7 @@ if TYPE_CHECKING:
 
 MAX_HOPS = 4
 SMALL_TOWN_RADIUS_KM = 150.0
+NEWS_REGION_TOWN_MIN = 100_000
 
 
 @functools.lru_cache(maxsize=1)
@@ -88,6 +97,7 @@ def run(ctx: Context) -> None:
     """Fill ctx.places and publish place_of_action and focus_country."""
     gazetteer = load_gazetteer()
     found = recognize(ctx.doc, gazetteer)
+    _add_dateline_mention(ctx, found)
     mentions: list[MentionCandidates] = []
     spans = []
     for f in found:
@@ -95,6 +105,9 @@ def run(ctx: Context) -> None:
         entries = () if f.how == "local" else gazetteer.lookup(f.lookup)
         if f.us_state:
             entries = tuple(e for e in entries if e.kind == "region" and e.country == "USA")
+        elif any(e.geonameid is None and e.kind in ("region", "feature") for e in entries):
+            # a news region or feature of ours ("Atlantic", "Middle East") is not a small namesake town
+            entries = tuple(e for e in entries if e.kind != "city" or e.population >= NEWS_REGION_TOWN_MIN)
         mentions.append(MentionCandidates(start, end, ctx.raw[start:end], entries))
         spans.append(f.span)
     # "Springfield, Illinois": a mention right after a comma that follows another mention contains it
@@ -141,6 +154,26 @@ def run(ctx: Context) -> None:
     ctx.exposed["_geo_dateline"] = _place(dateline.name, -1, -1, dateline) if dateline else None
     ctx.exposed["focus_country"] = _focus_country(places, demonym_counts, dateline)
     ctx.exposed["place_of_action"] = _places_of_action(ctx, token_places)
+
+
+def _add_dateline_mention(ctx: Context, found: list[Found]) -> None:
+    """The dateline's place ("INNISFAIL -", "VICTORIA -") is a place mention even where the model tags
+    nothing there (a word in capitals is seldom an entity)."""
+    name, dateline = ctx.document.dateline_place, ctx.document.dateline
+    if not name or not dateline:
+        return
+    line_at = ctx.raw.find(dateline)
+    at = ctx.raw.find(name, line_at) if line_at >= 0 else -1
+    if at < 0 or at > line_at + len(dateline):
+        return
+    offsets = ctx.view.offsets
+    start, end = bisect.bisect_left(offsets, at), bisect.bisect_left(offsets, at + len(name) - 1) + 1
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span) or any(f.span.start < span.end and span.start < f.span.end for f in found):
+        return
+    if load_gazetteer().lookup(name):
+        found.append(Found(span, "ner", name))
+        found.sort(key=lambda f: f.span.start)
 
 
 def _place_local_features(ctx: Context, found: list, mentions: list[MentionCandidates],

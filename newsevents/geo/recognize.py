@@ -123,7 +123,8 @@ def _person_tokens(doc: Doc, gazetteer: Gazetteer) -> set[str]:
     words: set[str] = set()
     for ent in doc.ents:
         if ent.label_ == "PERSON" and len(ent) > 1:
-            clean = len(ent) <= 3 and all(t.is_alpha or t.text == "-" for t in ent)
+            # a hyphen inside a name ("Jae-in"), not a dash between words ("Trump - Wisconsin")
+            clean = len(ent) <= 3 and all(t.is_alpha or t.text == "-" and not t.whitespace_ for t in ent)
             words.update(t.text for t in ent if t.is_alpha and (clean or not _strong(gazetteer, t.text)))
     return words
 
@@ -250,6 +251,7 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
     _repeat_names(doc, found, taken, claim, guards, person_words)
     for span in maybes + late_maybes:
         claim(span, "maybe")
+    _places_before_institutions(doc, taken, gazetteer, guards, person_words, claim)
     # place names inside organisation names: only strong ones
     i = 0
     while i < len(doc):
@@ -264,6 +266,32 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
         i = j
     found.sort(key=lambda f: f.span.start)
     return found
+
+
+@functools.lru_cache(maxsize=1)
+def institution_words() -> frozenset[str]:
+    """Words of local institutions' names that follow their town's name (rule place_before_institution)."""
+    return frozenset(row["word"] for row in read_tsv("institution_words.tsv"))
+
+
+def _places_before_institutions(doc: Doc, taken: list[bool], gazetteer: Gazetteer, guards: frozenset[str],
+                                person_words: set[str], claim) -> None:
+    """"Litchfield Superior Court", "the New Milford Police Department": the whole start of an organisation's
+    name before an institution word is the town's name when the gazetteer holds it as a place's main name."""
+    words = institution_words()
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or len(ent) < 2:
+            continue
+        start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
+        cut = next((k for k in range(start + 1, ent.end) if doc[k].text in words), None)
+        if cut is None or cut - start > 3 or any(taken[start:cut]):
+            continue
+        piece = doc[start:cut]
+        if not all(_capitalized(t) or t.text == "-" for t in piece) or fold(piece.text) in guards \
+                or piece.text in person_words:
+            continue
+        if any(not e.alternate for e in gazetteer.lookup(piece.text)):
+            claim(piece, "gazetteer")
 
 
 def _repeat_names(doc: Doc, found: list[Found], taken: list[bool], claim, guards: frozenset[str],
