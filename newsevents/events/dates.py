@@ -69,16 +69,14 @@ def date_of_time(t: TimeExpr) -> tuple[str | None, str | None]:
 def _modifies_a_noun(ctx: Any, verb: Token, anchor: TimeExpr) -> bool:
     """Rule `event_date`: "a bilateral 2018 military agreement" names a thing, not a time of the
     event; a time expression that is a modifier inside a noun phrase does not date the clause."""
-    doc = verb.doc
-    for tok in doc:
-        s, _ = ctx.raw_span(tok)
-        if s == anchor.start:
-            return tok.dep_ in ("compound", "amod", "nummod", "nmod") and tok.head.pos_ in ("NOUN", "PROPN") \
-                and tok.head.ent_type_ not in ("DATE", "TIME") and tok.i == tok.head.i - 1 or (
-                    tok.dep_ in ("compound", "amod", "nummod", "nmod") and tok.head.ent_type_ != "DATE"
-                    and tok.head.pos_ == "NOUN" and tok.head.i > tok.i + 1 and tok.ent_type_ == "DATE"
-                    and tok.head.lemma_ not in ("day", "week", "month", "year"))
-    return False
+    tok = _anchor_token(ctx, verb, anchor)
+    if tok is None:
+        return False
+    return tok.dep_ in ("compound", "amod", "nummod", "nmod") and tok.head.pos_ in ("NOUN", "PROPN") \
+        and tok.head.ent_type_ not in ("DATE", "TIME") and tok.i == tok.head.i - 1 or (
+            tok.dep_ in ("compound", "amod", "nummod", "nmod") and tok.head.ent_type_ != "DATE"
+            and tok.head.pos_ == "NOUN" and tok.head.i > tok.i + 1 and tok.ent_type_ == "DATE"
+            and tok.head.lemma_ not in ("day", "week", "month", "year"))
 
 
 def _finite(verb: Token) -> bool:
@@ -89,10 +87,16 @@ def _finite(verb: Token) -> bool:
 
 
 def _anchor_token(ctx: Any, verb: Token, anchor: TimeExpr) -> Token | None:
-    for tok in verb.sent:
-        if ctx.raw_span(tok)[0] == anchor.start:
-            return tok
-    return None
+    """The token a time expression starts at (an index of token starts built once per article)."""
+    index = ctx.exposed.get("_events_token_starts")
+    if index is None or index[0] is not verb.doc:
+        starts: dict[int, int] = {}
+        for tok in verb.doc:
+            starts.setdefault(ctx.raw_span(tok)[0], tok.i)
+        index = (verb.doc, starts)
+        ctx.exposed["_events_token_starts"] = index
+    i = index[1].get(anchor.start)
+    return verb.doc[i] if i is not None else None
 
 
 def _inside_other_description(ctx: Any, verb: Token, anchor: TimeExpr) -> bool:
