@@ -131,7 +131,8 @@ def _entry(key: str, spec: dict[str, Any], noun: bool) -> Entry:
 @functools.lru_cache(maxsize=4)
 def load_lexicon(path: str | None = None) -> Lexicon:
     """The lexicon at `path` (default: the packaged data/lexicon.yaml)."""
-    data = yaml.safe_load(Path(path or DATA / "lexicon.yaml").read_text(encoding="utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when libyaml is there
+    data = yaml.load(Path(path or DATA / "lexicon.yaml").read_text(encoding="utf-8"), Loader=loader)
     modal = data.get("modal", {})
     cues = data.get("cues", {})
     return Lexicon(
