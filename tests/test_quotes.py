@@ -373,3 +373,9 @@ def test_cue_after_a_long_apposition(quotes_of):
             "a member of the national panel on rivers and lakes since 2011, told reporters.\n")
     q = _only(quotes_of(text), "direct")
     assert q.speaker == "Petra Holm"
+
+
+def test_described_speaker_name_stops_before_its_relative_clause(quotes_of):
+    text = "A woman who recently moved to the town said the new rules were \u201ca disgrace.\u201d\n"
+    q = _only(quotes_of(text), "mixed")
+    assert q.speaker == "woman"

@@ -247,7 +247,8 @@ class Attributor:
         """The noun phrase of `head`, without determiners, relative clauses or appositions."""
         start, end = head.left_edge.i, head.i + 1
         for t in self.doc[head.i + 1:head.right_edge.i + 1]:
-            if t.dep_ in NP_CUT_DEPS and t.head.i <= head.i or t.text in {",", "(", "—", "–"}:
+            if t.dep_ in NP_CUT_DEPS and t.head.i <= head.i or t.text in {",", "(", "—", "–"} \
+                    or t.tag_ in {"WP", "WDT"} or t.pos_ in {"VERB", "AUX"}:  # 'woman who recently ...'
                 break
             end = t.i + 1
         while start < head.i and (self.doc[start].pos_ in {"DET", "PUNCT"} or self.doc[start].is_space):

@@ -454,7 +454,8 @@ class _Resolver:
             return
         start, end = token.left_edge.i, token.i + 1
         for t in token.doc[token.i + 1:token.right_edge.i + 1]:
-            if t.dep_ in {"relcl", "acl", "appos", "punct", "cc", "conj"} and t.head.i <= token.i or t.is_punct:
+            if t.dep_ in {"relcl", "acl", "appos", "punct", "cc", "conj"} and t.head.i <= token.i or t.is_punct \
+                    or t.tag_ in {"WP", "WDT"} or t.pos_ in {"VERB", "AUX"}:  # 'a woman who recently ...'
                 break
             end = t.i + 1
         doc = token.doc
