@@ -351,9 +351,15 @@ def test_pushing_back_against_calls_rejects_them(read_text):
     ("The Mexican president cancelled a planned visit to Washington.", "125"),  # a meeting rejected
     ("Egypt imposed a blockade on Libyan ports.", "191"),  # a blockade is CAMEO 191, not an embargo
     ("Poland pledged its full support for Ukraine.", "051"),  # pledged support is the endorsement
+    ("Chile and Peru have agreed a free trade agreement.", "057"),  # a deal agreed is concluded
+    ("The Bolivian president backed down on Monday.", "080"),  # yielding
 ])
 def test_lexicon_codes(read_text, text, code):
     assert code in [e.cameo for e in _events(read_text, text)]
+
+
+def test_signing_a_decree_is_no_agreement(read_text):
+    assert not any(e.cameo == "057" for e in _events(read_text, "The Bolivian president signed a decree on Monday."))
 
 
 def test_peacekeepers_are_military_assistance(read_text):
