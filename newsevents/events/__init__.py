@@ -579,7 +579,8 @@ def run(ctx: Any) -> None:
         event, was_anchored = _to_event(ctx, c, lex)
         for source, target, code in _actor_pairs(c, lex):
             copy = replace(event, source=source, target=target, mentions=[], reported_by=list(event.reported_by))
-            code = _protest_violence(code, source, target, lex)
+            if not c.entry.aimed:  # (weapons fired at someone are armed force, not a riot)
+                code = _protest_violence(code, source, target, lex)
             if code != event.cameo:
                 facts = info(code)
                 copy = replace(copy, cameo=code, cameo_root=code[:2], quad_class=facts.quad_class,
