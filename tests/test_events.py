@@ -394,3 +394,9 @@ def test_a_hostile_act_only_believed_is_an_accusation(read_text):
     events = _events(read_text, "Indian officials believe Pakistani troops shelled the village.")
     assert [e.cameo for e in events if e.modality == "asserted"] == ["112"]
     assert events[0].source.country == "IND"
+
+
+def test_an_attack_told_by_its_place_is_aimed_at_that_country(read_text):
+    events = _events(read_text, "The Taliban carried out the suicide bombing in Kabul on Monday.")
+    bombing = [e for e in events if e.cameo_root == "18"]
+    assert bombing and bombing[0].target is not None and bombing[0].target.country == "AFG"

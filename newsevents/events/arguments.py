@@ -437,6 +437,12 @@ def code_arguments(ctx: Any, cand: Candidate) -> None:
             got = code_actor(ctx, cand, sender)
             srcs = [got] if got else []
             cand.extra["inferred_source"] = bool(got)
+    if not tgts and cand.entry.noun and cand.code[:2] in ("18", "19", "20"):
+        # "the bombing in Kabul": an attack told by its place is aimed at that country
+        place = _site_place(cand.token)
+        found = bridge.actor_for_token(ctx, place) if place is not None else None
+        if found is not None and found.country:
+            tgts = [replace(found, agent="", code=found.country)]
     cand.sources, cand.targets = srcs, tgts
     cand.source = srcs[0] if srcs else None
     cand.target = tgts[0] if tgts else None
