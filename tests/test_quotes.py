@@ -379,3 +379,9 @@ def test_described_speaker_name_stops_before_its_relative_clause(quotes_of):
     text = "A woman who recently moved to the town said the new rules were \u201ca disgrace.\u201d\n"
     q = _only(quotes_of(text), "mixed")
     assert q.speaker == "woman"
+
+
+def test_quote_introduced_by_that_is_part_of_the_reported_clause(quotes_of):
+    text = "Mayor Ida Kern said that \u201cWe will rebuild every bridge.\u201d\n"
+    q = _only(quotes_of(text), "mixed")
+    assert q.speaker == "Ida Kern"

@@ -597,7 +597,7 @@ class Attributor:
         prev = self.token_at(q.view_open - 1)
         if prev is not None and lead.endswith(","):
             prev = self.token_at(len(lead.rstrip(",")) - 1 + max(sent_start if first else 0, line_start))
-        if prev is not None and (self.is_cue(prev) or prev.lower_ == "that") and upper:
+        if prev is not None and self.is_cue(prev) and upper:
             return False
         if lead.endswith(",") and prev is not None and self.is_cue(prev):
             return False
