@@ -390,3 +390,12 @@ def test_a_role_owned_by_a_pronoun_takes_the_country_named_before_it_in_the_sent
     r = read_text("North Korea fired a missile on Tuesday. Japanese Prime Minister Shinzo Abe told reporters "
                   "that his government was aware of the launch.", published="2017-08-29")
     assert _code_of(r, "his government") == "JPNGOV"
+
+
+def test_a_bare_country_code_in_a_user_dictionary_is_a_place_in_a_locative_phrase(read_text, tmp_path):
+    path = tmp_path / "my.actors.txt"
+    path.write_text("ZORBLATIA_ [FJI]\n", encoding="utf-8")
+    r = read_text("Protesters gathered in Zorblatia. Zorblatia rejected the demand.", published="2015-06-09",
+                  actor_dictionaries=[str(path)])
+    assert [a.text for a in r.actors if "Zorblatia" in a.text] == ["Zorblatia"]
+    assert next(a for a in r.actors if a.text == "Zorblatia").start > 30

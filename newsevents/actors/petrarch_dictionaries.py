@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from newsevents.actors.knowledge import AGENT_TYPES, ORG, PERSON, ROLE, Entry, normalize
+from newsevents.actors.knowledge import AGENT_TYPES, COUNTRY, ORG, PERSON, ROLE, Entry, normalize
 
 _CODE_RE = re.compile(r"\[([^\]]*)\]")
 _AGENT_FILE_HINT = re.compile(r"\[~?[A-Z]{3,}~?\]")
@@ -73,8 +73,15 @@ def _name_constraints(phrase: str) -> tuple[int, ...]:
 
 
 def _actor_entry(phrase: str, codes: list[tuple[str, dt.date | None, dt.date | None]], root: str) -> Entry:
-    return Entry(phrase=phrase, kind=PERSON if any(c[1] or c[2] for c in codes) else ORG,
-                 rule="petrarch_actor_dictionary", name=root.title(), codes=tuple(codes),
+    """A dated entry is a person; one whose only code is a bare country (`ZURICH [CHE]`) names a
+    place or country, a place in a locative phrase like our own country names; others are organizations."""
+    if any(c[1] or c[2] for c in codes):
+        kind = PERSON
+    elif all(len(c[0]) == 3 and c[0].isalpha() for c in codes):
+        kind = COUNTRY
+    else:
+        kind = ORG
+    return Entry(phrase=phrase, kind=kind, rule="petrarch_actor_dictionary", name=root.title(), codes=tuple(codes),
                  capitalized_words=_name_constraints(phrase), source="petrarch")
 
 
