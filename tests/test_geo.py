@@ -224,3 +224,25 @@ def test_a_dash_between_words_does_not_make_a_person_name():
     ctx = geo_context("Recounts were asked in two states won by Mr Trump - Wisconsin and Pennsylvania - this week.")
     if any(e.label_ == "PERSON" and "Wisconsin" in e.text for e in ctx.doc.ents):
         assert "Wisconsin" not in _person_tokens(ctx.doc, load_gazetteer())
+
+
+def test_town_named_like_a_country_in_a_local_story():
+    lebanon_country = Entry(1, 1, "Lebanon", "country", "LBN", None, 33.9, 35.9, 6_000_000, False, False)
+    lebanon_town = _entry(2, "Lebanon", "city", "USA", 36.2, -86.3, 30_000, "US.TN")
+    tennessee = _entry(3, "Tennessee", "region", "USA", 35.8, -86.3, 6_000_000, "US.TN")
+    gallatin = _entry(4, "Gallatin", "city", "USA", 36.39, -86.45, 40_000, "US.TN")
+    town = MentionCandidates(0, 7, "Lebanon", (lebanon_country, lebanon_town))
+    state = MentionCandidates(20, 29, "Tennessee", (tennessee,))
+    near = MentionCandidates(40, 48, "Gallatin", (gallatin,))
+    resolve([town, state, near], DocumentContext())
+    assert town.chosen is lebanon_town
+    alone = MentionCandidates(0, 7, "Lebanon", (lebanon_country, lebanon_town))
+    resolve([alone], DocumentContext())
+    assert alone.chosen is lebanon_country
+
+
+def test_party_label_and_spaced_state_abbreviations(read_text):
+    found = {p.text: p for p in places_of(read_text, "Sen. Lindsey Graham, R-S.C., and Rep. Nick Rahall, D-W. Va., "
+                                                      "spoke on Monday.")}
+    assert found["S.C."].name == "South Carolina"
+    assert found["W. Va."].name == "West Virginia"

@@ -26,6 +26,7 @@ INNER_LOCATIVES = {"in", "at", "near", "from", "outside"}
 BLOCKING_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"}
 CONNECTORS = {"of", "de", "del", "la", "le", "el", "al", "du", "da", "upon", "on", "-"}
 MAX_TOKENS = 6
+PARTY_LETTERS = {"D", "R", "I"}  # "Sen. X, D-S.C.": the letter of a lawmaker's party before their state
 # a name found only by the gazetteer pass (no place entity) must be this big, unless the story
 # names its country
 WEAK_MIN_POPULATION = 20000
@@ -365,13 +366,21 @@ def _states_after_comma(doc: Doc, found: list[Found], taken: list[bool]) -> None
     # anywhere but at a sentence's start or before another capitalized word
     for k in range(1, len(doc)):
         text = doc[k].text
-        if taken[k] or "." not in text or len(text) < 3 or text not in abbreviations or doc[k].is_sent_start \
-                or not doc[k - 1].is_alpha and doc[k - 1].text not in (",", "(") or doc[k - 1].text == "-":
+        if taken[k] or "." not in text or len(text) < 3 or text not in abbreviations or doc[k].is_sent_start:
+            continue
+        before = doc[k - 1]
+        # a party label ("D-S.C.") or the first half of a spaced abbreviation ("W. Va.")
+        party = before.text == "-" and k > 1 and doc[k - 2].text in PARTY_LETTERS
+        spaced = f"{before.text} {text}" in abbreviations and not taken[k - 1]
+        if not (before.is_alpha or before.text in (",", "(") or party or spaced):
             continue
         if k + 1 < len(doc) and _capitalized(doc[k + 1]) and doc[k + 1].is_alpha:
             continue
-        taken[k] = True
-        found.append(Found(doc[k:k + 1], "state", abbreviations[text], us_state=True))
+        start = k - 1 if spaced else k
+        name = abbreviations[f"{before.text} {text}"] if start < k else abbreviations[text]
+        for i in range(start, k + 1):
+            taken[i] = True
+        found.append(Found(doc[start:k + 1], "state", name, us_state=True))
 
 
 def _weak_ok(gazetteer: Gazetteer, text: str, after_locative: bool = False) -> bool:

@@ -34,6 +34,7 @@ CLEAR_MARGIN = 2.5
 SUPPORT_RADIUS_KM = 100.0
 SUPPORT_WEIGHT = 0.75
 SUPPORT_MAX = 3.0
+TOWN_OVER_COUNTRY_SUPPORT = 0.3  # and the least spatial support from the story's other places
 SUPPORT_POPULATION_FLOOR = 1000  # so that a name's unpeopled readings (counties) weigh a little
 
 
@@ -172,7 +173,26 @@ def resolve(mentions: Sequence[MentionCandidates], context: DocumentContext, gaz
         settled = _without(context, own)
         settled.anchors = [a for a in anchors.values() if a is not m.chosen]
         m.chosen = max(m.entries, key=lambda e: score(e, m, settled))
+    _towns_named_like_countries(mentions, context, clear_by_name)
     _place_counties(mentions, gazetteer)
+
+
+def _towns_named_like_countries(mentions: Sequence[MentionCandidates], context: DocumentContext,
+                                clear_by_name: dict[str, Entry]) -> None:
+    """Local news about Lebanon, Tennessee or Turkey, Texas: a country name that nothing else in the
+    story points to (no other place in that country, no demonym, no dateline) is the town of that
+    name when the story is about the town's US state (the state named, or two of its towns) and its
+    other places lie near the town (spatial support)."""
+    for m in mentions:
+        if m.chosen is None or m.chosen.kind != "country":
+            continue
+        others = _without(context, clear_by_name.get(fold(m.text)))
+        if others.countries.get(m.chosen.country, 0) > 0:
+            continue
+        towns = [e for e in m.entries if e.kind == "city" and not e.alternate and e.admin1
+                 and others.states.get(e.admin1, 0) >= 1 and context.support.get(e.row, 0.0) >= TOWN_OVER_COUNTRY_SUPPORT]
+        if towns:
+            m.chosen = max(towns, key=lambda e: (context.support.get(e.row, 0.0), e.population))
 
 
 def candidate_support(mentions: Sequence[MentionCandidates]) -> dict[int, float]:
