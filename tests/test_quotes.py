@@ -385,3 +385,9 @@ def test_quote_introduced_by_that_is_part_of_the_reported_clause(quotes_of):
     text = "Mayor Ida Kern said that \u201cWe will rebuild every bridge.\u201d\n"
     q = _only(quotes_of(text), "mixed")
     assert q.speaker == "Ida Kern"
+
+
+def test_noun_of_saying_before_a_colon(quotes_of):
+    text = "With the vote near, Governor Lena Moss is sending a blunt message: \u201cStay home and you lose.\u201d\n"
+    q = _only(quotes_of(text), "direct")
+    assert q.speaker == "Lena Moss" and q.cue == "message"

@@ -529,6 +529,24 @@ class Attributor:
             chunk = self.chunk_after(tail) if tail and tail[-1].text == ":" else []
             if chunk and self.plausible_speaker(chunk[-1]):  # 'Said Ellis: "..."'
                 return t, chunk[-1], chunk
+        return self.noun_before_colon(before)
+
+    def noun_before_colon(self, before: list[Token]) -> tuple[Token, Token] | None:
+        """Rule `cue_noun` before a colon: 'X is rolling out a new message: "..."', 'X posted a
+        tweet: "..."': the noun of saying is the cue, the subject of its verb the speaker."""
+        if len(before) < 2 or before[-1].text != ":":
+            return None
+        noun = before[-2]
+        lemma = noun.lemma_.lower()
+        if noun.pos_ != "NOUN" or not (lemma in self.lex["cue_nouns"] or lemma in self.lex["statements"]):
+            return None
+        owner = self.cue_noun_owner(noun)
+        if owner is not None:
+            return noun, owner
+        if noun.dep_ in {"dobj", "attr"} and noun.head.pos_ in {"VERB", "AUX"}:
+            subject = self.sane_subject(self.subject_of(noun.head), noun.sent.start, noun.i)
+            if subject is not None:
+                return noun, subject
         return None
 
     def label_cue(self, q: QuotedSpan) -> tuple[Token, Token, list[Token]] | None:
