@@ -353,13 +353,17 @@ def test_pushing_back_against_calls_rejects_them(read_text):
     ("Poland pledged its full support for Ukraine.", "051"),  # pledged support is the endorsement
     ("Chile and Peru have agreed a free trade agreement.", "057"),  # a deal agreed is concluded
     ("The Bolivian president backed down on Monday.", "080"),  # yielding
+    ("Armenia and Azerbaijan announced a ceasefire on Monday.", "0871"),  # a truce declared
+    ("The Chilean government lifted the state of emergency.", "0814"),
+    ("Turkish jets struck Kurdish militia positions in Syria.", "190"),
 ])
 def test_lexicon_codes(read_text, text, code):
     assert code in [e.cameo for e in _events(read_text, text)]
 
 
-def test_signing_a_decree_is_no_agreement(read_text):
+def test_signing_a_decree_or_breaking_a_truce_is_no_agreement(read_text):
     assert not any(e.cameo == "057" for e in _events(read_text, "The Bolivian president signed a decree on Monday."))
+    assert not any(e.cameo == "0871" for e in _events(read_text, "Armenia violated the ceasefire with Azerbaijan."))
 
 
 def test_peacekeepers_are_military_assistance(read_text):

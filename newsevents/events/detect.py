@@ -160,6 +160,8 @@ def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
                     cand.light_verb = head
                     cand.trigger_tokens = [head, tok]
                     cand.code = entry.light_codes.get(lex.verb_lemma(head), cand.code)
+                elif entry.light_only:
+                    continue
                 elif tok.dep_ in ("nsubj",) and head.pos_ in VERB_POS | {"AUX"}:
                     cand.anchor_verb = head
                 nominal_heads[tok.i] = cand

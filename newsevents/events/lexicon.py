@@ -34,6 +34,7 @@ class Entry:
     needs_object: bool = False
     intransitive: bool = False
     mutual: bool = False
+    light_only: bool = False
 
 
 @dataclass
@@ -124,6 +125,7 @@ def _entry(key: str, spec: dict[str, Any], noun: bool) -> Entry:
         needs_object=bool(spec.get("needs_object", False)),
         intransitive=bool(spec.get("intransitive", False)),
         mutual=bool(spec.get("mutual", False)),
+        light_only=bool(spec.get("light_only", False)),
         light_codes={str(k): str(v) for k, v in (spec.get("light_codes") or {}).items()},
     )
 
