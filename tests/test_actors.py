@@ -399,3 +399,8 @@ def test_a_bare_country_code_in_a_user_dictionary_is_a_place_in_a_locative_phras
                   actor_dictionaries=[str(path)])
     assert [a.text for a in r.actors if "Zorblatia" in a.text] == ["Zorblatia"]
     assert next(a for a in r.actors if a.text == "Zorblatia").start > 30
+
+
+def test_an_international_organization_backing_a_force_is_not_the_force(read_text):
+    r = read_text("Libyan UN-backed government forces attacked the town on Sunday.", published="2019-06-09")
+    assert _code_of(r, "Libyan UN-backed government forces") == "LBYMIL"

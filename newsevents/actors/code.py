@@ -629,8 +629,8 @@ def _adjacent_demonym(ctx: Context, matches: list[Match], left: int) -> bool:
 def _international_modifier(ctx: Context, matches: list[Match],
                             head_match: Match | None) -> tuple[str, str, str | None] | None:
     for m in matches:
-        if m is head_match:
-            continue
+        if m is head_match or _stance_prefixed(ctx, m):
+            continue  # "al-Qaeda-linked rebels" are not al-Qaeda
         for e in m.entries:
             if e.kind == ORG:
                 code = _entry_code(ctx, e)
