@@ -246,3 +246,9 @@ def test_party_label_and_spaced_state_abbreviations(read_text):
                                                       "spoke on Monday.")}
     assert found["S.C."].name == "South Carolina"
     assert found["W. Va."].name == "West Virginia"
+
+
+def test_lawmakers_home_town_after_party_letter(read_text):
+    found = {p.text for p in places_of(read_text, "The bill was written by Rep. Jane Doe (D-Raleigh) and passed "
+                                                   "the North Carolina House on Monday.")}
+    assert "Raleigh" in found

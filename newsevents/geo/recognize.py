@@ -425,7 +425,11 @@ def _glued(piece: Span, run: Span, guards: frozenset[str], before_only: bool = F
     not a common word ("Glasgow Police" is Glasgow's police)."""
     doc = piece.doc
     before = doc[piece.start - 1] if piece.start > run.start else None
+    if before is not None and before.text == "-" and piece.start >= 2 and doc[piece.start - 2].text in PARTY_LETTERS:
+        before = None  # "Rep. X (D-Raleigh)": a lawmaker's party and home town
     after = doc[piece.end] if piece.end < run.end and not before_only else None
+    if after is not None and after.text in institution_words():
+        after = None  # "the Gainesville Chamber", "Byesville Volunteer Fire Department": the town's own
     return any(t is not None and (t.text == "-" or _capitalized(t) and fold(t.text) not in guards)
                for t in (before, after))
 
