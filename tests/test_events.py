@@ -332,6 +332,8 @@ def test_governed_acts_refine_to_cameo_leaves():
     ("Iran poses a threat to Israel.", {"13"}),  # a characterization, not a threat made
     ("Iran is building rockets capable of hitting Tel Aviv.", {"19"}),  # a capability, not an attack
     ("The French president, who will visit Algeria next week, spoke to reporters.", {"03"}),  # a plan described
+    ("Beijing wants the issue back on the track of dialogue and negotiations.", {"04"}),  # a kind of act, a topic
+    ("Iran faces the threat of sanctions.", {"06", "13", "16"}),  # no one named threatens or tips off
 ])
 def test_no_asserted_event_of_these_roots(read_text, text, roots):
     assert not any(e.cameo_root in roots and e.modality == "asserted" for e in _events(read_text, text))

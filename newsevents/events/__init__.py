@@ -563,6 +563,8 @@ def run(ctx: Any) -> None:
         if _non_political(c, lex):
             continue
         if _tip_off(c, lex):
+            if c.source is None:
+                continue  # (no one named who warned: nothing to code)
             c.code = "064"  # the warning shares information with the authorities (CAMEO 064)
             c.modality = "asserted"
         if c.entry.key == "warn" and c.target is None and not c.inner:

@@ -95,6 +95,19 @@ def is_topic(tok: Token) -> bool:
     return False
 
 
+def is_generic_topic(tok: Token) -> bool:
+    """Rule `topic`: "back on the track of dialogue and negotiations", "the threat of sanctions": a
+    bare event noun (no article, no possessor) after "of/on/about/for" a noun names a kind of act
+    talked about, not an act that happened."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("of", "on", "about", "over", "for"):
+        return False
+    if any(c.dep_ in ("det", "poss", "nummod") for c in tok.children):
+        return False
+    return tok.head.head.pos_ == "NOUN"
+
+
 def is_past_perfect(tok: Token) -> bool:
     for t in _clause_chain(tok):
         if t.tag_ == "VBN" and any(c.dep_ in ("aux",) and c.lower_ in ("had", "'d") for c in t.children):
@@ -131,7 +144,7 @@ def assign_modality(cand: Candidate, lex: Lexicon) -> None:
             return
     if is_negated(verb, lex):
         cand.modality = "negated"
-    elif is_topic(verb):
+    elif is_topic(verb) or (cand.entry.noun and verb is cand.token and is_generic_topic(verb)):
         cand.modality = "hypothetical"
     elif cand.entry.key != "conditional warning" and (is_hypothetical(verb, lex) or is_future_intent(verb, lex)):
         cand.modality = "hypothetical"
