@@ -267,14 +267,15 @@ def _without(context: DocumentContext, entry: Entry | None) -> DocumentContext:
 
 
 def _place_counties(mentions: Sequence[MentionCandidates], gazetteer=None) -> None:
-    """A US county has no point of its own in the gazetteer: put it at the town of the same name in its
-    state (often its seat), else at the first town the story names in that state (local news names
-    the county around its town), else leave it at its state's point."""
+    """A US county has no point of its own in the gazetteer: put it at the town of its state that the
+    story names closest to it (local news names the county around its towns), else at the town of the
+    same name in its state (often its seat), else leave it at its state's point."""
     for m in mentions:
         if m.chosen is None or m.chosen.kind != "county":
             continue
-        near = next((o.chosen for o in mentions if o.chosen is not None and o.chosen.kind == "city"
-                     and o.chosen.admin1 == m.chosen.admin1), None)
+        in_state = [o for o in mentions if o.chosen is not None and o.chosen.kind == "city"
+                    and o.chosen.admin1 == m.chosen.admin1]
+        near = min(in_state, key=lambda o: abs(o.start - m.start)).chosen if in_state else None
         if near is None and gazetteer is not None:
             base = m.chosen.name.rsplit(" ", 1)[0]
             namesakes = [e for e in gazetteer.lookup(base) if e.kind == "city" and e.admin1 == m.chosen.admin1
