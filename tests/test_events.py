@@ -358,6 +358,8 @@ def test_pushing_back_against_calls_rejects_them(read_text):
     ("Armenia and Azerbaijan announced a ceasefire on Monday.", "0871"),  # a truce declared
     ("The Chilean government lifted the state of emergency.", "0814"),
     ("Turkish jets struck Kurdish militia positions in Syria.", "190"),
+    ("Qatar expelled three exiled Egyptian opposition leaders.", "174"),  # people deported
+    ("Russia expelled two British diplomats.", "166"),  # relations reduced
 ])
 def test_lexicon_codes(read_text, text, code):
     assert code in [e.cameo for e in _events(read_text, text)]
