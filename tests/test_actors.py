@@ -404,3 +404,9 @@ def test_a_bare_country_code_in_a_user_dictionary_is_a_place_in_a_locative_phras
 def test_an_international_organization_backing_a_force_is_not_the_force(read_text):
     r = read_text("Libyan UN-backed government forces attacked the town on Sunday.", published="2019-06-09")
     assert _code_of(r, "Libyan UN-backed government forces") == "LBYMIL"
+
+
+def test_a_bare_plural_role_is_generic_and_does_not_take_an_earlier_placement(read_text):
+    r = read_text("US officials met on Monday. Militants used software made by a company in Germany. "
+                  "Officials said tech companies must act, and the company said it would.", published="2015-12-09")
+    assert _code_of(r, "tech companies") == "USABUS"

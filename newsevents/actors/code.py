@@ -1212,7 +1212,9 @@ def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
     if reading is None:
         return None
     head_key = normalize(token.lemma_)
-    if not reading.country and reading.head_kind == ROLE and head_key in st.role_countries:
+    if (not reading.country and reading.head_kind == ROLE and head_key in st.role_countries
+            and _definite(ctx, left, token)):
+        # "the activists" after "activists in South Korea"; a bare "companies" is generic
         reading.country, reading.country_from = st.role_countries[head_key], "anaphor"
     if not reading.country and reading.head_kind == ROLE and depth == 0:
         owner = next((c for c in token.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
@@ -1248,6 +1250,11 @@ def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
         tokens = list(ctx.doc[left:right])
         _remember_person(ctx, tokens, reading.country, reading.agent, reading.name)
     return _make_actor(ctx, left, right, reading.country, reading.agent, reading.name)
+
+
+def _definite(ctx: Context, left: int, token: Token) -> bool:
+    """Does the phrase open with a definite determiner ("the", "these") that refers back?"""
+    return any(t.lower_ in {"the", "this", "that", "these", "those"} for t in ctx.doc[left:token.i])
 
 
 def _title_words(ctx: Context, start: int, end: int) -> list[tuple[int, str]]:
