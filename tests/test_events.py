@@ -379,6 +379,7 @@ def test_a_reported_would_states_intent_dated_by_the_report(read_text):
     events = _events(read_text, "Chile said on Monday it would hold talks with Bolivia.")
     intents = [e for e in events if e.cameo == "036" and e.modality == "asserted"]
     assert intents and intents[0].source.country == "CHL" and intents[0].date != "2021-04"
+    assert intents[0].reported_by == []  # its own statement, not a report
     assert not any(e.cameo_root == "03" for e in _events(read_text, "Chile said it would have met Bolivia."))
 
 

@@ -105,6 +105,7 @@ def _link_governors(ctx: Any, cands: list[Candidate], lex: Lexicon) -> None:
             c.extra["reporter"] = actor
             if text:
                 c.reported_by.append(text)
+                c.extra["reporter_text"] = text
 
 
 def _specialize(cands: list[Candidate]) -> None:
@@ -544,6 +545,11 @@ def run(ctx: Any) -> None:
             code_arguments(ctx, c)
     _speech_sources(ctx, cands)
     _conditional_threats(ctx, cands, lex)
+    for c in cands:
+        reporter = c.extra.get("reporter")
+        if reporter is not None and c.source is not None and reporter.code == c.source.code:
+            # "the EU said it would ...": its own statement, not a report of someone else's act
+            c.reported_by = [r for r in c.reported_by if r != c.extra.get("reporter_text")]
     _show_of_force_abroad(ctx, cands)
     _quote_restates_summary(ctx, cands)
     _refusals(cands, lex)
