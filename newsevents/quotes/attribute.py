@@ -52,6 +52,7 @@ def cues() -> dict[str, Any]:
         "cognition": set(data["cognition_verbs"]),
         "continuation": set(data["continuation_verbs"]),
         "according": [p.split() for p in data["attributing_prepositions"]],
+        "according_first": {p.split()[0] for p in data["attributing_prepositions"]},
         "statements": set(data["statement_nouns"]),
         "issuer_preps": set(data["issuer_prepositions"]),
         "country_heads": set(data["country_bound_heads"]),
@@ -128,6 +129,8 @@ class Attributor:
 
     def according_object(self, token: Token) -> Token | None:
         """Rule `according_to`: the object of 'according to X' when `token` starts one."""
+        if token.lower_ not in self.lex["according_first"]:  # asked for every token: the cheap test first
+            return None
         for words in self.lex["according"]:
             n = len(words)
             if token.i + n > len(self.doc) or (words and token.lower_ != words[0]):
@@ -191,16 +194,19 @@ class Attributor:
         verb = cue
         while verb is not None and seen < 4:
             # a subject inside quotes never speaks: 'The "reforms" he proposed are "...," X reported'
-            children = sorted(verb.children, key=lambda c: self.in_quote(c))
-            for c in children:
-                if c.dep_ in SUBJECTS and c.lower_ not in {"there"} and any(ch.isalnum() for ch in c.text):
-                    if c.dep_ == "nsubjpass" and verb.i == cue.i and cue.lemma_.lower() in self.lex["speech"]:
-                        return self.agent_of(cue)  # 'X has been called "..." by Y': Y speaks, not X
-                    if self.is_dateline(c):  # 'WASHINGTON -- President X ... said': the apposition
-                        return next((a for a in c.children if a.dep_ == "appos" and a.i > c.i), None)
-                    if c.lower_ in RELATIVES - PERSON_RELATIVES and verb.dep_ == "relcl":
-                        return verb.head  # "a letter that says ...": the noun the clause hangs on
-                    return c  # 'X, who said': speaker_from names the person the clause hangs on
+            subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.lower_ not in {"there"}
+                        and any(ch.isalnum() for ch in c.text)]
+            if len(subjects) > 1:
+                subjects.sort(key=self.in_quote)
+            if subjects:
+                c = subjects[0]
+                if c.dep_ == "nsubjpass" and verb.i == cue.i and cue.lemma_.lower() in self.lex["speech"]:
+                    return self.agent_of(cue)  # 'X has been called "..." by Y': Y speaks, not X
+                if self.is_dateline(c):  # 'WASHINGTON -- President X ... said': the apposition
+                    return next((a for a in c.children if a.dep_ == "appos" and a.i > c.i), None)
+                if c.lower_ in RELATIVES - PERSON_RELATIVES and verb.dep_ == "relcl":
+                    return verb.head  # "a letter that says ...": the noun the clause hangs on
+                return c  # 'X, who said': speaker_from names the person the clause hangs on
             root = verb.sent.root
             if verb.dep_ in {"acl", "relcl"} and verb.tag_ in {"VBD", "VBN"} and root.pos_ in {"PROPN", "NOUN"} \
                     and root.i < verb.i and self.doc[verb.i - 1].text == ",":
