@@ -410,3 +410,13 @@ def test_a_bare_plural_role_is_generic_and_does_not_take_an_earlier_placement(re
     r = read_text("US officials met on Monday. Militants used software made by a company in Germany. "
                   "Officials said tech companies must act, and the company said it would.", published="2015-12-09")
     assert _code_of(r, "tech companies") == "USABUS"
+
+
+def test_a_national_acronym_needs_its_country_in_a_story_that_names_others(read_text):
+    other = read_text("Police in Cameroon dispersed a rally on Saturday, said Social Democratic Front (SDF) "
+                      "lawmaker Paul Ekema.", published="2016-09-01")
+    assert all(a.country != "SYR" for a in other.actors)
+    syria = read_text("The SDF said its fighters captured a town in Syria.", published="2017-06-01")
+    assert _code_of(syria, "The SDF") == "SYRREB"
+    alone = read_text("KCNA said the launch was a success.", published="2017-06-01")
+    assert _code_of(alone, "KCNA") == "PRKMED"

@@ -339,7 +339,8 @@ def _scan_document(ctx: Context, st: DocState) -> None:
                 if e.kind in {COUNTRY, DEMONYM, CAPITAL, SEAT} and e.country:
                     st.country_counts[e.country] += weight / 2 if _placing_only(ctx, m) else weight
                 elif (e.kind in {GROUP, ORG} and e.country and e.country not in ORG_SLOTS and e.source == "ours"
-                      and not any(x.kind == ROLE for x in m.entries)):
+                      and not any(x.kind == ROLE for x in m.entries)
+                      and not (e.kind == ORG and _is_acronym(e.phrase))):  # an acronym does not name its country
                     # an armed group also acts abroad ("IS claims the Las Vegas attack") and a news
                     # agency reports from anywhere ("Reuters reported"): half a vote each
                     half = e.kind == GROUP or e.agent == "MED"
@@ -424,7 +425,7 @@ def split_code(code: str) -> tuple[str, str]:
 
 def _entry_code(ctx: Context, entry: Entry) -> tuple[str, str] | None:
     """(country, agent) an entry names, at the publication date, or None if it names none now."""
-    if entry.kind == ORG and entry.country and _foreign_common_word(ctx, entry):
+    if entry.kind == ORG and entry.country and (_foreign_common_word(ctx, entry) or _foreign_acronym(ctx, entry)):
         return None
     if entry.source == "petrarch":
         code = code_at(entry, ctx.published)
@@ -455,6 +456,24 @@ def _foreign_common_word(ctx: Context, entry: Entry) -> bool:
     st = state(ctx)
     named = set(st.country_counts) | st.person_countries  # "Obama ... Congress": the US is in the story
     return bool(named) and entry.country not in named
+
+
+def _is_acronym(phrase: str) -> bool:
+    return 2 <= len(phrase) <= 5 and phrase.isalpha() and phrase.isupper()
+
+
+def _foreign_acronym(ctx: Context, entry: Entry) -> bool:
+    """ "SDF" is the Syrian Democratic Forces only in a story that involves Syria (the same letters
+    name Cameroon's Social Democratic Front): a national organization's acronym needs its country
+    named in the story, by a country word, a leader or the geo stage's focus, when the story names
+    any country at all (rule `named_organization`)."""
+    if entry.source != "ours" or entry.country in ORG_SLOTS or not _is_acronym(entry.phrase):
+        return False
+    if "_actors_state" not in ctx.exposed:
+        return False
+    st = state(ctx)
+    named = (set(st.country_counts) | st.person_countries | {ctx.exposed.get("focus_country")}) - {None, ""}
+    return bool(named) and entry.country not in named  # a story that names no country keeps it
 
 
 def _group_country(ctx: Context, entry: Entry) -> str:
