@@ -252,3 +252,9 @@ def test_lawmakers_home_town_after_party_letter(read_text):
     found = {p.text for p in places_of(read_text, "The bill was written by Rep. Jane Doe (D-Raleigh) and passed "
                                                    "the North Carolina House on Monday.")}
     assert "Raleigh" in found
+
+
+def test_name_after_town_of_is_a_place(read_text):
+    found = [p.text for p in places_of(read_text, "Gunmen opened fire on police in and near the central town of "
+                                                  "Karak on Sunday.")]
+    assert "Karak" in found

@@ -22,6 +22,9 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # entity labels the small model gives to some towns; such an entity is a place if the gazetteer says so
 OTHER_LABELS = {"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
 INNER_LOCATIVES = {"in", "at", "near", "from", "outside"}
+# "the town of X": nouns whose "of" introduces a place's name
+PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "state", "county", "capital",
+               "suburb", "municipality", "island", "governorate", "prefecture", "hamlet", "port"}
 # entity labels whose tokens are never read as places by the gazetteer pass
 BLOCKING_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"}
 CONNECTORS = {"of", "de", "del", "la", "le", "el", "al", "du", "da", "upon", "on", "-"}
@@ -391,7 +394,11 @@ def _weak_ok(gazetteer: Gazetteer, text: str, after_locative: bool = False) -> b
 
 
 def _after_locative(span: Span) -> bool:
-    return span.start > 0 and span.doc[span.start - 1].lower_ in INNER_LOCATIVES
+    """Introduced as a place: "in Churchill", "the town of Karak"."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in INNER_LOCATIVES:
+        return True
+    return span.start > 1 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in PLACE_NOUNS
 
 
 @functools.lru_cache(maxsize=1)
