@@ -420,3 +420,8 @@ def test_a_national_acronym_needs_its_country_in_a_story_that_names_others(read_
     assert _code_of(syria, "The SDF") == "SYRREB"
     alone = read_text("KCNA said the launch was a success.", published="2017-06-01")
     assert _code_of(alone, "KCNA") == "PRKMED"
+
+
+def test_a_generic_head_takes_the_agent_of_the_organization_it_belongs_to(read_text):
+    r = read_text("Qatar has pledged to expel exiled leaders of Egypt's Muslim Brotherhood.", published="2015-06-09")
+    assert _code_of(r, "exiled leaders") == "EGYOPP"

@@ -704,6 +704,23 @@ def _pp_organization(ctx: Context, token: Token) -> tuple[str, str] | None:
     return None
 
 
+def _of_organization(ctx: Context, token: Token) -> tuple[str, str] | None:
+    """(country, agent) of a national organization or armed group in an "of" complement of the
+    head ("leaders of Egypt's Muslim Brotherhood"), or None."""
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    s, e = np_bounds(obj)
+                    for m in find_matches(ctx, s, e):
+                        for entry in m.entries:
+                            if entry.kind in {ORG, GROUP}:
+                                code = _entry_code(ctx, entry)
+                                if code and code[0] and code[1]:
+                                    return code
+    return None
+
+
 def _place_country(ctx: Context, token: Token) -> str:
     s, e = ctx.raw_span(token)
     for place in ctx.places:
@@ -820,10 +837,15 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
         head_words = normalize(ctx.doc[head_match.start:head_match.end].text)
         agent = _role_agent(ctx, head_match)
         head_key = normalize(token.lemma_ if token.pos_ == "NOUN" else token.text)
+        of_org = None
         if (head_key in GENERIC_HEADS or normalize(token.text) in GENERIC_HEADS or not agent):
             mod_agent = _modifier_agent(ctx, matches, head_match)
             if mod_agent:
                 agent = mod_agent
+            else:
+                of_org = _of_organization(ctx, token)
+                if of_org is not None and of_org[1]:  # "leaders of the Muslim Brotherhood": OPP
+                    agent = of_org[1]
         org = _international_modifier(ctx, matches, head_match) or _international_of(ctx, token)
         if org is not None:  # "UN inspectors", "NATO troops": the organization acts through them
             r.country, r.agent, r.name, r.country_from = org[0], org[1], org[2], "modifier"
@@ -836,6 +858,8 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
         if not topic:
             r.country, r.name = _modifier_country(ctx, matches, head_match)
             r.country_from = "modifier" if r.country else ""
+        if not r.country and of_org is not None and of_org[0] not in ORG_SLOTS:
+            r.country, r.country_from = of_org[0], "pp"
         if not r.country:
             r.country, r.name = _pp_country(ctx, token)
             r.country_from = "pp" if r.country else ""
