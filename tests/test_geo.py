@@ -258,3 +258,17 @@ def test_name_after_town_of_is_a_place(read_text):
     found = [p.text for p in places_of(read_text, "Gunmen opened fire on police in and near the central town of "
                                                   "Karak on Sunday.")]
     assert "Karak" in found
+
+
+def test_capital_among_foreign_capitals_beats_local_namesake():
+    athens_gr = Entry(1, 1, "Athens", "city", "GRC", "GR.ESYE31", 37.98, 23.73, 664_000, True, False)
+    athens_tx = _entry(2, "Athens", "city", "USA", 32.20, -95.86, 12_000, "US.TX")
+    nicosia = Entry(3, 3, "Nicosia", "city", "CYP", "CY.04", 35.17, 33.36, 200_000, True, False)
+    ankara = Entry(4, 4, "Ankara", "city", "TUR", "TR.68", 39.92, 32.85, 3_500_000, True, False)
+    texas = _entry(5, "Texas", "region", "USA", 31.25, -99.25, 25_000_000, "US.TX")
+    athens = MentionCandidates(0, 6, "Athens", (athens_gr, athens_tx))
+    others = [MentionCandidates(10 * k, 10 * k + 5, e.name, (e,)) for k, e in enumerate((nicosia, ankara, texas), 1)]
+    context = DocumentContext()
+    context.countries["USA"] += 2.0  # a Houston dateline
+    resolve([athens, *others], context)
+    assert athens.chosen is athens_gr

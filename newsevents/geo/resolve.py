@@ -31,6 +31,8 @@ CITY_STATE_WEIGHT = 0.5  # a town the story names for sure counts half toward it
 CONTAINER_BONUS = 8.0
 NEAR_BONUS = ((50.0, 2.0), (200.0, 1.2), (500.0, 0.5))
 CLEAR_MARGIN = 2.5
+CAPITAL_COHORT_BONUS = 1.0
+CAPITAL_COHORT_MAX = 3
 SUPPORT_RADIUS_KM = 100.0
 SUPPORT_WEIGHT = 0.75
 SUPPORT_MAX = 3.0
@@ -76,6 +78,7 @@ class DocumentContext:
     states: Counter = field(default_factory=Counter)
     anchors: list[Entry] = field(default_factory=list)
     support: dict[int, float] = field(default_factory=dict)  # row -> candidate_support()
+    capitals: set[int] = field(default_factory=set)  # rows of the national capitals the story names for sure
 
     def add(self, entry: Entry, weight: float = 1.0) -> None:
         if entry.country:
@@ -109,6 +112,9 @@ def score(entry: Entry, mention: MentionCandidates, context: DocumentContext) ->
     if mention.container is not None and mention.container.chosen is not None:
         if _in_container(entry, mention.container.chosen):
             value += CONTAINER_BONUS
+    if entry.capital and context.capitals:
+        # a story that names foreign capitals ("Nicosia", "Ankara") means the capital by a capital's name
+        value += CAPITAL_COHORT_BONUS * min(CAPITAL_COHORT_MAX, len(context.capitals - {entry.row}))
     if context.support:
         value += SUPPORT_WEIGHT * min(SUPPORT_MAX, context.support.get(entry.row, 0.0))
     if entry.kind == "city":
@@ -156,6 +162,7 @@ def resolve(mentions: Sequence[MentionCandidates], context: DocumentContext, gaz
             clear_by_name.setdefault(fold(m.text), best)
     for entry in clear_by_name.values():
         context.add(entry)
+    context.capitals = {e.row for e in clear_by_name.values() if e.kind == "city" and e.capital}
     # containers ("X, Y") resolved before what they contain
     for m in sorted(mentions, key=lambda m: m.container is not None):
         if not m.entries:
@@ -253,7 +260,8 @@ def candidate_support(mentions: Sequence[MentionCandidates]) -> dict[int, float]
 def _without(context: DocumentContext, entry: Entry | None) -> DocumentContext:
     """The context less one entry's contribution."""
     out = DocumentContext(countries=Counter(context.countries), states=Counter(context.states),
-                          anchors=[a for a in context.anchors if a is not entry], support=context.support)
+                          anchors=[a for a in context.anchors if a is not entry], support=context.support,
+                          capitals=context.capitals)
     if entry is not None:
         if entry.country and out.countries.get(entry.country):
             out.countries[entry.country] -= 1
