@@ -6,6 +6,7 @@ demonyms, languages, homonyms and embedded non-literal uses (GeoWebNews types).
 
     python benchmarks/geo_gwn_lgl.py                      # GWN and LGL, all documents
     python benchmarks/geo_gwn_lgl.py --sets trnews geovirus --limit 40 --errors /tmp/err.tsv
+    python benchmarks/geo_gwn_lgl.py --sets trnews geovirus --doc-cache /tmp/geo-docs   # parse once, rerun fast
 
 Prints, per set: acc@161 km over the gold toponyms found, recall@161 km over all scored gold
 toponyms, precision (share of system places that overlap a gold toponym of any type), mean and
