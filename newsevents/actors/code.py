@@ -690,25 +690,19 @@ def _pp_organization(ctx: Context, token: Token) -> tuple[str, str] | None:
     """The organization a person is "from"/"at"/"of": its country and agent (the PP may hang
     on the verb right after the name: "wrote expert Jean Lee from the Wilson Center")."""
     preps = list(token.rights) + [c for c in token.head.rights if c.i == token.right_edge.i + 1]
-    for child in preps:
-        if child.dep_ == "prep" and child.lower_ in {"from", "at", "of", "with"}:
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    s, e = np_bounds(obj)
-                    for m in find_matches(ctx, s, e):
-                        for entry in m.entries:
-                            if entry.kind in {ORG, GROUP}:
-                                code = _entry_code(ctx, entry)
-                                if code and code[0]:
-                                    return code
-    return None
+    return _organization_in(ctx, preps, {"from", "at", "of", "with"}, need_agent=False)
 
 
 def _of_organization(ctx: Context, token: Token) -> tuple[str, str] | None:
     """(country, agent) of a national organization or armed group in an "of" complement of the
     head ("leaders of Egypt's Muslim Brotherhood"), or None."""
-    for child in token.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
+    return _organization_in(ctx, list(token.rights), {"of"}, need_agent=True)
+
+
+def _organization_in(ctx: Context, preps: list[Token], words: set[str], need_agent: bool) -> tuple[str, str] | None:
+    """(country, agent) of the first organization or armed group named in the objects of these PPs."""
+    for child in preps:
+        if child.dep_ == "prep" and child.lower_ in words:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     s, e = np_bounds(obj)
@@ -716,7 +710,7 @@ def _of_organization(ctx: Context, token: Token) -> tuple[str, str] | None:
                         for entry in m.entries:
                             if entry.kind in {ORG, GROUP}:
                                 code = _entry_code(ctx, entry)
-                                if code and code[0] and code[1]:
+                                if code and code[0] and (code[1] or not need_agent):
                                     return code
     return None
 
