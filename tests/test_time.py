@@ -44,6 +44,14 @@ def test_weekday_follows_the_tense_of_its_clause(nlp):
     assert values == ["2020-06-16", "2020-06-23"]
 
 
+
+def test_a_day_between_a_reporting_verb_and_its_clause_dates_the_report(nlp):
+    # the parser hangs "on Monday" on "will close"; it stands before that clause's subject
+    ctx = run_time(nlp, "Officials said on Monday they will close the border.\n"
+                        "Officials said they will close the border on Monday.", "2020-06-18")
+    values = [t.value for t in ctx.times if t.text == "Monday"]
+    assert values == ["2020-06-15", "2020-06-22"]
+
 def test_relative_days_weeks_and_months(nlp):
     ctx = run_time(nlp, "Police arrested him yesterday. Protests began last week and grew last month. "
                         "He had resigned earlier this month.", "2017-11-08")

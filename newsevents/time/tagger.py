@@ -147,11 +147,27 @@ def _governing_verb(token: Token) -> Token | None:
     t = token
     for _ in range(8):
         if t.pos_ in ("VERB", "AUX") and t.i != token.i:
-            return t
+            return _reporting_verb_before_clause(token, t)
         if t.head.i == t.i:
-            return t if t.pos_ in ("VERB", "AUX") else None
+            return _reporting_verb_before_clause(token, t) if t.pos_ in ("VERB", "AUX") else None
         t = t.head
     return None
+
+
+def _reporting_verb_before_clause(token: Token, verb: Token) -> Token:
+    """The verb a time phrase belongs to when the parser hung it on the wrong clause.
+
+    In "officials said on Monday they will meet", the parser often attaches "on Monday" to
+    "meet"; but a phrase standing between a verb and the subject of that verb's complement
+    clause (said | on Monday | they will meet) belongs to the first verb.
+    """
+    if verb.dep_ not in ("ccomp", "xcomp") or verb.head.i == verb.i or verb.head.pos_ not in ("VERB", "AUX"):
+        return verb
+    head = verb.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subject is None or not head.i < token.i < subject.i < verb.i:
+        return verb
+    return head
 
 
 def _verb_tense(verb: Token) -> str | None:
