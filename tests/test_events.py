@@ -409,3 +409,36 @@ def test_an_attack_told_by_its_place_is_aimed_at_that_country(read_text):
     events = _events(read_text, "The Taliban carried out the suicide bombing in Kabul on Monday.")
     bombing = [e for e in events if e.cameo_root == "18"]
     assert bombing and bombing[0].target is not None and bombing[0].target.country == "AFG"
+
+
+def test_a_demand_verb_with_a_claimed_complement_asks_nothing(read_text):
+    claims = ["The Kenyan president insisted that Uganda had kept its promises.",
+              "The Belgian minister suggested voters were tired of the debate.",
+              "Peru insisted it would never give up the islands."]
+    for text in claims:
+        assert not any(e.cameo_root in ("02", "10") for e in _events(read_text, text)), text
+    events = _events(read_text, "Chile insisted that Bolivia must withdraw its troops.")
+    assert any(e.cameo_root == "10" for e in events)
+
+
+def test_the_subject_of_a_passive_raising_verb_does_the_controlled_act(read_text):
+    events = _events(read_text, "The Kenyan foreign minister is expected to visit Tanzania on Monday.")
+    visits = [e for e in events if e.cameo_root in ("03", "04")]
+    assert visits and visits[0].source is not None and visits[0].source.country == "KEN"
+    events = _events(read_text, "Kenyan police were not able to arrest the Somali gunmen.")
+    arrests = [e for e in events if e.cameo == "173"]
+    assert arrests and arrests[0].source is not None and arrests[0].source.country == "KEN"
+    assert arrests[0].modality == "negated"
+
+
+def test_inverted_conditions_and_judged_possibilities_are_not_asserted(read_text):
+    events = _events(read_text, "Had Kenya bombed the Somali camps, it would have faced sanctions.")
+    assert not any(e.cameo_root == "19" and e.modality == "asserted" for e in events)
+    events = _events(read_text, "Storms made it difficult for Peru to bomb the rebel camps.")
+    assert not any(e.cameo_root == "19" and e.modality == "asserted" for e in events)
+
+
+def test_hosting_needs_a_visitor(read_text):
+    assert not any(e.cameo == "043" for e in _events(read_text, "Nairobi hosted the trade fair in 2003."))
+    events = _events(read_text, "Kenya hosted the Ugandan president on Monday.")
+    assert any(e.cameo == "043" for e in events)

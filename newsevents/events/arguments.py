@@ -94,8 +94,23 @@ def verb_subject(verb: Token) -> tuple[Token | None, bool]:
         if obj is not None and verb.dep_ == "xcomp":
             return obj, False
         if verb.dep_ in ("xcomp", "advcl"):
-            return verb_subject(verb.head)
+            # "X is expected to attend", "was asked to leave": the passive is the governing verb's;
+            # the controlled verb is active unless it is itself passive ("expected to be freed")
+            subj, passive = verb_subject(verb.head)
+            if verb.head.dep_ in ("acl", "relcl"):
+                return subj, passive  # "a summit scheduled to discuss": the noun is no doer
+            return subj, _own_passive(verb)
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ in ("acomp", "xcomp") \
+            and verb.head.head.pos_ in ("VERB", "AUX"):
+        # "were not able to arrest", "is likely to visit": the adjective's subject does the act
+        subj, _ = verb_subject(verb.head.head)
+        return subj, _own_passive(verb)
     return None, False
+
+
+def _own_passive(verb: Token) -> bool:
+    """The verb is passive in its own clause ("to be released")."""
+    return any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _target_token(cand: Candidate, lex: Lexicon) -> Token | None:
@@ -430,7 +445,9 @@ def code_arguments(ctx: Any, cand: Candidate) -> None:
         srcs += _coordinated_modifiers(ctx, cand.source_token, srcs[0])
     tgts = [a for a in (code_actor(ctx, cand, t) for t in _conj_tokens(cand.target_token)) if a]
     if not srcs and cand.source_token is not None and cand.token.dep_ == "acl" \
-            and cand.source_token.dep_ in ("dobj", "obj"):
+            and cand.source_token.dep_ in ("dobj", "obj") \
+            and not any(c.dep_ == "poss" for c in cand.source_token.children):
+        # (but "questioned the army's decision to withdraw": the decision is the possessor's)
         # "unions sent letters condemning the plan": the letters speak for their sender
         sender, passive = verb_subject(cand.source_token.head)
         if sender is not None and not passive:

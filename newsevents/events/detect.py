@@ -19,6 +19,7 @@ NOUN_POS = {"NOUN", "PROPN"}
 PARTITIVE_NOUNS = {"hundreds", "hundred", "dozens", "dozen", "thousands", "thousand", "millions", "scores",
                    "part", "parts", "some", "many", "most", "all", "group", "number", "members", "member",
                    "one", "two", "three", "several", "few", "half", "majority", "bulk", "rest", "unit", "units"}
+NAMED_PARTIES = {"PERSON", "GPE", "NORP", "ORG"}
 PARTICLE_ADVERBS = {"back", "down", "off", "out", "up", "away"}  # "pushing back against": tagged advmod
 
 
@@ -107,6 +108,28 @@ def _verb_entry(tok: Token, lex: Lexicon) -> tuple[Entry, Token | None] | None:
     return found[0] if found else None
 
 
+DEMAND_MODALS = {"should", "must", "shall"}
+PREDICTIVE_MODALS = {"will", "would", "could", "can", "might", "may", "'ll", "wo", "ca"}
+
+
+def reports_a_claim(verb: Token) -> bool:
+    """Rule `claimed_complement`: a request or demand verb whose only complement is a that-clause
+    in the past, the perfect or with a predictive modal ("insisted the reforms had worked",
+    "suggested voters were tired", "insisted they would stay") states a claim; it asks no one
+    to act. "urged that he be freed", "insisted that troops must leave" remain demands."""
+    if any(c.dep_ in ("dobj", "obj", "dative", "xcomp") for c in verb.children):
+        return False
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return False
+    auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in DEMAND_MODALS for a in auxes):
+        return False
+    if any(a.lower_ in PREDICTIVE_MODALS or a.lemma_.lower() == "have" for a in auxes):
+        return True
+    return any(t.tag_ == "VBD" for t in [clause, *auxes])
+
+
 def _resolve_code(entry: Entry, refiner: Token | None, lex: Lexicon) -> str | None:
     if refiner is not None and refiner.lower_ in PARTITIVE_NOUNS:
         # "released dozens of activists": the object is what the partitive counts
@@ -116,6 +139,8 @@ def _resolve_code(entry: Entry, refiner: Token | None, lex: Lexicon) -> str | No
         code = lex.object_code(entry, refiner.lemma_)
         if code is None and refiner.ent_type_ == "PERSON" and "PERSON" in entry.objects:
             code = entry.objects["PERSON"]
+        if code is None and refiner.ent_type_ in NAMED_PARTIES and "NAME" in entry.objects:
+            code = entry.objects["NAME"]  # "hosted Japan", "hosted NATO": a named party
         if code is None:
             # "cut ties", "hold talks": a compound in the object ("peace table"); "a state of emergency"
             of = [o for p in refiner.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
@@ -188,6 +213,8 @@ def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
             if found is None:
                 continue
             entry, refiner = found
+            if entry.kind in ("request", "demand") and reports_a_claim(tok):
+                continue  # rule `claimed_complement`: "insisted the plan had worked" asks nothing
             if entry.needs_object and direct_object(tok) is None and not any(
                     c.dep_ == "dative" for c in tok.children):
                 continue  # "help reduce tensions": a helping verb with only a verbal complement

@@ -51,13 +51,26 @@ def is_hypothetical(tok: Token, lex: Lexicon) -> bool:
         # "is to visit", "are due to"
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in ("be", "due"):
             return True
-        if t.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in t.children if m.dep_ == "mark"):
+        if t.dep_ == "advcl" and (any(m.lower_ in ("if", "unless") for m in t.children if m.dep_ == "mark")
+                                  or _inverted_condition(t)):
             return True
+        if t.dep_ == "advcl" and t.head.pos_ == "ADJ" and t.head.lemma_.lower() in lex.hypothetical_governors \
+                and any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children):
+            return True  # "difficult to intercept": an act judged possible or not, not done
         # the main clause of a conditional: "destroy North Korea if it threatens the United States"
         for c in t.children:
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+            if c.dep_ == "advcl" and (any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                                      or _inverted_condition(c)):
                 return True
     return False
+
+
+def _inverted_condition(clause: Token) -> bool:
+    """ "Had the army fired, ...", "Were the talks to fail, ...": an auxiliary before the subject
+    of an adverbial clause makes it a condition."""
+    aux = next((c for c in clause.children if c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "were", "should")), None)
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return aux is not None and subj is not None and aux.i < subj.i and clause.i > subj.i
 
 
 def _reported_future(t: Token, lex: Lexicon) -> bool:
