@@ -442,3 +442,9 @@ def test_hosting_needs_a_visitor(read_text):
     assert not any(e.cameo == "043" for e in _events(read_text, "Nairobi hosted the trade fair in 2003."))
     events = _events(read_text, "Kenya hosted the Ugandan president on Monday.")
     assert any(e.cameo == "043" for e in events)
+
+
+def test_meeting_needs_a_party_met(read_text):
+    events = _events(read_text, "Peru said the targets of the plan could not be met.")
+    assert not any(e.cameo_root == "04" for e in events)
+    assert any(e.cameo_root == "04" for e in _events(read_text, "The Peruvian president met Chilean officials on Monday."))

@@ -10,6 +10,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from newsevents.events import bridge
 from newsevents.events.lexicon import Entry, Lexicon
 from newsevents.reading import Actor
 
@@ -130,6 +131,17 @@ def reports_a_claim(verb: Token) -> bool:
     return any(t.tag_ == "VBD" for t in [clause, *auxes])
 
 
+def _object_is_party(ctx: Any, verb: Token, lex: Lexicon) -> bool:
+    """The verb's direct object (or passive subject), if it has one, is a party: a coded actor,
+    a name, a pronoun or a noun of people (lexicon class VISITOR or PRISONER)."""
+    obj = direct_object(verb)
+    if obj is None or obj.pos_ == "PRON" or obj.ent_type_ in NAMED_PARTIES:
+        return True
+    if lex.in_class(obj.lemma_, "VISITOR") or lex.in_class(obj.lemma_, "PRISONER"):
+        return True
+    return bridge.actor_for_token(ctx, obj) is not None
+
+
 def _resolve_code(entry: Entry, refiner: Token | None, lex: Lexicon) -> str | None:
     if refiner is not None and refiner.lower_ in PARTITIVE_NOUNS:
         # "released dozens of activists": the object is what the partitive counts
@@ -139,8 +151,6 @@ def _resolve_code(entry: Entry, refiner: Token | None, lex: Lexicon) -> str | No
         code = lex.object_code(entry, refiner.lemma_)
         if code is None and refiner.ent_type_ == "PERSON" and "PERSON" in entry.objects:
             code = entry.objects["PERSON"]
-        if code is None and refiner.ent_type_ in NAMED_PARTIES and "NAME" in entry.objects:
-            code = entry.objects["NAME"]  # "hosted Japan", "hosted NATO": a named party
         if code is None:
             # "cut ties", "hold talks": a compound in the object ("peace table"); "a state of emergency"
             of = [o for p in refiner.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
@@ -220,6 +230,8 @@ def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
                 continue  # "help reduce tensions": a helping verb with only a verbal complement
             if entry.intransitive and _children(tok, {"dobj", "obj"}):
                 continue
+            if entry.party_object and not _object_is_party(ctx, tok, lex):
+                continue  # "the targets were met", "hosted the fair": no party met or hosted
             code = _resolve_code(entry, refiner, lex)
             if code is None and entry.kind == "stop":
                 code = ""  # pending: "stopped supplying fuel" is coded from the act it stops

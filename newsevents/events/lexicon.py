@@ -35,6 +35,7 @@ class Entry:
     intransitive: bool = False
     mutual: bool = False
     light_only: bool = False
+    party_object: bool = False
 
 
 @dataclass
@@ -126,6 +127,7 @@ def _entry(key: str, spec: dict[str, Any], noun: bool) -> Entry:
         intransitive=bool(spec.get("intransitive", False)),
         mutual=bool(spec.get("mutual", False)),
         light_only=bool(spec.get("light_only", False)),
+        party_object=bool(spec.get("party_object", False)),
         light_codes={str(k): str(v) for k, v in (spec.get("light_codes") or {}).items()},
     )
 
