@@ -448,3 +448,15 @@ def test_meeting_needs_a_party_met(read_text):
     events = _events(read_text, "Peru said the targets of the plan could not be met.")
     assert not any(e.cameo_root == "04" for e in events)
     assert any(e.cameo_root == "04" for e in _events(read_text, "The Peruvian president met Chilean officials on Monday."))
+
+
+def test_acts_of_criminals_on_no_political_party_are_crime_copy(read_text):
+    events = _events(read_text, "Kenyan criminals attacked a trader in Nairobi on Thursday.")
+    assert not any(e.source is not None and "CRM" in e.source.code for e in events)
+    events = _events(read_text, "Kenyan criminals attacked a police station in Nairobi on Thursday.")
+    assert any(e.cameo_root in ("18", "19") for e in events)  # a political party attacked is news
+
+
+def test_ratifying_needs_an_agreement(read_text):
+    assert not any(e.cameo == "057" for e in _events(read_text, "The Peruvian cabinet ratified the choice of venue."))
+    assert any(e.cameo == "057" for e in _events(read_text, "The Peruvian parliament ratified the treaty with Chile."))

@@ -154,13 +154,18 @@ def _show_of_force_abroad(ctx: Any, cands: list[Candidate]) -> None:
 
 
 def _non_political(c: Candidate, lex: Lexicon) -> bool:
-    """Rule `non_political_context`: sports "clashes" and crime blotter copy are not events."""
-    if c.code[:2] not in ("14", "15", "17", "18", "19", "20"):
-        return False
-    lemmas = {t.lemma_.lower() for t in c.token.sent}
+    """Rule `non_political_context`: sports "clashes" and crime blotter copy are not events; nor is
+    anything done by criminals (lexicon `crime_agents`) to no political party ("robbers demanded
+    money from a shopkeeper", "the gang attacked a trader")."""
     agents = {a.agent[:3] for a in (c.source, c.target) if a is not None and a.agent}
     agents |= {a.agent[3:6] for a in (c.source, c.target) if a is not None and len(a.agent) > 3}
     political = bool(agents & lex.political_agents)
+    source_agents = {c.source.agent[i:i + 3] for i in (0, 3)} if c.source is not None and c.source.agent else set()
+    if source_agents & lex.crime_agents and not political:
+        return True
+    if c.code[:2] not in ("14", "15", "17", "18", "19", "20"):
+        return False
+    lemmas = {t.lemma_.lower() for t in c.token.sent}
     if lemmas & lex.sports_words and c.code[:2] in ("17", "18", "19", "20"):
         return not political
     if lemmas & lex.crime_words:

@@ -365,6 +365,9 @@ def code_actor(ctx: Any, cand: Candidate, tok: Token | None) -> Any:
         got = bridge.actor_for_token(ctx, tok)
         if got is not None:
             return got
+        if cand.code[:2] in ("18", "19", "20") and any(
+                load_lexicon().in_class(tok.lemma_, k) for k in ("PEOPLE", "PRISONER", "VISITOR")):
+            return None  # "shot a trader in Nairobi": a person attacked is no site of the country
         place = _pobj(tok, "in")
         if place is None and tok.dep_ in ("dobj", "obj"):
             place = _pobj(tok.head, "in")  # "shut down a factory park in X": the parser hangs "in X" on the verb
