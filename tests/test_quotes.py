@@ -391,3 +391,12 @@ def test_noun_of_saying_before_a_colon(quotes_of):
     text = "With the vote near, Governor Lena Moss is sending a blunt message: \u201cStay home and you lose.\u201d\n"
     q = _only(quotes_of(text), "direct")
     assert q.speaker == "Lena Moss" and q.cue == "message"
+
+
+def test_it_carries_the_previous_subject_not_a_modifying_body(read_text):
+    # invented: the council is named only as a modifier of "rules"; the agency is the credit
+    reading = read_text("LIMA (Agence) - Peru is building new warships in breach of U.N. Security Council "
+                        "rules and has made no secret of it. It has sent two warships to the coast.",
+                        "2020-01-01")
+    it = next(a for a in reading.actors if a.text == "It")
+    assert it.code.startswith("PER")

@@ -430,11 +430,15 @@ class _Resolver:
         elif word in {"it", "its", "itself"}:
             # same sentence: its subject ("North Korea said it ..."); before: bodies first
             here = self.sentence_index(token.i)
-            bodies = [m for m in cands if m.entity.kind in {"ORG", "GPE"}]
+            # a body named only as a modifier of another noun ("the Council sanctions") is no antecedent
+            bodies = [m for m in cands if m.entity.kind in {"ORG", "GPE"}
+                      and token.doc[m.end_token - 1].dep_ != "compound"]
             same = [m for m in bodies if m.sentence == here and m.is_subject]
+            # then the subject of the sentence before (the topic carried on), then bodies
+            previous = [m for m in bodies if m.sentence == here - 1 and m.is_subject]
             orgs = [m for m in bodies if m.sentence < here and m.entity.kind == "ORG"]
             subjects = [m for m in bodies if m.is_subject]
-            pick = same or orgs or subjects or bodies
+            pick = same or previous or orgs or subjects or bodies
             if pick and token.dep_ not in {"expl"} and not _is_dummy_it(token):
                 chosen = pick[0].entity
         elif word in {"they", "them", "their", "themselves"}:
