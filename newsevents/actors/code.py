@@ -695,7 +695,7 @@ def _pp_organization(ctx: Context, token: Token) -> tuple[str, str] | None:
 
 def _of_organization(ctx: Context, token: Token) -> tuple[str, str] | None:
     """(country, agent) of a national organization or armed group in an "of" complement of the
-    head ("leaders of Egypt's Muslim Brotherhood"), or None."""
+    head ("leaders of Jordan's Islamic Action Front"), or None."""
     return _organization_in(ctx, list(token.rights), {"of"}, need_agent=True)
 
 
@@ -838,7 +838,7 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
                 agent = mod_agent
             else:
                 of_org = _of_organization(ctx, token)
-                if of_org is not None and of_org[1]:  # "leaders of the Muslim Brotherhood": OPP
+                if of_org is not None and of_org[1]:  # "leaders of the Islamic Action Front": OPP
                     agent = of_org[1]
         org = _international_modifier(ctx, matches, head_match) or _international_of(ctx, token)
         if org is not None:  # "UN inspectors", "NATO troops": the organization acts through them
@@ -1201,7 +1201,7 @@ def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
         return Actor(text=ctx.raw[s:e], start=s, end=e, country=found[0], agent=found[1],
                      code=found[0] + found[1], name=found[2])
     reading, left, right = read_phrase(ctx, token)
-    # appositions: "Kim's younger sister, Kim Yo Jong"; "The US commander in Iraq, General Petraeus"
+    # appositions: "the minister's deputy, Ana Ruiz"; "The French envoy to Mali, Ambassador Jean Dupont"
     for child in token.rights:
         if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"}:
             if reading is None and not (token.pos_ == "NOUN" or token.ent_type_ == "PERSON"):
@@ -1212,7 +1212,7 @@ def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
                 continue  # a person is not in apposition with an institution: a misparse
             other, _, _ = read_phrase(ctx, child)
             if not _comma_before(child):
-                # "the militant group al-Shabab": a close apposition that is a name is the actor
+                # "the militant group Ansar Dine": a close apposition that is a name is the actor
                 if other is not None and other.head_kind in {ORG, GROUP, PERSON} and other.country_from == "name":
                     reading = other
                 continue
@@ -1412,7 +1412,7 @@ def _comma_before(token: Token) -> bool:
 
 
 def _role_from_apposition(person: PhraseReading, role: PhraseReading | None) -> PhraseReading:
-    """ "The US commander in Iraq, General David Petraeus": the role the text gives a person in
+    """ "The French envoy to Mali, Ambassador Jean Dupont": the role the text gives a person in
     apposition is their role in this story, over the office our knowledge dates (rule
     `person_apposition`)."""
     if (role is not None and person.head_kind == PERSON and role.head_kind == ROLE and role.agent

@@ -73,7 +73,7 @@ def _name_constraints(phrase: str) -> tuple[int, ...]:
 
 
 def _actor_entry(phrase: str, codes: list[tuple[str, dt.date | None, dt.date | None]], root: str) -> Entry:
-    """A dated entry is a person; one whose only code is a bare country (`ZURICH [CHE]`) names a
+    """A dated entry is a person; one whose only code is a bare country (`GENEVA [CHE]`) names a
     place or country, a place in a locative phrase like our own country names; others are organizations."""
     if any(c[1] or c[2] for c in codes):
         kind = PERSON

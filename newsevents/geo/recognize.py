@@ -198,7 +198,7 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
                 and fold(_trim(ent).text) not in demonym_keys:
             claim(_trim(ent), "ner-other")  # "Burkina Faso", "Buenos Aires" tagged as persons
         elif ent.label_ in OTHER_LABELS and not (ent.label_ == "PERSON" and len(ent) > 1):
-            # the small model calls some towns ORG, PERSON, NORP or PRODUCT ("Kaesong", "Aleppo")
+            # the small model calls some towns ORG, PERSON, NORP or PRODUCT ("Sinuiju", "Idlib")
             span = _trim(ent)
             if len(span) and span.text not in person_words and fold(span.text) not in guards \
                     and fold(span.text) not in demonym_keys:
@@ -403,13 +403,13 @@ def _after_locative(span: Span) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def entity_suffixes() -> frozenset[str]:
-    """Words that may follow a place name inside a place entity ("Aleppo province") (rule entity_suffixes)."""
+    """Words that may follow a place name inside a place entity ("Idlib province") (rule entity_suffixes)."""
     return frozenset(row["word"].lower() for row in read_tsv("entity_suffixes.tsv"))
 
 
 def _entity_pieces(span: Span, gazetteer: Gazetteer, guards: frozenset[str], person_words: set[str],
                    demonym_keys: dict[str, str], claim) -> bool:
-    """A place entity the gazetteer lacks as a whole: keep the name in "Aleppo province", "Kaesong city";
+    """A place entity the gazetteer lacks as a whole: keep the name in "Idlib province", "Sinuiju city";
     not the "Java" of "East Java" nor the "Crawford" of "Crawford County" (another place)."""
     suffixes = entity_suffixes()
     end = span.end
