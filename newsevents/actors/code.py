@@ -2,7 +2,7 @@
 
 A noun phrase is read around its head token: the tokens to its left that belong to it (compounds,
 adjectives, possessives, titles), an "of" complement that completes a name ("Ministry of Foreign
-Affairs"), its appositions ("Kim's younger sister, Kim Yo Jong") and the PPs that place it
+Affairs"), its appositions ("the president's niece, Ana Ruiz") and the PPs that place it
 ("activists in South Korea"). Lexicon matches in the phrase give either the actor itself (a
 name at the head) or its parts (a country word, a role noun, a title). What the phrase leaves
 open is filled from the document: people seen earlier with a title, coreference chains, and the

@@ -4,7 +4,7 @@ Exposes (see the agreed interfaces):
 - ``ctx.places``: one Place per distinct mention (a capital standing for its government,
   "Seoul said", is still a place mention).
 - ``ctx.exposed["place_of_action"]``: sentence index -> Place where the action of that sentence
-  happened ("in Kaesong"), else the dateline place, else None.
+  happened ("in Mosul"), else the dateline place, else None.
 - ``ctx.exposed["focus_country"]``: ISO3 of the country the story is mostly about, or None.
 - ``place_for_token(ctx, token)``: the place governing a token's clause.
 
@@ -244,7 +244,7 @@ def _focus_country(places: list[Place], demonym_counts: Counter, dateline: Entry
 
 
 def _locative_head(token: Token) -> Token | None:
-    """The word a place attaches to through a locative preposition ("met in Kaesong" -> met).
+    """The word a place attaches to through a locative preposition ("met in Mosul" -> met).
 
     Walks up through "the border city of X", appositions and compounds.
     """

@@ -51,7 +51,7 @@ _SPACES = re.compile(r"\s+")
 def fold(text: str) -> str:
     """The lookup key of a name: accents removed, lower case, punctuation evened out.
 
-    "Kaesŏng" and "Kaesong" share a key; so do "St. Louis"/"St Louis" and "U.S."/"US".
+    "Kraków" and "Krakow" share a key; so do "St. Louis"/"St Louis" and "U.S."/"US".
     Memoized: recognition folds the same few thousand words over and over.
     """
     if text.isascii():

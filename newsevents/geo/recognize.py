@@ -1,7 +1,7 @@
 """Toponym recognition: which spans of the text name places.
 
 Why both NER and the gazetteer: the small spaCy model tags many places (GPE/LOC/FAC) but
-also calls some towns ORG or PERSON (Kaesong), and misses others. So spaCy's place entities are
+also calls some towns ORG or PERSON (a town named like a person), and misses others. So spaCy's place entities are
 taken first; then runs of capitalized proper nouns outside person and organisation names are
 matched against the gazetteer; then the hand-written news regions (which may be lower case,
 "the demilitarized zone") are matched as phrases. Guards keep out parts of person names, names

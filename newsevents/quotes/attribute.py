@@ -313,7 +313,7 @@ class Attributor:
                 found = self.speaker_from(issuer, depth + 1) if issuer is not None else None
                 if found:
                     return found
-        for c in head.children:  # "Kim's younger sister, Kim Yo Jong, said": the named apposition
+        for c in head.children:  # "the president's niece, Ana Ruiz, said": the named apposition
             if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ and head.pos_ == "NOUN":
                 found = self.speaker_from(c, depth + 1)
                 if found and found.entity is not None:

@@ -1,7 +1,7 @@
 """Rule-based, cheap entity coreference shared by the quotes and actors stages.
 
-Why rules: a speaker must be named by the fullest name in the story ("Moon" is Moon Jae In,
-"she" is Kim Yo Jong, "the ministry" is the Unification Ministry), and news text is regular
+Why rules: a speaker must be named by the fullest name in the story ("Ruiz" is Ana Ruiz,
+"she" is Ana Ruiz too, "the ministry" is the Interior Ministry), and news text is regular
 enough that spaCy's named entities, surname matching, recency and a few gender and title
 cues get most of the way without a neural coreference model.
 
