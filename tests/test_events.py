@@ -460,3 +460,13 @@ def test_acts_of_criminals_on_no_political_party_are_crime_copy(read_text):
 def test_ratifying_needs_an_agreement(read_text):
     assert not any(e.cameo == "057" for e in _events(read_text, "The Peruvian cabinet ratified the choice of venue."))
     assert any(e.cameo == "057" for e in _events(read_text, "The Peruvian parliament ratified the treaty with Chile."))
+
+
+def test_a_reporter_holds_no_meeting_told_without_its_doer(read_text):
+    events = _events(read_text, 'The vote follows a "stormy meeting" of the cabinet, Peruvian officials told reporters.')
+    assert not any(e.cameo_root == "04" and e.source is not None and e.source.country == "PER" for e in events)
+
+
+def test_consulting_needs_someone_consulted(read_text):
+    assert not any(e.cameo_root in ("03", "04") for e in _events(read_text, "Peruvian ministers will consult on the reform."))
+    assert any(e.cameo_root in ("03", "04") for e in _events(read_text, "Peruvian ministers consulted Chile on the reform."))

@@ -343,6 +343,9 @@ def _speech_sources(ctx: Any, cands: list[Candidate]) -> None:
         if name is None:
             continue
         verbal = c.code[:2] in VERBAL_ROOTS or c.entry.kind not in ("event", "stop")
+        quote = bridge.quote_at(ctx, ctx.raw_span(c.token)[0])
+        if c.entry.noun and quote is not None and quote.kind in ("indirect", "mixed"):
+            verbal = False  # "the plan follows a tense meeting, sources said": the reporter held no meeting
         if c.source is None and c.source_token is None and verbal:
             c.source = actor  # the speaker is the source of a statement, not of a reported deed
         elif c.source is not None and actor is not None and c.source.code != actor.code and name not in c.reported_by:
@@ -569,6 +572,8 @@ def run(ctx: Any) -> None:
             continue
         if c.entry.needs_political and c.source is None and c.target is None:
             continue
+        if c.entry.needs_party and c.target is None and len(c.sources) < 2:
+            continue  # rule `needs_party`: "ministers will consult on the plan" consults no one named
         if c.entry.needs_inner and not any(i.code for i in c.inner):
             continue  # rule `wish_governs`: "residents want answers" is no event
         if _non_political(c, lex):

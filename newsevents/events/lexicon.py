@@ -36,6 +36,7 @@ class Entry:
     mutual: bool = False
     light_only: bool = False
     party_object: bool = False
+    needs_party: bool = False
 
 
 @dataclass
@@ -129,6 +130,7 @@ def _entry(key: str, spec: dict[str, Any], noun: bool) -> Entry:
         mutual=bool(spec.get("mutual", False)),
         light_only=bool(spec.get("light_only", False)),
         party_object=bool(spec.get("party_object", False)),
+        needs_party=bool(spec.get("needs_party", False)),
         light_codes={str(k): str(v) for k, v in (spec.get("light_codes") or {}).items()},
     )
 
