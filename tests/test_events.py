@@ -470,3 +470,8 @@ def test_a_reporter_holds_no_meeting_told_without_its_doer(read_text):
 def test_consulting_needs_someone_consulted(read_text):
     assert not any(e.cameo_root in ("03", "04") for e in _events(read_text, "Peruvian ministers will consult on the reform."))
     assert any(e.cameo_root in ("03", "04") for e in _events(read_text, "Peruvian ministers consulted Chile on the reform."))
+
+
+def test_an_act_one_is_about_to_do_is_not_done(read_text):
+    events = _events(read_text, "Peru was about to expel the Chilean ambassador.")
+    assert events and all(e.modality != "asserted" for e in events)

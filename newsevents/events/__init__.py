@@ -344,8 +344,10 @@ def _speech_sources(ctx: Any, cands: list[Candidate]) -> None:
             continue
         verbal = c.code[:2] in VERBAL_ROOTS or c.entry.kind not in ("event", "stop")
         quote = bridge.quote_at(ctx, ctx.raw_span(c.token)[0])
-        if c.entry.noun and quote is not None and quote.kind in ("indirect", "mixed"):
-            verbal = False  # "the plan follows a tense meeting, sources said": the reporter held no meeting
+        if c.entry.noun and c.target is None and quote is not None and quote.kind in ("indirect", "mixed"):
+            # "the plan follows a tense meeting, sources said": the reporter held no meeting (but
+            # "talks with the rebels began", said by an official, are his side's talks)
+            verbal = False
         if c.source is None and c.source_token is None and verbal:
             c.source = actor  # the speaker is the source of a statement, not of a reported deed
         elif c.source is not None and actor is not None and c.source.code != actor.code and name not in c.reported_by:
