@@ -475,3 +475,8 @@ def test_consulting_needs_someone_consulted(read_text):
 def test_an_act_one_is_about_to_do_is_not_done(read_text):
     events = _events(read_text, "Peru was about to expel the Chilean ambassador.")
     assert events and all(e.modality != "asserted" for e in events)
+
+
+def test_calling_a_matter_something_denounces_no_one(read_text):
+    assert not any(e.cameo == "111" for e in _events(read_text, "Peru called the border dispute a red line."))
+    assert any(e.cameo == "111" for e in _events(read_text, "Peru called the Chilean president a liar."))

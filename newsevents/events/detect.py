@@ -211,7 +211,8 @@ def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
                     c.dep_ == "agent" for c in tok.children):
                 continue  # "the civilians imprisoned for ...": a participle describes, it does not report
             if tok.lemma_.lower() == "call" and any(c.dep_ in ("oprd",) for c in tok.children) \
-                    and direct_object(tok) is not None and "call names" in lex.verbs:
+                    and direct_object(tok) is not None and "call names" in lex.verbs \
+                    and _object_is_party(ctx, tok, lex):  # (not "called the issue a red line")
                 # rule `name_calling`: "calling her a 'tailless, old, insane' ..." denounces her
                 out.append(Candidate(tok, lex.verbs["call names"], lex.verbs["call names"].code or "111",
                                      sent.zone, [tok]))
