@@ -480,3 +480,12 @@ def test_an_act_one_is_about_to_do_is_not_done(read_text):
 def test_calling_a_matter_something_denounces_no_one(read_text):
     assert not any(e.cameo == "111" for e in _events(read_text, "Peru called the border dispute a red line."))
     assert any(e.cameo == "111" for e in _events(read_text, "Peru called the Chilean president a liar."))
+
+
+def test_a_city_naming_an_attack_is_its_site_not_its_doer(read_text):
+    events = _events(read_text, "Mourners in Chile remembered the victims of the Lima bombing.")
+    bombing = [e for e in events if e.cameo_root in ("18", "19")]
+    assert bombing and bombing[0].source is None
+    assert bombing[0].target is not None and bombing[0].target.code == "PER"
+    events = _events(read_text, "Mourners remembered the victims of the Chilean bombing.")
+    assert any(e.source is not None and e.source.country == "CHL" for e in events if e.cameo_root in ("18", "19"))

@@ -432,8 +432,24 @@ OWNED_NOUNS = {"assistance", "help", "support", "aid", "role", "efforts", "stanc
                "government", "regime", "leadership"}
 
 
+def _city_modifier(ctx: Any, cand: Candidate) -> Token | None:
+    """Rule `site_modifier`: in "the Paris attacks", "the Kabul bombing", "the Hong Kong protests" a
+    city (not a country) modifying a contentious act noun names where it happened, not who did it."""
+    tok = cand.source_token
+    if not cand.entry.noun or tok is None or cand.code[:2] not in ("14", "15", "17", "18", "19", "20"):
+        return None
+    if tok.dep_ != "compound" or tok.ent_type_ != "GPE":
+        return None
+    start, end = ctx.raw_span(tok)
+    place = next((p for p in getattr(ctx, "places", ()) if p.start <= start and end <= p.end), None)
+    return tok if place is not None and place.kind not in ("country", "region") else None
+
+
 def code_arguments(ctx: Any, cand: Candidate) -> None:
     """Actors for the source and target tokens (coordinated ones too) via the actors stage."""
+    site = _city_modifier(ctx, cand)
+    if site is not None:
+        cand.source_token = None
     srcs = [a for a in (code_actor(ctx, cand, t) for t in _conj_tokens(cand.source_token)) if a]
     if not srcs and cand.source_token is not None and cand.source_token.dep_ == "nsubj":
         # "the militant group al-Shabab is claiming": a name split into several subjects by the parser
@@ -459,7 +475,7 @@ def code_arguments(ctx: Any, cand: Candidate) -> None:
             cand.extra["inferred_source"] = bool(got)
     if not tgts and cand.entry.noun and cand.code[:2] in ("18", "19", "20"):
         # "the bombing in Kabul": an attack told by its place is aimed at that country
-        place = _site_place(cand.token)
+        place = _site_place(cand.token) or site
         found = bridge.actor_for_token(ctx, place) if place is not None else None
         if found is not None and found.country:
             tgts = [replace(found, agent="", code=found.country)]
