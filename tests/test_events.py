@@ -489,3 +489,11 @@ def test_a_city_naming_an_attack_is_its_site_not_its_doer(read_text):
     assert bombing[0].target is not None and bombing[0].target.code == "PER"
     events = _events(read_text, "Mourners remembered the victims of the Chilean bombing.")
     assert any(e.source is not None and e.source.country == "CHL" for e in events if e.cameo_root in ("18", "19"))
+
+
+def test_going_to_and_the_purpose_of_a_planned_act_are_not_done(read_text):
+    for text in ["Peru is going to expel the Chilean ambassador.",
+                 "Peru is going to send troops overseas to fight the rebels."]:
+        events = _events(read_text, text)
+        assert events and all(e.modality != "asserted" or e.cameo_root in ("03",) for e in events), text
+    assert any(e.modality == "asserted" for e in _events(read_text, "Peru sent troops to fight the rebels."))

@@ -48,9 +48,15 @@ def is_hypothetical(tok: Token, lex: Lexicon) -> bool:
             return True
         if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.lemma_.lower() in lex.hypothetical_governors:
             return True  # "capable of hitting", "committed to improving"
-        # "is to visit", "are due to"
+        # "is to visit", "are due to", "is going to visit"
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in ("be", "due"):
             return True
+        if t.dep_ == "xcomp" and t.head.lemma_.lower() == "go" and t.head.tag_ == "VBG" \
+                and any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children):
+            return True
+        if t.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children) \
+                and t.head.pos_ == "VERB" and is_hypothetical(t.head, lex):
+            return True  # "will send troops to fight": the purpose of a planned act is not done either
         if t.dep_ == "advcl" and (any(m.lower_ in ("if", "unless") for m in t.children if m.dep_ == "mark")
                                   or _inverted_condition(t)):
             return True
