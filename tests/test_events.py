@@ -497,3 +497,12 @@ def test_going_to_and_the_purpose_of_a_planned_act_are_not_done(read_text):
         events = _events(read_text, text)
         assert events and all(e.modality != "asserted" or e.cameo_root in ("03",) for e in events), text
     assert any(e.modality == "asserted" for e in _events(read_text, "Peru sent troops to fight the rebels."))
+
+
+def test_attacking_a_plan_or_a_party_over_something_is_criticism(read_text):
+    for text in ["The Peruvian opposition attacked the government for its handling of the crisis.",
+                 "Chile attacked the Peruvian plan.",
+                 "The Chilean minister attacked Peru over the border dispute."]:
+        codes = [e.cameo for e in _events(read_text, text)]
+        assert "111" in codes and not any(c.startswith(("18", "19")) for c in codes), text
+    assert any(e.cameo == "190" for e in _events(read_text, "Rebels attacked the Peruvian army base on Monday."))
