@@ -506,3 +506,11 @@ def test_attacking_a_plan_or_a_party_over_something_is_criticism(read_text):
         codes = [e.cameo for e in _events(read_text, text)]
         assert "111" in codes and not any(c.startswith(("18", "19")) for c in codes), text
     assert any(e.cameo == "190" for e in _events(read_text, "Rebels attacked the Peruvian army base on Monday."))
+
+
+def test_deaths_in_an_accident_are_no_use_of_force(read_text):
+    text = ("Kenyan investigators are looking into what caused a charter aircraft to crash in woods soon after "
+            "takeoff, killing ten Ugandan tourists.")
+    assert not any(e.cameo_root in ("18", "19", "20") for e in _events(read_text, text))
+    text = "Somali rebels shot down a Kenyan army helicopter, which crashed, killing ten soldiers."
+    assert any(e.cameo_root == "19" for e in _events(read_text, text))

@@ -168,8 +168,8 @@ def _non_political(c: Candidate, lex: Lexicon) -> bool:
     lemmas = {t.lemma_.lower() for t in c.token.sent}
     if lemmas & lex.sports_words and c.code[:2] in ("17", "18", "19", "20"):
         return not political
-    if lemmas & lex.crime_words:
-        return not political
+    if lemmas & (lex.crime_words | lex.accident_words):
+        return not political  # (a crash or a storm "killing" people is no use of force)
     return False
 
 

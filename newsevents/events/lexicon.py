@@ -59,6 +59,7 @@ class Lexicon:
     crime_words: set[str] = field(default_factory=set)
     political_agents: set[str] = field(default_factory=set)
     crime_agents: set[str] = field(default_factory=set)
+    accident_words: set[str] = field(default_factory=set)
     place_stands_for_country: set[str] = field(default_factory=set)
     verdicts: dict[str, Any] = field(default_factory=dict)
     hope_appeal: dict[str, Any] = field(default_factory=dict)
@@ -161,6 +162,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         crime_words=set(data.get("non_political_context", {}).get("crime", [])),
         political_agents=set(data.get("non_political_context", {}).get("political_agents", [])),
         crime_agents=set(data.get("non_political_context", {}).get("crime_agents", [])),
+        accident_words=set(data.get("non_political_context", {}).get("accidents", [])),
         place_stands_for_country={w.lower() for w in data.get("place_stands_for_country", [])},
         verdicts={k: (set(v) if isinstance(v, list) else v) for k, v in (data.get("verdicts") or {}).items()},
         descriptive_verbs=set(data.get("descriptive_verbs", [])),
