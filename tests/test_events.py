@@ -514,3 +514,9 @@ def test_deaths_in_an_accident_are_no_use_of_force(read_text):
     assert not any(e.cameo_root in ("18", "19", "20") for e in _events(read_text, text))
     text = "Somali rebels shot down a Kenyan army helicopter, which crashed, killing ten soldiers."
     assert any(e.cameo_root == "19" for e in _events(read_text, text))
+
+
+def test_a_headline_infinitive_tells_a_plan(read_text):
+    events = _events(read_text, "Kenya to expel Ugandan diplomats")
+    assert events and all(e.modality != "asserted" for e in events)
+    assert any(e.modality == "asserted" for e in _events(read_text, "Kenya expels Ugandan diplomats"))

@@ -51,6 +51,8 @@ def is_hypothetical(tok: Token, lex: Lexicon) -> bool:
         # "is to visit", "are due to", "is going to visit"
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in ("be", "due"):
             return True
+        if _headline_infinitive(t):
+            return True
         if t.dep_ == "xcomp" and t.head.lemma_.lower() == "go" and t.head.tag_ == "VBG" \
                 and any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children):
             return True
@@ -69,6 +71,13 @@ def is_hypothetical(tok: Token, lex: Lexicon) -> bool:
                                       or _inverted_condition(c)):
                 return True
     return False
+
+
+def _headline_infinitive(t: Token) -> bool:
+    """Headline style "Kenya to expel diplomats": a bare infinitive with a subject as the main verb
+    tells a plan (the future), not a done act."""
+    return t.dep_ == "ROOT" and t.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children) \
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
 
 
 def _inverted_condition(clause: Token) -> bool:
@@ -95,7 +104,7 @@ def is_future_intent(tok: Token, lex: Lexicon) -> bool:
     for t in _clause_chain(tok):
         if t.dep_ == "relcl":
             return False  # "the leader, who will visit Seoul": a plan described, not a statement of intent
-        if any(c.dep_ == "aux" and c.lower_ in lex.future_intent_aux for c in t.children):
+        if any(c.dep_ == "aux" and c.lower_ in lex.future_intent_aux for c in t.children) or _headline_infinitive(t):
             return not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children)
         if _reported_future(t, lex):
             return True
