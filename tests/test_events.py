@@ -520,3 +520,10 @@ def test_a_headline_infinitive_tells_a_plan(read_text):
     events = _events(read_text, "Kenya to expel Ugandan diplomats")
     assert events and all(e.modality != "asserted" for e in events)
     assert any(e.modality == "asserted" for e in _events(read_text, "Kenya expels Ugandan diplomats"))
+
+
+def test_the_purpose_of_a_meeting_is_the_same_meeting(read_text):
+    events = _events(read_text, "Kenyan ministers will attend the summit in Uganda to discuss security.")
+    assert len([e for e in events if e.cameo_root in ("03", "04")]) == 1
+    events = _events(read_text, "Kenya urged Uganda to discuss the border.")
+    assert any(e.cameo_root == "02" for e in events)

@@ -206,6 +206,24 @@ def _tip_off(c: Candidate, lex: Lexicon) -> bool:
     return target_agent in ("COP", "SPY", "GOV", "JUD") and source_agent not in lex.political_agents
 
 
+def _purpose_of_meeting(cands: list[Candidate]) -> None:
+    """Rule `meeting_purpose`: "met on Monday to discuss trade", "will attend the summit to discuss
+    security": the discussion is the meeting's purpose, the same consultation told once."""
+    by_token = {c.token.i: c for c in cands if c.code}
+    by_token.update({c.light_verb.i: c for c in cands if c.code and c.light_verb is not None})
+    for c in cands:
+        tok = c.token
+        if not c.code or not (c.entry.code or "").startswith("04") or c.entry.noun \
+                or tok.dep_ not in ("advcl", "xcomp", "acl"):
+            continue
+        if not any(a.dep_ == "aux" and a.tag_ == "TO" for a in tok.children):
+            continue
+        head = tok.head
+        meeting = by_token.get(head.i) or (by_token.get(head.head.i) if head.dep_ in ("dobj", "obj") else None)
+        if meeting is not None and meeting is not c and meeting.code[:2] in ("03", "04"):  # (03: a planned meeting)
+            c.drop = True
+
+
 def _consequences(cands: list[Candidate]) -> None:
     """Rule `consequence`: "bombarded the city, killing eight people" / "stormed by forces, with
     eight citizens being killed" tell one attack and its toll: the killing lends the attack its
@@ -564,6 +582,7 @@ def run(ctx: Any) -> None:
     _quote_restates_summary(ctx, cands)
     _refusals(cands, lex)
     _consequences(cands)
+    _purpose_of_meeting(cands)
     cands = _claims(ctx, cands, lex)
     for c in cands:
         if c.entry.aimed and c.target is not None and c.code == "150":
