@@ -52,6 +52,13 @@ def test_a_day_between_a_reporting_verb_and_its_clause_dates_the_report(nlp):
     values = [t.value for t in ctx.times if t.text == "Monday"]
     assert values == ["2020-06-15", "2020-06-22"]
 
+
+def test_an_undated_story_reads_against_the_first_day_it_names_in_full(nlp):
+    ctx = run_time(nlp, "HARARE, 4 March 2009 - Officials met on Monday and will meet again on March 20.", None)
+    got = by_text(ctx)
+    assert got["Monday"].value == "2009-03-02"
+    assert got["March 20"].value == "2009-03-20"
+
 def test_relative_days_weeks_and_months(nlp):
     ctx = run_time(nlp, "Police arrested him yesterday. Protests began last week and grew last month. "
                         "He had resigned earlier this month.", "2017-11-08")

@@ -21,6 +21,7 @@ from spacy.tokens import Token
 
 from newsevents.reading import TimeExpr
 from newsevents.time.lexicon import utc_offsets
+from newsevents.time.rules import Found
 from newsevents.time.tagger import _governing_verb, tag
 
 __all__ = ["anchor_for_token", "attach_utc_offsets", "reference_date", "run", "tag"]
@@ -29,9 +30,9 @@ _HAS_OFFSET = re.compile(r"(?:[+-]\d{2}:?\d{2}|Z)$")
 _CLOCK = re.compile(r"T\d{2}:\d{2}")
 
 
-def reference_date(ctx: Any) -> dt.date:
+def reference_date(ctx: Any) -> dt.date | None:
     """The date relative expressions resolve against: the publication date, else the page
-    header date, else today (a reading without any date is still produced)."""
+    header date, else None (see `run`)."""
     if ctx.published:
         return ctx.published
     header = getattr(ctx.document, "page_header_date", None)
@@ -40,15 +41,42 @@ def reference_date(ctx: Any) -> dt.date:
             return dt.date.fromisoformat(str(header)[:10])
         except ValueError:
             pass
-    return dt.date.today()
+    return None
+
+
+_YEAR_IN_TEXT = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def first_full_date(found: list[Found], text: str) -> dt.date | None:
+    """The first day the text names in full, year included ("13 August 2007"): the best
+    reference for an undated story, whose weekdays and "yesterday" point near it."""
+    for f in found:
+        if f.type == "DATE" and _DAY_VALUE.match(f.value) and _YEAR_IN_TEXT.search(text[f.start:f.end]):
+            try:
+                return dt.date.fromisoformat(f.value)
+            except ValueError:
+                continue
+    return None
 
 
 def run(ctx: Any) -> None:
-    """Tag the NLP view, map spans to raw offsets, and publish the per-sentence anchors."""
+    """Tag the NLP view, map spans to raw offsets, and publish the per-sentence anchors.
+
+    A story with no publication or header date is read against the first day it names in full,
+    and only failing that against today: resolving "Thursday" against the day the reading is
+    made would date a 2007 story in 2026.
+    """
     dct = reference_date(ctx)
     headlines = [(s.span.start_char, s.span.end_char) for s in ctx.sentences
                  if s.zone in ("title", "caption", "subheading", "standfirst")]
-    found = tag(ctx.doc.text, dct, ctx.doc, headlines)
+    if dct is None:
+        found = tag(ctx.doc.text, dt.date.today(), ctx.doc, headlines)
+        dct = first_full_date(found, ctx.doc.text)
+        if dct is not None:
+            found = tag(ctx.doc.text, dct, ctx.doc, headlines)
+    else:
+        found = tag(ctx.doc.text, dct, ctx.doc, headlines)
     times: list[TimeExpr] = []
     view_spans: list[tuple[int, int, TimeExpr]] = []
     local: list[TimeExpr] = []
