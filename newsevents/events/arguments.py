@@ -85,11 +85,11 @@ def verb_subject(verb: Token) -> tuple[Token | None, bool]:
     if verb.dep_ == "pcomp" and verb.head.lower_ == "of" and verb.head.head.pos_ == "VERB":
         obj = _child(verb.head.head, {"dobj", "obj"})
         if obj is not None:
-            return obj, False  # "accused Rwanda of making accusations": the one accused did it
+            return obj, False  # "accused Chile of spreading lies": the one accused did it
     if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
         return verb_subject(verb.head.head)  # "has held her since arresting her"
     if verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
-        # control: "urged Pyongyang to return" -> Pyongyang; "threatened to pull out" -> subject
+        # control: "urged Caracas to free them" -> Caracas; "threatened to pull out" -> subject
         obj = _child(verb.head, {"dobj", "obj"})
         if obj is not None and verb.dep_ == "xcomp":
             return obj, False
@@ -127,7 +127,7 @@ def _target_token(cand: Candidate, lex: Lexicon) -> Token | None:
             if got is not None and got.lemma_.lower() not in lex.nouns:
                 return got
             if got is not None and not cand.entry.objects:
-                # "denounced Pyongyang's nuclear tests": an act aimed at an act is aimed at its doer
+                # "denounced Tehran's missile tests": an act aimed at an act is aimed at its doer
                 doer = act_doer(got)
                 if doer is not None:
                     return doer
@@ -149,7 +149,7 @@ def _target_token(cand: Candidate, lex: Lexicon) -> Token | None:
                 if obj is not None:
                     got = _pobj(obj, slot)
             if got is None and not cand.entry.noun:
-                # "advised against travel to Tunisia": the slot on the noun of the verb's own preposition
+                # "advised against travel to Niger": the slot on the noun of the verb's own preposition
                 for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ != slot):
                     noun = _child(prep, {"pobj"})
                     got = _pobj(noun, slot) if noun is not None and noun.ent_type_ not in ("DATE", "TIME") else None
@@ -174,7 +174,7 @@ def _giver(verb: Token) -> Token | None:
 
 
 def act_doer(noun: Token) -> Token | None:
-    """The doer named inside an event noun phrase: its possessor ("Pyongyang's tests"), its
+    """The doer named inside an event noun phrase: its possessor ("Tehran's tests"), its
     "by" agent ("the launch by North Korea") or a nationality modifier ("the North Korean test")."""
     poss = _child(noun, {"poss"})
     if poss is not None and poss.lower_ not in ("its", "their", "his", "her", "our", "my", "your"):
@@ -452,7 +452,7 @@ def code_arguments(ctx: Any, cand: Candidate) -> None:
         cand.source_token = None
     srcs = [a for a in (code_actor(ctx, cand, t) for t in _conj_tokens(cand.source_token)) if a]
     if not srcs and cand.source_token is not None and cand.source_token.dep_ == "nsubj":
-        # "the militant group al-Shabab is claiming": a name split into several subjects by the parser
+        # "the militant group Ansar Dine is claiming": a name split into several subjects by the parser
         others = [c for c in cand.source_token.head.children if c.dep_ == "nsubj" and c.i != cand.source_token.i]
         srcs = [a for a in (code_actor(ctx, cand, t) for t in others) if a][:1]
     if not srcs and cand.source_token is not None and load_lexicon().in_class(cand.source_token.lemma_, "WEAPON"):
