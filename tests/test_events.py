@@ -527,3 +527,16 @@ def test_the_purpose_of_a_meeting_is_the_same_meeting(read_text):
     assert len([e for e in events if e.cameo_root in ("03", "04")]) == 1
     events = _events(read_text, "Kenya urged Uganda to discuss the border.")
     assert any(e.cameo_root == "02" for e in events)
+
+
+def test_dismissing_a_plan_rejects_it_and_dismissing_an_official_is_no_event(read_text):
+    events = _events(read_text, "The Labour Party dismissed the budget proposal on Monday.")
+    assert [e.cameo for e in events] == ["120"]
+    assert not _events(read_text, "The governor dismissed his deputy on Monday.")
+
+
+def test_an_official_arriving_abroad_visits_the_host_but_a_storm_does_not(read_text):
+    events = _events(read_text, "The Italian foreign minister arrived in Madrid on Monday.")
+    assert [(e.cameo, e.source.country, e.target.country) for e in events] == [("042", "ITA", "ESP")]
+    assert not _events(read_text, "The cyclone arrived in Madagascar on Monday.")
+    assert not _events(read_text, "Italian tourists arrived in Madrid on Monday.")

@@ -153,6 +153,14 @@ def _show_of_force_abroad(ctx: Any, cands: list[Candidate]) -> None:
                 break
 
 
+def _is_political(actor: Actor | None, lex: Lexicon) -> bool:
+    """Whether `actor` is coded with a political role (government, party, IGO, elite), not a civilian."""
+    if actor is None:
+        return False
+    parts = {actor.code[i:i + 3] for i in range(0, len(actor.code), 3)}
+    return bool(parts & (lex.political_agents | lex.political_source_agents))
+
+
 def _non_political(c: Candidate, lex: Lexicon) -> bool:
     """Rule `non_political_context`: sports "clashes" and crime blotter copy are not events; nor is
     anything done by criminals (lexicon `crime_agents`) to no political party ("robbers demanded
@@ -593,6 +601,10 @@ def run(ctx: Any) -> None:
             continue
         if c.entry.needs_political and c.source is None and c.target is None:
             continue
+        if c.entry.political_source and not _is_political(c.source, lex):
+            continue  # rule `political_source`: "the storm arrived in Florida" is no visit
+        if c.entry.political_source and c.target is not None and c.target.country == c.source.country:
+            continue  # (a minister arriving in a city at home visits no other party)
         if c.entry.needs_party and c.target is None and len(c.sources) < 2:
             continue  # rule `needs_party`: "ministers will consult on the plan" consults no one named
         if c.entry.needs_inner and not any(i.code for i in c.inner):

@@ -37,6 +37,7 @@ class Entry:
     light_only: bool = False
     party_object: bool = False
     needs_party: bool = False
+    political_source: bool = False
 
 
 @dataclass
@@ -58,6 +59,7 @@ class Lexicon:
     sports_words: set[str] = field(default_factory=set)
     crime_words: set[str] = field(default_factory=set)
     political_agents: set[str] = field(default_factory=set)
+    political_source_agents: set[str] = field(default_factory=set)
     crime_agents: set[str] = field(default_factory=set)
     accident_words: set[str] = field(default_factory=set)
     place_stands_for_country: set[str] = field(default_factory=set)
@@ -132,6 +134,7 @@ def _entry(key: str, spec: dict[str, Any], noun: bool) -> Entry:
         light_only=bool(spec.get("light_only", False)),
         party_object=bool(spec.get("party_object", False)),
         needs_party=bool(spec.get("needs_party", False)),
+        political_source=bool(spec.get("political_source", False)),
         light_codes={str(k): str(v) for k, v in (spec.get("light_codes") or {}).items()},
     )
 
@@ -162,6 +165,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         crime_words=set(data.get("non_political_context", {}).get("crime", [])),
         political_agents=set(data.get("non_political_context", {}).get("political_agents", [])),
         crime_agents=set(data.get("non_political_context", {}).get("crime_agents", [])),
+        political_source_agents=set(data.get("non_political_context", {}).get("political_source_agents", [])),
         accident_words=set(data.get("non_political_context", {}).get("accidents", [])),
         place_stands_for_country={w.lower() for w in data.get("place_stands_for_country", [])},
         verdicts={k: (set(v) if isinstance(v, list) else v) for k, v in (data.get("verdicts") or {}).items()},
