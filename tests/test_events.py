@@ -540,3 +540,9 @@ def test_an_official_arriving_abroad_visits_the_host_but_a_storm_does_not(read_t
     assert [(e.cameo, e.source.country, e.target.country) for e in events] == [("042", "ITA", "ESP")]
     assert not _events(read_text, "The cyclone arrived in Madagascar on Monday.")
     assert not _events(read_text, "Italian tourists arrived in Madrid on Monday.")
+
+
+def test_coordinated_nationalities_of_a_meeting_subject_meet_each_other(read_text):
+    events = _events(read_text, "Kenyan and Ugandan leaders met in Nairobi on Monday.")
+    pairs = {(e.cameo, e.source.country, e.target.country) for e in events if e.source and e.target}
+    assert {("040", "KEN", "UGA"), ("040", "UGA", "KEN")} <= pairs

@@ -491,11 +491,15 @@ def _coordinated_modifiers(ctx: Any, tok: Token | None, actor: Any) -> list[Any]
         return []
     out = []
     for mod in (c for c in tok.children if c.dep_ in ("nmod", "amod", "compound") and c.i < tok.i):
-        for conj in (c for c in mod.children if c.dep_ == "conj" and c.ent_type_ in ("GPE", "NORP")):
+        # (the tagger may label a nationality ORG: "Kenyan and Ugandan leaders"; the actor's country decides)
+        for conj in (c for c in mod.children if c.dep_ == "conj" and c.ent_type_ in ("GPE", "NORP", "ORG")):
             got = bridge.actor_for_token(ctx, conj)
             if got is not None and got.country and got.country != actor.country:
+                same_span = [a for a in getattr(ctx, "actors", ()) if (a.start, a.end) == (actor.start, actor.end)
+                             and a.country == got.country]  # (the actors stage coded the phrase for it too)
                 agent = actor.agent if actor.agent and actor.agent != "GOV" else got.agent
-                out.append(replace(actor, country=got.country, agent=agent, code=got.country + agent))
+                out.append(same_span[0] if same_span else
+                           replace(actor, country=got.country, agent=agent, code=got.country + agent))
     return out
 
 
