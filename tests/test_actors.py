@@ -425,3 +425,32 @@ def test_a_national_acronym_needs_its_country_in_a_story_that_names_others(read_
 def test_a_generic_head_takes_the_agent_of_the_organization_it_belongs_to(read_text):
     r = read_text("Qatar has pledged to expel exiled leaders of Egypt's Muslim Brotherhood.", published="2015-06-09")
     assert _code_of(r, "exiled leaders") == "EGYOPP"
+
+
+def test_an_executive_after_a_nationality_is_a_government_and_an_organ_takes_its_party(read_text):
+    r = read_text("The Welsh Executive said it would close the mines. The firm's chief executive resigned. "
+                  "Labour's National Executive Committee voted to suspend the councillor.",
+                  published="2004-03-02")
+    assert _code_of(r, "The Welsh Executive") == "GBRGOV"
+    assert _code_of(r, "Labour's National Executive Committee") == "GBRPTY"
+    assert all(a.code != "GBRGOV" for a in r.actors if "chief executive" in a.text)
+
+
+def test_a_bureau_of_an_armed_group_is_the_group(read_text):
+    r = read_text("Hamas's political bureau said it would send a delegation.", published="2012-03-02")
+    assert _code_of(r, "Hamas's political bureau") == "PSEREB"
+
+
+def test_lower_case_party_acronyms_match_but_ordinary_words_do_not(read_text):
+    r = read_text("Police detained bjp members and dmk members in the town. Prices rose, the cpi showed.",
+                  published="2012-03-02")
+    codes = {a.code for a in r.actors}
+    assert "INDPTY" in codes
+    assert all(a.text.lower() != "the cpi" for a in r.actors)
+
+
+def test_a_part_of_a_capital_is_a_place_not_its_government(read_text):
+    r = read_text("Settlers want East Jerusalem for new homes. Families from West Jerusalem marched. "
+                  "Jerusalem rejected the offer.", published="2012-03-02")
+    assert all(a.code != "ISRGOV" for a in r.actors if a.text in {"East Jerusalem", "West Jerusalem"})
+    assert _code_of(r, "Jerusalem") == "ISRGOV"

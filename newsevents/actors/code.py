@@ -799,6 +799,9 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
             and head_match.start > left and ctx.doc[head_match.start - 1].ent_type_ == "PERSON"
             and not any(m.start <= head_match.start - 1 < m.end for m in matches)):
         return None, left, right  # "Grace Mugabe" is not the Mugabe of our knowledge
+    organ = _organ_reading(ctx, token, matches, head_match)
+    if organ is not None:
+        return organ, left, right
     if head_entry is not None and head_entry.kind in NAME_KINDS:
         code = None
         for e in head_match.entries:
@@ -811,6 +814,8 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
             head_entry = head_match.first({ROLE}) or head_match.first({DEMONYM})
             if head_entry is None:
                 return None, left, right
+        elif head_entry.kind == CAPITAL and _names_city_part(ctx, left, head_match.start):
+            return None, left, right  # "East Jerusalem": a part of the city is a place
     if head_entry is not None and head_entry.kind in NAME_KINDS:
         r.country, r.agent, r.name = code[0], code[1], head_entry.name
         r.country_from, r.agent_explicit, r.head_kind = "name", bool(code[1]), head_entry.kind
@@ -905,6 +910,44 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
                     _remember_person(ctx, name_tokens, r.country or st.focus or "", r.agent, r.name)
                 return r, left, right
     return None, left, right
+
+
+def _names_city_part(ctx: Context, left: int, start: int) -> bool:
+    """Rule `city_part`: a word before a capital that names a part of the city ("East
+    Jerusalem", "central Kyiv") makes it a place, not its government."""
+    parts = load_knowledge().city_part_words
+    return any(normalize(t.text) in parts for t in ctx.doc[left:start])
+
+
+def _organ_reading(ctx: Context, token: Token, matches: list[Match], head_match: Match | None) -> PhraseReading | None:
+    """Rules `organ_of_organization` and `government_body`: a committee or bureau of a named
+    organization takes its code ("Labour's National Executive Committee" is the party); a
+    capitalised "Executive" after a country or nationality is its government ("the Scottish
+    Executive"). None when neither applies: the phrase is read as usual."""
+    kb = load_knowledge()
+    head_key = normalize(token.lemma_ if token.pos_ == "NOUN" else token.text)
+    if head_key not in kb.organ_nouns and normalize(token.text) not in kb.organ_nouns:
+        return None
+    if head_match is not None and (head_match.start != token.i or head_match.first(NAME_KINDS) is not None):
+        return None  # "the European Commission", "chief executive": a name or a longer role
+    modifiers = [m for m in matches if m is not head_match and m.end <= token.i and not _stance_prefixed(ctx, m)]
+    for m in reversed(modifiers):  # the organization nearest the organ owns it
+        for e in m.entries:
+            if e.kind in {ORG, GROUP}:
+                code = _entry_code(ctx, e)
+                if code and code[0] and code[1]:
+                    r = PhraseReading()
+                    r.country, r.agent, r.country_from = code[0], code[1], "modifier"
+                    r.agent_explicit, r.head_kind = True, ROLE
+                    return r
+    if token.text[:1].isupper() and normalize(token.text) in kb.government_bodies:
+        country, _ = _modifier_country(ctx, modifiers, None)
+        if country and country not in ORG_SLOTS:
+            r = PhraseReading()
+            r.country, r.agent, r.country_from = country, "GOV", "modifier"
+            r.agent_explicit, r.head_kind = True, ROLE
+            return r
+    return None
 
 
 def _coref_actor(ctx: Context, start: int, end: int, depth: int,

@@ -191,6 +191,9 @@ class Knowledge:
     institution_nouns: set[str] = field(default_factory=set)
     stance_suffixes: set[str] = field(default_factory=set)
     location_suffixes: set[str] = field(default_factory=set)
+    organ_nouns: set[str] = field(default_factory=set)
+    government_bodies: set[str] = field(default_factory=set)
+    city_part_words: set[str] = field(default_factory=set)
 
     def add(self, entry: Entry, *, first: bool = False) -> None:
         key = normalize(entry.phrase)
@@ -247,6 +250,7 @@ def _load_metonyms(kb: Knowledge) -> None:
     for item in data.get("short_forms", []):
         kb.add(Entry(item["phrase"], SHORT, "short_form", item.get("country") or "", item.get("agent") or "",
                      None, tuple(item.get("when") or ())))
+    kb.city_part_words = {normalize(w) for w in data.get("city_parts") or []}
 
 
 def _load_organizations(kb: Knowledge) -> None:
@@ -278,6 +282,8 @@ def _load_roles(kb: Knowledge) -> None:
     kb.institution_nouns = {normalize(w) for w in data.get("institution_nouns") or []}
     kb.stance_suffixes = {normalize(w) for w in data.get("stance_suffixes") or []}
     kb.location_suffixes = {normalize(w) for w in data.get("location_suffixes") or []}
+    kb.organ_nouns = {normalize(w) for w in data.get("organ_nouns") or []}
+    kb.government_bodies = {normalize(w) for w in data.get("government_bodies") or []}
 
 
 def _load_people(kb: Knowledge) -> None:
