@@ -546,3 +546,10 @@ def test_coordinated_nationalities_of_a_meeting_subject_meet_each_other(read_tex
     events = _events(read_text, "Kenyan and Ugandan leaders met in Nairobi on Monday.")
     pairs = {(e.cameo, e.source.country, e.target.country) for e in events if e.source and e.target}
     assert {("040", "KEN", "UGA"), ("040", "UGA", "KEN")} <= pairs
+
+
+def test_a_simple_present_relative_clause_is_a_standing_state_not_an_act(read_text):
+    events = _events(read_text, "Armenia criticised Azerbaijan, which occupies southern Armenia.")
+    assert [e.cameo_root for e in events] == ["11"]
+    events = _events(read_text, "Armenia criticised Azerbaijan, which occupied southern Armenia on Monday.")
+    assert any(e.cameo == "192" for e in events)

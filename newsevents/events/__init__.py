@@ -204,6 +204,17 @@ def _actor_pairs(c: Candidate, lex: Lexicon) -> list[tuple[Actor | None, Actor |
     return pairs[:MAX_PAIRS] or [(c.source, c.target, c.code)]
 
 
+def _stative_relative(c: Candidate) -> bool:
+    """Rule `stative_relative`: a relative clause in the simple present describes a standing state
+    of its antecedent ("Ruritania, which occupies the island's north"), not an act done that day."""
+    tok = c.token
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if c.entry.noun or c.entry.kind != "event" or tok.dep_ != "relcl":
+        return False
+    return c.token.tag_ in ("VBZ", "VBP") and not any(a.dep_ in ("aux", "auxpass") for a in c.token.children)
+
+
 def _tip_off(c: Candidate, lex: Lexicon) -> bool:
     """Rule `tip_off`: a non-state actor "warning" the police or the authorities is alerting them,
     not threatening them: it shares information with them (CAMEO 064)."""
@@ -610,6 +621,8 @@ def run(ctx: Any) -> None:
         if c.entry.needs_inner and not any(i.code for i in c.inner):
             continue  # rule `wish_governs`: "residents want answers" is no event
         if _non_political(c, lex):
+            continue
+        if _stative_relative(c):
             continue
         if _tip_off(c, lex):
             if c.source is None:
