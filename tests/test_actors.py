@@ -433,6 +433,8 @@ def test_an_executive_after_a_nationality_is_a_government_and_an_organ_takes_its
                   published="2004-03-02")
     assert _code_of(r, "The Welsh Executive") == "GBRGOV"
     assert _code_of(r, "Labour's National Executive Committee") == "GBRPTY"
+    yuan = read_text("Taiwan's Executive Yuan approved the budget.", published="2015-03-02")
+    assert _code_of(yuan, "Taiwan's Executive Yuan") == "TWNGOV"
     assert all(a.code != "GBRGOV" for a in r.actors if "chief executive" in a.text)
 
 

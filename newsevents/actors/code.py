@@ -927,6 +927,8 @@ def _organ_reading(ctx: Context, token: Token, matches: list[Match], head_match:
     kb = load_knowledge()
     head_key = normalize(token.lemma_ if token.pos_ == "NOUN" else token.text)
     if head_key not in kb.organ_nouns and normalize(token.text) not in kb.organ_nouns:
+        if head_match is None and token.pos_ == "PROPN" and token.ent_type_ != "PERSON":
+            return _government_body(ctx, token, matches)  # "Taiwan's Executive Yuan"
         return None
     if head_match is not None and (head_match.start != token.i or head_match.first(NAME_KINDS) is not None):
         return None  # "the European Commission", "chief executive": a name or a longer role
@@ -941,13 +943,25 @@ def _organ_reading(ctx: Context, token: Token, matches: list[Match], head_match:
                     r.agent_explicit, r.head_kind = True, ROLE
                     return r
     if token.text[:1].isupper() and normalize(token.text) in kb.government_bodies:
-        country, _ = _modifier_country(ctx, modifiers, None)
-        if country and country not in ORG_SLOTS:
-            r = PhraseReading()
-            r.country, r.agent, r.country_from = country, "GOV", "modifier"
-            r.agent_explicit, r.head_kind = True, ROLE
-            return r
+        return _government_body(ctx, token, modifiers + [Match(token.i, token.i + 1, [])])
     return None
+
+
+def _government_body(ctx: Context, token: Token, matches: list[Match]) -> PhraseReading | None:
+    """Rule `government_body`: a body whose name holds a capitalised government-body word
+    ("Executive") after a country or nationality is that state's government."""
+    kb = load_knowledge()
+    body = [m for m in matches if m.end - m.start == 1 and ctx.doc[m.start].text[:1].isupper()
+            and normalize(ctx.doc[m.start].text) in kb.government_bodies]
+    if not body:
+        return None
+    country, _ = _modifier_country(ctx, [m for m in matches if m.end <= body[0].start], None)
+    if not country or country in ORG_SLOTS:
+        return None
+    r = PhraseReading()
+    r.country, r.agent, r.country_from = country, "GOV", "modifier"
+    r.agent_explicit, r.head_kind = True, ROLE
+    return r
 
 
 def _coref_actor(ctx: Context, start: int, end: int, depth: int,
