@@ -456,3 +456,9 @@ def test_a_part_of_a_capital_is_a_place_not_its_government(read_text):
                   "Jerusalem rejected the offer.", published="2012-03-02")
     assert all(a.code != "ISRGOV" for a in r.actors if a.text in {"East Jerusalem", "West Jerusalem"})
     assert _code_of(r, "Jerusalem") == "ISRGOV"
+
+
+def test_a_part_of_a_capital_does_not_make_its_state_the_one_acting_in_the_story(read_text):
+    r = read_text("Residents of East Jerusalem and East Jerusalem shopkeepers went on strike. "
+                  "Jordan said it was worried. The army was deployed.", published="2012-03-02")
+    assert _code_of(r, "The army") == "JORMIL"

@@ -345,8 +345,9 @@ def _scan_document(ctx: Context, st: DocState) -> None:
                     # agency reports from anywhere ("Reuters reported"): half a vote each
                     half = e.kind == GROUP or e.agent == "MED"
                     st.country_counts[e.country] += weight / 2 if half else weight
-                if e.kind in {COUNTRY, CAPITAL, SEAT} and e.country and not _placing_only(ctx, m):
-                    st.state_counts[e.country] += 1
+                if (e.kind in {COUNTRY, CAPITAL, SEAT} and e.country and not _placing_only(ctx, m)
+                        and not (e.kind == CAPITAL and _names_city_part(ctx, max(m.start - 1, 0), m.start))):
+                    st.state_counts[e.country] += 1  # "East Jerusalem" is a place, no state acting
                 if e.kind == DEMONYM and n + 1 < len(matches) and matches[n + 1].start - m.end <= 2:
                     role = matches[n + 1].first({ROLE})
                     if role is not None and role.agent in STATE_AGENTS:
