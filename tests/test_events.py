@@ -553,3 +553,11 @@ def test_a_simple_present_relative_clause_is_a_standing_state_not_an_act(read_te
     assert [e.cameo_root for e in events] == ["11"]
     events = _events(read_text, "Armenia criticised Azerbaijan, which occupied southern Armenia on Monday.")
     assert any(e.cameo == "192" for e in events)
+
+
+def test_the_act_a_demand_asks_for_is_not_asserted_and_is_done_by_the_one_asked(read_text):
+    events = _events(read_text, "The African Union renewed its demand for Sudan to withdraw troops from Ethiopia.")
+    pulled = [e for e in events if e.cameo_root == "08"]
+    assert pulled and all(e.modality != "asserted" for e in pulled)
+    assert all(e.source is not None and e.source.country == "SDN" for e in pulled)
+    assert any(e.cameo_root == "10" and e.modality == "asserted" for e in events)

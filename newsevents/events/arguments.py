@@ -223,6 +223,10 @@ def nominal_arguments(cand: Candidate, lex: Lexicon) -> tuple[Token | None, Toke
     poss = _child(noun, {"poss"})
     if source is None and poss is not None and poss.lower_ not in ("its", "their", "his", "her"):
         source = poss
+    if source is None and poss is not None and cand.entry.kind in ("request", "demand") \
+            and noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB":
+        subj, passive = verb_subject(noun.head)  # "the EU renewed its demand": the subject's own demand
+        source = None if passive else subj
     if source is None and cand.light_verb is not None:
         lv = cand.light_verb
         if lv.lemma_.lower() in lex.undergoer_light_verbs:
@@ -503,10 +507,37 @@ def _coordinated_modifiers(ctx: Any, tok: Token | None, actor: Any) -> list[Any]
     return out
 
 
+def _misattached_noun_governor(cand: Candidate, by_token: dict[int, Candidate]) -> Candidate | None:
+    """Rule `governor` (noun "for X to V"): in "renewed its demand for X to withdraw" the parser hangs
+    the infinitive on the verb; the demand, call or plea noun with "for" before it governs the act,
+    and the one named after "for" is the one asked to do it."""
+    tok = cand.clause_verb
+    if tok.dep_ not in ("advcl", "xcomp", "acl") or not any(a.dep_ == "aux" and a.tag_ == "TO" for a in tok.children):
+        return None
+    if tok.dep_ == "acl":
+        nouns = [tok.head]  # (the parse got it right: "its call for X to act")
+    else:
+        nouns = [c for c in tok.head.children if c.dep_ in ("dobj", "obj", "nsubj", "nsubjpass")]
+        nouns += [p for c in tok.head.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    for noun in nouns:
+        gov = by_token.get(noun.i)
+        if gov is None or gov is cand or not gov.entry.noun or gov.entry.kind not in GOVERNING_KINDS:
+            continue
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "for" and c.i < tok.i):
+            doer = _child(prep, {"pobj"})
+            if doer is not None:
+                cand.source_token = doer  # ("for Turkey to recognise": Turkey is asked to act)
+            return gov
+    return None
+
+
 def find_governor(cand: Candidate, by_token: dict[int, Candidate], lex: Lexicon) -> tuple[Candidate | None, Token | None]:
     """Rule `governor`: walk up the clause chain to the nearest mention of a governing kind, or
     to a reporting verb (said, confirmed, reported) whose content this mention is."""
     tok = cand.clause_verb
+    noun_gov = _misattached_noun_governor(cand, by_token)
+    if noun_gov is not None:
+        return noun_gov, None
     while tok.head.i != tok.i:
         dep = tok.dep_
         if dep not in EMBED_DEPS:
