@@ -561,3 +561,9 @@ def test_the_act_a_demand_asks_for_is_not_asserted_and_is_done_by_the_one_asked(
     assert pulled and all(e.modality != "asserted" for e in pulled)
     assert all(e.source is not None and e.source.country == "SDN" for e in pulled)
     assert any(e.cameo_root == "10" and e.modality == "asserted" for e in events)
+
+
+def test_an_organization_compound_makes_the_demand(read_text):
+    events = _events(read_text, "Talks stalled over a NATO demand for Serbia to withdraw troops from Kosovo.")
+    demands = [e for e in events if e.cameo_root == "10"]
+    assert demands and demands[0].source is not None and demands[0].source.code.startswith("IGO")

@@ -227,6 +227,9 @@ def nominal_arguments(cand: Candidate, lex: Lexicon) -> tuple[Token | None, Toke
             and noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB":
         subj, passive = verb_subject(noun.head)  # "the EU renewed its demand": the subject's own demand
         source = None if passive else subj
+    if source is None and cand.entry.kind in ("request", "demand"):
+        # "an EU demand", "a UN call for": the organization naming the demand made it
+        source = next((c for c in noun.children if c.dep_ == "compound" and c.ent_type_ == "ORG"), None)
     if source is None and cand.light_verb is not None:
         lv = cand.light_verb
         if lv.lemma_.lower() in lex.undergoer_light_verbs:
