@@ -567,3 +567,9 @@ def test_an_organization_compound_makes_the_demand(read_text):
     events = _events(read_text, "Talks stalled over a NATO demand for Serbia to withdraw troops from Kosovo.")
     demands = [e for e in events if e.cameo_root == "10"]
     assert demands and demands[0].source is not None and demands[0].source.code.startswith("IGO")
+
+
+def test_a_relative_pronoun_after_a_comma_stands_for_the_name_before_it(read_text):
+    events = _events(read_text, "Armenia criticised Azerbaijan, which attacked southern Armenia on Monday.")
+    attacks = [e for e in events if e.cameo_root == "19"]
+    assert attacks and attacks[0].source is not None and attacks[0].source.country == "AZE"

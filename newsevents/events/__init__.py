@@ -20,6 +20,7 @@ from newsevents.events.arguments import (
     assign_tokens,
     code_actor,
     code_arguments,
+    comma_antecedent,
     find_governor,
     reporter_of,
     speaker_actor,
@@ -210,7 +211,9 @@ def _stative_relative(c: Candidate) -> bool:
     tok = c.token
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
-    if c.entry.noun or c.entry.kind != "event" or tok.dep_ != "relcl":
+    relative = tok.dep_ == "relcl" or any(
+        comma_antecedent(s) is not None for s in tok.children if s.dep_ in ("nsubj", "nsubjpass"))
+    if c.entry.noun or c.entry.kind != "event" or not relative:
         return False
     return c.token.tag_ in ("VBZ", "VBP") and not any(a.dep_ in ("aux", "auxpass") for a in c.token.children)
 

@@ -45,7 +45,21 @@ def _relative_head(tok: Token) -> Token:
             clause = clause.head
         if clause.dep_ in ("relcl", "acl"):
             return clause.head
+        antecedent = comma_antecedent(tok)
+        if antecedent is not None:
+            return antecedent
     return tok
+
+
+def comma_antecedent(tok: Token) -> Token | None:
+    """ "criticised Azerbaijan, which attacked ...": the parser may hang the relative clause on the
+    main verb; a wh-pronoun right after a comma stands for the name just before it."""
+    if tok.tag_ not in ("WDT", "WP") or tok.i < 2 or tok.doc[tok.i - 1].text != ",":
+        return None
+    noun = tok.doc[tok.i - 2]
+    while noun.dep_ == "compound" and noun.head.i > noun.i:
+        noun = noun.head
+    return noun if noun.pos_ in ("PROPN", "NOUN") else None
 
 
 def verb_subject(verb: Token) -> tuple[Token | None, bool]:
