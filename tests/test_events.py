@@ -573,3 +573,9 @@ def test_a_relative_pronoun_after_a_comma_stands_for_the_name_before_it(read_tex
     events = _events(read_text, "Armenia criticised Azerbaijan, which attacked southern Armenia on Monday.")
     attacks = [e for e in events if e.cameo_root == "19"]
     assert attacks and attacks[0].source is not None and attacks[0].source.country == "AZE"
+
+
+def test_turning_down_or_rubbishing_a_proposal_is_rejection_or_criticism(read_text):
+    assert [e.cameo for e in _events(read_text, "The Labour Party turned down the offer.")] == ["120"]
+    assert [e.cameo for e in _events(read_text, "The Labour Party rubbished the plan.")] == ["111"]
+    assert not _events(read_text, "The Labour Party turned down the music.")
