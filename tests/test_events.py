@@ -579,3 +579,7 @@ def test_turning_down_or_rubbishing_a_proposal_is_rejection_or_criticism(read_te
     assert [e.cameo for e in _events(read_text, "The Labour Party turned down the offer.")] == ["120"]
     assert [e.cameo for e in _events(read_text, "The Labour Party rubbished the plan.")] == ["111"]
     assert not _events(read_text, "The Labour Party turned down the music.")
+
+
+def test_troops_arriving_pay_no_visit(read_text):
+    assert not [e for e in _events(read_text, "Italian troops arrived in Libya on Monday.") if e.cameo == "042"]

@@ -154,12 +154,13 @@ def _show_of_force_abroad(ctx: Any, cands: list[Candidate]) -> None:
                 break
 
 
-def _is_political(actor: Actor | None, lex: Lexicon) -> bool:
-    """Whether `actor` is coded with a political role (government, party, IGO, elite), not a civilian."""
+def _official_visitor(actor: Actor | None, lex: Lexicon) -> bool:
+    """Whether `actor` has a role that pays official visits (government, party, IGO, elite): not
+    civilians, and not troops or rebels arriving."""
     if actor is None:
         return False
     parts = {actor.code[i:i + 3] for i in range(0, len(actor.code), 3)}
-    return bool(parts & (lex.political_agents | lex.political_source_agents))
+    return bool(parts & lex.political_source_agents)
 
 
 def _non_political(c: Candidate, lex: Lexicon) -> bool:
@@ -615,7 +616,7 @@ def run(ctx: Any) -> None:
             continue
         if c.entry.needs_political and c.source is None and c.target is None:
             continue
-        if c.entry.political_source and not _is_political(c.source, lex):
+        if c.entry.political_source and not _official_visitor(c.source, lex):
             continue  # rule `political_source`: "the storm arrived in Florida" is no visit
         if c.entry.political_source and c.target is not None and c.target.country == c.source.country:
             continue  # (a minister arriving in a city at home visits no other party)
