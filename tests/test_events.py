@@ -583,3 +583,21 @@ def test_turning_down_or_rubbishing_a_proposal_is_rejection_or_criticism(read_te
 
 def test_troops_arriving_pay_no_visit(read_text):
     assert not [e for e in _events(read_text, "Italian troops arrived in Libya on Monday.") if e.cameo == "042"]
+
+
+def test_conjunct_with_the_main_verbs_tense_continues_the_main_clause(read_text):
+    """'had attacked ... and accused': the accusation is the denier's, asserted, not the police's."""
+    events = _events(read_text, "Serbia denied that its police had attacked the village and accused "
+                                "Kosovo officials of staging the incident.")
+    accusations = [e for e in events if e.cameo == "112"]
+    assert accusations, events
+    e = accusations[0]
+    assert e.source is not None and e.source.code == "SRBGOV"
+    assert e.target is not None and e.target.country == "KSV"
+    assert e.modality == "asserted"
+    assert not any(e.source and e.target and e.source.code == e.target.code for e in events)
+
+
+def test_conjunct_after_a_reported_perfect_clause_keeps_the_reported_doer(read_text):
+    events = _events(read_text, "Israel said that Hamas had broken the truce and launched rockets at Sderot.")
+    assert not any(e.source is not None and e.source.country == "ISR" and e.cameo_root == "19" for e in events)

@@ -40,6 +40,7 @@ from newsevents.events.detect import (
 from newsevents.events.lexicon import Entry, Lexicon, load_lexicon
 from newsevents.events.modality import assign_modality, inherit_modality
 from newsevents.events.quantity import find_quantity
+from newsevents.events.reattach import reattach_conjuncts
 from newsevents.reading import Actor, Event
 
 VERBAL_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13"}
@@ -572,6 +573,7 @@ def _undated_asides(ctx: Any, events: list[Event], zones: list[str], anchored: l
 def run(ctx: Any) -> None:
     """Fill ctx.events from the parsed article and the earlier stages' output."""
     lex = load_lexicon()
+    reattach_conjuncts(ctx.doc, lex.cue_verbs)
     cands = find_candidates(ctx, lex)
     taken = {c.token.i for c in cands}
     warnings = conditional_warnings(ctx, lex, taken, WARNING)
