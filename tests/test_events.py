@@ -601,3 +601,10 @@ def test_conjunct_with_the_main_verbs_tense_continues_the_main_clause(read_text)
 def test_conjunct_after_a_reported_perfect_clause_keeps_the_reported_doer(read_text):
     events = _events(read_text, "Israel said that Hamas had broken the truce and launched rockets at Sderot.")
     assert not any(e.source is not None and e.source.country == "ISR" and e.cameo_root == "19" for e in events)
+
+
+def test_firing_on_a_target_is_armed_force_without_a_weapon_named(read_text):
+    events = _events(read_text, "Serbian troops fired on a Kosovo police post near the border.")
+    assert [(e.cameo, e.source.code if e.source else None, e.modality) for e in events] == [("190", "SRBMIL", "asserted")]
+    missile = _events(read_text, "North Korea fired a missile into the sea.")
+    assert [e.cameo for e in missile] == ["150"]
