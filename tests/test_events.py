@@ -608,3 +608,11 @@ def test_firing_on_a_target_is_armed_force_without_a_weapon_named(read_text):
     assert [(e.cameo, e.source.code if e.source else None, e.modality) for e in events] == [("190", "SRBMIL", "asserted")]
     missile = _events(read_text, "North Korea fired a missile into the sea.")
     assert [e.cameo for e in missile] == ["150"]
+
+
+def test_act_in_an_after_clause_with_an_interval_is_dated_before_the_main_clause(read_text):
+    """'spoke on Thursday, two days after rebels attacked': the attack is two days before Thursday."""
+    events = _events(read_text, "The two presidents spoke by phone on Thursday, two days after rebels "
+                                "attacked a police station in Goma.")
+    attacks = [e for e in events if e.cameo_root == "19"]
+    assert attacks and attacks[0].date == "2021-03-02" and attacks[0].modality == "asserted"

@@ -124,6 +124,31 @@ def _own_phrase_time(ctx: Any, noun: Token) -> TimeExpr | None:
     return None
 
 
+INTERVAL = re.compile(r"^P(\d+)([DW])$")
+
+
+def _date_across_interval(ctx: Any, verb: Token) -> str | None:
+    """Rule `interval_clause`: "met on Friday, a day after troops fired on a post": a clause
+    introduced by "after"/"before" with a measured interval happened that long before/after the
+    main clause's day (the time stage anchors the interval on the main clause's date)."""
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+    if verb.dep_ != "advcl" or mark is None or verb.head.i == verb.i:
+        return None
+    for measure in (c for c in verb.children if c.dep_ == "npadvmod" and c.i < mark.i):
+        lo, hi = ctx.raw_span(measure)
+        for t in ctx.times:
+            m = INTERVAL.match((t.value or "").replace(" ", ""))
+            if t.type != "DURATION" or m is None or not (t.start <= lo and hi <= t.end):
+                continue
+            main = assign_date(ctx, verb.head, "asserted", False)
+            day = _first_day(main["date"]) if main["date"] and main["anchored"] and len(main["date"]) == 10 else None
+            if day is None:
+                return None
+            days = int(m.group(1)) * (7 if m.group(2) == "W" else 1)
+            return (day - dt.timedelta(days=days) if mark.lower_ == "after" else day + dt.timedelta(days=days)).isoformat()
+    return None
+
+
 def assign_date(ctx: Any, verb: Token, modality: str, nominal_only: bool,
                 speech_act: bool = False, noun: Token | None = None) -> dict[str, Any]:
     """Date, time, background of the event whose clause verb (or nominal head) is `verb`; `noun`
@@ -159,6 +184,9 @@ def assign_date(ctx: Any, verb: Token, modality: str, nominal_only: bool,
                     out["time"] = t2
     elif anchor is not None and anchor.type == "DURATION":
         out["date"], _ = date_of_time(anchor)
+    shifted = _date_across_interval(ctx, verb)
+    if shifted is not None:
+        out["date"], out["time"], out["anchored"] = shifted, None, True
     if modality != "asserted":
         # a hypothetical, requested or threatened act has not happened: it has no date
         return {"date": None, "time": None, "background": False, "anchored": False}
