@@ -616,3 +616,12 @@ def test_act_in_an_after_clause_with_an_interval_is_dated_before_the_main_clause
                                 "attacked a police station in Goma.")
     attacks = [e for e in events if e.cameo_root == "19"]
     assert attacks and attacks[0].date == "2021-03-02" and attacks[0].modality == "asserted"
+
+
+def test_readiness_to_send_observers_is_the_speakers_intent(read_text):
+    """'said it was ready to send observers': the organization ('it') states an intent (03)."""
+    events = _events(read_text, "The African Union said it was ready to send more observers to the region "
+                                "if both sides agreed.")
+    intents = [e for e in events if e.cameo_root == "03" and e.trigger.startswith("send")]
+    assert intents and intents[0].source is not None and intents[0].source.text == "The African Union"
+    assert _events(read_text, "He sent a letter to the king.") == []
