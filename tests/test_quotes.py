@@ -400,3 +400,11 @@ def test_it_carries_the_previous_subject_not_a_modifying_body(read_text):
                         "2020-01-01")
     it = next(a for a in reading.actors if a.text == "It")
     assert it.code.startswith("PER")
+
+
+def test_a_country_the_model_calls_a_person_is_an_antecedent_for_its(read_text):
+    # invented; the small model tags some country names as PERSON
+    reading = read_text("Chilean troops crossed the river on Monday.\n\n"
+                        "Azerbaijan denied that its soldiers had opened fire.", "2020-01-01")
+    its = next(a for a in reading.actors if a.text == "its soldiers")
+    assert its.code == "AZEMIL"

@@ -42,6 +42,8 @@ from typing import Any
 import yaml
 from spacy.tokens import Span, Token
 
+from newsevents.quotes.countries import is_country_name
+
 DATA = Path(__file__).resolve().parent / "data"
 NAME_KINDS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "FAC": "ORG"}
 PRONOUN_WINDOW = 3  # sentences back that a pronoun may reach
@@ -194,6 +196,8 @@ def _name_spans(ctx: Any) -> list[tuple[Span, str, bool]]:
         span = _trim_name(doc[ent.start:end], in_headline)
         if span is None or not any(t.is_alpha for t in span):
             continue
+        if kind == "PERSON" and is_country_name(span.text):
+            kind = "GPE"  # the small model tags some country names as people
         found.append((span, kind, in_headline))
         covered.update(range(ent.start, end))
     org_words = lexicon()["org_words"]

@@ -44,3 +44,13 @@ def country_adjective(iso3: str) -> str | None:
     """The adjective of a country (KOR -> "South Korean"), else its name."""
     names, _lookup, adjectives = _tables()
     return adjectives.get(iso3) or names.get(iso3)
+
+
+@functools.lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    return frozenset(name.lower() for name in _tables()[0].values())
+
+
+def is_country_name(name: str) -> bool:
+    """Whether a name is a country's own name ("Azerbaijan"), not a capital or an adjective."""
+    return name.lower().removeprefix("the ").strip() in _country_names()
