@@ -11,7 +11,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from newsevents.events import bridge
-from newsevents.events.detect import PARTITIVE_NOUNS, Candidate
+from newsevents.events.detect import Candidate
 from newsevents.events.lexicon import Lexicon, load_lexicon
 
 SUBJ = {"nsubj", "csubj"}
@@ -359,7 +359,7 @@ def code_actor(ctx: Any, cand: Candidate, tok: Token | None) -> Any:
         if actor is None and cand.governor is not None and cand.governor.entry.kind == "speech":
             return cand.governor.source
         return actor
-    if tok.pos_ in ("NOUN", "NUM", "PRON") and tok.lemma_.lower() in PARTITIVE_NOUNS:
+    if tok.pos_ in ("NOUN", "NUM", "PRON") and load_lexicon().in_class(tok.lemma_, "PARTITIVE"):
         of = _pobj(tok, "of")  # "hundreds of UN troops", "a part of Syria's second city"
         if of is not None:
             return code_actor(ctx, cand, of)

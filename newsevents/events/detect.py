@@ -17,9 +17,6 @@ from newsevents.reading import Actor
 SKIP_ZONES = {"furniture", "subheading"}
 VERB_POS = {"VERB"}
 NOUN_POS = {"NOUN", "PROPN"}
-PARTITIVE_NOUNS = {"hundreds", "hundred", "dozens", "dozen", "thousands", "thousand", "millions", "scores",
-                   "part", "parts", "some", "many", "most", "all", "group", "number", "members", "member",
-                   "one", "two", "three", "several", "few", "half", "majority", "bulk", "rest", "unit", "units"}
 NAMED_PARTIES = {"PERSON", "GPE", "NORP", "ORG"}
 PARTICLE_ADVERBS = {"back", "down", "off", "out", "up", "away"}  # "pushing back against": tagged advmod
 
@@ -143,7 +140,7 @@ def _object_is_party(ctx: Any, verb: Token, lex: Lexicon) -> bool:
 
 
 def _resolve_code(entry: Entry, refiner: Token | None, lex: Lexicon) -> str | None:
-    if refiner is not None and refiner.lower_ in PARTITIVE_NOUNS:
+    if refiner is not None and lex.in_class(refiner.lower_, "PARTITIVE"):
         # "released dozens of activists": the object is what the partitive counts
         refiner = next((o for p in refiner.children if p.dep_ == "prep" and p.lower_ == "of"
                         for o in p.children if o.dep_ == "pobj"), refiner)
