@@ -22,9 +22,6 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # entity labels the small model gives to some towns; such an entity is a place if the gazetteer says so
 OTHER_LABELS = {"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
 INNER_LOCATIVES = {"in", "at", "near", "from", "outside"}
-# "the town of X": nouns whose "of" introduces a place's name
-PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "state", "county", "capital",
-               "suburb", "municipality", "island", "governorate", "prefecture", "hamlet", "port"}
 # entity labels whose tokens are never read as places by the gazetteer pass
 BLOCKING_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"}
 CONNECTORS = {"of", "de", "del", "la", "le", "el", "al", "du", "da", "upon", "on", "-"}
@@ -398,7 +395,13 @@ def _after_locative(span: Span) -> bool:
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in INNER_LOCATIVES:
         return True
-    return span.start > 1 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in PLACE_NOUNS
+    return span.start > 1 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in place_nouns()
+
+
+@functools.lru_cache(maxsize=1)
+def place_nouns() -> frozenset[str]:
+    """Nouns whose "of" introduces a place's name ("the town of X") (rule named_by_place_noun)."""
+    return frozenset(row["word"].lower() for row in read_tsv("place_nouns.tsv"))
 
 
 @functools.lru_cache(maxsize=1)
