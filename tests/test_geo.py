@@ -272,3 +272,22 @@ def test_capital_among_foreign_capitals_beats_local_namesake():
     context.countries["USA"] += 2.0  # a Houston dateline
     resolve([athens, *others], context)
     assert athens.chosen is athens_gr
+
+
+def test_unknown_village_is_placed_in_the_place_the_text_puts_it(read_text):
+    found = {p.text: p for p in places_of(read_text, "Gunmen killed two people in Mbokoroni, Kenya, police said.")}
+    village = found["Mbokoroni"]
+    assert village.kind == "feature" and village.geonameid is None and village.country == "KEN"
+
+
+def test_unknown_villages_named_by_a_place_noun_are_places(read_text):
+    found = {p.text: p for p in places_of(read_text, "Fighters shelled the villages of Umm Jurnah and Kafr Dabiq "
+                                                      "in Idlib on Sunday.")}
+    assert {"Umm Jurnah", "Kafr Dabiq"} <= set(found)
+    for name in ("Umm Jurnah", "Kafr Dabiq"):
+        assert found[name].country == "SYR" and km(found[name].lat, found[name].lon, found["Idlib"].lat,
+                                                   found["Idlib"].lon) < 1
+
+
+def test_unknown_name_without_a_place_cue_is_no_place(read_text):
+    assert not places_of(read_text, "Mbokoroni won the award for the third year.")

@@ -27,6 +27,7 @@ from newsevents.geo.recognize import (
     feature_first_words,
     feature_words,
     guard_words,
+    introduced_as_place,
     recognize,
 )
 from newsevents.geo.resolve import CLEAR_MARGIN, DocumentContext, MentionCandidates, best_reading, resolve
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 MAX_HOPS = 4
 SMALL_TOWN_RADIUS_KM = 150.0
 NEWS_REGION_TOWN_MIN = 100_000
+LOCAL_HOWS = ("local", "unknown")  # found mentions placed at the place the text puts them in
 
 
 @functools.lru_cache(maxsize=1)
@@ -102,7 +104,7 @@ def run(ctx: Context) -> None:
     spans = []
     for f in found:
         start, end = ctx.raw_span(f.span)
-        entries = () if f.how == "local" else gazetteer.lookup(f.lookup)
+        entries = () if f.how in LOCAL_HOWS else gazetteer.lookup(f.lookup)
         if f.us_state:
             entries = tuple(e for e in entries if e.kind == "region" and e.country == "USA")
         elif any(e.geonameid is None and e.kind in ("region", "feature") for e in entries):
@@ -183,11 +185,14 @@ def _place_local_features(ctx: Context, found: list, mentions: list[MentionCandi
     else at the dateline's town. Returns id(mention) -> the town's entry."""
     gazetteer = load_gazetteer()
     towns = [(m.start, m.chosen) for f, m in zip(found, mentions, strict=True)
-             if f.how != "local" and m.chosen is not None and m.chosen.kind in ("city", "county")]
+             if f.how not in LOCAL_HOWS and m.chosen is not None and m.chosen.kind in ("city", "county")]
     dateline = ctx.exposed.get("_geo_dateline_entry")
     points: dict[int, Entry] = {}
     for f, m in zip(found, mentions, strict=True):
-        if f.how != "local":
+        if f.how not in LOCAL_HOWS:
+            continue
+        container = _container_of(f.span, found, mentions)
+        if f.how == "unknown" and container is None and not introduced_as_place(f.span):
             continue
         inner = None
         ignore = guard_words() | {w.lower() for w in feature_words() | feature_first_words()}
@@ -204,10 +209,44 @@ def _place_local_features(ctx: Context, found: list, mentions: list[MentionCandi
                 break
         before = [town for start, town in towns if start < m.start]
         after = [town for start, town in towns if start > m.start]
-        town = inner or (before[-1] if before else after[0] if after else dateline)
+        if f.how == "unknown" and container is None and inner is None:
+            # a place we do not hold, with no container: near a town of the story's main country only
+            main = context.countries.most_common(1)[0][0] if context.countries else None
+            before = [town for town in before if town.country == main]
+            after = [town for town in after if town.country == main]
+            if not before and not after:
+                continue
+        town = inner or container \
+            or (before[-1] if before else after[0] if after else dateline)
         if town is not None:
             points[id(m)] = town
     return points
+
+
+CONTAINER_LINKS = {",", "in", "near", "outside", "of", "at"}
+
+
+def _container_of(span, found: list, mentions: list[MentionCandidates]) -> Entry | None:
+    """The place the text puts a local feature in: "X in Y", "X, Y", "X near Y", "Y's X" (or
+    "the villages of X and Z in Y": past a list of other local names). Any kind of place counts here,
+    a province or a country too, since the text itself says so."""
+    doc = span.doc
+    starts = {f.span.start: (f, m) for f, m in zip(found, mentions, strict=True)}
+    ends = {f.span.end: (f, m) for f, m in zip(found, mentions, strict=True)}
+    k = span.end
+    # step over a list of further local names ("Foua and Kfraya in Idlib")
+    while k + 1 < len(doc) and doc[k].lower_ in (",", "and") and k + 1 in starts and starts[k + 1][0].how in LOCAL_HOWS:
+        k = starts[k + 1][0].span.end
+    if k < len(doc) and doc[k].lower_ in CONTAINER_LINKS:
+        at = k + 1 + (1 if k + 1 < len(doc) and doc[k + 1].lower_ == "the" else 0)
+        hit = starts.get(at)
+        if hit is not None and hit[0].how not in LOCAL_HOWS and hit[1].chosen is not None:
+            return hit[1].chosen
+    if span.start >= 2 and doc[span.start - 1].tag_ == "POS":
+        hit = ends.get(span.start - 1)
+        if hit is not None and hit[0].how not in LOCAL_HOWS and hit[1].chosen is not None:
+            return hit[1].chosen
+    return None
 
 
 def _confirm_small_towns(found: list, mentions: list[MentionCandidates], context: DocumentContext) -> None:

@@ -62,6 +62,25 @@ def feature_first_words() -> frozenset[str]:
     return frozenset(row["word"] for row in read_tsv("feature_words.tsv") if row["note"].startswith("first"))
 
 
+UNKNOWN_PLACE_MAX_TOKENS = 3
+
+
+def _unknown_place_name(span: Span, guards: frozenset[str], person_words: set[str],
+                        demonym_keys: dict[str, str]) -> bool:
+    """A place entity's name that may be a small place we do not hold: one to three capitalized proper
+    nouns (a hyphen may join them), no common word, no person's name, no demonym, not an acronym."""
+    words = [t for t in span if t.text != "-"]
+    if not words or len(words) > UNKNOWN_PLACE_MAX_TOKENS:
+        return False
+    if any(not (t.is_alpha and t.text[:1].isupper() and t.pos_ == "PROPN") for t in words):
+        return False
+    if len(words) == 1 and (words[0].is_upper or len(words[0]) < 4):
+        return False
+    text = span.text
+    return fold(text) not in guards and text not in person_words and fold(text) not in demonym_keys \
+        and not any(fold(t.text) in demonym_keys for t in words)
+
+
 def _feature_name(span: Span) -> bool:
     """A name shaped like a local feature's: "Penn Park", "Lake Erie", "Interstate 64" is not."""
     words = [t for t in span if t.tag_ != "POS"]
@@ -101,7 +120,8 @@ class Found:
     span: Span
     how: str  # "repeat" (a name read as a place elsewhere in the story), "ner", "ner-other" (an ORG/PERSON entity that is a place name), "gazetteer", "region",
     # "state" (after a comma), "maybe" (a small town's name, kept only if the story's places agree),
-    # "local" (a feature we do not hold, placed at the town the story puts it in)
+    # "local" (a feature we do not hold, placed at the town the story puts it in), "unknown" (a place
+    # entity no list holds, kept only when introduced as a place or put in one)
     lookup: str  # the text to look up
     us_state: bool = False  # read as a US state only
 
@@ -157,6 +177,7 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
     tagged_guards = tagged_guard_words()
 
     late_maybes: list[Span] = []
+    unknowns: list[Span] = []
 
     def claim(span: Span, how: str) -> None:
         if span.start >= span.end or any(taken[span.start:span.end]):
@@ -190,7 +211,17 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
                         and _feature_name(span):
                     claim(span, "local")
                 elif ent.label_ != "FAC":
+                    before = len(found)
                     _gazetteer_runs(span, gazetteer, guards, person_words, demonym_keys, claim, strict=False)
+                    if len(found) == before and _unknown_place_name(span, guards, person_words, demonym_keys):
+                        # a village or district the model calls a place and no list of ours holds
+                        # ("the village of Xinmo"): kept if the text introduces it as a place or puts it
+                        # in a place, and placed there (rule local_features)
+                        unknowns.append(span)  # after every other pass (rule local_features)
+        elif ent.label_ in OTHER_LABELS and not gazetteer.has(_trim(ent).text) \
+                and introduced_as_place(_trim(ent), place_noun_only=True) \
+                and _unknown_place_name(_trim(ent), guards, person_words, demonym_keys):
+            unknowns.append(_trim(ent))  # "the villages of Foua and Kfraya" tagged ORG or PERSON
         elif ent.label_ in OTHER_LABELS and len(ent) > 1 and _weak_ok(gazetteer, _trim(ent).text) \
                 and fold(_trim(ent).text) not in demonym_keys:
             claim(_trim(ent), "ner-other")  # "Burkina Faso", "Buenos Aires" tagged as persons
@@ -265,6 +296,8 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
         _gazetteer_runs(doc[i:j], gazetteer, guards, person_words, demonym_keys, claim, strict=True,
                         strong=True)
         i = j
+    for span in unknowns:
+        claim(span, "unknown")
     found.sort(key=lambda f: f.span.start)
     return found
 
@@ -390,12 +423,34 @@ def _weak_ok(gazetteer: Gazetteer, text: str, after_locative: bool = False) -> b
     return any(not e.alternate and (e.kind != "city" or e.population >= least) for e in gazetteer.lookup(text))
 
 
+def introduced_as_place(span: Span, place_noun_only: bool = False) -> bool:
+    """After a locative preposition or "the town of" (only the latter with `place_noun_only`, for
+    a name the model calls a person or organisation), also as a later item of such a list ("the
+    villages of Foua and Kfraya")."""
+    doc = span.doc
+    test = _after_place_noun if place_noun_only else _after_locative
+    start = span.start
+    while start >= 2 and doc[start - 1].lower_ in (",", "and", "or") and doc[start - 2].text[:1].isupper():
+        start -= 2
+        while start > 0 and doc[start].text[:1].isupper() and doc[start - 1].text[:1].isupper():
+            start -= 1
+        if test(doc[start:start + 1]):
+            return True
+    return test(span)
+
+
+def _after_place_noun(span: Span) -> bool:
+    """Named by a place noun: "the town of Karak", "the villages of Foua"."""
+    doc = span.doc
+    return span.start > 1 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in place_nouns()
+
+
 def _after_locative(span: Span) -> bool:
     """Introduced as a place: "in Churchill", "the town of Karak"."""
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in INNER_LOCATIVES:
         return True
-    return span.start > 1 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in place_nouns()
+    return _after_place_noun(span)
 
 
 @functools.lru_cache(maxsize=1)
