@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 
 import pytest
 
@@ -462,3 +463,33 @@ def test_a_part_of_a_capital_does_not_make_its_state_the_one_acting_in_the_story
     r = read_text("Residents of East Jerusalem and East Jerusalem shopkeepers went on strike. "
                   "Jordan said it was worried. The army was deployed.", published="2012-03-02")
     assert _code_of(r, "The army") == "JORMIL"
+
+
+def test_both_governments_is_not_collapsed_onto_one_of_two_states(read_text):
+    text = ("Armenia and Azerbaijan traded accusations on Friday. Armenia said Azerbaijan had shelled "
+            "its villages, and Azerbaijan said Armenia had started the clash. The European Union said it "
+            "would send monitors if both governments agreed.")
+    r = read_text(text, published="2026-03-02")
+    assert _code_of(r, "both governments") is None
+
+
+def test_a_facility_takes_the_agent_its_modifier_names(read_text):
+    r = read_text("Azerbaijani troops fired on an Armenian army post. Police held him at a police station "
+                  "in Yerevan.", published="2026-03-02")
+    assert _code_of(r, "an Armenian army post") == "ARMMIL"
+    assert _code_of(r, "a police station") == "ARMCOP"
+
+
+def test_every_phrase_word_list_names_its_rule():
+    from newsevents.actors.knowledge import DATA, phrase_words
+
+    lines = (DATA / "phrase_words.yaml").read_text(encoding="utf-8").splitlines()
+    for name in phrase_words():
+        at = next(i for i, line in enumerate(lines) if line.startswith(name + ":"))
+        comment = []
+        for line in reversed(lines[:at]):  # the comment block over this list (and lists sharing it)
+            if not line.strip():
+                break
+            if line.startswith("#"):
+                comment.append(line)
+        assert re.search(r"rules? `\w+`", " ".join(comment).lower()), name

@@ -35,7 +35,7 @@ from newsevents.actors.code import (
     modifier_countries,
     state,
 )
-from newsevents.actors.knowledge import GROUP, ORG, SEAT, load_knowledge, normalize
+from newsevents.actors.knowledge import GROUP, ORG, SEAT, load_knowledge, normalize, phrase_words
 from newsevents.reading import Actor
 
 if TYPE_CHECKING:
@@ -214,7 +214,7 @@ def _code_name_string(ctx: Context, name: str, start: int, end: int) -> Actor | 
                 agent = role_agent if role_agent or not agent else agent
     if found_role and not country and agent:
         country = state(ctx).focus or ""
-    if not country or (found_role and not agent and name.strip().lower().endswith(("expert", "experts", "analyst", "analysts"))):
+    if not country or (found_role and not agent and name.strip().lower().endswith(tuple(phrase_words()["topic_speaker_heads"]))):
         return None
     return Actor(name, start, end, country, agent, country + agent, None)
 

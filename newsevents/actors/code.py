@@ -41,6 +41,7 @@ from newsevents.actors.knowledge import (
     case_ok,
     load_knowledge,
     normalize,
+    phrase_words,
 )
 from newsevents.actors.petrarch_dictionaries import code_at, dated_match, load_dictionary
 from newsevents.reading import Actor
@@ -48,32 +49,36 @@ from newsevents.reading import Actor
 if TYPE_CHECKING:
     from newsevents.pipeline import Context
 
-# Country-slot codes for organizations whose next block names the organization (IGOUNO, NGOAMN).
-ORG_SLOTS = {"IGO", "NGO", "IMG", "MNC"}
-REGION_BLOCKS = {"EUR", "AFR", "ASA", "MEA", "WST", "LAM", "SAM", "NMR", "EEU", "WAF", "EAF", "SAF",
-                 "CAS", "SAS", "SEA", "BLK", "CAU", "NAF", "PGS", "MDT", "CRB", "SCN", "CEU", "CFR"}
+_WORDS = phrase_words()
+# Country-slot codes for organizations whose next block names the organization (IGOUNO, NGOAMN),
+# and region blocks that are no organization (data/phrase_words.yaml).
+ORG_SLOTS = _WORDS["organization_slots"]
+REGION_BLOCKS = _WORDS["region_blocks"]
 
+# Words that refer back ("the", "these") and prefixes of a stance ("pro-", "anti-").
+DEFINITE_WORDS = _WORDS["definite_words"]
+STANCE_PREFIXES = _WORDS["stance_prefixes"]
 # Left dependents that belong to a noun phrase's name/title part.
 NP_LEFT_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "case", "punct", "flat",
                 "advmod", "npadvmod", "predet"}
-# Heads whose own agent gives way to a more specific modifier ("rebel leader" is REB, not GOV).
-GENERIC_HEADS = {"agents", "agent", "leader", "leaders", "chief", "head", "official", "officials", "spokesman", "spokeswoman",
-                 "spokesperson", "member", "members", "commander", "commanders", "representative",
-                 "representatives", "source", "sources", "delegation", "envoy", "office", "fighters",
-                 "forces", "supporters", "ranks", "wing", "unit", "units", "agency", "department",
-                 "group"}
+# Heads whose own agent gives way to a more specific modifier (rule `generic_title`).
+GENERIC_HEADS = _WORDS["generic_heads"]
+# Places and equipment of the agent their modifier names (rule `facility_of_agent`).
+FACILITY_NOUNS = _WORDS["facility_nouns"]
+# "both governments", "the two sides" (rule `several_parties`).
+SEVERAL_PARTIES_WORDS = _WORDS["several_parties_words"]
+SEVERAL_PARTIES_OPENERS = _WORDS["several_parties_openers"]
 # Prepositions that place a role noun in a country ("activists in South Korea").
-PLACE_PREPS = {"in", "from", "of", "at", "for", "inside", "within"}
+PLACE_PREPS = _WORDS["place_preps"]
 # Prepositions whose object is a place, not an actor, when it is a country/capital name.
-LOCATIVE_PREPS = {"in", "near", "across", "inside", "within", "throughout", "around", "outside", "over",
-                  "through", "via", "along", "off"}
+LOCATIVE_PREPS = _WORDS["locative_preps"]
 # Words that are never a role head on their own, though they are in compounds.
 PRONOUN_TAGS = {"PRP", "PRP$", "WP", "WDT"}
 
 LEXICAL_ZONES = {"body", "caption", "title", "standfirst"}
 # Agents of the state: a bare "the military" or "the court" belongs to the country most named as a
 # state actor in the story, which may differ from the country the story is about.
-STATE_AGENTS = {"GOV", "MIL", "COP", "JUD", "SPY", "LEG"}
+STATE_AGENTS = _WORDS["state_agents"]
 
 
 # A picture credit inside a caption ("Photo: -/YNA/dpa") names the photographer's agency, not an actor.
@@ -549,7 +554,7 @@ class PhraseReading:
 
 def _former(ctx: Context, start: int, end: int) -> bool:
     kb = load_knowledge()
-    return any(normalize(t.text) in kb.former_words or t.lower_ in {"ex", "former"} for t in ctx.doc[start:end])
+    return any(normalize(t.text) in kb.former_words for t in ctx.doc[start:end])
 
 
 def _stance_prefixed(ctx: Context, m: Match) -> bool:
@@ -557,11 +562,11 @@ def _stance_prefixed(ctx: Context, m: Match) -> bool:
     country or group they name (rule `stance_modifier`)."""
     doc = ctx.doc
     first = doc[m.start]
-    if first.lower_.startswith(("pro-", "anti-")):
+    if first.lower_.startswith(tuple(p + "-" for p in STANCE_PREFIXES)):
         return True
-    if m.start >= 2 and doc[m.start - 1].text == "-" and doc[m.start - 2].lower_ in {"pro", "anti"}:
+    if m.start >= 2 and doc[m.start - 1].text == "-" and doc[m.start - 2].lower_ in STANCE_PREFIXES:
         return True
-    if m.start >= 1 and doc[m.start - 1].lower_ in {"pro-", "anti-"}:
+    if m.start >= 1 and doc[m.start - 1].lower_.endswith("-") and doc[m.start - 1].lower_[:-1] in STANCE_PREFIXES:
         return True
     return _hyphen_suffix(ctx, m) in load_knowledge().stance_suffixes
 
@@ -867,6 +872,9 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
             return None, left, right
         r.name = None
         return r, left, right
+    if head_entry is None and token.pos_ == "NOUN" and (normalize(token.lemma_) in FACILITY_NOUNS
+                                                         or normalize(token.text) in FACILITY_NOUNS):
+        return _facility_reading(ctx, token, matches), left, right
     # A proper name not in our knowledge: a person with a title, or a known surname.
     if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
         tokens = [t for t in ctx.doc[left:right] if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"]
@@ -911,6 +919,41 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
                     _remember_person(ctx, name_tokens, r.country or st.focus or "", r.agent, r.name)
                 return r, left, right
     return None, left, right
+
+
+def _facility_reading(ctx: Context, token: Token, matches: list[Match]) -> PhraseReading | None:
+    """Rule `facility_of_agent`: a post, base or checkpoint whose modifier names an agent (a role
+    noun, a national organization or armed group) is that agent's ("an Armenian army post" is
+    ARMMIL, "a police station" COP); its country comes from the phrase like a role's. None when
+    no modifier names an agent (then it is no actor of its own)."""
+    agent = _modifier_agent(ctx, matches, None)
+    if not agent:
+        return None
+    r = PhraseReading(agent=agent, agent_explicit=True, head_kind=ROLE)
+    r.country, r.name = _modifier_country(ctx, matches, None)
+    r.country_from = "modifier" if r.country else ""
+    if not r.country:
+        r.country, _ = _pp_country(ctx, token)
+        r.country_from = "pp" if r.country else ""
+    r.name = None
+    return r
+
+
+def _several_parties(ctx: Context, left: int, token: Token) -> bool:
+    """Rule `several_parties`: does a plural phrase speak of two or more parties at once ("both
+    governments", "the two sides", "all three leaders") in a story where more than one state
+    acts? (In a story about one country, "both parties" are that country's.)"""
+    if token.tag_ not in {"NNS", "NNPS"}:
+        return False  # "both the prime minister and the chancellor": each is coded by itself
+    several = False
+    before = ctx.doc[left:token.i]
+    for k, tok in enumerate(before):
+        if tok.lower_ in SEVERAL_PARTIES_WORDS:
+            several = True
+        elif (tok.like_num and tok.is_alpha and tok.lower_ != "one" and tok.head.i == token.i and k > 0
+                and before[k - 1].lower_ in SEVERAL_PARTIES_OPENERS):
+            several = True  # "the two sides"; not "the 49 people" nor "the 150-seat legislature"
+    return several and sum(1 for n in state(ctx).state_counts.values() if n >= 2) >= 2
 
 
 def _names_city_part(ctx: Context, left: int, start: int) -> bool:
@@ -1229,7 +1272,7 @@ def _weak_actor(ctx: Context, token: Token) -> Actor | None:
 
 
 # Prepositions that locate a thing in a country for a weak reading ("the refineries in Iran").
-WEAK_PLACE_PREPS = {"in", "inside", "within", "of"}
+WEAK_PLACE_PREPS = _WORDS["weak_place_preps"]
 
 
 def _located_in(ctx: Context, token: Token) -> str:
@@ -1282,6 +1325,8 @@ def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
         else:
             reading = _role_from_apposition(reading, other)
     st = state(ctx)
+    if _several_parties(ctx, left, token) and (reading is None or reading.country_from not in {"name", "modifier", "pp"}):
+        return None  # "both governments": the phrase's own country words code it, not one party of the story
     if (reading is None or not reading.country) and _may_corefer(ctx, token, left, reading):
         s, e = ctx.raw_span(ctx.doc[left:right])
         found = _coref_actor(ctx, s, e, depth, exact=True)
@@ -1349,7 +1394,7 @@ def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
 
 def _definite(ctx: Context, left: int, token: Token) -> bool:
     """Does the phrase open with a definite determiner ("the", "these") that refers back?"""
-    return any(t.lower_ in {"the", "this", "that", "these", "those"} for t in ctx.doc[left:token.i])
+    return any(t.lower_ in DEFINITE_WORDS for t in ctx.doc[left:token.i])
 
 
 def _title_words(ctx: Context, start: int, end: int) -> list[tuple[int, str]]:
@@ -1391,14 +1436,12 @@ def _titled_country(ctx: Context, left: int, token: Token) -> str:
 
 
 # Nouns that stand for a state in a chain ("the country said", "the two nations"): rule `state_anaphor`.
-STATE_NOUNS = {"country", "nation", "state", "government", "regime", "side", "kingdom", "republic",
-               "administration", "leadership", "neighbour", "neighbor", "ally", "rival"}
-GROUP_NOUNS = {"group", "organization", "organisation", "movement", "militia", "faction", "outfit",
-               "network", "alliance", "bloc", "body", "agency", "union", "party"}
+STATE_NOUNS = _WORDS["state_nouns"]
+GROUP_NOUNS = _WORDS["group_nouns"]
 
 
 # Agents of armed non-state groups: "the militant group" refers back to an armed group only.
-ARMED_GROUP_AGENTS = {"REB", "UAF", "SEP", "INS"}
+ARMED_GROUP_AGENTS = _WORDS["armed_group_agents"]
 
 
 def _antecedent(ctx: Context, token: Token, armed_only: bool = False) -> tuple[str, str, str | None] | None:
@@ -1458,7 +1501,7 @@ def _may_corefer(ctx: Context, token: Token, left: int, reading: PhraseReading |
         lemma = normalize(token.lemma_)
         actor_like = (lemma in GROUP_NOUNS or lemma in STATE_NOUNS
                       or any(e.kind == ROLE for e in _knowledge_entries(ctx, token.lemma_)))
-        return actor_like and any(t.lower_ in {"the", "this", "that", "these", "those"} for t in ctx.doc[left:token.i])
+        return actor_like and any(t.lower_ in DEFINITE_WORDS for t in ctx.doc[left:token.i])
     if token.pos_ == "PROPN":
         return token.ent_type_ == "PERSON" and token.i - left <= 1
     return False

@@ -212,7 +212,19 @@ class Knowledge:
         return [e for e in self.lexicon.get(normalize(text), []) if case_ok(e, text)]
 
 
-FAMILY_NAME_FIRST = {"CHN", "PRK", "KOR", "TWN", "HKG", "MAC"}
+@lru_cache(maxsize=1)
+def phrase_words() -> dict[str, frozenset[str]]:
+    """The word and code lists of `data/phrase_words.yaml`, by name (each names its rule there)."""
+    data = yaml.safe_load((DATA / "phrase_words.yaml").read_text(encoding="utf-8")) or {}
+    out = {}
+    for name, words in data.items():
+        if not all(isinstance(w, str) for w in words or []):
+            raise ValueError(f"phrase_words.yaml: {name} holds a word YAML reads as no string (quote it)")
+        out[name] = frozenset(words or [])
+    return out
+
+
+FAMILY_NAME_FIRST = phrase_words()["family_name_first"]
 
 
 def _surname_keys(person: Person) -> list[str]:

@@ -17,12 +17,20 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from newsevents.actors.knowledge import AGENT_TYPES, COUNTRY, ORG, PERSON, ROLE, Entry, normalize
+from newsevents.actors.knowledge import (
+    AGENT_TYPES,
+    COUNTRY,
+    ORG,
+    PERSON,
+    ROLE,
+    Entry,
+    normalize,
+    phrase_words,
+)
 
 _CODE_RE = re.compile(r"\[([^\]]*)\]")
 _AGENT_FILE_HINT = re.compile(r"\[~?[A-Z]{3,}~?\]")
-_FUNCTION_WORDS = {"of", "the", "and", "for", "de", "al", "el", "in", "on", "to", "bin", "ibn", "von",
-                   "van", "der", "la", "le", "du", "da", "do", "des", "al-", "a"}
+_FUNCTION_WORDS = phrase_words()["petrarch_function_words"]
 
 
 def _yymmdd(text: str) -> dt.date | None:
