@@ -291,3 +291,11 @@ def test_unknown_villages_named_by_a_place_noun_are_places(read_text):
 
 def test_unknown_name_without_a_place_cue_is_no_place(read_text):
     assert not places_of(read_text, "Mbokoroni won the award for the third year.")
+
+
+def test_town_in_a_misread_person_name_is_still_a_place_after_a_preposition(read_text):
+    found = {p.text: p for p in places_of(read_text, "Four horses at Randwick Racecourse in Sydney were struck down. "
+                                                      "If an outbreak were to occur at Randwick it could affect "
+                                                      "700 horses.")}
+    assert found["Randwick"].country == "AUS"
+    assert km(found["Randwick"].lat, found["Randwick"].lon, found["Sydney"].lat, found["Sydney"].lon) < 20

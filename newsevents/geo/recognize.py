@@ -199,7 +199,7 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
             if not gazetteer.has(span.text):
                 span = _trim(ent)
             if not len(span) or fold(span.text) in demonym_keys or span.text.lower() in tagged_guards \
-                    or span.text in person_words:
+                    or span.text in person_words and not _placed_by_preposition(span):
                 continue
             if gazetteer.has(span.text):
                 claim(span, "ner")
@@ -228,9 +228,10 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
         elif ent.label_ in OTHER_LABELS and not (ent.label_ == "PERSON" and len(ent) > 1):
             # the small model calls some towns ORG, PERSON, NORP or PRODUCT ("Sinuiju", "Idlib")
             span = _trim(ent)
-            if len(span) and span.text not in person_words and fold(span.text) not in guards \
-                    and fold(span.text) not in demonym_keys:
-                if _weak_ok(gazetteer, span.text, _after_locative(span)):
+            placed = _after_locative(span) or _after_place(span, taken)
+            if len(span) and (span.text not in person_words or placed and len(span) == 1) \
+                    and fold(span.text) not in guards and fold(span.text) not in demonym_keys:
+                if _weak_ok(gazetteer, span.text, placed):
                     claim(span, "ner-other")
                 elif len(span) == 1 and any(not e.alternate for e in gazetteer.lookup(span.text)):
                     late_maybes.append(span)
@@ -437,6 +438,22 @@ def introduced_as_place(span: Span, place_noun_only: bool = False) -> bool:
         if test(doc[start:start + 1]):
             return True
     return test(span)
+
+
+def _after_place(span: Span, taken: list[bool]) -> bool:
+    """Listed right after a place already found: "Darfur and Malakal", "Kisumu, Bondo"."""
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].lower_ in (",", "and", "or") and taken[span.start - 2]
+
+
+PLACING_PREPOSITIONS = {"in", "near", "outside"}
+
+
+def _placed_by_preposition(span: Span) -> bool:
+    """A name the model tags as a place right after "in"/"near"/"outside" or "the town of" is a place
+    even when a person's name elsewhere has the word ("SOS Children's Village Malakal" tagged a person)."""
+    doc = span.doc
+    return span.start > 0 and doc[span.start - 1].lower_ in PLACING_PREPOSITIONS or _after_place_noun(span)
 
 
 def _after_place_noun(span: Span) -> bool:
