@@ -194,3 +194,66 @@ def test_every_lexicon_section_names_rules_that_exist():
         for name in re.split(r"[,\s]+", line.strip()):
             if name:
                 assert name in names, name
+
+
+# ---------------------------------------------------------------- the prefilter is exact
+
+def _full_and_prefiltered(text: str) -> tuple[list, list]:
+    from newsevents.time.tagger import candidates
+
+    def key(c):
+        return (c[0], c[1], c[2], c[3], c[4].name, c[5].groups())
+
+    return [key(c) for c in candidates(text, prefilter=False)], [key(c) for c in candidates(text)]
+
+
+def _lexicon_soup(seed: int, n: int = 400) -> str:
+    """Random text made of the lexicon's words, digits, odd spacing and case-folding traps."""
+    import random
+
+    import yaml
+
+    rng = random.Random(seed)
+    words: list[str] = []
+    for value in yaml.safe_load((DATA / "lexicon.yaml").read_text(encoding="utf-8")).values():
+        if isinstance(value, dict):
+            words += [str(k) for k in value]
+        elif isinstance(value, list):
+            words += [str(v) for v in value if isinstance(v, str)]
+    extras = ["1999", "2004", "12", "7", "3:45", "p.m.", "a.m.", "'90s", "1980s", "the", "of", "on", ",", ".",
+              "-", "%", "$", "20th", "31st", "TIME", "İN", "ſince", "tıme", "\u212aM", "٢٠١٠", "2010s", "Mr"]
+    pieces = []
+    for _ in range(n):
+        word = rng.choice(words + extras)
+        word = rng.choice([word, word.upper(), word.capitalize()])
+        pieces.append(word)
+        pieces.append(rng.choice([" ", " ", " ", "  ", "\n", "\t ", "-", ", ", "\n\n   ", ""]))
+    return "".join(pieces)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_prefilter_finds_exactly_the_matches_of_a_whole_scan_on_generated_text(seed):
+    full, fast = _full_and_prefiltered(_lexicon_soup(seed))
+    assert full, "the generated text should contain time expressions"
+    assert fast == full
+
+
+def test_prefilter_finds_exactly_the_matches_of_a_whole_scan_on_articles():
+    from tests.conftest import shared_path
+
+    folder = shared_path("examples")
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(folder.glob("*.txt"))]
+    corpus = sorted(shared_path("corpus", "news").glob("*.txt"))
+    texts += [p.read_text(encoding="utf-8", errors="replace") for p in corpus[::40]]
+    for text in texts:
+        full, fast = _full_and_prefiltered(text)
+        assert fast == full
+
+
+def test_prefilter_covers_the_rules_it_can_and_keeps_a_reach_bound():
+    from newsevents.time.prefilter import longest_letterless_run
+
+    planned = [r for r in rules() if r.plan is not None]
+    assert len(planned) >= len(rules()) - 2  # nearly every rule has words it needs
+    assert all(all(r.plan.required) for r in planned)
+    assert longest_letterless_run("ab  ,12 cd") == 6

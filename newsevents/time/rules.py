@@ -18,6 +18,7 @@ from typing import Protocol
 
 from newsevents.time import dates
 from newsevents.time.lexicon import alternation, lookup, section
+from newsevents.time.prefilter import Plan, plan
 
 
 @dataclass
@@ -60,6 +61,7 @@ class Rule:
     pattern: re.Pattern[str]
     priority: int
     normalize: Callable[[re.Match[str], Env], Found | None]
+    plan: Plan | None = None  # where the rule can match at all (prefilter.py)
 
 
 # ---------------------------------------------------------------- shared pieces of patterns
@@ -845,7 +847,8 @@ def rules() -> list[Rule]:
         ("anchored_day", r"(?:\b(?:later|earlier)\s+(?:in\s+)?)?\bthat\s+(?P<rel>)(?P<unit>day|week|month|year|"
          r"morning|afternoon|evening|night)\b", 5, _anchored_day),
     ]
-    return [Rule(name, _compile(pattern), priority, fn) for name, pattern, priority, fn in table]
+    compiled = [(name, _compile(pattern), priority, fn) for name, pattern, priority, fn in table]
+    return [Rule(name, regex, priority, fn, plan(regex)) for name, regex, priority, fn in compiled]
 
 
 def _decade_any(m: re.Match[str], env: Env) -> Found | None:

@@ -1,6 +1,6 @@
 """Find and normalize the time expressions of one text (the NLP view) against a reference date.
 
-All rules run over the whole text; overlapping candidates are settled longest first, then by
+All rules run over the whole text (each only near the words it needs, see prefilter.py); overlapping candidates are settled longest first, then by
 rule priority; survivors are normalized in reading order so that relative expressions ("a day
 before", "the next day", a bare clock time) can anchor on the story's narrative day. spaCy is
 used only for the tense of the governing verb and to see whether "before"/"after" has an object.
@@ -14,6 +14,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from newsevents.time.prefilter import finditer, fold, longest_letterless_run
 from newsevents.time.rules import Found, rules
 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
@@ -201,14 +202,23 @@ def _sentence_tense(token: Token) -> str | None:
     return None
 
 
-def candidates(text: str) -> list[tuple[int, int, int, int, object, re.Match[str]]]:
-    """Every rule's matches as (start, end, -priority, order, rule, match)."""
+def candidates(text: str, prefilter: bool = True) -> list[tuple[int, int, int, int, object, re.Match[str]]]:
+    """Every rule's matches as (start, end, -priority, order, rule, match).
+
+    With `prefilter` (the default) each rule's regex runs only near the strings it cannot match
+    without (prefilter.py); the matches are exactly those of a scan of the whole text, which
+    `prefilter=False` does (tests compare the two).
+    """
     out = []
     order = 0
+    folded = fold(text) if prefilter else ""
+    run = longest_letterless_run(text) if prefilter else 0
     for rule in rules():
-        for m in rule.pattern.finditer(text):
-            if m.end() <= m.start():
-                continue
+        if prefilter:
+            matches = finditer(rule.pattern, rule.plan, text, folded, run)
+        else:
+            matches = [m for m in rule.pattern.finditer(text) if m.end() > m.start()]
+        for m in matches:
             out.append((m.start(), m.end(), -rule.priority, order, rule, m))
             order += 1
     return out
