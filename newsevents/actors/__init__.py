@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newsevents.actors.code import (
     DATELINE_RE,
@@ -96,10 +96,19 @@ def _in_boilerplate(ctx: Context, tok: Token) -> bool:
             return True
     sent = ctx.sentence_at(s)
     if sent is not None and sent.zone == "body":
-        m = DATELINE_RE.match(ctx.raw, sent.start, sent.end)
-        if m and s < m.end() and (sent.index == 0 or ctx.sentences[sent.index - 1].zone != "body"):
-            return True
+        return s < _opening_dateline_end(ctx, sent)
     return False
+
+
+def _opening_dateline_end(ctx: Context, sent: Any) -> int:
+    """Raw end of a dateline opening the body at this sentence (-1 if none); once per sentence."""
+    cache = ctx.exposed.setdefault("_actors_dateline_ends", {})
+    found = cache.get(sent.index)
+    if found is None:
+        m = DATELINE_RE.match(ctx.raw, sent.start, sent.end)
+        opens_body = sent.index == 0 or ctx.sentences[sent.index - 1].zone != "body"
+        found = cache[sent.index] = m.end() if m and opens_body else -1
+    return found
 
 
 def _dateline_offset(ctx: Context, dateline: str) -> int:

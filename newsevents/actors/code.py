@@ -15,6 +15,7 @@ import bisect
 import dataclasses
 import datetime as dt
 import re
+import string
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -143,8 +144,14 @@ def _lowercase_document(ctx: Context) -> bool:
     """A text set all in lower case (some archives): names cannot be told by their capitals."""
     flag = ctx.exposed.get("_actors_lowercase")
     if flag is None:
-        letters = [c for c in ctx.raw[:20000] if c.isalpha()]
-        flag = bool(letters) and sum(c.isupper() for c in letters) < 0.002 * len(letters)
+        chunk = ctx.raw[:20000]
+        if chunk.isascii():  # the same counts, by C-level counting
+            letters = sum(chunk.count(c) for c in string.ascii_letters)
+            upper = sum(chunk.count(c) for c in string.ascii_uppercase)
+        else:
+            alpha = [c for c in chunk if c.isalpha()]
+            letters, upper = len(alpha), sum(c.isupper() for c in alpha)
+        flag = bool(letters) and upper < 0.002 * letters
         ctx.exposed["_actors_lowercase"] = flag
     return flag
 
@@ -194,21 +201,33 @@ def find_matches(ctx: Context, start: int, end: int, max_words: int | None = Non
 
 @dataclass
 class _TokenTable:
-    """Plain Python copies of what the matcher reads of every token, made once per context:
-    building spaCy spans and their text for every candidate window was most of the stage's time."""
+    """Plain Python copies of what the coder reads of every token, made once per context in one
+    pass over the doc: building spaCy spans, tokens and their text for every candidate window
+    was most of the stage's time."""
 
     text: list[str]
     text_with_ws: list[str]
     lemma: list[str]
     pos: list[str]
+    lower: list[str]
+    sent_end: list[int]  # doc index where the token's spaCy sentence ends (token.sent.end)
 
 
 def _token_table(ctx: Context) -> _TokenTable:
     table = ctx.exposed.get("_actors_token_table")
     if table is None:
         doc = ctx.doc
-        table = _TokenTable([t.text for t in doc], [t.text_with_ws for t in doc], [t.lemma_ for t in doc],
-                            [t.pos_ for t in doc])
+        texts, with_ws, lemmas, pos, lower = [], [], [], [], []
+        for t in doc:
+            texts.append(t.text)
+            with_ws.append(t.text_with_ws)
+            lemmas.append(t.lemma_)
+            pos.append(t.pos_)
+            lower.append(t.lower_)
+        sent_end = [0] * len(doc)
+        for sent in doc.sents:
+            sent_end[sent.start:sent.end] = [sent.end] * (sent.end - sent.start)
+        table = _TokenTable(texts, with_ws, lemmas, pos, lower, sent_end)
         ctx.exposed["_actors_token_table"] = table
     return table
 
@@ -271,55 +290,62 @@ def _may_start_our_key_pair(first_with_space: str, second: str) -> bool:
 
 
 def _find_matches(ctx: Context, start: int, end: int, max_words: int | None) -> list[Match]:
+    """Greedy longest matches: at each token, the longest window within [start, end) and the word
+    limit that has lexicon entries (from `_window_hits`, shared by every call over the document)."""
     kb: Knowledge = load_knowledge()
-    table = _token_table(ctx)
-    texts, with_ws, lemmas, pos = table.text, table.text_with_ws, table.lemma, table.pos
     limit = max_words or max(kb.max_words, 6)
     out: list[Match] = []
     i = start
     while i < end:
-        found = None
-        if texts[i] not in _BAD_FIRST:
-            # windows starting with this token are looked up only if some key could start with it;
-            # the one-token window is still tried under its lemma ("ministers" -> "minister")
-            lookup = _may_start_key(ctx, texts[i])
-            # and windows of two or more tokens only if some key could start with the first two
-            pair = not lookup or i + 1 >= end or _may_start_key_pair(ctx, with_ws[i], texts[i + 1])
-            for j in range(min(end, i + limit), i, -1) if lookup else range(i + 1, i, -1):
-                last = j - 1
-                if texts[last] in _BAD_LAST:
-                    continue
-                if not pair and j > i + 1:
-                    if j > i + 2:
-                        continue
-                    # the two-token window under its last word's lemma: "senior ministers"
-                    entries = []
-                    if lemmas[last] and lemmas[last] != texts[last] and pos[last] == "NOUN":
-                        entries = [e for e in _entries_for(ctx, with_ws[i] + lemmas[last]) if e.kind == ROLE]
-                    if entries:
-                        found = Match(i, j, entries)
-                        break
-                    continue
-                if not lookup:
-                    entries: list[Entry] = []
-                    if lemmas[last] and lemmas[last] != texts[last] and pos[last] == "NOUN":
-                        entries = [e for e in _entries_for(ctx, lemmas[last]) if e.kind == ROLE]
-                    if entries:
-                        found = Match(i, j, entries)
+        top = min(end, i + limit)
+        hits = _window_hits(ctx, i, top)
+        j = max((k for k in hits if k <= top), default=0) if hits else 0
+        if j:
+            out.append(Match(i, j, hits[j]))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _window_hits(ctx: Context, i: int, reach: int) -> dict[int, list[Entry]]:
+    """Window end -> lexicon entries, for every window of doc tokens starting at i and ending at or
+    before `reach` that has entries (memoized per start; a window's entries do not depend on the
+    range a caller searches, so the longest hit within a range is the greedy matcher's match)."""
+    cache = ctx.exposed.setdefault("_actors_window_hits", {})
+    found = cache.get(i)
+    if found is not None and found[0] >= reach:
+        return found[1]
+    table = _token_table(ctx)
+    texts, with_ws, lemmas, pos = table.text, table.text_with_ws, table.lemma, table.pos
+    hits: dict[int, list[Entry]] = {}
+    if texts[i] not in _BAD_FIRST:
+        # windows starting with this token are looked up only if some key could start with it;
+        # the one-token window is still tried under its lemma ("ministers" -> "minister")
+        lookup = _may_start_key(ctx, texts[i])
+        # and windows of two or more tokens only if some key could start with the first two
+        pair = not lookup or i + 1 >= len(texts) or _may_start_key_pair(ctx, with_ws[i], texts[i + 1])
+        for j in range(i + 1, reach + 1) if lookup else range(i + 1, i + 2):
+            last = j - 1
+            if texts[last] in _BAD_LAST:
+                continue
+            entries: list[Entry] = []
+            if not lookup or (not pair and j > i + 1):
+                if j > i + 2:
                     break
+                # the window under its last word's lemma: "ministers", "senior ministers"
+                if lemmas[last] and lemmas[last] != texts[last] and pos[last] == "NOUN":
+                    prefix = with_ws[i] if j == i + 2 else ""
+                    entries = [e for e in _entries_for(ctx, prefix + lemmas[last]) if e.kind == ROLE]
+            else:
                 prefix = "".join(with_ws[i:last])  # the window's text is its tokens' text, less the last one's space
                 entries = _entries_for(ctx, prefix + texts[last])
                 if not entries and lemmas[last] and lemmas[last] != texts[last] and pos[last] == "NOUN":
                     entries = [e for e in _entries_for(ctx, prefix + lemmas[last]) if e.kind == ROLE]
-                if entries:
-                    found = Match(i, j, entries)
-                    break
-        if found:
-            out.append(found)
-            i = found.end
-        else:
-            i += 1
-    return out
+            if entries:
+                hits[j] = entries
+    cache[i] = (reach, hits)
+    return hits
 
 
 def state(ctx: Context) -> DocState:
@@ -499,7 +525,18 @@ def _np_left(token: Token) -> int:
 
 
 def np_bounds(token: Token) -> tuple[int, int]:
-    """Token range [start, end) of the name/title part of the noun phrase headed by token."""
+    """Token range [start, end) of the name/title part of the noun phrase headed by token
+    (memoized on the doc: it depends on the parse only, and the coder asks it many times)."""
+    cache = token.doc.user_data.get("_actors_np_bounds")
+    if cache is None:
+        cache = token.doc.user_data["_actors_np_bounds"] = {}
+    found = cache.get(token.i)
+    if found is None:
+        found = cache[token.i] = _np_bounds(token)
+    return found
+
+
+def _np_bounds(token: Token) -> tuple[int, int]:
     left = _np_left(token)
     right = token.i + 1
     doc = token.doc
@@ -520,7 +557,7 @@ def np_bounds(token: Token) -> tuple[int, int]:
 
 def _name_extension(ctx: Context, token: Token, left: int, right: int) -> int:
     """Extend over a name's last word that the parser left out ("Moon Jae In" read as "Moon Jae" + in)."""
-    sent_end = token.sent.end
+    sent_end = _token_table(ctx).sent_end[token.i]
     if right >= sent_end or not ctx.doc[right].text[:1].isupper():
         return right
     for m in find_matches(ctx, left, min(sent_end, right + 2)):
@@ -554,7 +591,8 @@ class PhraseReading:
 
 def _former(ctx: Context, start: int, end: int) -> bool:
     kb = load_knowledge()
-    return any(normalize(t.text) in kb.former_words for t in ctx.doc[start:end])
+    texts = _token_table(ctx).text
+    return any(normalize(texts[i]) in kb.former_words for i in range(start, end))
 
 
 def _stance_prefixed(ctx: Context, m: Match) -> bool:
@@ -1052,8 +1090,9 @@ def token_offsets(ctx: Context) -> tuple[list[int], list[int]] | None:
     if cached is None:
         starts: list[int] = []
         ends: list[int] = []
-        for tok in ctx.doc:
-            s, e = ctx.raw_span(tok)
+        to_raw = ctx.view.to_raw
+        for idx, text in zip(_token_idx(ctx), _token_table(ctx).text, strict=True):
+            s, e = to_raw(idx, idx + len(text))  # ctx.raw_span(token), without making the token
             starts.append(s)
             ends.append(e)
         ordered = (all(starts[i] <= starts[i + 1] for i in range(len(starts) - 1))
@@ -1061,6 +1100,13 @@ def token_offsets(ctx: Context) -> tuple[list[int], list[int]] | None:
         cached = (starts, ends) if ordered else False
         ctx.exposed["_actors_token_offsets"] = cached
     return cached or None
+
+
+def _token_idx(ctx: Context) -> list[int]:
+    """View offset of every doc token (token.idx), read from the doc's array in one call."""
+    from spacy.attrs import IDX
+
+    return ctx.doc.to_array(IDX).tolist() if len(ctx.doc) else []
 
 
 def _latest_start_ending_at(ctx: Context, entity: Any, mentions: list[tuple[int, int]]) -> dict[int, int]:
