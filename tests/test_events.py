@@ -625,3 +625,13 @@ def test_readiness_to_send_observers_is_the_speakers_intent(read_text):
     intents = [e for e in events if e.cameo_root == "03" and e.trigger.startswith("send")]
     assert intents and intents[0].source is not None and intents[0].source.text == "The African Union"
     assert _events(read_text, "He sent a letter to the king.") == []
+
+
+def test_a_statement_of_intent_to_talk_naming_no_partner_is_with_the_storys_counterpart(read_text):
+    text = ("Norway will discuss a fishing project once relations improve, its minister said. "
+            "Norway and Russia have quarrelled over fishing for years. Russia closed its waters last year. "
+            "Russia said the Norwegian vessels had broken its rules. Russia also fined two boats.")
+    events = _events(read_text, text)
+    talk = [e for e in events if e.cameo == "036"]
+    assert talk and talk[0].source.country == "NOR"
+    assert talk[0].target is not None and talk[0].target.country == "RUS"

@@ -45,6 +45,8 @@ from newsevents.reading import Actor, Event
 
 VERBAL_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13"}
 DIRECTED_ROOTS = {"02", "10", "11", "12", "13", "16", "17", "18"}
+# consultations and statements of intent to meet: a verb naming no partner talks with the counterpart
+TALK_CODES = {"036", "040", "041", "042", "045", "046"}
 WARNING = Entry(key="conditional warning", code="130", kind="threat", targets=[])
 
 
@@ -63,7 +65,9 @@ def _span_tokens(cand: Candidate) -> tuple[int, int]:
 def _story_dyad_target(ctx: Any, cands: list[Candidate]) -> None:
     """Rule `story_dyad_target`: a directed act (appeal, accusation, threat, coercion) whose text
     names no target is aimed at the source's counterpart in the story's main dyad (the most
-    mentioned other country); such targets carry lower confidence."""
+    mentioned other country); so is an asserted consultation verb or statement of intent to talk
+    that names no partner ("X will discuss the project once relations improve"). Such targets
+    carry lower confidence."""
     counts: Counter[str] = Counter()
     first: dict[str, Actor] = {}
     for actor in list(ctx.actors) + [a for c in cands for a in (c.source, c.target) if a]:
@@ -71,8 +75,11 @@ def _story_dyad_target(ctx: Any, cands: list[Candidate]) -> None:
             counts[actor.country] += 1
             first.setdefault(actor.country, actor)
     for cand in cands:
-        if cand.target is not None or cand.source is None or cand.code[:2] not in DIRECTED_ROOTS:
+        if cand.target is not None or cand.source is None:
             continue
+        if cand.code[:2] not in DIRECTED_ROOTS and not (
+                cand.code[:3] in TALK_CODES and cand.modality == "asserted" and not cand.entry.noun):
+            continue  # (talks "with" no one named: only an asserted verb, "will discuss a project")
         named = cand.target_token is not None and (
             cand.target_token.pos_ in ("PROPN", "PRON") or cand.code[:2] not in ("17", "18"))
         if named:
@@ -172,8 +179,9 @@ def _non_political(c: Candidate, lex: Lexicon) -> bool:
     agents |= {a.agent[3:6] for a in (c.source, c.target) if a is not None and len(a.agent) > 3}
     political = bool(agents & lex.political_agents)
     source_agents = {c.source.agent[i:i + 3] for i in (0, 3)} if c.source is not None and c.source.agent else set()
-    if source_agents & lex.crime_agents and not political:
-        return True
+    target_agents = {c.target.agent[:3]} if c.target is not None and c.target.agent else set()
+    if source_agents & lex.crime_agents and not political and not target_agents & lex.crime_political_targets:
+        return True  # (but criminals attacking a police station is news)
     if c.code[:2] not in ("14", "15", "17", "18", "19", "20"):
         return False
     lemmas = {t.lemma_.lower() for t in c.token.sent}

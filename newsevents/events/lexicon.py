@@ -61,6 +61,7 @@ class Lexicon:
     political_agents: set[str] = field(default_factory=set)
     political_source_agents: set[str] = field(default_factory=set)
     crime_agents: set[str] = field(default_factory=set)
+    crime_political_targets: set[str] = field(default_factory=set)
     accident_words: set[str] = field(default_factory=set)
     place_stands_for_country: set[str] = field(default_factory=set)
     verdicts: dict[str, Any] = field(default_factory=dict)
@@ -165,6 +166,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         crime_words=set(data.get("non_political_context", {}).get("crime", [])),
         political_agents=set(data.get("non_political_context", {}).get("political_agents", [])),
         crime_agents=set(data.get("non_political_context", {}).get("crime_agents", [])),
+        crime_political_targets=set(data.get("non_political_context", {}).get("crime_political_targets", [])),
         political_source_agents=set(data.get("non_political_context", {}).get("political_source_agents", [])),
         accident_words=set(data.get("non_political_context", {}).get("accidents", [])),
         place_stands_for_country={w.lower() for w in data.get("place_stands_for_country", [])},
