@@ -635,3 +635,10 @@ def test_a_statement_of_intent_to_talk_naming_no_partner_is_with_the_storys_coun
     talk = [e for e in events if e.cameo == "036"]
     assert talk and talk[0].source.country == "NOR"
     assert talk[0].target is not None and talk[0].target.country == "RUS"
+
+
+def test_a_demand_for_a_thing_is_aimed_at_the_party_it_is_demanded_from(read_text):
+    events = _events(read_text, "Japan demanded an apology from China on Monday.")
+    demand = [e for e in events if e.cameo_root == "10"]
+    assert demand and demand[0].source.country == "JPN"
+    assert demand[0].target is not None and demand[0].target.country == "CHN"

@@ -484,6 +484,16 @@ def code_arguments(ctx: Any, cand: Candidate) -> None:
     if len(srcs) == 1:
         srcs += _coordinated_modifiers(ctx, cand.source_token, srcs[0])
     tgts = [a for a in (code_actor(ctx, cand, t) for t in _conj_tokens(cand.target_token)) if a]
+    if not tgts and cand.target_token is not None and cand.target_token.dep_ in ("dobj", "obj") \
+            and not cand.entry.noun:
+        # rule `thing_object`: "demanded answers from the police", "sought an apology from Japan": the
+        # object is a thing, no party; the party is in a later target slot of the verb or its object
+        for slot in cand.entry.targets:
+            got = _pobj(cand.token, slot) or _pobj(cand.target_token, slot) if slot not in ("dobj", "dative") else None
+            tgts = [a for a in (code_actor(ctx, cand, t) for t in _conj_tokens(got)) if a] if got is not None else []
+            if tgts:
+                cand.target_token = got
+                break
     if not srcs and cand.source_token is not None and cand.token.dep_ == "acl" \
             and cand.source_token.dep_ in ("dobj", "obj") \
             and not any(c.dep_ == "poss" for c in cand.source_token.children):
