@@ -299,3 +299,15 @@ def test_town_in_a_misread_person_name_is_still_a_place_after_a_preposition(read
                                                       "700 horses.")}
     assert found["Randwick"].country == "AUS"
     assert km(found["Randwick"].lat, found["Randwick"].lon, found["Sydney"].lat, found["Sydney"].lon) < 20
+
+
+def test_direction_before_a_place_is_part_of_the_mention(read_text):
+    found = {p.text: p for p in places_of(read_text, "Police launched raids on Monday in east London.")}
+    area = found["east London"]
+    assert area.kind == "region" and area.country == "GBR" and km(area.lat, area.lon, 51.51, -0.13) < 25
+
+
+def test_street_named_after_a_far_town_stays_in_the_story_town(read_text):
+    found = {p.text: p for p in places_of(read_text, "Police closed Washington Street after the attack in Boston.")}
+    street = found["Washington Street"]
+    assert street.kind == "feature" and km(street.lat, street.lon, found["Boston"].lat, found["Boston"].lon) < 1

@@ -28,6 +28,7 @@ from newsevents.geo.recognize import (
     feature_words,
     guard_words,
     introduced_as_place,
+    natural_feature_words,
     recognize,
 )
 from newsevents.geo.resolve import CLEAR_MARGIN, DocumentContext, MentionCandidates, best_reading, resolve
@@ -103,7 +104,8 @@ def run(ctx: Context) -> None:
     mentions: list[MentionCandidates] = []
     spans = []
     for f in found:
-        start, end = ctx.raw_span(f.span)
+        # "east London" is resolved as London, and output as the area
+        start, end = ctx.raw_span(f.span[1:] if f.direction else f.span)
         entries = () if f.how in LOCAL_HOWS else gazetteer.lookup(f.lookup)
         if f.us_state:
             entries = tuple(e for e in entries if e.kind == "region" and e.country == "USA")
@@ -137,10 +139,15 @@ def run(ctx: Context) -> None:
     places: list[Place] = []
     token_places: list[tuple[Place, object]] = []
     seen: set[tuple[int, int]] = set()
-    for m, span in zip(mentions, spans, strict=True):
+    for f, m, span in zip(found, mentions, spans, strict=True):
         if (m.start, m.end) in seen:
             continue
-        if m.chosen is not None:
+        if m.chosen is not None and f.direction:
+            outer = ctx.raw_span(span)[0]
+            place = _place(ctx.raw[outer:m.end], outer, m.end, m.chosen)
+            if place.kind == "city":
+                place.kind = "region"  # part of a town: an area, not the town's point as such
+        elif m.chosen is not None:
             place = _place(m.text, m.start, m.end, m.chosen)
         elif id(m) in local_points:
             town = local_points[id(m)]
@@ -197,11 +204,19 @@ def _place_local_features(ctx: Context, found: list, mentions: list[MentionCandi
         inner = None
         ignore = guard_words() | {w.lower() for w in feature_words() | feature_first_words()}
         words = [t for t in f.span if t.is_alpha and t.lower_ not in ignore]
-        for size in range(len(words) - 1, 0, -1):
+        natural = any(t.text in natural_feature_words() for t in f.span)
+        named = {fold(n.text): n.chosen for g, n in zip(found, mentions, strict=True)
+                 if g.how not in LOCAL_HOWS and n.chosen is not None and n.chosen.kind == "city"}
+        for size in range(len(words), 0, -1):
             for k in range(len(words) - size + 1):
                 piece = " ".join(t.text for t in words[k:k + size])
-                entries = [e for e in gazetteer.lookup(piece) if not e.alternate and e.kind == "city"
-                           and (e.population >= 100_000 or context.countries.get(e.country))]
+                if size == len(words) and not natural:
+                    # the whole name less its feature word ("London Bridge", "Washington Street"): that
+                    # town only if the story names it on its own
+                    entries = [named[fold(piece)]] if fold(piece) in named else []
+                else:
+                    entries = [e for e in gazetteer.lookup(piece) if not e.alternate and e.kind == "city"
+                               and (e.population >= 100_000 or context.countries.get(e.country))]
                 if entries:
                     inner = max(entries, key=lambda e: (context.countries.get(e.country, 0), e.population))
                     break

@@ -81,6 +81,13 @@ def _unknown_place_name(span: Span, guards: frozenset[str], person_words: set[st
         and not any(fold(t.text) in demonym_keys for t in words)
 
 
+@functools.lru_cache(maxsize=1)
+def natural_feature_words() -> frozenset[str]:
+    """Feature words of natural features ("Valley", "Lake"), whose names hold a real place's name
+    (rule local_features)."""
+    return frozenset(row["word"] for row in read_tsv("feature_words.tsv") if row["natural"] == "yes")
+
+
 def _feature_name(span: Span) -> bool:
     """A name shaped like a local feature's: "Penn Park", "Lake Erie", "Interstate 64" is not."""
     words = [t for t in span if t.tag_ != "POS"]
@@ -124,6 +131,7 @@ class Found:
     # entity no list holds, kept only when introduced as a place or put in one)
     lookup: str  # the text to look up
     us_state: bool = False  # read as a US state only
+    direction: str | None = None  # "east" of "east London": the mention names part of the place
 
 
 def _trim(span: Span, keep_directions: bool = False) -> Span:
@@ -299,8 +307,29 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
         i = j
     for span in unknowns:
         claim(span, "unknown")
+    _with_directions(found, taken)
     found.sort(key=lambda f: f.span.start)
     return found
+
+
+DIRECTION_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                   "north-east", "north-west", "south-east", "south-west", "northeast", "northwest", "southeast",
+                   "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
+                   "north-western", "south-eastern", "south-western", "downtown"}
+
+
+def _with_directions(found: list[Found], taken: list[bool]) -> None:
+    """"east London", "northern Syria": a lower-case direction before a place is part of the mention
+    (the area it names), still looked up as the place itself."""
+    for f in found:
+        start = f.span.start
+        if start == 0 or taken[start - 1] or f.how in ("state", "local", "unknown"):
+            continue
+        word = f.span.doc[start - 1]
+        if word.text in DIRECTION_WORDS:  # lower case only: "East Timor" is a name of its own
+            taken[start - 1] = True
+            f.span = f.span.doc[start - 1:f.span.end]
+            f.direction = word.text
 
 
 @functools.lru_cache(maxsize=1)
