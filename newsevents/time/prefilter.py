@@ -21,6 +21,7 @@ A rule without required strings or with an unbounded reach is simply scanned who
 
 from __future__ import annotations
 
+import functools
 import re
 import re._constants as sre
 import re._parser as sre_parse
@@ -214,13 +215,16 @@ _HIT_COST = 12000.0
 
 def _cost(required: set[str]) -> float:
     """Expected work per character of text to find the hits of `required` and search around them."""
-    hits = 0.0
-    for s in required:
-        p = 1.0
-        for c in s:
-            p *= _char_share(c)
-        hits += p
-    return len(required) * _FIND_COST + hits * _HIT_COST
+    return len(required) * _FIND_COST + sum(map(_string_share, required)) * _HIT_COST
+
+
+@functools.cache
+def _string_share(s: str) -> float:
+    """Expected occurrences of `s` per character of text."""
+    p = 1.0
+    for c in s:
+        p *= _char_share(c)
+    return p
 
 
 def _cheapest(required: set[str]) -> set[str]:
