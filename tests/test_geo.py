@@ -311,3 +311,10 @@ def test_street_named_after_a_far_town_stays_in_the_story_town(read_text):
     found = {p.text: p for p in places_of(read_text, "Police closed Washington Street after the attack in Boston.")}
     street = found["Washington Street"]
     assert street.kind == "feature" and km(street.lat, street.lon, found["Boston"].lat, found["Boston"].lon) < 1
+
+
+def test_building_named_as_an_organisation_used_as_a_location_is_a_feature(read_text):
+    found = {p.text: p for p in places_of(read_text, "The boy was taken to University Hospital in Columbia, Missouri.")}
+    hospital = found["University Hospital"]
+    assert hospital.kind == "feature" and hospital.country == "USA"
+    assert km(hospital.lat, hospital.lon, found["Columbia"].lat, found["Columbia"].lon) < 1

@@ -226,6 +226,13 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
                         # ("the village of Xinmo"): kept if the text introduces it as a place or puts it
                         # in a place, and placed there (rule local_features)
                         unknowns.append(span)  # after every other pass (rule local_features)
+        elif ent.label_ == "ORG" and len(_trim(ent)) <= MAX_TOKENS and _feature_name(_trim(ent)) \
+                and _used_as_location(ent) and not gazetteer.has(_trim(ent).text) \
+                and fold(_trim(ent).text) not in guards and _trim(ent)[-1].text not in AREA_FEATURE_WORDS \
+                and not _starts_with_area(_trim(ent), gazetteer):
+            # "taken to University Hospital", "a student at Xavier University": a building or venue the
+            # model calls an organisation, used as a location (rule local_features)
+            claim(_trim(ent), "local")
         elif ent.label_ in OTHER_LABELS and not gazetteer.has(_trim(ent).text) \
                 and introduced_as_place(_trim(ent), place_noun_only=True) \
                 and _unknown_place_name(_trim(ent), guards, person_words, demonym_keys):
@@ -467,6 +474,29 @@ def introduced_as_place(span: Span, place_noun_only: bool = False) -> bool:
         if test(doc[start:start + 1]):
             return True
     return test(span)
+
+
+LOCATION_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "to", "into", "on"}
+
+
+# an organisation named "X District" or "X Township" is a local government, not a building
+AREA_FEATURE_WORDS = {"District", "Township", "Village", "Neighborhood"}
+
+
+def _starts_with_area(span: Span, gazetteer: Gazetteer) -> bool:
+    """The name begins with a country, state or county ("Adair County Regional Jail"): that place is the
+    mention, found by the other passes."""
+    return any(e.kind in ("country", "region", "county", "province") and not e.alternate
+               for k in range(1, min(len(span), 4)) for e in gazetteer.lookup(span[:k].text))
+
+
+def _used_as_location(ent: Span) -> bool:
+    """Right after a preposition of place ("at the X Museum", "to X Hospital")."""
+    doc = ent.doc
+    k = ent.start - 1
+    if k >= 0 and doc[k].lower_ == "the" and not ent[0].lower_ == "the":
+        k -= 1
+    return k >= 0 and doc[k].lower_ in LOCATION_PREPOSITIONS
 
 
 def _after_place(span: Span, taken: list[bool]) -> bool:
