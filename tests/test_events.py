@@ -642,3 +642,12 @@ def test_a_demand_for_a_thing_is_aimed_at_the_party_it_is_demanded_from(read_tex
     demand = [e for e in events if e.cameo_root == "10"]
     assert demand and demand[0].source.country == "JPN"
     assert demand[0].target is not None and demand[0].target.country == "CHN"
+
+
+def test_a_definite_owned_noun_is_owned_by_whoever_owned_it_earlier(read_text):
+    text = ("Chilean President Gabriel Boric announced new fishing quotas on Monday. Peru criticised his plan "
+            "at once. On Tuesday Bolivia also condemned the plan as reckless.")
+    events = _events(read_text, text)
+    condemn = [e for e in events if e.trigger == "condemned"]
+    assert condemn and condemn[0].source.country == "BOL"
+    assert condemn[0].target is not None and condemn[0].target.country == "CHL"

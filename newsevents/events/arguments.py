@@ -406,6 +406,8 @@ def code_actor(ctx: Any, cand: Candidate, tok: Token | None) -> Any:
                 if got is not None and got.country:
                     return got
     got = _named_actor(ctx, tok)
+    if got is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in OWNED_NOUNS:
+        got = _earlier_owner(ctx, tok)
     if got is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in load_lexicon().place_stands_for_country:
         # "sorrow for the shootings in South Carolina": an event or site stands for its country
         place = _site_place(tok)
@@ -413,6 +415,25 @@ def code_actor(ctx: Any, cand: Candidate, tok: Token | None) -> Any:
             found = bridge.actor_for_token(ctx, place)
             got = replace(found, agent="", code=found.country) if found is not None and found.country else None
     return got
+
+
+def _earlier_owner(ctx: Any, tok: Token) -> Any:
+    """Rule `definite_owned_noun`: "denounced the efforts", "rejected the plan": a definite owned
+    noun with no owner of its own is the one the story named earlier with its owner ("his
+    efforts", "Obama's plan"): the nearest earlier mention of the same noun with a possessor."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or any(
+            c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "by")) for c in tok.children):
+        return None
+    lemma = tok.lemma_.lower()
+    for prev in reversed(tok.doc[: tok.i]):
+        if prev.pos_ != "NOUN" or prev.lemma_.lower() != lemma:
+            continue
+        owner = next((c for c in prev.children if c.dep_ == "poss"), None)
+        got = _named_actor(ctx, owner) if owner is not None else None
+        if got is not None and got.country:
+            start, end = ctx.raw_span(tok.doc[tok.left_edge.i: tok.i + 1])  # (the mention coded here)
+            return replace(got, text=ctx.raw[start:end], start=start, end=end)
+    return None
 
 
 def _site_place(tok: Token) -> Token | None:
