@@ -651,3 +651,11 @@ def test_a_definite_owned_noun_is_owned_by_whoever_owned_it_earlier(read_text):
     condemn = [e for e in events if e.trigger == "condemned"]
     assert condemn and condemn[0].source.country == "BOL"
     assert condemn[0].target is not None and condemn[0].target.country == "CHL"
+
+
+def test_a_demand_naming_no_one_is_aimed_at_the_subject_of_the_clause_it_is_coordinated_with(read_text):
+    text = "The Peruvian navy did not comment on the sinking, but Chilean lawmakers demanded to know what happened."
+    events = _events(read_text, text)
+    demand = [e for e in events if e.cameo_root == "10"]
+    assert demand and demand[0].source.country == "CHL"
+    assert demand[0].target is not None and demand[0].target.code.startswith("PERMIL")

@@ -525,6 +525,9 @@ def code_arguments(ctx: Any, cand: Candidate) -> None:
             got = code_actor(ctx, cand, sender)
             srcs = [got] if got else []
             cand.extra["inferred_source"] = bool(got)
+    if not tgts and cand.target_token is None and not cand.entry.noun and srcs \
+            and (cand.entry.kind in ("request", "demand", "accuse") or cand.code[:2] == "11"):
+        tgts = _coordinated_clause_party(ctx, cand, srcs[0])
     if not tgts and cand.entry.noun and cand.code[:2] in ("18", "19", "20"):
         # "the bombing in Kabul": an attack told by its place is aimed at that country
         place = _site_place(cand.token) or site
@@ -534,6 +537,26 @@ def code_arguments(ctx: Any, cand: Candidate) -> None:
     cand.sources, cand.targets = srcs, tgts
     cand.source = srcs[0] if srcs else None
     cand.target = tgts[0] if tgts else None
+
+
+def _coordinated_clause_party(ctx: Any, cand: Candidate, source: Any) -> list[Any]:
+    """Rule `coordinated_clause_party`: "Neither MI5 nor the police responded to the claims, but
+    lawmakers have demanded to know why": a demand, appeal, accusation or criticism that names
+    no one is aimed at the party that is the subject of the clause it is coordinated with."""
+    verb = cand.token
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        others = [verb.head]
+    else:
+        others = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    for other in others:
+        subj = next((c for c in other.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ == "PRON":
+            continue
+        got = [a for a in (code_actor(ctx, cand, t) for t in _conj_tokens(subj)) if a]
+        got = [a for a in got if a.code != source.code]
+        if got:
+            return got
+    return []
 
 
 def _coordinated_modifiers(ctx: Any, tok: Token | None, actor: Any) -> list[Any]:
