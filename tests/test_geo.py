@@ -318,3 +318,16 @@ def test_building_named_as_an_organisation_used_as_a_location_is_a_feature(read_
     hospital = found["University Hospital"]
     assert hospital.kind == "feature" and hospital.country == "USA"
     assert km(hospital.lat, hospital.lon, found["Columbia"].lat, found["Columbia"].lon) < 1
+
+
+def test_news_regions_and_waters_of_the_data_file(read_text):
+    found = {p.text: p for p in places_of(read_text, "Ships crossed the Kerch Strait into the Sea of Azov, while "
+                                                      "prices rose across Southern Europe.")}
+    assert found["Kerch Strait"].kind == "feature" and found["Sea of Azov"].kind == "feature"
+    assert found["Southern Europe"].kind == "region"
+
+
+def test_capitalized_direction_before_a_river_is_another_name(read_text):
+    texts = [p.text for p in places_of(read_text, "Mosquitoes tested positive for West Nile virus, according to "
+                                                  "Rhode Island officials.")]
+    assert "Nile" not in texts

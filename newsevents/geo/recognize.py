@@ -206,6 +206,8 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
                     continue
             if not gazetteer.has(span.text):
                 span = _trim(ent)
+                if span.start > ent.start and _direction_before_feature(span, gazetteer):
+                    continue
             if not len(span) or fold(span.text) in demonym_keys or span.text.lower() in tagged_guards \
                     or span.text in person_words and not _placed_by_preposition(span):
                 continue
@@ -258,7 +260,8 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
         for phrase in phrases_by_first.get(token.text, ()):
             n = len(phrase)
             if i + n <= len(doc) and all(doc[i + k].text == phrase[k] for k in range(1, n)) \
-                    and not (i > 0 and _capitalized(doc[i - 1]) and doc[i - 1].pos_ == "PROPN"):
+                    and not (i > 0 and _capitalized(doc[i - 1]) and (doc[i - 1].pos_ == "PROPN"
+                                                                     or doc[i - 1].lower_ in DIRECTION_WORDS)):
                 claim(doc[i:i + n], "region")
                 break
 
@@ -323,6 +326,14 @@ DIRECTION_WORDS = {"north", "south", "east", "west", "northern", "southern", "ea
                    "north-east", "north-west", "south-east", "south-west", "northeast", "northwest", "southeast",
                    "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
                    "north-western", "south-eastern", "south-western", "downtown"}
+
+
+def _direction_before_feature(span: Span, gazetteer: Gazetteer) -> bool:
+    """"West Nile" (a virus, a region of Uganda) is not the Nile: a capitalized direction before one of
+    our physical features makes another name."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.text[:1].isupper() and before.lower_ in DIRECTION_WORDS \
+        and any(e.kind == "feature" for e in gazetteer.lookup(span.text))
 
 
 def _with_directions(found: list[Found], taken: list[bool]) -> None:
@@ -595,7 +606,8 @@ def _gazetteer_runs(span: Span, gazetteer: Gazetteer, guards: frozenset[str], pe
                 continue
             if strict and (i > 0 and doc[i - 1].ent_type_ == "PERSON" or j < len(doc) and doc[j].ent_type_ == "PERSON"):
                 continue
-            if not strong and _glued(piece, span, guards, before_only=not strict):
+            if not strong and _glued(piece, span, guards, before_only=not strict) \
+                    or i > span.start and _direction_before_feature(piece, gazetteer):
                 continue
             if not strict and gazetteer.has(text) or strict and (
                     _strong(gazetteer, text) if strong else _weak_ok(gazetteer, text, _after_locative(piece))):
