@@ -331,3 +331,8 @@ def test_capitalized_direction_before_a_river_is_another_name(read_text):
     texts = [p.text for p in places_of(read_text, "Mosquitoes tested positive for West Nile virus, according to "
                                                   "Rhode Island officials.")]
     assert "Nile" not in texts
+
+
+def test_small_town_name_as_first_word_of_another_place_entity_is_not_that_town(read_text):
+    places = places_of(read_text, "Cholera spread in Abu Shok, a camp in Darfur.")
+    assert all(p.country == "SDN" for p in places)

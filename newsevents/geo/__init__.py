@@ -134,6 +134,7 @@ def run(ctx: Context) -> None:
         dateline = next((m.chosen for m in mentions if m.chosen is not None and fold(m.text) == key), dateline)
     ctx.exposed["_geo_dateline_entry"] = dateline
     _confirm_small_towns(found, mentions, context)
+    _drop_stray_alternates(mentions, context)
     local_points = _place_local_features(ctx, found, mentions, context)
 
     places: list[Place] = []
@@ -262,6 +263,20 @@ def _container_of(span, found: list, mentions: list[MentionCandidates]) -> Entry
         if hit is not None and hit[0].how not in LOCAL_HOWS and hit[1].chosen is not None:
             return hit[1].chosen
     return None
+
+
+STRAY_ALTERNATE_MAX_POPULATION = 100_000
+
+
+def _drop_stray_alternates(mentions: list[MentionCandidates], context: DocumentContext) -> None:
+    """A name read only through another language's or an old name of a town ("Beni" for a Congolese
+    town in "Beni Suef", "Far" for Fargo) in a country the story does not name is more likely a word of
+    a name we do not hold than that town: no place."""
+    for m in mentions:
+        e = m.chosen
+        if e is not None and e.alternate and e.kind == "city" and e.population < STRAY_ALTERNATE_MAX_POPULATION \
+                and not context.countries.get(e.country):
+            m.chosen = None
 
 
 def _confirm_small_towns(found: list, mentions: list[MentionCandidates], context: DocumentContext) -> None:

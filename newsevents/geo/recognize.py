@@ -609,6 +609,8 @@ def _gazetteer_runs(span: Span, gazetteer: Gazetteer, guards: frozenset[str], pe
             if not strong and _glued(piece, span, guards, before_only=not strict) \
                     or i > span.start and _direction_before_feature(piece, gazetteer):
                 continue
+            if not strict and _glued(piece, span, guards) and not _strong(gazetteer, text):
+                continue  # "Beni Suef", "Abu Shok": a small town's name as the first word of another name
             if not strict and gazetteer.has(text) or strict and (
                     _strong(gazetteer, text) if strong else _weak_ok(gazetteer, text, _after_locative(piece))):
                 claim(piece, "gazetteer" if strict else "ner")
