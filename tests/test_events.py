@@ -627,35 +627,40 @@ def test_readiness_to_send_observers_is_the_speakers_intent(read_text):
     assert _events(read_text, "He sent a letter to the king.") == []
 
 
+def _assert_dyad(events, keep, source: str, target: str) -> None:
+    """The first event that `keep` selects goes from `source` to an actor whose code starts with `target`."""
+    picked = [e for e in events if keep(e)]
+    assert picked and picked[0].source is not None and picked[0].source.country == source
+    assert picked[0].target is not None and picked[0].target.code.startswith(target)
+
+
 def test_a_statement_of_intent_to_talk_naming_no_partner_is_with_the_storys_counterpart(read_text):
     text = ("Norway will discuss a fishing project once relations improve, its minister said. "
             "Norway and Russia have quarrelled over fishing for years. Russia closed its waters last year. "
             "Russia said the Norwegian vessels had broken its rules. Russia also fined two boats.")
-    events = _events(read_text, text)
-    talk = [e for e in events if e.cameo == "036"]
-    assert talk and talk[0].source.country == "NOR"
-    assert talk[0].target is not None and talk[0].target.country == "RUS"
+    _assert_dyad(_events(read_text, text), lambda e: e.cameo == "036", "NOR", "RUS")
 
 
 def test_a_demand_for_a_thing_is_aimed_at_the_party_it_is_demanded_from(read_text):
     events = _events(read_text, "Japan demanded an apology from China on Monday.")
-    demand = [e for e in events if e.cameo_root == "10"]
-    assert demand and demand[0].source.country == "JPN"
-    assert demand[0].target is not None and demand[0].target.country == "CHN"
+    _assert_dyad(events, lambda e: e.cameo_root == "10", "JPN", "CHN")
 
 
 def test_a_definite_owned_noun_is_owned_by_whoever_owned_it_earlier(read_text):
     text = ("Chilean President Gabriel Boric announced new fishing quotas on Monday. Peru criticised his plan "
             "at once. On Tuesday Bolivia also condemned the plan as reckless.")
-    events = _events(read_text, text)
-    condemn = [e for e in events if e.trigger == "condemned"]
-    assert condemn and condemn[0].source.country == "BOL"
-    assert condemn[0].target is not None and condemn[0].target.country == "CHL"
+    _assert_dyad(_events(read_text, text), lambda e: e.trigger == "condemned", "BOL", "CHL")
 
 
 def test_a_demand_naming_no_one_is_aimed_at_the_subject_of_the_clause_it_is_coordinated_with(read_text):
     text = "The Peruvian navy did not comment on the sinking, but Chilean lawmakers demanded to know what happened."
+    _assert_dyad(_events(read_text, text), lambda e: e.cameo_root == "10", "CHL", "PERMIL")
+
+
+def test_a_lead_statement_of_intent_is_dated_by_the_same_speakers_dated_quote(read_text):
+    text = ("Norway will hold talks with Russia on fishing quotas, Norwegian Foreign Minister Espen Barth Eide "
+            "told reporters in Oslo.\n\n"
+            "\u201cWe will sit down with our Russian neighbours and settle this,\u201d Eide said on Monday.")
     events = _events(read_text, text)
-    demand = [e for e in events if e.cameo_root == "10"]
-    assert demand and demand[0].source.country == "CHL"
-    assert demand[0].target is not None and demand[0].target.code.startswith("PERMIL")
+    intent = [e for e in events if e.cameo == "036"]
+    assert intent and all(e.date == "2021-03-08" for e in intent)

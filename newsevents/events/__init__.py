@@ -367,6 +367,8 @@ def _to_event(ctx: Any, c: Candidate, lex: Lexicon) -> tuple[Event, bool]:
         verb = cue
         nominal_only = False
     when = assign_date(ctx, verb, c.modality, nominal_only, speech_act, c.token if c.entry.noun else None)
+    if speech_act and c.modality == "asserted" and (not when["anchored"] or _dated_by_dateline(ctx, verb)):
+        when = _statement_date(ctx, c, cue) or when
     c.extra["defaulted"] = bool(when.get("defaulted")) and not speech_act
     place = bridge.place_for_token(ctx, verb)
     place_dict = None
@@ -383,6 +385,50 @@ def _to_event(ctx: Any, c: Candidate, lex: Lexicon) -> tuple[Event, bool]:
         background=when["background"], from_caption=c.zone == "caption", reported_by=list(c.reported_by),
         quantity=quantity, confidence=_confidence(c), trigger_start=t_start, trigger_end=t_end,
     ), when["anchored"])
+
+
+def _dated_by_dateline(ctx: Any, verb: Token) -> bool:
+    """The time that dates `verb` is the dateline's ("HOUSTON, February 25 (Agency) -"): the day the
+    story was filed, weaker evidence than a time the text gives the statement itself."""
+    dateline = getattr(ctx.document, "dateline", None)
+    anchor = bridge.anchor_for_token(ctx, verb)
+    if not dateline or anchor is None:
+        return False
+    at = ctx.raw.find(dateline)
+    return at >= 0 and at <= anchor.start < at + len(dateline)
+
+
+def _statement_date(ctx: Any, c: Candidate, cue: Token | None) -> dict[str, Any] | None:
+    """Rule `statement_date`: a statement is dated when it was made. Inside a direct quote with no
+    reporting verb of its own, the verb that attributes the quote dates it ('"... we will discuss
+    the project," Steinitz said on Wednesday'); a lead paraphrase whose reporting verb has no
+    time ("X told reporters") takes the date of the same speaker's quote that follows it in the
+    next sentences ("..., X said on Wednesday")."""
+    start = ctx.raw_span(c.token)[0]
+    sent = ctx.sentence_at(start)
+    speaker_id = None
+    if cue is not None:
+        subj, passive = verb_subject(cue)
+        if subj is None or passive:
+            return None
+        lo, hi = ctx.raw_span(subj)  # (the head: a long title phrase overlaps other entities more)
+        speaker_id = bridge.entity_id_at(ctx, lo, hi)
+        if speaker_id is None:
+            return None
+    for quote, quote_cue, entity_id in bridge.quote_cues(ctx):
+        if quote_cue is None or quote.kind == "indirect":
+            continue
+        if cue is None:
+            inside = quote.start <= start < quote.end
+        else:
+            later = ctx.sentence_at(quote.start)
+            inside = entity_id == speaker_id and sent is not None and later is not None \
+                and 0 < later.index - sent.index <= 2
+        if not inside:
+            continue
+        when = assign_date(ctx, quote_cue, "asserted", False, True)
+        return when if when["anchored"] else None
+    return None
 
 
 def _speech_sources(ctx: Any, cands: list[Candidate]) -> None:

@@ -168,3 +168,41 @@ def fallback_actor(ctx: Any, token: Token) -> Actor | None:
         if got is not None and got.country:
             return got
     return got
+
+
+def _token_at(ctx: Any, raw_start: int, raw_end: int) -> Token | None:
+    """The first token of the raw span [raw_start, raw_end)."""
+    import bisect
+
+    offsets = ctx.view.offsets
+    lo, hi = bisect.bisect_left(offsets, raw_start), bisect.bisect_left(offsets, raw_end)
+    span = ctx.doc.char_span(lo, max(hi, lo + 1), alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def quote_cues(ctx: Any) -> list[tuple[Quote, Token | None, int | None]]:
+    """(quote, its cue verb token, the speaker's entity id) for every quote the quotes stage found."""
+    cached = ctx.exposed.get("_events_quote_cues")
+    if cached is not None:
+        return cached
+    out = []
+    for found in ctx.exposed.get("quote_details") or []:
+        cue = None
+        if found.cue_start is not None and found.cue_end is not None:
+            cue = _token_at(ctx, found.cue_start, found.cue_end)
+        out.append((found.quote, cue, found.entity_id))
+    ctx.exposed["_events_quote_cues"] = out
+    return out
+
+
+def entity_id_at(ctx: Any, start: int, end: int) -> int | None:
+    """The id of the coreference entity mentioned at raw [start, end) (quotes stage), if any."""
+    fn = _function("newsevents.quotes.coref", "entity_at")
+    if fn is None:
+        return None
+    try:
+        entity = fn(ctx, start, end)
+    except Exception:
+        return None
+    return entity.id if entity is not None else None
+
