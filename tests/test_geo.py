@@ -336,3 +336,9 @@ def test_capitalized_direction_before_a_river_is_another_name(read_text):
 def test_small_town_name_as_first_word_of_another_place_entity_is_not_that_town(read_text):
     places = places_of(read_text, "Cholera spread in Abu Shok, a camp in Darfur.")
     assert all(p.country == "SDN" for p in places)
+
+
+def test_big_airport_is_a_feature_at_its_own_point(read_text):
+    found = {p.text: p for p in places_of(read_text, "Flights were cancelled at Heathrow and Gatwick on Saturday.")}
+    assert found["Heathrow"].country == "GBR" and km(found["Heathrow"].lat, found["Heathrow"].lon, 51.47, -0.45) < 10
+    assert found["Gatwick"].country == "GBR"
