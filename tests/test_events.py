@@ -664,3 +664,12 @@ def test_a_lead_statement_of_intent_is_dated_by_the_same_speakers_dated_quote(re
     events = _events(read_text, text)
     intent = [e for e in events if e.cameo == "036"]
     assert intent and all(e.date == "2021-03-08" for e in intent)
+
+
+def test_a_present_perfect_relative_clause_characterizes_its_antecedent(read_text):
+    text = "France bombed a camp of the militant group that has seized parts of Mali and Niger."
+    events = _events(read_text, text)
+    assert not any(e.trigger == "seized" for e in events)
+    assert any(e.cameo == "195" for e in events)
+    text = "France bombed the militants, who have seized two towns since Monday."
+    assert any(e.trigger == "seized" for e in _events(read_text, text))

@@ -215,9 +215,11 @@ def _actor_pairs(c: Candidate, lex: Lexicon) -> list[tuple[Actor | None, Actor |
     return pairs[:MAX_PAIRS] or [(c.source, c.target, c.code)]
 
 
-def _stative_relative(c: Candidate) -> bool:
+def _stative_relative(ctx: Any, c: Candidate) -> bool:
     """Rule `stative_relative`: a relative clause in the simple present describes a standing state
-    of its antecedent ("Ruritania, which occupies the island's north"), not an act done that day."""
+    of its antecedent ("Ruritania, which occupies the island's north"), not an act done that day;
+    so does one in the present perfect with no time of its own ("the group that has seized parts
+    of the country")."""
     tok = c.token
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
@@ -225,6 +227,13 @@ def _stative_relative(c: Candidate) -> bool:
         comma_antecedent(s) is not None for s in tok.children if s.dep_ in ("nsubj", "nsubjpass"))
     if c.entry.noun or c.entry.kind != "event" or not relative:
         return False
+    if c.token.tag_ == "VBN" and tok.dep_ == "relcl" and any(
+            a.dep_ == "aux" and a.lower_ in ("has", "have") for a in c.token.children):
+        # "the group that has seized parts of Iraq": a present perfect relative with no time of its
+        # own characterizes its antecedent; it tells no act of the story's day
+        return bridge.anchor_for_token(ctx, c.token) is None or not any(
+            t.start >= ctx.raw_span(tok.left_edge)[0] and t.end <= ctx.raw_span(tok.right_edge)[1]
+            for t in bridge.sentence_times(ctx, c.token))
     return c.token.tag_ in ("VBZ", "VBP") and not any(a.dep_ in ("aux", "auxpass") for a in c.token.children)
 
 
@@ -682,7 +691,7 @@ def run(ctx: Any) -> None:
             continue  # rule `wish_governs`: "residents want answers" is no event
         if _non_political(c, lex):
             continue
-        if _stative_relative(c):
+        if _stative_relative(ctx, c):
             continue
         if _tip_off(c, lex):
             if c.source is None:
