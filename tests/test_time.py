@@ -250,10 +250,13 @@ def test_prefilter_finds_exactly_the_matches_of_a_whole_scan_on_articles():
         assert fast == full
 
 
-def test_prefilter_covers_the_rules_it_can_and_keeps_a_reach_bound():
-    from newsevents.time.prefilter import longest_letterless_run
+def test_prefilter_covers_the_rules_it_can_and_counts_letters():
+    from newsevents.time.prefilter import LetterIndex
 
     planned = [r for r in rules() if r.plan is not None]
     assert len(planned) >= len(rules()) - 2  # nearly every rule has words it needs
     assert all(all(r.plan.required) for r in planned)
-    assert longest_letterless_run("ab  ,12 cd") == 6
+    index = LetterIndex("ab  ,12 cd\n\n   ef")
+    assert index.count_before(5) == 2 and index.position(2) == 8 and index.position(6) is None
+    assert index.start_bound(16, 2) == 9  # [9, 16) holds "d" and "e"
+    assert index.end_bound(1, 2) == 9 and index.end_bound(8, 9) == len("ab  ,12 cd\n\n   ef")

@@ -68,15 +68,16 @@ def run(ctx: Any) -> None:
     made would date a 2007 story in 2026.
     """
     dct = reference_date(ctx)
+    text = ctx.view.text  # what the doc was parsed from: ctx.doc.text would rebuild it token by token
     headlines = [(s.span.start_char, s.span.end_char) for s in ctx.sentences
                  if s.zone in ("title", "caption", "subheading", "standfirst")]
     if dct is None:
-        found = tag(ctx.doc.text, dt.date.today(), ctx.doc, headlines)
-        dct = first_full_date(found, ctx.doc.text)
+        found = tag(text, dt.date.today(), ctx.doc, headlines)
+        dct = first_full_date(found, text)
         if dct is not None:
-            found = tag(ctx.doc.text, dct, ctx.doc, headlines)
+            found = tag(text, dct, ctx.doc, headlines)
     else:
-        found = tag(ctx.doc.text, dct, ctx.doc, headlines)
+        found = tag(text, dct, ctx.doc, headlines)
     times: list[TimeExpr] = []
     view_spans: list[tuple[int, int, TimeExpr]] = []
     local: list[TimeExpr] = []

@@ -20,8 +20,9 @@ DATA = Path(__file__).resolve().parent / "data"
 @functools.lru_cache(maxsize=1)
 def lexicon() -> dict[str, Any]:
     """The sections of data/lexicon.yaml (loaded once)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when present: same data
     with open(DATA / "lexicon.yaml", encoding="utf-8") as f:
-        return yaml.safe_load(f)
+        return yaml.load(f, Loader=loader)
 
 
 @functools.lru_cache(maxsize=1)

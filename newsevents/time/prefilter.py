@@ -3,24 +3,27 @@
 Most of the time stage's cost was ~28 rule regexes each tried at every position of the text.
 Every rule here has words it cannot match without ("ago", a unit, a month name...): this module
 reads them out of the compiled pattern itself (so the lexicon and the patterns stay the only
-place that says what a rule matches) together with a bound on how far a match reaches from its
-start. `finditer` then looks for those words with `str.find` and runs the regex only on the
-stretches of text around them, keeping the semantics of `pattern.finditer(text)`: same matches,
-same order, same non-overlapping resolution.
+place that says what a rule matches) together with how many letters a match can hold.
+`finditer` then looks for those words with `str.find` and runs the regex only on the stretches
+of text around them, keeping the semantics of `pattern.finditer(text)`: same matches, same
+order, same non-overlapping resolution.
 
 Why it is exact:
 - every match contains one of the rule's required strings (case folded like `re.I` does);
-- a match, and everything the engine looks at to decide it (lookaheads, `\\b`), stays within
-  `reach` characters of its start, where `reach` counts an unbounded run of a letterless class
-  (`\\s+`, `\\d+`, `[\\s-]+`) at the longest letterless run of this text;
-- so a match starts at most `reach` before one of the required strings, searching from there
-  with the text cut `reach` after the last possible start sees exactly what a full scan sees,
-  and searching with `pos` (not slicing) keeps lookbehinds and `\\b` at the cut intact.
-A rule without required strings or with an unbounded reach is simply scanned whole.
+- letters are taken only by the pattern's bounded parts (its unbounded repeats, `\\s+`, `\\d+`,
+  `[\\s-]+`, take no letter), so a match, with everything the engine looks at to decide it
+  (lookaheads, a `\\b` after it), holds at most `letters` letters (+2 for the peeks);
+- so a match starts after the (letters+1)-th letter before a required string; searching from
+  there, with the text cut at the (letters+3)-th letter after the last possible start, sees
+  exactly what a full scan sees, and searching with `pos` (not slicing) keeps lookbehinds and
+  `\\b` at the cut intact. Spaces and digits do not count, so blanked furniture costs nothing.
+A rule without required strings, or with an unbounded repeat that may take letters, is simply
+scanned whole.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import re._constants as sre
@@ -30,14 +33,14 @@ from dataclasses import dataclass
 
 # Characters that `re.IGNORECASE` equates with an ASCII letter although `str.lower` does not
 # (İ also lowers to two characters, which would shift offsets); and every decimal digit, which
-# `\\d` matches, as its ASCII digit (a few extra places to look, never one missed).
+# `\d` matches, as its ASCII digit (a few extra places to look, never one missed).
 _SPECIAL_FOLD = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
 _NON_ASCII_DIGIT = re.compile(r"(?![0-9])\d")
 _DIGITS = frozenset("0123456789")
-_LETTERLESS_RUN = re.compile(r"[\W\d_]+")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 _LETTER = re.compile(r"[^\W\d_]")
 _MAX_STRINGS = 400  # a finite language larger than this is treated as unknown
-_MARGIN = 2  # a trailing \b looks one character past the match
+_MARGIN = 2  # letters a \b may peek at beyond what the pattern takes
 
 
 def fold(text: str) -> str:
@@ -50,22 +53,50 @@ def fold(text: str) -> str:
     return text.lower()
 
 
-def longest_letterless_run(text: str) -> int:
-    """Length of the longest run of characters that are not letters (spaces, digits, punctuation)."""
-    return max((m.end() - m.start() for m in _LETTERLESS_RUN.finditer(text)), default=0)
+class LetterIndex:
+    """Where the letters of a text are: to count them before an offset, and find the n-th."""
+
+    def __init__(self, text: str) -> None:
+        self.length = len(text)
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.before: list[int] = [0]  # letters before each run of letters, then the total
+        for m in _LETTER_RUN.finditer(text):
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+            self.before.append(self.before[-1] + m.end() - m.start())
+
+    def count_before(self, offset: int) -> int:
+        k = bisect.bisect_right(self.starts, offset) - 1
+        if k < 0:
+            return 0
+        return self.before[k] + min(offset, self.ends[k]) - self.starts[k]
+
+    def position(self, n: int) -> int | None:
+        """Offset of the n-th letter (from 0); None before the first or past the last."""
+        if n < 0 or n >= self.before[-1]:
+            return None
+        k = bisect.bisect_right(self.before, n) - 1
+        return self.starts[k] + n - self.before[k]
+
+    def start_bound(self, offset: int, letters: int) -> int:
+        """The first offset p such that [p, offset) holds at most `letters` letters."""
+        at = self.position(self.count_before(offset) - letters - 1)
+        return 0 if at is None else at + 1
+
+    def end_bound(self, offset: int, letters: int) -> int:
+        """The offset e such that [offset, e) holds exactly `letters` letters (else the text's end)."""
+        at = self.position(self.count_before(offset) + letters)
+        return self.length if at is None else at
 
 
 @dataclass(frozen=True)
 class Plan:
-    """How to find one rule's matches: strings every match contains, and how far a match reaches
-    from its start: `reach_fixed + reach_per_run * (longest letterless run)`."""
+    """How to find one rule's matches: strings every match contains, and how many letters a
+    match (with what the engine peeks at while deciding it) can hold."""
 
     required: tuple[str, ...]
-    reach_fixed: int
-    reach_per_run: int
-
-    def reach(self, run: int) -> int:
-        return self.reach_fixed + self.reach_per_run * run + _MARGIN
+    letters: int
 
 
 def plan(pattern: re.Pattern[str]) -> Plan | None:
@@ -75,16 +106,15 @@ def plan(pattern: re.Pattern[str]) -> Plan | None:
     reach = _width(list(tree), {})
     if not required or reach is None or any(not s for s in required):
         return None
-    return Plan(tuple(sorted(required)), reach[0], reach[1])
+    return Plan(tuple(sorted(required)), reach[0])
 
 
 def finditer(pattern: re.Pattern[str], the_plan: Plan | None, text: str, folded: str,
-             run: int) -> list[re.Match[str]]:
+             letters: LetterIndex) -> list[re.Match[str]]:
     """The matches of `pattern.finditer(text)` (non-empty ones), searching only near the
-    required strings of `the_plan`. `folded` is `fold(text)`, `run` its longest letterless run."""
+    required strings of `the_plan`. `folded` is `fold(text)`, `letters` its LetterIndex."""
     if the_plan is None:
         return [m for m in pattern.finditer(text) if m.end() > m.start()]
-    reach = the_plan.reach(run)
     hits: list[int] = []
     for word in the_plan.required:
         i = folded.find(word)
@@ -94,20 +124,19 @@ def finditer(pattern: re.Pattern[str], the_plan: Plan | None, text: str, folded:
     if not hits:
         return []
     hits.sort()
-    # start ranges [hit - reach, hit], merged
+    # the possible starts of a match holding each hit, [start bound, hit], merged
     ranges: list[list[int]] = []
     for h in hits:
-        lo = max(0, h - reach)
+        lo = letters.start_bound(h, the_plan.letters)
         if ranges and lo <= ranges[-1][1] + 1:
             ranges[-1][1] = h
         else:
             ranges.append([lo, h])
     out: list[re.Match[str]] = []
     pos = 0
-    n = len(text)
     for lo, last_start in ranges:
         at = max(lo, pos)
-        endpos = min(n, last_start + reach)
+        endpos = letters.end_bound(last_start, the_plan.letters + _MARGIN)
         while at <= last_start:
             m = pattern.search(text, at, endpos)
             if m is None or m.start() > last_start:

@@ -12,9 +12,10 @@ import bisect
 import datetime as dt
 import re
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
-from newsevents.time.prefilter import finditer, fold, longest_letterless_run
+from newsevents.time.prefilter import LetterIndex, finditer, fold
 from newsevents.time.rules import Found, rules
 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
@@ -37,7 +38,7 @@ class TextEnv:
         self.text = text
         self.dct = dct
         self.doc = doc
-        self._token_starts = [t.idx for t in doc] if doc is not None else []
+        self._token_starts = doc.to_array(IDX).tolist() if doc is not None and len(doc) else []
         # titles and captions tell past news in the present tense ("Troops withdraw Monday")
         self._headline_spans = sorted(headline_spans or [])
         self._days: list[tuple[int, dt.date]] = []  # (view offset, day) of expressions so far
@@ -212,10 +213,10 @@ def candidates(text: str, prefilter: bool = True) -> list[tuple[int, int, int, i
     out = []
     order = 0
     folded = fold(text) if prefilter else ""
-    run = longest_letterless_run(text) if prefilter else 0
+    letters = LetterIndex(text) if prefilter else None
     for rule in rules():
         if prefilter:
-            matches = finditer(rule.pattern, rule.plan, text, folded, run)
+            matches = finditer(rule.pattern, rule.plan, text, folded, letters)
         else:
             matches = [m for m in rule.pattern.finditer(text) if m.end() > m.start()]
         for m in matches:
