@@ -68,10 +68,13 @@ class Context:
     def raw_span(self, obj: Span | Token | tuple[int, int]) -> tuple[int, int]:
         """Raw offsets of a spaCy span or token, or of a (view_start, view_end) pair."""
         if isinstance(obj, Token):
-            return self.view.to_raw(obj.idx, obj.idx + len(obj.text))
-        if isinstance(obj, Span):
-            return self.view.to_raw(obj.start_char, obj.end_char)
-        return self.view.to_raw(obj[0], obj[1])
+            start = obj.idx
+            end = start + len(obj)  # len(token) is the length of its text, without building it
+        elif isinstance(obj, Span):
+            start, end = obj.start_char, obj.end_char
+        else:
+            start, end = obj[0], obj[1]
+        return self.view.to_raw(start, end)
 
     def sentence_at(self, raw_offset: int) -> Sentence | None:
         """The sentence that contains a raw offset."""
@@ -129,8 +132,9 @@ def _published_date(document: Document) -> dt.date | None:
 def _make_context(raw: str, document: Document, doc: Doc, view: TextView, options: dict[str, Any]) -> Context:
     sentences = []
     zone_at = _zone_finder(document)
+    doc_text = view.text  # the text the doc was parsed from: doc.text would rebuild it from the tokens
     for sent in doc.sents:
-        text = sent.text
+        text = doc_text[sent.start_char:sent.end_char]  # = sent.text, without joining its tokens
         if not text.strip():
             continue
         # trim the whitespace tokens that sentence spans carry at their edges

@@ -52,3 +52,24 @@ def test_a_pipeline_without_the_rule_components_is_left_alone():
     nlp = spacy.blank("en")
     assert not use_fast_rules(nlp)
     assert nlp.pipe_names == []
+
+
+def _paragraph_breaks_token_by_token(doc: spacy.tokens.Doc) -> None:
+    """The component as first written (a walk over every token): the reference it must match."""
+    for i, token in enumerate(doc[:-1]):
+        if token.is_space and "\n" in token.text:
+            doc[i + 1].is_sent_start = True
+        elif i + 1 < len(doc) and token.whitespace_ == "" and "\n" in token.text:
+            doc[i + 1].is_sent_start = True
+
+
+def test_paragraph_breaks_start_the_same_sentences_as_a_walk_over_every_token():
+    from newsevents.nlp import paragraph_breaks
+
+    nlp = spacy.blank("en")
+    texts = _texts() + ["\n", "a\n", "\nb", "one\ntwo\r\n\nthree \n four\n\n\n", "x\u2028y\n", "end.\n"]
+    for text in texts:
+        fast, slow = nlp.make_doc(text), nlp.make_doc(text)
+        paragraph_breaks(fast)
+        _paragraph_breaks_token_by_token(slow)
+        assert [t.is_sent_start for t in fast] == [t.is_sent_start for t in slow]
