@@ -673,3 +673,9 @@ def test_a_present_perfect_relative_clause_characterizes_its_antecedent(read_tex
     assert any(e.cameo == "195" for e in events)
     text = "France bombed the militants, who have seized two towns since Monday."
     assert any(e.trigger == "seized" for e in _events(read_text, text))
+
+
+def test_missiles_fired_at_a_party_are_artillery_fighting(read_text):
+    events = _events(read_text, "Rebels fired rockets at the Syrian army on Monday.")
+    assert any(e.cameo == "194" for e in events)
+    assert any(e.cameo == "150" for e in _events(read_text, "North Korea fired two missiles into the sea."))

@@ -162,6 +162,17 @@ def _show_of_force_abroad(ctx: Any, cands: list[Candidate]) -> None:
                 break
 
 
+def _aimed_code(c: Candidate, lex: Lexicon) -> str:
+    """Rule `aimed_force`: weapons fired at a party are armed force; heavy ones (missiles, rockets,
+    shells: lexicon `aimed_weapons`) are fighting with artillery (CAMEO 194, the manual's "missile
+    launchers that are not portable")."""
+    obj = next((o for o in c.token.children if o.dep_ in ("dobj", "obj")), None)
+    if obj is not None and lex.in_class(obj.lemma_, "PARTITIVE"):
+        obj = next((o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children if o.dep_ == "pobj"), obj)
+    return lex.aimed_weapons.get(obj.lemma_.lower(), c.entry.aimed) if obj is not None else c.entry.aimed
+
+
 def _official_visitor(actor: Actor | None, lex: Lexicon) -> bool:
     """Whether `actor` has a role that pays official visits (government, party, IGO, elite): not
     civilians, and not troops or rebels arriving."""
@@ -674,7 +685,7 @@ def run(ctx: Any) -> None:
     cands = _claims(ctx, cands, lex)
     for c in cands:
         if c.entry.aimed and c.target is not None and c.code == "150":
-            c.code = c.entry.aimed  # rule `aimed_force`
+            c.code = _aimed_code(c, lex)  # rule `aimed_force`
     kept = []
     for c in cands:
         if c.drop or not c.code or info(c.code).name == "":

@@ -70,6 +70,7 @@ class Lexicon:
     descriptive_verbs: set[str] = field(default_factory=set)
     claim_cues: set[str] = field(default_factory=set)
     protest_violence: dict[str, Any] = field(default_factory=dict)
+    aimed_weapons: dict[str, str] = field(default_factory=dict)
 
     def object_code(self, entry: Entry, lemma: str) -> str | None:
         """Code of `entry` refined by an object (or modifier) lemma; None when nothing fits."""
@@ -174,6 +175,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         descriptive_verbs=set(data.get("descriptive_verbs", [])),
         claim_cues=set(cues.get("claims", ["claim"])),
         protest_violence=dict(data.get("protest_violence") or {}),
+        aimed_weapons={str(k).lower(): str(v) for k, v in (data.get("aimed_weapons") or {}).items()},
         reciprocal={str(k): str(v) for k, v in (data.get("reciprocal") or {}).items()},
         hope_appeal={k: set(v) for k, v in (data.get("hope_appeal") or {}).items()},
     )
