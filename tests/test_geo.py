@@ -342,3 +342,11 @@ def test_big_airport_is_a_feature_at_its_own_point(read_text):
     found = {p.text: p for p in places_of(read_text, "Flights were cancelled at Heathrow and Gatwick on Saturday.")}
     assert found["Heathrow"].country == "GBR" and km(found["Heathrow"].lat, found["Heathrow"].lon, 51.47, -0.45) < 10
     assert found["Gatwick"].country == "GBR"
+
+
+def test_name_before_a_place_noun_is_a_place(read_text):
+    found = {p.text: p for p in places_of(read_text, "Cases were reported in the Zorvani district of Uttar Pradesh "
+                                                      "on Monday.")}
+    assert found["Zorvani"].kind == "feature" and found["Zorvani"].country == "IND"
+    found = {p.text: p for p in places_of(read_text, "Investigators visited the Pirbright laboratory on Monday.")}
+    assert found["Pirbright"].country == "GBR"

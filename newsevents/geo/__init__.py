@@ -29,6 +29,7 @@ from newsevents.geo.recognize import (
     guard_words,
     introduced_as_place,
     natural_feature_words,
+    place_suffix_nouns,
     recognize,
 )
 from newsevents.geo.resolve import CLEAR_MARGIN, DocumentContext, MentionCandidates, best_reading, resolve
@@ -253,6 +254,8 @@ def _container_of(span, found: list, mentions: list[MentionCandidates]) -> Entry
     # step over a list of further local names ("Foua and Kfraya in Idlib")
     while k + 1 < len(doc) and doc[k].lower_ in (",", "and") and k + 1 in starts and starts[k + 1][0].how in LOCAL_HOWS:
         k = starts[k + 1][0].span.end
+    if k < len(doc) and doc[k].text in place_suffix_nouns():
+        k += 1  # "the Gondra district of Uttar Pradesh"
     if k < len(doc) and doc[k].lower_ in CONTAINER_LINKS:
         at = k + 1 + (1 if k + 1 < len(doc) and doc[k + 1].lower_ == "the" else 0)
         hit = starts.get(at)

@@ -300,6 +300,7 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
                             maybe=maybes.append)
         i = j
     _repeat_names(doc, found, taken, claim, guards, person_words)
+    _names_before_place_nouns(doc, taken, gazetteer, guards, person_words, demonym_keys, claim, unknowns)
     for span in maybes + late_maybes:
         claim(span, "maybe")
     _places_before_institutions(doc, taken, gazetteer, guards, person_words, claim)
@@ -348,6 +349,41 @@ def _with_directions(found: list[Found], taken: list[bool]) -> None:
             taken[start - 1] = True
             f.span = f.span.doc[start - 1:f.span.end]
             f.direction = word.text
+
+
+@functools.lru_cache(maxsize=1)
+def place_suffix_nouns() -> dict[str, bool]:
+    """Lower-case nouns after a place's name -> whether they also make a name no list holds a place
+    (rule name_before_place_noun)."""
+    return {row["word"]: row["unknown"] == "yes" for row in read_tsv("place_suffix_nouns.tsv")}
+
+
+def _names_before_place_nouns(doc: Doc, taken: list[bool], gazetteer: Gazetteer, guards: frozenset[str],
+                              person_words: set[str], demonym_keys: dict[str, str], claim,
+                              unknowns: list[Span]) -> None:
+    """"the Karak district", "Heze city", "the Pirbright laboratory": a run of capitalized words right
+    before a lower-case place noun is a place, whatever the model tagged it (rule name_before_place_noun)."""
+    nouns = place_suffix_nouns()
+    for k in range(1, len(doc)):
+        noun = doc[k]
+        if noun.text not in nouns or taken[k - 1]:
+            continue
+        start = k
+        while start > 0 and k - start < UNKNOWN_PLACE_MAX_TOKENS and not taken[start - 1] \
+                and (_capitalized(doc[start - 1]) and doc[start - 1].is_alpha or doc[start - 1].text == "-"):
+            start -= 1
+        while start < k and doc[start].text == "-":
+            start += 1
+        if start == k or doc[start].is_sent_start and doc[start].lower_ in guards:
+            continue
+        span = doc[start:k]
+        text = span.text
+        if fold(text) in guards or text in person_words or fold(text) in demonym_keys:
+            continue
+        if any(not e.alternate for e in gazetteer.lookup(text)):
+            claim(span, "gazetteer")
+        elif nouns[noun.text] and _unknown_place_name(span, guards, person_words, demonym_keys):
+            unknowns.append(span)
 
 
 @functools.lru_cache(maxsize=1)
@@ -476,6 +512,8 @@ def introduced_as_place(span: Span, place_noun_only: bool = False) -> bool:
     a name the model calls a person or organisation), also as a later item of such a list ("the
     villages of Foua and Kfraya")."""
     doc = span.doc
+    if span.end < len(doc) and place_suffix_nouns().get(doc[span.end].text):
+        return True  # "the Gondra district"
     test = _after_place_noun if place_noun_only else _after_locative
     start = span.start
     while start >= 2 and doc[start - 1].lower_ in (",", "and", "or") and doc[start - 2].text[:1].isupper():
