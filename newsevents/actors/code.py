@@ -289,6 +289,12 @@ def _may_start_our_key_pair(first_with_space: str, second: str) -> bool:
     return (first + space + second).lower() in _key_prefixes()
 
 
+def _plain_word(text: str) -> bool:
+    """A token that normalization keeps as it is, in lower case: ASCII, with no space, hyphen,
+    slash or apostrophe."""
+    return bool(text) and text.isascii() and not any(c.isspace() or c in _JOINING for c in text)
+
+
 def _find_matches(ctx: Context, start: int, end: int, max_words: int | None) -> list[Match]:
     """Greedy longest matches: at each token, the longest window within [start, end) and the word
     limit that has lexicon entries (from `_window_hits`, shared by every call over the document)."""
@@ -325,9 +331,19 @@ def _window_hits(ctx: Context, i: int, reach: int) -> dict[int, list[Entry]]:
         lookup = _may_start_key(ctx, texts[i])
         # and windows of two or more tokens only if some key could start with the first two
         pair = not lookup or i + 1 >= len(texts) or _may_start_key_pair(ctx, with_ws[i], texts[i + 1])
+        # a window of plain words (see `_plain_word`) normalizes to its text in lower case, and
+        # so begins every longer window's key: when no key of ours begins with it, no longer
+        # window needs a lookup (the pair test above, for any length)
+        plain = not ctx.options.get("actor_dictionaries")
+        prefixes = _key_prefixes()
         for j in range(i + 1, reach + 1) if lookup else range(i + 1, i + 2):
             last = j - 1
+            plain = plain and _plain_word(texts[last]) and (last == i or with_ws[last - 1] in {texts[last - 1],
+                                                                                           texts[last - 1] + " "})
+            closed = plain and "".join(with_ws[i:last]).lower() + texts[last].lower() not in prefixes
             if texts[last] in _BAD_LAST:
+                if closed:
+                    break
                 continue
             entries: list[Entry] = []
             if not lookup or (not pair and j > i + 1):
@@ -339,11 +355,13 @@ def _window_hits(ctx: Context, i: int, reach: int) -> dict[int, list[Entry]]:
                     entries = [e for e in _entries_for(ctx, prefix + lemmas[last]) if e.kind == ROLE]
             else:
                 prefix = "".join(with_ws[i:last])  # the window's text is its tokens' text, less the last one's space
-                entries = _entries_for(ctx, prefix + texts[last])
+                entries = [] if closed else _entries_for(ctx, prefix + texts[last])
                 if not entries and lemmas[last] and lemmas[last] != texts[last] and pos[last] == "NOUN":
                     entries = [e for e in _entries_for(ctx, prefix + lemmas[last]) if e.kind == ROLE]
             if entries:
                 hits[j] = entries
+            if closed:
+                break
     cache[i] = (reach, hits)
     return hits
 

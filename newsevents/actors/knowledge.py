@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import gc
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -101,20 +102,36 @@ class Entry:
     source: str = "ours"
 
 
-_SPACE_RE = re.compile(r"\s+")
 _HYPHEN_RE = re.compile(r"\s*([-‐–/])\s*")
 QUOTE_TRANSLATION = _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "é": "e", "É": "E", "ç": "c", "ü": "u",
                          "ö": "o", "ğ": "g", "ş": "s", "á": "a", "í": "i", "ó": "o", "ñ": "n"})
+
+
+_POSSESSIVE_RE = re.compile(r"\s+'s\b")
+_HYPHENS = ("-", "‐", "–", "/")
+
+
+def _hyphen_joined(match: re.Match) -> str:
+    return match.group(1)
 
 
 @lru_cache(maxsize=1 << 16)
 def normalize(text: str) -> str:
     """Lexicon key of a phrase: lower case, one space between words, no space at hyphens.
     Cached: the coder asks for the same phrases many times per document."""
-    text = text.translate(_QUOTES)
-    text = _HYPHEN_RE.sub(r"\1", text.strip())
-    text = re.sub(r"\s+'s\b", "'s", text)
-    return _SPACE_RE.sub(" ", text).lower()
+    return normalize_case_preserving(text).lower()
+
+
+def normalize_case_preserving(text: str) -> str:
+    """`normalize` without the lower case. Each substitution runs only when its character is
+    there (most phrases have no hyphen and no "'s"), and one space joins the words: the same
+    result as the three regex substitutions, at a fraction of the cost of a cache miss."""
+    text = text.translate(_QUOTES).strip()
+    if any(h in text for h in _HYPHENS):
+        text = _HYPHEN_RE.sub(_hyphen_joined, text)
+    if "'s" in text:
+        text = _POSSESSIVE_RE.sub("'s", text)
+    return " ".join(text.split())
 
 
 def _is_acronym(word: str) -> bool:
@@ -128,13 +145,6 @@ def case_constraints(phrase: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     exact = tuple(i for i, w in enumerate(words) if _is_acronym(w))
     caps = tuple(i for i, w in enumerate(words) if w[:1].isupper() and i not in exact)
     return exact, caps
-
-
-def normalize_case_preserving(text: str) -> str:
-    text = text.translate(_QUOTES)
-    text = _HYPHEN_RE.sub(r"\1", text.strip())
-    text = re.sub(r"\s+'s\b", "'s", text)
-    return _SPACE_RE.sub(" ", text)
 
 
 def case_ok(entry: Entry, text: str) -> bool:
@@ -328,7 +338,16 @@ def load_knowledge() -> Knowledge:
     _load_organizations(kb)
     _load_roles(kb)
     _load_people(kb)
+    keep_out_of_collector()
     return kb
+
+
+def keep_out_of_collector() -> None:
+    """Move what the process holds now (the knowledge just loaded, the spaCy model loaded before
+    it) out of the cyclic garbage collector's reach: they live as long as the process, and every
+    full collection walked their objects again, which was a fifth of the actors stage's time
+    over a batch of stories. Garbage made later is collected as before."""
+    gc.freeze()
 
 
 def all_codes() -> list[tuple[str, str, str]]:

@@ -24,6 +24,7 @@ from newsevents.actors.knowledge import (
     PERSON,
     ROLE,
     Entry,
+    keep_out_of_collector,
     normalize,
     phrase_words,
 )
@@ -170,7 +171,9 @@ def _is_agent_file(text: str) -> bool:
 def load_dictionary(path: str) -> dict[str, list[Entry]]:
     """One dictionary file (actors or agents, told apart by its codes), cached per path."""
     text = Path(path).read_text(encoding="utf-8", errors="replace")
-    return parse_agent_file(text) if _is_agent_file(text) else parse_actor_file(text)
+    entries = parse_agent_file(text) if _is_agent_file(text) else parse_actor_file(text)
+    keep_out_of_collector()
+    return entries
 
 
 def dated_match(entry: Entry, date: dt.date | None) -> bool:
