@@ -23,6 +23,7 @@ CAPITAL_BONUS = 1.5
 CAPITAL_FLOOR = 9.6  # a national capital outranks a same-named province or state ("Washington")
 CAPITAL_FLOOR_POPULATION = 100_000  # but not a village that is a territory's capital
 ALTERNATE_PENALTY = 2.5
+SHORT_FORM_PENALTY = 0.5
 DOC_COUNTRY_BONUS = 2.0
 DOC_COUNTRY_BONUS_MAX = 3.5
 DOC_SHARE_BONUS = 2.5
@@ -102,6 +103,9 @@ def _in_container(entry: Entry, container: Entry) -> bool:
 def score(entry: Entry, mention: MentionCandidates, context: DocumentContext) -> float:
     """Prior plus document context."""
     value = prior(entry)
+    if entry.alternate and fold(entry.name).startswith(fold(mention.text) + " "):
+        # the short form of the town's own name ("Newcastle" of "Newcastle upon Tyne") is no obscure alias
+        value += ALTERNATE_PENALTY - SHORT_FORM_PENALTY
     if entry.country and context.countries.get(entry.country):
         # more for the country that dominates the story: a Canadian story's London is in Ontario
         share = context.countries[entry.country] / sum(context.countries.values())
