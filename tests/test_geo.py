@@ -355,3 +355,9 @@ def test_name_before_a_place_noun_is_a_place(read_text):
 def test_short_form_of_a_towns_own_name_is_no_obscure_alias(read_text):
     found = {p.text: p for p in places_of(read_text, "Fans celebrated in Newcastle, England, on Saturday.")}
     assert km(found["Newcastle"].lat, found["Newcastle"].lon, 54.97, -1.61) < 30
+
+
+def test_place_after_a_spaced_dash_inside_a_person_entity(read_text):
+    texts = [p.text for p in places_of(read_text, "He won two states narrowly, as Mr Trump - Wisconsin and "
+                                                  "Pennsylvania - showed.")]
+    assert "Wisconsin" in texts

@@ -279,7 +279,8 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
                 if doc[i].lower_ == "the" and doc[i].text[:1].isupper():
                     for k in range(ent.start, i):
                         blocked[k] = False
-                if doc[i].lower_ in INNER_LOCATIVES:
+                if doc[i].lower_ in INNER_LOCATIVES or _spaced_dash(doc[i]):
+                    # "Jonathan Stempel in New York", "Trump - Wisconsin"
                     for k in range(i + 1, ent.end):
                         blocked[k] = False
     # runs of capitalized proper nouns outside blocking entities
@@ -335,6 +336,12 @@ def _direction_before_feature(span: Span, gazetteer: Gazetteer) -> bool:
     before = span.doc[span.start - 1] if span.start > 0 else None
     return before is not None and before.text[:1].isupper() and before.lower_ in DIRECTION_WORDS \
         and any(e.kind == "feature" for e in gazetteer.lookup(span.text))
+
+
+def _spaced_dash(token: Token) -> bool:
+    """A dash between words ("Trump - Wisconsin"), not a hyphen inside a name ("Jae-in")."""
+    return token.text in ("-", "–", "—") and bool(token.whitespace_) and token.i > 0 \
+        and bool(token.doc[token.i - 1].whitespace_)
 
 
 def _with_directions(found: list[Found], taken: list[bool]) -> None:
@@ -642,7 +649,8 @@ def _gazetteer_runs(span: Span, gazetteer: Gazetteer, guards: frozenset[str], pe
             if len(piece) == 1 and (fold(text) in guards or text in person_words or len(text) < 3
                                     and not text.isupper()):
                 continue
-            if strict and (i > 0 and doc[i - 1].ent_type_ == "PERSON" or j < len(doc) and doc[j].ent_type_ == "PERSON"):
+            if strict and (i > 0 and doc[i - 1].ent_type_ == "PERSON" and doc[i - 1].lower_ not in INNER_LOCATIVES
+                           and not _spaced_dash(doc[i - 1]) or j < len(doc) and doc[j].ent_type_ == "PERSON"):
                 continue
             if not strong and _glued(piece, span, guards, before_only=not strict) \
                     or i > span.start and _direction_before_feature(piece, gazetteer):
