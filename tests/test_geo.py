@@ -361,3 +361,10 @@ def test_place_after_a_spaced_dash_inside_a_person_entity(read_text):
     texts = [p.text for p in places_of(read_text, "He won two states narrowly, as Mr Trump - Wisconsin and "
                                                   "Pennsylvania - showed.")]
     assert "Wisconsin" in texts
+
+
+def test_state_named_as_a_state_or_in_a_list_of_states(read_text):
+    found = {p.text: p for p in places_of(read_text, "The cow came from a Washington state farm.")}
+    assert found["Washington"].kind == "region" and found["Washington"].lon < -110
+    found = {p.text: p for p in places_of(read_text, "Cases were found in Washington, Pennsylvania and California.")}
+    assert found["Washington"].kind == "region" and found["Washington"].lon < -110

@@ -32,7 +32,14 @@ from newsevents.geo.recognize import (
     place_suffix_nouns,
     recognize,
 )
-from newsevents.geo.resolve import CLEAR_MARGIN, DocumentContext, MentionCandidates, best_reading, resolve
+from newsevents.geo.resolve import (
+    CLEAR_MARGIN,
+    DocumentContext,
+    MentionCandidates,
+    best_reading,
+    prior,
+    resolve,
+)
 from newsevents.reading import Place
 
 if TYPE_CHECKING:
@@ -121,6 +128,8 @@ def run(ctx: Context) -> None:
         if b.start == a.end + 1 and ctx.doc[a.end].text == ",":
             mentions[k].container = mentions[k + 1]
 
+    _states_by_wording(ctx.doc, found, mentions)
+
     context = DocumentContext()
     demonym_counts = _demonym_countries(ctx)
     for iso3, n in demonym_counts.items():
@@ -165,6 +174,48 @@ def run(ctx: Context) -> None:
     ctx.exposed["_geo_dateline"] = _place(dateline.name, -1, -1, dateline) if dateline else None
     ctx.exposed["focus_country"] = _focus_country(places, demonym_counts, dateline)
     ctx.exposed["place_of_action"] = _places_of_action(ctx, token_places)
+
+
+LIST_LINKS = {",", "and", "or"}
+MIN_STATE_LIST = 3
+
+
+def _state_readings(m: MentionCandidates) -> tuple[Entry, ...]:
+    return tuple(e for e in m.entries if e.kind == "region" and e.country == "USA" and not e.alternate)
+
+
+def _mainly_state(m: MentionCandidates) -> bool:
+    """The name's likeliest reading without context is a US state ("Pennsylvania", not "Washington")."""
+    return bool(m.entries) and max(m.entries, key=prior) in _state_readings(m)
+
+
+def _states_by_wording(doc, found: list, mentions: list[MentionCandidates]) -> None:
+    """"Washington state", "the state of Washington", "Utah, Washington and Wisconsin": the name is read
+    as the US state when the text says "state" or lists it among three or more states."""
+    for f, m in zip(found, mentions, strict=True):
+        states = _state_readings(m)
+        if not states or len(states) == len(m.entries):
+            continue
+        end, start = f.span.end, f.span.start
+        said = end < len(doc) and doc[end].text == "state" or \
+            start >= 3 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ == "state" and doc[start - 3].lower_ == "the"
+        if said:
+            m.entries = states
+    # lists of mentions joined by commas and "and"/"or"
+    k = 0
+    while k < len(found):
+        j = k
+        while j + 1 < len(found) and 0 < found[j + 1].span.start - found[j].span.end <= 2 and all(
+                t.lower_ in LIST_LINKS for t in doc[found[j].span.end:found[j + 1].span.start]):
+            j += 1
+        members = mentions[k:j + 1]
+        if len(members) >= MIN_STATE_LIST:
+            for m in members:
+                others = [o for o in members if o is not m]
+                if _state_readings(m) and all(_mainly_state(o) for o in others):
+                    m.entries = _state_readings(m)
+                    m.container = None  # "Washington, Pennsylvania and California" is no town in Pennsylvania
+        k = j + 1
 
 
 def _add_dateline_mention(ctx: Context, found: list[Found]) -> None:
