@@ -5,7 +5,8 @@
 Reads N articles of ../shared/corpus/news/ in place (every k-th file in name order, so all its
 sources are in the sample; dates from its meta.jsonl) and measures, in one run:
   1. the whole reading into a fresh DuckDB store with --workers 2 (process start, model load,
-     reading, writing, dedup): documents per second (goal >= 12);
+     reading, writing, dedup), with the batch sizes and commits `newsevents run` uses:
+     documents per second (goal >= 12);
   2. a bare spaCy `nlp.pipe` over the same texts with 2 processes (n_process=2), same clock:
      our time / its time (goal <= 1.5);
   3. peak RSS per worker process (goal <= 1 GiB);
@@ -51,7 +52,7 @@ def bare_spacy(texts: list[str], processes: int) -> float:
 
 def our_run(files: list[Path], workers: int, folder: Path) -> dict:
     """The whole `newsevents run` path (engine start, reading, DuckDB writes, dedup), timed."""
-    from newsevents.run import InlineEngine, ProcessEngine, expand_inputs, run_corpus
+    from newsevents.run import COMMIT_EVERY, InlineEngine, ProcessEngine, batching, expand_inputs, run_corpus
     from newsevents.store import open_store
     from newsevents.store.dedup import build_dedup
 
@@ -60,8 +61,10 @@ def our_run(files: list[Path], workers: int, folder: Path) -> dict:
     tasks = expand_inputs([str(f) for f in files], None)
     options = {"model": MODEL, "actor_dictionaries": (), "story_seconds": 120.0}
     engine = ProcessEngine(workers, options) if workers > 1 else InlineEngine(options)
+    batch_size, in_flight = batching(len(tasks), workers)  # as `newsevents run` chooses them
     with open_store(str(path)) as store:
-        summary = run_corpus(tasks, store, engine, batch_size=8, in_flight=2 * workers)
+        summary = run_corpus(tasks, store, engine, batch_size=batch_size, in_flight=in_flight,
+                             commit_every=COMMIT_EVERY, total=len(tasks))
         build_dedup(store)
     engine.close()
     seconds = time.perf_counter() - t0
@@ -73,7 +76,7 @@ def dask_run(files: list[Path], n_workers: int, folder: Path) -> tuple[float, li
     """Seconds of reading on a LocalCluster (after start and warm-up), and the sorted events."""
     import distributed
 
-    from newsevents.run import DaskEngine, expand_inputs, run_corpus
+    from newsevents.run import DaskEngine, batching, expand_inputs, run_corpus
     from newsevents.store import open_store
 
     tasks = expand_inputs([str(f) for f in files], None)
@@ -82,7 +85,8 @@ def dask_run(files: list[Path], n_workers: int, folder: Path) -> tuple[float, li
         engine = DaskEngine(client, {"model": MODEL, "actor_dictionaries": ()})
         with open_store(str(folder / f"dask{n_workers}.duckdb")) as store:
             t0 = time.perf_counter()
-            run_corpus(tasks, store, engine, batch_size=8, in_flight=2 * n_workers)
+            batch_size, in_flight = batching(len(tasks), n_workers)
+            run_corpus(tasks, store, engine, batch_size=batch_size, in_flight=in_flight, total=len(tasks))
             seconds = time.perf_counter() - t0
             events = sorted(tuple("" if v is None else v for v in r.values())
                             for r in store.query("SELECT * FROM events").to_pylist())

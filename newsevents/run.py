@@ -12,9 +12,10 @@ Published dates of plain files: a sidecar `meta.jsonl` in the file's folder, one
 per line with `id` (the file name without extension) and `published` (YYYY-MM-DD; `url` is
 used too when present), wins; `--published` is the fallback for files the sidecar does not date.
 
-Every document is keyed by a content hash (input bytes + published date + format). A batch's
+Every document is keyed by a content hash (input bytes + published date + format). A story's
 documents, events, times, places, quotes, sources and error rows are written in one
-transaction, and a rerun skips every hash already stored, so a run killed at any moment and
+transaction (with those of other finished batches, `--commit-every` stories at a time), and a
+rerun skips every hash already stored, so a run killed at any moment and
 started again ends with exactly the rows of an uninterrupted run. Each input becomes a document
 (table `documents`, and `sources` names every input that gave it) or an error row (`errors`).
 
@@ -50,6 +51,8 @@ EXIT_OK, EXIT_FATAL, EXIT_SOME_ERRORS = 0, 1, 3
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 FEED_SUFFIX = ".jsonl"
 SIDECAR = "meta.jsonl"
+COMMIT_EVERY = 64  # stories per transaction by default on the command line
+COMMIT_SECONDS = 10.0  # and at least this often
 
 
 # ---------------------------------------------------------------- inputs
@@ -443,9 +446,20 @@ class RunSummary:
 def run_corpus(tasks: list[Task], store: Any, engine: Any, *, fmt: str = "auto", published: str | None = None,
                max_bytes: int | None = None, batch_size: int = 16, in_flight: int = 4,
                progress: Progress | None = None,
-               items: Iterable[DocumentInput | InputError] | None = None) -> RunSummary:
-    """Read every story of the tasks (or the given items) into the store, skipping stored hashes;
-    one transaction per batch."""
+               items: Iterable[DocumentInput | InputError] | None = None,
+               commit_every: int | None = None, commit_seconds: float = COMMIT_SECONDS,
+               total: int | None = None) -> RunSummary:
+    """Read every story of the tasks (or the given items) into the store, skipping stored hashes.
+
+    Finished batches are written together, in one transaction, once they hold `commit_every`
+    stories (default: one batch) or `commit_seconds` have passed since the last commit: each
+    transaction costs the store a fixed ~50 ms, which a run pays in the process that also
+    shares the CPU with the workers. A killed run loses at most what was not committed, and the
+    rerun reads it again.
+
+    With `total` (the number of items), batches shrink as the end nears (a share of what is left
+    for each batch in flight), so that the workers finish together instead of one of them
+    reading a last full batch alone."""
     summary = RunSummary()
     t0 = time.monotonic()
     done_docs, done_errors = store.done_ids()
@@ -453,10 +467,25 @@ def run_corpus(tasks: list[Task], store: Any, engine: Any, *, fmt: str = "auto",
     pending: dict[str, list[dict]] = {"sources": [], "errors": []}
     running: dict[Any, list[tuple[str, DocumentInput]]] = {}
     progress = progress or Progress(0, enabled=False)
+    commit_every = commit_every or batch_size
+    unwritten: dict[str, list[dict]] = {}
+    unwritten_stories = 0
+    last_commit = time.monotonic()
+
+    def commit(force: bool = False) -> None:
+        nonlocal unwritten_stories, last_commit
+        if not unwritten or not (force or unwritten_stories >= commit_every
+                                 or time.monotonic() - last_commit >= commit_seconds):
+            return
+        store.write_batch(unwritten)
+        unwritten.clear()
+        unwritten_stories = 0
+        last_commit = time.monotonic()
 
     suspects: list[tuple[str, DocumentInput]] = []
 
     def collect(futures: list, alone: bool = False) -> None:
+        nonlocal unwritten_stories
         for fut in futures:
             items = running.pop(fut)
             try:
@@ -471,11 +500,13 @@ def run_corpus(tasks: list[Task], store: Any, engine: Any, *, fmt: str = "auto",
                 result = BatchResult(rows={"errors": [error_row(i, InputError(
                     it.source, f"worker failed: {type(err).__name__}: {err}", stage="worker")) for i, it in items]},
                     n_errors=len(items))
-            rows = result.rows
+            for table, table_rows in result.rows.items():
+                unwritten.setdefault(table, []).extend(table_rows)
             for table in ("sources", "errors"):
-                rows[table] = rows.get(table, []) + pending[table]
+                unwritten.setdefault(table, []).extend(pending[table])
                 pending[table] = []
-            store.write_batch(rows)
+            unwritten_stories += len(items)
+            commit()
             summary.documents += result.n_documents
             summary.errors += result.n_errors
             summary.events += result.n_events
@@ -485,6 +516,12 @@ def run_corpus(tasks: list[Task], store: Any, engine: Any, *, fmt: str = "auto",
             progress.update(len(items))
 
     batch: list[tuple[str, DocumentInput]] = []
+
+    def target_size() -> int:
+        if total is None:
+            return batch_size
+        left = total - summary.inputs + len(batch)
+        return max(1, min(batch_size, -(-left // max(1, in_flight))))
 
     def submit() -> None:
         while len(running) >= in_flight:
@@ -516,21 +553,31 @@ def run_corpus(tasks: list[Task], store: Any, engine: Any, *, fmt: str = "auto",
             continue
         claimed.add(doc_id)
         batch.append((doc_id, item))
-        if len(batch) >= batch_size:
+        if len(batch) >= target_size():
             submit()
     if batch:
         submit()
     while running:
         collect(engine.wait_any(list(running)))
+    commit(force=True)
     for one in suspects:
         running[engine.submit([one])] = [one]
         while running:
             collect(engine.wait_any(list(running)), alone=True)
+        commit(force=True)
     if pending["sources"] or pending["errors"]:
         store.write_batch(pending)
     progress.finish()
     summary.seconds = time.monotonic() - t0
     return summary
+
+
+def batching(total: int, workers: int, batch_size: int = 16) -> tuple[int, int]:
+    """(stories per batch, batches in flight) for a run of `total` stories on `workers`: two
+    batches in flight per worker, so that none waits for the next; small runs get smaller
+    batches, so that every worker gets some (at least 4 batches each)."""
+    in_flight = 2 * max(1, workers)
+    return max(1, min(batch_size, total // (4 * max(1, in_flight // 2)))), in_flight
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -541,7 +588,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--workers", type=int, default=1, help="reading processes on this machine (default 1)")
     p.add_argument("--engine", default="local", choices=["local", "dask"])
     p.add_argument("--scheduler", help="dask scheduler address, tcp://HOST:PORT (with --engine dask)")
-    p.add_argument("--batch-size", type=int, default=16, help="stories per batch and per transaction")
+    p.add_argument("--batch-size", type=int, default=16, help="stories per batch sent to a worker")
+    p.add_argument("--commit-every", type=int, default=COMMIT_EVERY,
+                   help=f"stories per transaction (default {COMMIT_EVERY}; also at least every "
+                        f"{COMMIT_SECONDS:g} s); a killed run reads the uncommitted ones again")
     p.add_argument("--model", default=DEFAULT_MODEL, help="installed spaCy pipeline")
     p.add_argument("--actors", action="append", default=[], metavar="PATH",
                    help="PETRARCH/Phoenix actor dictionary to load on top of ours (repeatable)")
@@ -584,14 +634,14 @@ def main(args: argparse.Namespace) -> int:
             engine = ProcessEngine(args.workers, options)
         else:
             engine = InlineEngine(options)
-        in_flight = 2 * max(1, args.workers, getattr(engine, "n_workers", 1))
         total = count_items(tasks)
         progress = Progress(total, enabled=None if not args.quiet else False)
-        # small runs: smaller batches, so that every worker gets some (at least 4 batches each)
-        batch_size = max(1, min(args.batch_size, total // (4 * max(1, in_flight // 2))))
+        batch_size, in_flight = batching(total, max(args.workers, getattr(engine, "n_workers", 1)),
+                                         args.batch_size)
         summary = run_corpus(tasks, store, engine, fmt=args.format, published=published,
                              max_bytes=args.max_bytes, batch_size=batch_size,
-                             in_flight=in_flight, progress=progress)
+                             in_flight=in_flight, progress=progress,
+                             commit_every=max(args.commit_every, 1), total=total)
         if not args.no_dedup:
             summary.dedup_events = build_dedup(store, window_days=args.dedup_window)
     except Exception as err:  # noqa: BLE001 - the run cannot go on: fatal, with the cause

@@ -134,11 +134,76 @@ def test_hostile_batch_finishes_and_names_every_input(tmp_path, nlp):
     assert status == 3
 
 
+class _RecordingStore:
+    """Stands for a store: remembers each transaction's rows."""
+
+    def __init__(self) -> None:
+        self.transactions: list[dict[str, list[dict]]] = []
+
+    def done_ids(self) -> tuple[set[str], set[str]]:
+        return set(), set()
+
+    def write_batch(self, rows: dict[str, list[dict]]) -> None:
+        self.transactions.append({t: list(r) for t, r in rows.items()})
+
+
+class _EchoEngine(InlineEngine):
+    """Reads nothing: each story becomes one document row, so commits can be counted without a model."""
+
+    def __init__(self) -> None:
+        self.options = {}
+        self.batch_sizes: list[int] = []
+
+    def submit(self, items):
+        import concurrent.futures as cf
+
+        from newsevents.run import BatchResult
+
+        self.batch_sizes.append(len(items))
+        fut = cf.Future()
+        fut.set_result(BatchResult(rows={"documents": [{"id": doc_id} for doc_id, _ in items]},
+                                   n_documents=len(items)))
+        return fut
+
+
+def test_finished_batches_are_committed_together_and_nothing_is_lost():
+    from newsevents.document import DocumentInput
+
+    items = [DocumentInput(data=f"story {i}".encode(), source=f"s{i}") for i in range(10)]
+    one_by_one, grouped = _RecordingStore(), _RecordingStore()
+    run_corpus([], one_by_one, _EchoEngine(), batch_size=2, in_flight=1, items=items)
+    run_corpus([], grouped, _EchoEngine(), batch_size=2, in_flight=1, items=items, commit_every=6)
+    assert len(one_by_one.transactions) == 5 and len(grouped.transactions) == 2
+
+    def rows(store: _RecordingStore) -> dict[str, list]:
+        out: dict[str, list] = {}
+        for transaction in store.transactions:
+            for table, table_rows in transaction.items():
+                out.setdefault(table, []).extend(sorted(map(str, table_rows)))
+        return {t: sorted(r) for t, r in out.items()}
+
+    assert rows(grouped) == rows(one_by_one)
+    assert len(rows(grouped)["documents"]) == 10 and len(rows(grouped)["sources"]) == 10
+
+
+def test_batches_shrink_near_the_end_when_the_total_is_known():
+    from newsevents.document import DocumentInput
+    from newsevents.run import batching
+
+    items = [DocumentInput(data=f"story {i}".encode(), source=f"s{i}") for i in range(10)]
+    plain, guided = _EchoEngine(), _EchoEngine()
+    run_corpus([], _RecordingStore(), plain, batch_size=4, in_flight=2, items=items)
+    summary = run_corpus([], _RecordingStore(), guided, batch_size=4, in_flight=2, items=items, total=10)
+    assert plain.batch_sizes == [4, 4, 2]
+    assert guided.batch_sizes == [4, 3, 2, 1] and summary.documents == 10
+    assert batching(300, 2) == (16, 4) and batching(20, 2) == (2, 4) and batching(0, 1) == (1, 2)
+
+
 def test_kill_and_resume_equals_an_uninterrupted_run(tmp_path, nlp):
     corpus = write_corpus(tmp_path / "c", 24)
     killed = str(tmp_path / "killed.duckdb")
     cmd = [sys.executable, "-m", "newsevents.cli", "run", str(corpus), "--store", killed, "--quiet",
-           "--batch-size", "1"]
+           "--batch-size", "1", "--commit-every", "1"]
     env = dict(os.environ, PYTHONPATH=str(REPO))
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wal = Path(killed + ".wal")
