@@ -292,6 +292,7 @@ def _place_local_features(ctx: Context, found: list, mentions: list[MentionCandi
 
 
 CONTAINER_LINKS = {",", "in", "near", "outside", "of", "at"}
+APPOSITION_MAX_WORDS = 5
 
 
 def _container_of(span, found: list, mentions: list[MentionCandidates]) -> Entry | None:
@@ -307,6 +308,12 @@ def _container_of(span, found: list, mentions: list[MentionCandidates]) -> Entry
         k = starts[k + 1][0].span.end
     if k < len(doc) and doc[k].text in place_suffix_nouns():
         k += 1  # "the Gondra district of Uttar Pradesh"
+    if k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ in ("a", "an", "the"):
+        # an apposition: "Mabvuku, a suburb east of Harare", "Dogu Beyazit, a farming town in eastern Turkey"
+        for link in range(k + 2, min(len(doc) - 1, k + 2 + APPOSITION_MAX_WORDS)):
+            if doc[link].lower_ in CONTAINER_LINKS - {","} or not doc[link].is_alpha or doc[link].text[:1].isupper():
+                k = link
+                break
     if k < len(doc) and doc[k].lower_ in CONTAINER_LINKS:
         at = k + 1 + (1 if k + 1 < len(doc) and doc[k + 1].lower_ == "the" else 0)
         hit = starts.get(at)

@@ -236,7 +236,7 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
             # model calls an organisation, used as a location (rule local_features)
             claim(_trim(ent), "local")
         elif ent.label_ in OTHER_LABELS and not gazetteer.has(_trim(ent).text) \
-                and introduced_as_place(_trim(ent), place_noun_only=True) \
+                and (introduced_as_place(_trim(ent), place_noun_only=True) or _described_as_place(_trim(ent))) \
                 and _unknown_place_name(_trim(ent), guards, person_words, demonym_keys):
             unknowns.append(_trim(ent))  # "the villages of Foua and Kfraya" tagged ORG or PERSON
         elif ent.label_ in OTHER_LABELS and len(ent) > 1 and _weak_ok(gazetteer, _trim(ent).text) \
@@ -569,6 +569,23 @@ def _placed_by_preposition(span: Span) -> bool:
     even when a person's name elsewhere has the word ("SOS Children's Village Malakal" tagged a person)."""
     doc = span.doc
     return span.start > 0 and doc[span.start - 1].lower_ in PLACING_PREPOSITIONS or _after_place_noun(span)
+
+
+APPOSITION_LINKS = {"in", "near", "outside", "of", "on", "located", "east", "west", "north", "south"}
+
+
+def _described_as_place(span: Span) -> bool:
+    """An apposition calls it a place: "Mabvuku, a suburb east of Harare", "X, a farming town in Y"."""
+    doc = span.doc
+    k = span.end
+    if k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in ("a", "an", "the"):
+        return False
+    for noun in doc[k + 2:min(len(doc) - 1, k + 5)]:
+        if not (noun.is_alpha and noun.is_lower):
+            return False
+        if noun.lower_ in place_nouns():
+            return doc[noun.i + 1].lower_ in APPOSITION_LINKS
+    return False
 
 
 def _after_place_noun(span: Span) -> bool:
