@@ -8,6 +8,7 @@ can code an event from it. `TextView.to_raw` maps every view offset back to the 
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 import spacy
@@ -43,14 +44,7 @@ class TextView:
 def build_view(raw: str, blank: list[tuple[int, int]] = (), breaks: list[int] = ()) -> TextView:
     """Fold spaces, drop invisible characters, blank the given raw spans (furniture), and put a
     line break before each offset in `breaks` (segments a crawl glued together)."""
-    blanked = raw
-    if blank:
-        chars = list(raw)
-        for s, e in blank:
-            for i in range(max(0, s), min(e, len(chars))):
-                if chars[i] != "\n":
-                    chars[i] = " "
-        blanked = "".join(chars)
+    blanked = _blank(raw, blank) if blank else raw
     if not breaks and not any(c in blanked for c in _INVISIBLE):
         text = blanked.translate(_TRANSLATE)
         return TextView(text, list(range(len(raw) + 1)))
@@ -67,6 +61,24 @@ def build_view(raw: str, blank: list[tuple[int, int]] = (), breaks: list[int] = 
         offsets.append(i)
     offsets.append(len(raw))
     return TextView("".join(out), offsets)
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def _blank(raw: str, spans: list[tuple[int, int]]) -> str:
+    """`raw` with every character but line breaks inside the spans made a space."""
+    parts: list[str] = []
+    done = 0
+    for s, e in sorted((max(0, s), min(e, len(raw))) for s, e in spans):
+        s = max(s, done)
+        if e <= s:
+            continue
+        parts.append(raw[done:s])
+        parts.append(_NOT_NEWLINE.sub(" ", raw[s:e]))
+        done = e
+    parts.append(raw[done:])
+    return "".join(parts)
 
 
 @Language.component("newsevents_paragraph_breaks")

@@ -320,20 +320,30 @@ class InlineEngine:
 
 
 class ProcessEngine:
-    """N spawned worker processes on this machine, each loading the model once."""
+    """N worker processes on this machine, each loading the model once.
+
+    On Linux, workers are forked: they inherit the modules this process has
+    already imported (spaCy and the package: a second or more per worker with "spawn"). They
+    are started here, before the caller opens a store, so that no database thread or handle
+    exists when they fork (they never touch the store); workers started again after one died
+    are spawned.
+    """
 
     def __init__(self, workers: int, options: dict[str, Any]) -> None:
         self.workers, self.options = workers, options
         self._start()
 
-    def _start(self) -> None:
-        self.pool = cf.ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
+    def _start(self, restart: bool = False) -> None:
+        # a restart happens mid-run, with the store open: those workers start afresh ("spawn")
+        method = "fork" if sys.platform.startswith("linux") and not restart else "spawn"  # macOS: fork is unsafe
+        self.pool = cf.ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context(method),
                                            initializer=warm_worker, initargs=(self.options["model"],))
+        self.pool.submit(os.getpid)  # start the workers now (a forking pool starts them all at once)
 
     def submit(self, items: list[tuple[str, DocumentInput]]) -> cf.Future:
         if getattr(self.pool, "_broken", False):  # a worker died (BrokenProcessPool): a fresh pool
             self.pool.shutdown(wait=False, cancel_futures=True)
-            self._start()
+            self._start(restart=True)
         return self.pool.submit(read_batch, items, **self.options)
 
     def wait_any(self, futures: list) -> list:
@@ -621,18 +631,19 @@ def main(args: argparse.Namespace) -> int:
     tasks = expand_inputs(args.inputs, published)
     options = {"model": args.model, "actor_dictionaries": tuple(args.actors),
                "story_seconds": args.story_seconds or None}
+    # local worker processes start before the store opens (ProcessEngine forks them)
+    engine: Any = ProcessEngine(args.workers, options) if args.engine != "dask" and args.workers > 1 else None
     try:
         store = open_store(args.store)
     except Exception as err:  # noqa: BLE001 - any failure to open the store is fatal
         print(f"newsevents run: cannot open the store {args.store}: {err}", file=sys.stderr)
+        if engine is not None:
+            engine.close()
         return EXIT_FATAL
-    engine: Any = None
     try:
         if args.engine == "dask":
             engine = DaskEngine(args.scheduler, options)
-        elif args.workers > 1:
-            engine = ProcessEngine(args.workers, options)
-        else:
+        elif engine is None:
             engine = InlineEngine(options)
         total = count_items(tasks)
         progress = Progress(total, enabled=None if not args.quiet else False)

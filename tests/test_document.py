@@ -415,3 +415,23 @@ def test_known_dateline_places_come_back_the_same_from_the_cache_folder(tmp_path
         assert "nairobi" in cached and "new york city" in cached
     finally:
         capture._known_places.cache_clear()
+
+
+def test_blanking_furniture_keeps_line_breaks_and_length():
+    import random
+
+    from newsevents.nlp import _blank
+
+    def by_character(raw: str, spans: list[tuple[int, int]]) -> str:
+        chars = list(raw)
+        for s, e in spans:
+            for i in range(max(0, s), min(e, len(chars))):
+                if chars[i] != "\n":
+                    chars[i] = " "
+        return "".join(chars)
+
+    rng = random.Random(3)
+    for _ in range(200):
+        raw = "".join(rng.choice("ab \n\u00a0.") for _ in range(rng.randrange(0, 40)))
+        spans = [(rng.randrange(-3, 45), rng.randrange(-3, 45)) for _ in range(rng.randrange(0, 4))]
+        assert _blank(raw, spans) == by_character(raw, spans)
