@@ -679,3 +679,23 @@ def test_missiles_fired_at_a_party_are_artillery_fighting(read_text):
     events = _events(read_text, "Rebels fired rockets at the Syrian army on Monday.")
     assert any(e.cameo == "194" for e in events)
     assert any(e.cameo == "150" for e in _events(read_text, "North Korea fired two missiles into the sea."))
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Denmark announced a suspension of aid to Egypt.", "162"),
+    ("The Philippine government gave Canada a deadline to remove the waste.", "139"),
+    ("A court in Lyon found the French archbishop guilty of failing to report abuse.", "1121"),
+    ("Israel's air force carried out strikes against Hamas targets in the Gaza Strip.", "190"),
+    ("The United States launched an air strike against an Islamic State target in Iraq.", "195"),
+    ("NATO troops remained on alert in Bosnian Serb territory.", "152"),
+    ("Russia's president launched a mediation effort between India and Pakistan.", "045"),
+    ("The Mexican president defended Mexico's immigration policy.", "051"),
+    ("The United States reduced military aid to Argentina by $17 million.", "162"),
+])
+def test_lexicon_reaches_nouns_carried_by_light_verbs_objects_of_nouns_and_predicates(read_text, text, code):
+    assert code in [e.cameo for e in _events(read_text, text)]
+
+
+def test_a_generic_finding_of_guilt_without_a_defendant_is_no_event(read_text):
+    text = "An adult found guilty of assaulting a soldier could be jailed for up to 10 years in Israel."
+    assert not any(e.cameo == "1121" for e in _events(read_text, text))

@@ -11,7 +11,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from newsevents.events import bridge
-from newsevents.events.detect import Candidate
+from newsevents.events.detect import Candidate, small_clause_subject
 from newsevents.events.lexicon import Lexicon, load_lexicon
 
 SUBJ = {"nsubj", "csubj"}
@@ -132,7 +132,7 @@ def _target_token(cand: Candidate, lex: Lexicon) -> Token | None:
     slots = cand.entry.targets or (["dobj"] if not cand.entry.noun else [])
     for slot in slots:
         if slot == "dobj":
-            got = _child(tok, {"dobj", "obj"})
+            got = _child(tok, {"dobj", "obj"}) or (small_clause_subject(tok) if not cand.entry.noun else None)
             if got is not None and any(lex.in_class(got.lemma_, k) for k in THING_CLASSES):
                 # "endorsed an agreement with the EU", "presented evidence against Russia"
                 inner = _pobj(got, "with") or _pobj(got, "against") or _pobj(got, "on") or _pobj(got, "to")
@@ -147,6 +147,8 @@ def _target_token(cand: Candidate, lex: Lexicon) -> Token | None:
                     return doer
         elif slot == "dative":
             got = _child(tok, {"dative"})
+            if got is None and cand.light_verb is not None:
+                got = _child(cand.light_verb, {"dative"})  # "gave Canada a deadline"
             if got is not None:
                 return _child(got, {"pobj"}) or got
         else:

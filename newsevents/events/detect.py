@@ -57,9 +57,22 @@ def _children(tok: Token, deps: set[str]) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
 
+def small_clause_subject(tok: Token) -> Token | None:
+    """ "found the archbishop guilty" parsed as a clause "the archbishop guilty": its subject is the
+    verb's object."""
+    for pred in (c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "oprd") and c.pos_ == "ADJ"):
+        subj = next((c for c in pred.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj
+    return None
+
+
 def direct_object(tok: Token) -> Token | None:
-    """The direct object, or the passive subject ("evidence ... was presented by the US")."""
+    """The direct object, or the passive subject ("evidence ... was presented by the US"), or the
+    subject of a predicative small clause ("found the archbishop guilty")."""
     objs = _children(tok, {"dobj", "obj"}) or _children(tok, {"nsubjpass"})
+    if not objs and small_clause_subject(tok) is not None:
+        objs = [small_clause_subject(tok)]
     if objs:
         if objs[0].lower_ in ("that", "which") and tok.dep_ == "relcl":
             return tok.head  # "the rocket that was launched": the noun the clause describes
@@ -80,6 +93,8 @@ def _verb_entry(tok: Token, lex: Lexicon) -> tuple[Entry, Token | None] | None:
             pobj = next((c for c in p.children if c.dep_ == "pobj"), None)
             keys.append((f"{lemma} {prt} {p.lower_}", pobj or obj))
         keys.append((f"{lemma} {prt}", obj))
+    for pred in (c for c in tok.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and c.pos_ == "ADJ"):
+        keys.append((f"{lemma} {pred.lower_}", obj))  # "found the regime guilty"
     for clause in tok.children:
         # "calling for the United States to step up": `for` marks an infinitive clause
         if clause.dep_ in ("advcl", "ccomp", "xcomp"):
@@ -161,13 +176,19 @@ def _resolve_code(entry: Entry, refiner: Token | None, lex: Lexicon) -> str | No
     return entry.code
 
 
-def _noun_code(tok: Token, entry: Entry) -> str | None:
+def _noun_code(tok: Token, entry: Entry, lex: Lexicon) -> str | None:
     # any modifier inside the noun phrase before the head: "a propaganda airdrop campaign"
     for c in tok.subtree:
         if c.i >= tok.i:
             break
         if c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in entry.modifiers:
             return entry.modifiers[c.lemma_.lower()]
+    if entry.objects:
+        # "the suspension of aid": the noun's "of" object refines it as a verb's object does
+        of = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for o in p.children if o.dep_ == "pobj"), None)
+        if of is not None:
+            return _resolve_code(entry, of, lex)
     return entry.code
 
 
@@ -181,17 +202,21 @@ def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
         for tok in sent.span:
             if tok.pos_ in NOUN_POS and tok.lemma_.lower() in lex.nouns:
                 entry = lex.nouns[tok.lemma_.lower()]
-                code = _noun_code(tok, entry)
+                code = _noun_code(tok, entry, lex)
+                head = tok.head
+                if code is None and tok.dep_ in ("dobj", "nsubjpass", "obj"):
+                    # "carried out strikes against": a noun that is an event only when a light verb carries it
+                    code = entry.light_codes.get(lex.verb_lemma(head))
                 if code is None:
                     continue
-                head = tok.head
                 if tok.dep_ in ("dobj", "attr", "oprd") and head.lemma_.lower() in lex.descriptive_verbs:
                     continue  # rule `descriptive_noun`: "poses an existential threat to Japan"
                 cand = Candidate(tok, entry, code, sent.zone, [tok])
                 if tok.dep_ in ("dobj", "nsubjpass", "obj") and lex.verb_lemma(head) in lex.light_verbs:
                     cand.light_verb = head
                     cand.trigger_tokens = [head, tok]
-                    cand.code = entry.light_codes.get(lex.verb_lemma(head), cand.code)
+                    if code == entry.code:  # (a modifier's code stands: "launched an air strike")
+                        cand.code = entry.light_codes.get(lex.verb_lemma(head), cand.code)
                 elif entry.light_only:
                     continue
                 elif tok.dep_ in ("nsubj",) and head.pos_ in VERB_POS | {"AUX"}:
