@@ -376,3 +376,12 @@ def test_name_an_apposition_calls_a_place_is_placed_in_its_container(read_text):
     suburb = found["Mabvuku"]
     assert suburb.kind == "feature" and suburb.country == "ZWE"
     assert km(suburb.lat, suburb.lon, found["Harare"].lat, found["Harare"].lon) < 1
+
+
+def test_part_words_and_capitalized_features(read_text):
+    found = {p.text: p for p in places_of(read_text, "The missile could reach the U.S. mainland, officials said.")}
+    assert found["U.S. mainland"].country == "USA"
+    found = {p.text: p for p in places_of(read_text, "ZORVAN PRISON, West Bank (Reuters) - A court indicted a man "
+                                                      "on Monday.")}
+    assert found["ZORVAN PRISON"].kind == "feature" and found["ZORVAN PRISON"].country == "PSE"
+    assert not places_of(read_text, "Nothing on Earth compares with it, he said.")

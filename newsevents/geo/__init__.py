@@ -113,7 +113,7 @@ def run(ctx: Context) -> None:
     spans = []
     for f in found:
         # "east London" is resolved as London, and output as the area
-        start, end = ctx.raw_span(f.span[1:] if f.direction else f.span)
+        start, end = ctx.raw_span(_core(f))
         entries = () if f.how in LOCAL_HOWS else gazetteer.lookup(f.lookup)
         if f.us_state:
             entries = tuple(e for e in entries if e.kind == "region" and e.country == "USA")
@@ -154,8 +154,8 @@ def run(ctx: Context) -> None:
         if (m.start, m.end) in seen:
             continue
         if m.chosen is not None and f.direction:
-            outer = ctx.raw_span(span)[0]
-            place = _place(ctx.raw[outer:m.end], outer, m.end, m.chosen)
+            outer_start, outer_end = ctx.raw_span(span)
+            place = _place(ctx.raw[outer_start:outer_end], outer_start, outer_end, m.chosen)
             if place.kind == "city":
                 place.kind = "region"  # part of a town: an area, not the town's point as such
         elif m.chosen is not None:
@@ -216,6 +216,13 @@ def _states_by_wording(doc, found: list, mentions: list[MentionCandidates]) -> N
                     m.entries = _state_readings(m)
                     m.container = None  # "Washington, Pennsylvania and California" is no town in Pennsylvania
         k = j + 1
+
+
+def _core(f: Found):
+    """The place's own words of a mention: "London" of "east London", "U.S." of "U.S. mainland"."""
+    if not f.direction:
+        return f.span
+    return f.span[1:] if f.span[0].text == f.direction else f.span[:-1]
 
 
 def _add_dateline_mention(ctx: Context, found: list[Found]) -> None:

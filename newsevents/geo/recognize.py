@@ -90,8 +90,8 @@ def natural_feature_words() -> frozenset[str]:
 
 def _feature_name(span: Span) -> bool:
     """A name shaped like a local feature's: "Penn Park", "Lake Erie", "Interstate 64" is not."""
-    words = [t for t in span if t.tag_ != "POS"]
-    return len(words) >= 2 and (words[-1].text in feature_words() or words[0].text in feature_first_words())
+    words = [t.text.title() if t.is_upper else t.text for t in span if t.tag_ != "POS"]  # "OFER PRISON" too
+    return len(words) >= 2 and (words[-1] in feature_words() or words[0] in feature_first_words())
 
 
 @functools.lru_cache(maxsize=1)
@@ -327,7 +327,8 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
 DIRECTION_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
                    "north-east", "north-west", "south-east", "south-west", "northeast", "northwest", "southeast",
                    "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
-                   "north-western", "south-eastern", "south-western", "downtown"}
+                   "north-western", "south-eastern", "south-western", "downtown", "mainland"}
+PART_WORDS_AFTER = {"mainland"}  # "the U.S. mainland"
 
 
 def _direction_before_feature(span: Span, gazetteer: Gazetteer) -> bool:
@@ -348,14 +349,19 @@ def _with_directions(found: list[Found], taken: list[bool]) -> None:
     """"east London", "northern Syria": a lower-case direction before a place is part of the mention
     (the area it names), still looked up as the place itself."""
     for f in found:
-        start = f.span.start
-        if start == 0 or taken[start - 1] or f.how in ("state", "local", "unknown"):
+        start, end = f.span.start, f.span.end
+        if f.how in ("state", "local", "unknown"):
             continue
-        word = f.span.doc[start - 1]
-        if word.text in DIRECTION_WORDS:  # lower case only: "East Timor" is a name of its own
+        doc = f.span.doc
+        if start > 0 and not taken[start - 1] and doc[start - 1].text in DIRECTION_WORDS:
+            # lower case only: "East Timor" is a name of its own
             taken[start - 1] = True
-            f.span = f.span.doc[start - 1:f.span.end]
-            f.direction = word.text
+            f.span = doc[start - 1:end]
+            f.direction = doc[start - 1].text
+        elif end < len(doc) and not taken[end] and doc[end].text in PART_WORDS_AFTER:
+            taken[end] = True
+            f.span = doc[start:end + 1]
+            f.direction = doc[end].text
 
 
 @functools.lru_cache(maxsize=1)
