@@ -385,3 +385,8 @@ def test_part_words_and_capitalized_features(read_text):
                                                       "on Monday.")}
     assert found["ZORVAN PRISON"].kind == "feature" and found["ZORVAN PRISON"].country == "PSE"
     assert not places_of(read_text, "Nothing on Earth compares with it, he said.")
+
+
+def test_common_word_in_capitals_opening_a_lede_is_no_town(read_text):
+    assert not places_of(read_text, "GREEN fingered youngsters from a school have been hard at work.")
+    assert [p.name for p in places_of(read_text, "BEIRUT - Fighting resumed on Monday.")] == ["Beirut"]

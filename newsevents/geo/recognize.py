@@ -172,7 +172,14 @@ def _capitalized(token: Token) -> bool:
 
 def _name_like(token: Token) -> bool:
     """A capitalized proper noun, or a word in capitals (datelines: "BEIRUT -")."""
-    return _capitalized(token) and (token.pos_ == "PROPN" or token.is_upper and len(token) >= 3)
+    return _capitalized(token) and (token.pos_ == "PROPN" or token.is_upper and len(token) >= 3
+                                    and not _lede_word(token))
+
+
+def _lede_word(token: Token) -> bool:
+    """A common word in capitals that opens a lede ("GREEN fingered youngsters..."): followed by lower case."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.pos_ != "PROPN" and after is not None and after.is_alpha and after.is_lower
 
 
 def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
