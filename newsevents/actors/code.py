@@ -211,6 +211,8 @@ class _TokenTable:
     pos: list[str]
     lower: list[str]
     sent_end: list[int]  # doc index where the token's spaCy sentence ends (token.sent.end)
+    plain_word: list[bool]  # `_plain_word` of the token's text
+    plain_gap: list[bool]  # one space or none after the token
 
 
 def _token_table(ctx: Context) -> _TokenTable:
@@ -227,7 +229,9 @@ def _token_table(ctx: Context) -> _TokenTable:
         sent_end = [0] * len(doc)
         for sent in doc.sents:
             sent_end[sent.start:sent.end] = [sent.end] * (sent.end - sent.start)
-        table = _TokenTable(texts, with_ws, lemmas, pos, lower, sent_end)
+        plain_word = [_plain_word(t) for t in texts]
+        plain_gap = [w == t or w == t + " " for t, w in zip(texts, with_ws, strict=True)]
+        table = _TokenTable(texts, with_ws, lemmas, pos, lower, sent_end, plain_word, plain_gap)
         ctx.exposed["_actors_token_table"] = table
     return table
 
@@ -300,11 +304,17 @@ def _find_matches(ctx: Context, start: int, end: int, max_words: int | None) -> 
     limit that has lexicon entries (from `_window_hits`, shared by every call over the document)."""
     kb: Knowledge = load_knowledge()
     limit = max_words or max(kb.max_words, 6)
+    cache = ctx.exposed.setdefault("_actors_window_hits", {})
+    may_start = _may_start_windows(ctx)
     out: list[Match] = []
     i = start
     while i < end:
         top = min(end, i + limit)
-        hits = _window_hits(ctx, i, top)
+        if not may_start[i]:
+            i += 1
+            continue
+        found = cache.get(i)
+        hits = found[1] if found is not None and found[0] >= top else _window_hits(ctx, i, top)
         j = max((k for k in hits if k <= top), default=0) if hits else 0
         if j:
             out.append(Match(i, j, hits[j]))
@@ -312,6 +322,22 @@ def _find_matches(ctx: Context, start: int, end: int, max_words: int | None) -> 
         else:
             i += 1
     return out
+
+
+def _may_start_windows(ctx: Context) -> list[bool]:
+    """For every doc token, can a window starting there have entries? Not when it is a bad first
+    token, nor when no key begins with it and it has no noun lemma to look up alone (the cases
+    where `_window_hits` looks nothing up); once per context."""
+    flags = ctx.exposed.get("_actors_may_start")
+    if flags is None:
+        table = _token_table(ctx)
+        flags = [
+            text not in _BAD_FIRST and (_may_start_key(ctx, text) or (
+                text not in _BAD_LAST and bool(lemma) and lemma != text and pos == "NOUN"))
+            for text, lemma, pos in zip(table.text, table.lemma, table.pos, strict=True)
+        ]
+        ctx.exposed["_actors_may_start"] = flags
+    return flags
 
 
 def _window_hits(ctx: Context, i: int, reach: int) -> dict[int, list[Entry]]:
@@ -335,29 +361,32 @@ def _window_hits(ctx: Context, i: int, reach: int) -> dict[int, list[Entry]]:
         # so begins every longer window's key: when no key of ours begins with it, no longer
         # window needs a lookup (the pair test above, for any length)
         plain = not ctx.options.get("actor_dictionaries")
+        plain_word, plain_gap = table.plain_word, table.plain_gap
         prefixes = _key_prefixes()
+        prefix = ""  # the window's text is its tokens' text, less the last one's space
         for j in range(i + 1, reach + 1) if lookup else range(i + 1, i + 2):
             last = j - 1
-            plain = plain and _plain_word(texts[last]) and (last == i or with_ws[last - 1] in {texts[last - 1],
-                                                                                           texts[last - 1] + " "})
-            closed = plain and "".join(with_ws[i:last]).lower() + texts[last].lower() not in prefixes
+            if last > i:
+                prefix += with_ws[last - 1]
+                plain = plain and plain_gap[last - 1]
+            plain = plain and plain_word[last]
+            closed = plain and (prefix + texts[last]).lower() not in prefixes
             if texts[last] in _BAD_LAST:
                 if closed:
                     break
                 continue
             entries: list[Entry] = []
+            lemma = lemmas[last]
             if not lookup or (not pair and j > i + 1):
                 if j > i + 2:
                     break
                 # the window under its last word's lemma: "ministers", "senior ministers"
-                if lemmas[last] and lemmas[last] != texts[last] and pos[last] == "NOUN":
-                    prefix = with_ws[i] if j == i + 2 else ""
-                    entries = [e for e in _entries_for(ctx, prefix + lemmas[last]) if e.kind == ROLE]
+                if lemma and lemma != texts[last] and pos[last] == "NOUN":
+                    entries = [e for e in _entries_for(ctx, prefix + lemma) if e.kind == ROLE]
             else:
-                prefix = "".join(with_ws[i:last])  # the window's text is its tokens' text, less the last one's space
                 entries = [] if closed else _entries_for(ctx, prefix + texts[last])
-                if not entries and lemmas[last] and lemmas[last] != texts[last] and pos[last] == "NOUN":
-                    entries = [e for e in _entries_for(ctx, prefix + lemmas[last]) if e.kind == ROLE]
+                if not entries and lemma and lemma != texts[last] and pos[last] == "NOUN":
+                    entries = [e for e in _entries_for(ctx, prefix + lemma) if e.kind == ROLE]
             if entries:
                 hits[j] = entries
             if closed:
@@ -1365,6 +1394,8 @@ def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
             return None
         return Actor(text=ctx.raw[s:e], start=s, end=e, country=found[0], agent=found[1],
                      code=found[0] + found[1], name=found[2])
+    if _plain_noun_phrase(ctx, token):
+        return None
     reading, left, right = read_phrase(ctx, token)
     # appositions: "the minister's deputy, Ana Ruiz"; "The French envoy to Mali, Ambassador Jean Dupont"
     for child in token.rights:
@@ -1454,6 +1485,20 @@ def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
         tokens = list(ctx.doc[left:right])
         _remember_person(ctx, tokens, reading.country, reading.agent, reading.name)
     return _make_actor(ctx, left, right, reading.country, reading.agent, reading.name)
+
+
+def _plain_noun_phrase(ctx: Context, token: Token) -> bool:
+    """A common-noun phrase that the rules below leave uncoded, told cheaply: no lexicon match in
+    the phrase (with the extensions `read_phrase` makes), no person, no apposition either way,
+    and nothing a chain or the group anaphor could resolve. Most nouns of a story ("talks",
+    "the border") are such phrases; the full reading gives them None too."""
+    if token.pos_ != "NOUN" or token.ent_type_ == "PERSON" or token.dep_ == "appos":
+        return False
+    if any(child.dep_ == "appos" for child in token.rights):
+        return False
+    left, right = np_bounds(token)
+    right = _name_extension(ctx, token, left, _of_extension(ctx, token, left, right))
+    return not find_matches(ctx, left, right) and not _may_corefer(ctx, token, left, None)
 
 
 def _definite(ctx: Context, left: int, token: Token) -> bool:
