@@ -390,3 +390,16 @@ def test_part_words_and_capitalized_features(read_text):
 def test_common_word_in_capitals_opening_a_lede_is_no_town(read_text):
     assert not places_of(read_text, "GREEN fingered youngsters from a school have been hard at work.")
     assert [p.name for p in places_of(read_text, "BEIRUT - Fighting resumed on Monday.")] == ["Beirut"]
+
+
+def test_lower_case_word_the_model_tags_a_place_is_no_place(read_text):
+    from spacy.tokens import Span
+
+    from newsevents.geo.recognize import recognize
+    from newsevents.nlp import load_model
+
+    doc = load_model()("A dead swan was found near the lake in Cheddar.")
+    swan = next(t.i for t in doc if t.text == "swan")
+    cheddar = next(t.i for t in doc if t.text == "Cheddar")
+    doc.ents = [Span(doc, swan, swan + 1, label="GPE"), Span(doc, cheddar, cheddar + 1, label="GPE")]
+    assert [f.span.text for f in recognize(doc, load_gazetteer())] == ["Cheddar"]

@@ -215,6 +215,8 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
                 span = _trim(ent)
                 if span.start > ent.start and _direction_before_feature(span, gazetteer):
                     continue
+            if not any(t.text[:1].isupper() for t in span):
+                continue  # "swan", "cheddar" tagged as places: names are capitalized
             if not len(span) or fold(span.text) in demonym_keys or span.text.lower() in tagged_guards \
                     or span.text in person_words and not _placed_by_preposition(span):
                 continue
