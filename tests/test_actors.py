@@ -493,3 +493,9 @@ def test_every_phrase_word_list_names_its_rule():
             if line.startswith("#"):
                 comment.append(line)
         assert re.search(r"rules? `\w+`", " ".join(comment).lower()), name
+
+
+def test_a_name_needs_a_capital_letter_but_not_the_first(read_text):
+    r = read_text("The US Secretary of State wants to help iSrael. They ate turkey.", published="2015-06-09")
+    assert _code_of(r, "iSrael") == "ISRGOV"
+    assert _code_of(r, "turkey") is None

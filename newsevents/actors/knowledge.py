@@ -148,7 +148,8 @@ def case_constraints(phrase: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
 
 
 def case_ok(entry: Entry, text: str) -> bool:
-    """Does the matched text respect the entry's case constraints ("US" is not "us")?"""
+    """Does the matched text respect the entry's case constraints ("US" is not "us"; a name's
+    word needs a capital letter, not necessarily the first)?"""
     if not entry.exact_case_words and not entry.capitalized_words:
         return True
     words = normalize_case_preserving(text).split(" ")
@@ -159,8 +160,8 @@ def case_ok(entry: Entry, text: str) -> bool:
         if words[i].lower() != phrase_words[i].lower() or words[i] != phrase_words[i]:
             return False
     for i in entry.capitalized_words:
-        if not words[i][:1].isupper():
-            return False
+        if not any(c.isupper() for c in words[i]):
+            return False  # "turkey" is the bird; a capital anywhere ("iSrael", a typing slip) is the name
     return True
 
 
