@@ -359,7 +359,7 @@ def test_pushing_back_against_calls_rejects_them(read_text):
     ("The Chilean government lifted the state of emergency.", "0814"),
     ("Turkish jets struck Kurdish militia positions in Syria.", "190"),
     ("Qatar expelled three exiled Egyptian opposition leaders.", "174"),  # people deported
-    ("Russia expelled two British diplomats.", "166"),  # relations reduced
+    ("Russia expelled two British diplomats.", "161"),  # CAMEO manual 166: expelled diplomats are 161
 ])
 def test_lexicon_codes(read_text, text, code):
     assert code in [e.cameo for e in _events(read_text, text)]
@@ -699,3 +699,11 @@ def test_lexicon_reaches_nouns_carried_by_light_verbs_objects_of_nouns_and_predi
 def test_a_generic_finding_of_guilt_without_a_defendant_is_no_event(read_text):
     text = "An adult found guilty of assaulting a soldier could be jailed for up to 10 years in Israel."
     assert not any(e.cameo == "1121" for e in _events(read_text, text))
+
+
+@pytest.mark.parametrize("text, code", [
+    ("North Korea expelled inspectors of the International Atomic Energy Agency.", "1662"),
+    ("The US envoy ended mediation efforts between Serbia and Kosovo.", "165"),
+])
+def test_expulsions_and_halted_mediation_follow_the_manuals_subcodes(read_text, text, code):
+    assert code in [e.cameo for e in _events(read_text, text)]
