@@ -499,3 +499,12 @@ def test_a_name_needs_a_capital_letter_but_not_the_first(read_text):
     r = read_text("The US Secretary of State wants to help iSrael. They ate turkey.", published="2015-06-09")
     assert _code_of(r, "iSrael") == "ISRGOV"
     assert _code_of(r, "turkey") is None
+
+
+def test_a_country_word_owns_a_dictionary_organization_named_by_a_role_word(read_text, tmp_path):
+    dictionary = tmp_path / "senate.actors.txt"
+    dictionary.write_text("SENATE [USAGOV]\n", encoding="utf-8")
+    r = read_text("Opponents of Rwanda's Senate protested on Monday. The Senate met in Washington.",
+                  published="2015-06-09", actor_dictionaries=[str(dictionary)])
+    assert _code_of(r, "Rwanda's Senate") == "RWALEG"
+    assert _code_of(r, "The Senate") == "USAGOV"

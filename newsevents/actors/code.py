@@ -901,6 +901,8 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
                 if code is not None:
                     head_entry = e
                     break
+        if code is not None and _common_word_of_another_country(ctx, head_entry, code, matches, head_match):
+            code = None  # "Rwanda's Senate" is Rwanda's, whatever a dictionary's "Senate" names
         if code is None:
             head_entry = head_match.first({ROLE}) or head_match.first({DEMONYM})
             if head_entry is None:
@@ -1039,6 +1041,22 @@ def _several_parties(ctx: Context, left: int, token: Token) -> bool:
                 and before[k - 1].lower_ in SEVERAL_PARTIES_OPENERS):
             several = True  # "the two sides"; not "the 49 people" nor "the 150-seat legislature"
     return several and sum(1 for n in state(ctx).state_counts.values() if n >= 2) >= 2
+
+
+def _common_word_of_another_country(ctx: Context, entry: Entry, code: tuple[str, str], matches: list[Match],
+                                    head_match: Match) -> bool:
+    """Rule `named_organization`: an organization named by a common role word ("Senate",
+    "Parliament", "Congress") belongs to the country a country word before it names ("Rwanda's
+    Senate", "the Kenyan Parliament"), not to the country a dictionary gives the bare word."""
+    if entry.kind != ORG or not code[0] or code[0] in ORG_SLOTS or head_match.first({ROLE}) is None:
+        return False
+    for m in matches:
+        if m.end > head_match.start or _stance_prefixed(ctx, m):
+            continue
+        for e in m.entries:
+            if e.kind in {COUNTRY, DEMONYM, CAPITAL} and e.country:
+                return e.country != code[0]
+    return False
 
 
 def _names_city_part(ctx: Context, left: int, start: int) -> bool:
