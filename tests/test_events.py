@@ -707,3 +707,10 @@ def test_a_generic_finding_of_guilt_without_a_defendant_is_no_event(read_text):
 ])
 def test_expulsions_and_halted_mediation_follow_the_manuals_subcodes(read_text, text, code):
     assert code in [e.cameo for e in _events(read_text, text)]
+
+
+def test_an_announced_expansion_of_controls_is_a_restriction_dated_by_the_occasion_it_was_told_at(read_text):
+    text = "Chilean President Gabriel Boric gave a speech on Tuesday in which he announced an expansion of border controls."
+    events = [e for e in _events(read_text, text) if e.cameo == "172"]
+    assert events and events[0].source.country == "CHL"
+    assert events[0].date == "2021-03-09"

@@ -160,6 +160,8 @@ def _target_token(cand: Candidate, lex: Lexicon) -> Token | None:
                 got = names[-1] if names else None
             if got is None and cand.light_verb is not None:
                 got = _pobj(cand.light_verb, slot)
+            if got is None and cand.entry.noun and cand.entry.objects and _pobj(tok, "of") is not None:
+                got = _pobj(_pobj(tok, "of"), slot)  # "an expansion of checks on gun buyers"
             if got is None and not cand.entry.noun:
                 obj = _child(tok, {"dobj", "obj"})
                 if obj is not None:

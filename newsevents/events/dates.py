@@ -168,6 +168,11 @@ def assign_date(ctx: Any, verb: Token, modality: str, nominal_only: bool,
     # is a reported complement even when the parser hangs it on a noun as a relative clause
     complement = verb.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children) \
         and any(c.dep_ == "nsubj" and c.lower_ not in ("that", "which", "who") for c in verb.children)
+    # "a speech Tuesday in which he announced": a clause relative to an occasion happens on that occasion
+    on_occasion = verb.dep_ == "relcl" and any(
+        p.dep_ == "prep" and p.lower_ in ("in", "during", "at") and any(o.tag_ == "WDT" for o in p.children)
+        for p in verb.children)
+    complement = complement or on_occasion
     if anchor is not None and verb.dep_ in ("relcl", "acl") and not complement:
         # a description ("the students who were killed") keeps only a time inside its own clause
         lo, _ = ctx.raw_span(verb.doc[verb.left_edge.i])
