@@ -508,3 +508,9 @@ def test_a_country_word_owns_a_dictionary_organization_named_by_a_role_word(read
                   published="2015-06-09", actor_dictionaries=[str(dictionary)])
     assert _code_of(r, "Rwanda's Senate") == "RWALEG"
     assert _code_of(r, "The Senate") == "USAGOV"
+
+
+def test_a_plural_role_placed_in_coordinated_countries_gives_one_actor_each(read_text):
+    r = read_text("The foreign ministers of Armenia and Azerbaijan met in Geneva on Friday.", published="2026-03-02")
+    codes = {a.code for a in r.actors if a.text == "The foreign ministers"}
+    assert codes == {"ARMGOV", "AZEGOV"}

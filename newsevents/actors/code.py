@@ -693,6 +693,28 @@ def modifier_countries(ctx: Context, token: Token) -> list[str]:
             if e.kind in {COUNTRY, DEMONYM} and e.country and e.country not in out:
                 out.append(e.country)
                 break
+    if not out and token.tag_ in {"NNS", "NNPS"}:
+        out = _pp_countries(ctx, token)
+    return out
+
+
+def _pp_countries(ctx: Context, token: Token) -> list[str]:
+    """Rule `role_place_pp` for coordinated countries: "the foreign ministers of Armenia and
+    Azerbaijan" are one role per country named in the placing PP (a plural head only)."""
+    out: list[str] = []
+    for child in token.rights:
+        if child.dep_ != "prep" or child.lower_ not in PLACE_PREPS:
+            continue
+        for obj in child.children:
+            if obj.dep_ != "pobj":
+                continue
+            for part in [obj, *obj.conjuncts]:
+                s, e = np_bounds(part)
+                for m in find_matches(ctx, s, e):
+                    country = next((x.country for x in m.entries if x.kind in {COUNTRY, DEMONYM} and x.country), "")
+                    if country and country not in out:
+                        out.append(country)
+        break
     return out
 
 
