@@ -255,18 +255,22 @@ def _place_local_features(ctx: Context, found: list, mentions: list[MentionCandi
              if f.how not in LOCAL_HOWS and m.chosen is not None and m.chosen.kind in ("city", "county")]
     dateline = ctx.exposed.get("_geo_dateline_entry")
     points: dict[int, Entry] = {}
+    if not any(f.how in LOCAL_HOWS for f in found):
+        return points
+    named = {fold(n.text): n.chosen for g, n in zip(found, mentions, strict=True)
+             if g.how not in LOCAL_HOWS and n.chosen is not None and n.chosen.kind == "city"}
+    starts = {f.span.start: (f, m) for f, m in zip(found, mentions, strict=True)}
+    ends = {f.span.end: (f, m) for f, m in zip(found, mentions, strict=True)}
     for f, m in zip(found, mentions, strict=True):
         if f.how not in LOCAL_HOWS:
             continue
-        container = _container_of(f.span, found, mentions)
+        container = _container_of(f.span, starts, ends)
         if f.how == "unknown" and container is None and not introduced_as_place(f.span):
             continue
         inner = None
         ignore = guard_words() | {w.lower() for w in feature_words() | feature_first_words()}
         words = [t for t in f.span if t.is_alpha and t.lower_ not in ignore]
         natural = any(t.text in natural_feature_words() for t in f.span)
-        named = {fold(n.text): n.chosen for g, n in zip(found, mentions, strict=True)
-                 if g.how not in LOCAL_HOWS and n.chosen is not None and n.chosen.kind == "city"}
         for size in range(len(words), 0, -1):
             for k in range(len(words) - size + 1):
                 piece = " ".join(t.text for t in words[k:k + size])
@@ -302,13 +306,12 @@ CONTAINER_LINKS = {",", "in", "near", "outside", "of", "at"}
 APPOSITION_MAX_WORDS = 5
 
 
-def _container_of(span, found: list, mentions: list[MentionCandidates]) -> Entry | None:
+def _container_of(span, starts: dict, ends: dict) -> Entry | None:
     """The place the text puts a local feature in: "X in Y", "X, Y", "X near Y", "Y's X" (or
     "the villages of X and Z in Y": past a list of other local names). Any kind of place counts here,
-    a province or a country too, since the text itself says so."""
+    a province or a country too, since the text itself says so. `starts`/`ends`: token index -> (found,
+    mention) of the story's mentions."""
     doc = span.doc
-    starts = {f.span.start: (f, m) for f, m in zip(found, mentions, strict=True)}
-    ends = {f.span.end: (f, m) for f, m in zip(found, mentions, strict=True)}
     k = span.end
     # step over a list of further local names ("Foua and Kfraya in Idlib")
     while k + 1 < len(doc) and doc[k].lower_ in (",", "and") and k + 1 in starts and starts[k + 1][0].how in LOCAL_HOWS:
