@@ -211,6 +211,9 @@ def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
                     continue
                 if tok.dep_ in ("dobj", "attr", "oprd") and head.lemma_.lower() in lex.descriptive_verbs:
                     continue  # rule `descriptive_noun`: "poses an existential threat to Japan"
+                if entry.kind == "threat" and tok.dep_ == "pobj" and head.lower_ in lex.danger_preps \
+                        and not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in tok.children):
+                    continue  # rule `descriptive_noun`: "defenses against homegrown threats" are dangers, not acts
                 cand = Candidate(tok, entry, code, sent.zone, [tok])
                 if tok.dep_ in ("dobj", "nsubjpass", "obj") and lex.verb_lemma(head) in lex.light_verbs:
                     cand.light_verb = head

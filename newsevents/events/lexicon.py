@@ -68,6 +68,7 @@ class Lexicon:
     hope_appeal: dict[str, Any] = field(default_factory=dict)
     reciprocal: dict[str, str] = field(default_factory=dict)
     descriptive_verbs: set[str] = field(default_factory=set)
+    danger_preps: set[str] = field(default_factory=set)
     claim_cues: set[str] = field(default_factory=set)
     protest_violence: dict[str, Any] = field(default_factory=dict)
     aimed_weapons: dict[str, str] = field(default_factory=dict)
@@ -173,6 +174,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         place_stands_for_country={w.lower() for w in data.get("place_stands_for_country", [])},
         verdicts={k: (set(v) if isinstance(v, list) else v) for k, v in (data.get("verdicts") or {}).items()},
         descriptive_verbs=set(data.get("descriptive_verbs", [])),
+        danger_preps=set(data.get("danger_preps", [])),
         claim_cues=set(cues.get("claims", ["claim"])),
         protest_violence=dict(data.get("protest_violence") or {}),
         aimed_weapons={str(k).lower(): str(v) for k, v in (data.get("aimed_weapons") or {}).items()},
