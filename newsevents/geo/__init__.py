@@ -288,6 +288,13 @@ def _place_local_features(ctx: Context, found: list, mentions: list[MentionCandi
                 break
         before = [town for start, town in towns if start < m.start]
         after = [town for start, town in towns if start > m.start]
+        if f.how == "unknown" and container is not None and container.kind == "country" and inner is None:
+            # "Pingilikani, Kenya": a town of that country the story names is nearer than its middle
+            country = container.country
+            container = next((t for t in reversed(before) if t.country == country), None) \
+                or next((t for t in after if t.country == country), None)
+            if container is None:
+                continue
         if f.how == "unknown" and container is None and inner is None:
             # a place we do not hold, with no container: near a town of the story's main country only
             main = context.countries.most_common(1)[0][0] if context.countries else None
