@@ -717,6 +717,6 @@ def test_an_announced_expansion_of_controls_is_a_restriction_dated_by_the_occasi
 
 
 def test_threats_one_defends_against_are_dangers_not_threats_made(read_text):
-    text = "Chilean President Gabriel Boric said Chile must harden its defenses against external threats from Peru."
+    text = "Chile must harden its defenses against Peruvian threats."
     assert not any(e.cameo_root == "13" for e in _events(read_text, text))
     assert any(e.cameo_root == "13" for e in _events(read_text, "Chile rejected the threat by Peru against its navy."))
