@@ -17,6 +17,7 @@ import datetime as dt
 import re
 import string
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -702,20 +703,21 @@ def _pp_countries(ctx: Context, token: Token) -> list[str]:
     """Rule `role_place_pp` for coordinated countries: "the foreign ministers of Armenia and
     Azerbaijan" are one role per country named in the placing PP (a plural head only)."""
     out: list[str] = []
-    for child in token.rights:
-        if child.dep_ != "prep" or child.lower_ not in PLACE_PREPS:
-            continue
-        for obj in child.children:
-            if obj.dep_ != "pobj":
-                continue
-            for part in [obj, *obj.conjuncts]:
-                s, e = np_bounds(part)
-                for m in find_matches(ctx, s, e):
-                    country = next((x.country for x in m.entries if x.kind in {COUNTRY, DEMONYM} and x.country), "")
-                    if country and country not in out:
-                        out.append(country)
-        break
+    for obj in _pp_objects(token, PLACE_PREPS):
+        for part in [obj, *obj.conjuncts]:
+            s, e = np_bounds(part)
+            for m in find_matches(ctx, s, e):
+                country = next((x.country for x in m.entries if x.kind in {COUNTRY, DEMONYM} and x.country), "")
+                if country and country not in out:
+                    out.append(country)
     return out
+
+
+def _pp_objects(token: Token, prepositions: frozenset[str]) -> Iterator[Token]:
+    """The objects of the PPs under a head opened by one of these prepositions."""
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ in prepositions:
+            yield from (obj for obj in child.children if obj.dep_ == "pobj")
 
 
 def _modifier_agent(ctx: Context, matches: list[Match], head_match: Match | None) -> str:
@@ -1412,17 +1414,12 @@ def _located_in(ctx: Context, token: Token) -> str:
     """Country named by a PP under the head that puts it in a country (rule `weak_location`):
     only a country's name, not a town (whose country may be uncertain) nor an organization or
     a person, which are actors of their own."""
-    for child in token.rights:
-        if child.dep_ != "prep" or child.lower_ not in WEAK_PLACE_PREPS:
-            continue
-        for obj in child.children:
-            if obj.dep_ != "pobj":
-                continue
-            s, e = np_bounds(obj)
-            for m in find_matches(ctx, s, e):
-                for entry in m.entries:
-                    if entry.kind == COUNTRY and entry.country:
-                        return entry.country
+    for obj in _pp_objects(token, WEAK_PLACE_PREPS):
+        s, e = np_bounds(obj)
+        for m in find_matches(ctx, s, e):
+            for entry in m.entries:
+                if entry.kind == COUNTRY and entry.country:
+                    return entry.country
     return ""
 
 
