@@ -406,3 +406,9 @@ def test_lower_case_word_the_model_tags_a_place_is_no_place(read_text):
     cheddar = next(t.i for t in doc if t.text == "Cheddar")
     doc.ents = [Span(doc, swan, swan + 1, label="GPE"), Span(doc, cheddar, cheddar + 1, label="GPE")]
     assert [f.span.text for f in recognize(doc, load_gazetteer())] == ["Cheddar"]
+
+
+def test_entity_that_is_a_list_of_places(read_text):
+    found = {p.text: p for p in places_of(read_text, "They are believed to be traveling south to Ingham or Townsville "
+                                                      "in a white car.")}
+    assert found["Ingham"].country == "AUS" and found["Townsville"].country == "AUS"

@@ -237,6 +237,8 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
                         # ("the village of Xinmo"): kept if the text introduces it as a place or puts it
                         # in a place, and placed there (rule local_features)
                         unknowns.append(span)  # after every other pass (rule local_features)
+        elif ent.label_ in ("ORG", "PERSON") and _listed_places(ent, gazetteer, guards, demonym_keys, claim):
+            pass  # "Ingham or Townsville", "Haris and Varzaqan" read as one organisation
         elif ent.label_ == "ORG" and len(_trim(ent)) <= MAX_TOKENS and _feature_name(_trim(ent)) \
                 and _used_as_location(ent) and not gazetteer.has(_trim(ent).text) \
                 and fold(_trim(ent).text) not in guards and _trim(ent)[-1].text not in AREA_FEATURE_WORDS \
@@ -568,6 +570,33 @@ def _used_as_location(ent: Span) -> bool:
     if k >= 0 and doc[k].lower_ == "the" and not ent[0].lower_ == "the":
         k -= 1
     return k >= 0 and doc[k].lower_ in LOCATION_PREPOSITIONS
+
+
+LIST_SEPARATORS = {",", "and", "or"}
+
+
+def _listed_places(ent: Span, gazetteer: Gazetteer, guards: frozenset[str], demonym_keys: dict[str, str],
+                   claim) -> bool:
+    """An entity that is a list of names ("Ingham or Townsville"), each of them a place's own name
+    and one a sizeable place: each is a place. Returns whether it was."""
+    doc = ent.doc
+    if not any(t.lower_ in LIST_SEPARATORS for t in ent):
+        return False
+    pieces: list[Span] = []
+    start = ent.start
+    for k in range(ent.start, ent.end + 1):
+        if k == ent.end or doc[k].lower_ in LIST_SEPARATORS:
+            if k > start:
+                pieces.append(_trim(doc[start:k]))
+            start = k + 1
+    if len(pieces) < 2 or any(not len(p) or fold(p.text) in guards or fold(p.text) in demonym_keys
+                              or not any(not e.alternate for e in gazetteer.lookup(p.text)) for p in pieces):
+        return False
+    if not any(_weak_ok(gazetteer, p.text) for p in pieces):
+        return False
+    for piece in pieces:
+        claim(piece, "ner-other")
+    return True
 
 
 def _after_place(span: Span, taken: list[bool]) -> bool:
