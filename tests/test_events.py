@@ -691,6 +691,14 @@ def test_missiles_fired_at_a_party_are_artillery_fighting(read_text):
     ("Russia's president launched a mediation effort between India and Pakistan.", "045"),
     ("The Mexican president defended Mexico's immigration policy.", "051"),
     ("The United States reduced military aid to Argentina by $17 million.", "162"),
+    ("North Korea expelled inspectors of the International Atomic Energy Agency.", "1662"),
+    ("The US envoy ended mediation efforts between Serbia and Kosovo.", "165"),
+    ("The United States returned an ancient manuscript to Italy.", "0842"),
+    ("Iraqi troops returned fire on the rebels.", "190"),
+    ("The detained vessels were released by Iranian forces.", "0842"),
+    ("The Islamic State group released 19 Christians on Sunday.", "0841"),
+    ("The European Union launched legal action against Poland.", "115"),
+    ("The United States is sending aid to Afghanistan.", "070"),
 ])
 def test_lexicon_reaches_nouns_carried_by_light_verbs_objects_of_nouns_and_predicates(read_text, text, code):
     assert code in [e.cameo for e in _events(read_text, text)]
@@ -700,13 +708,6 @@ def test_a_generic_finding_of_guilt_without_a_defendant_is_no_event(read_text):
     text = "An adult found guilty of assaulting a soldier could be jailed for up to 10 years in Israel."
     assert not any(e.cameo == "1121" for e in _events(read_text, text))
 
-
-@pytest.mark.parametrize("text, code", [
-    ("North Korea expelled inspectors of the International Atomic Energy Agency.", "1662"),
-    ("The US envoy ended mediation efforts between Serbia and Kosovo.", "165"),
-])
-def test_expulsions_and_halted_mediation_follow_the_manuals_subcodes(read_text, text, code):
-    assert code in [e.cameo for e in _events(read_text, text)]
 
 
 def test_an_announced_expansion_of_controls_is_a_restriction_dated_by_the_occasion_it_was_told_at(read_text):

@@ -161,8 +161,9 @@ def _resolve_code(entry: Entry, refiner: Token | None, lex: Lexicon) -> str | No
                         for o in p.children if o.dep_ == "pobj"), refiner)
     if refiner is not None and entry.objects:
         code = lex.object_code(entry, refiner.lemma_)
-        if code is None and refiner.ent_type_ == "PERSON" and "PERSON" in entry.objects:
-            code = entry.objects["PERSON"]
+        people = refiner.ent_type_ == "PERSON" or (refiner.ent_type_ == "NORP" and refiner.tag_ in ("NNPS", "NNS"))
+        if code is None and people and "PERSON" in entry.objects:
+            code = entry.objects["PERSON"]  # (a name, or a plural of people: "released 19 Christians")
         if code is None:
             # "cut ties", "hold talks": a compound in the object ("peace table"); "a state of emergency"
             of = [o for p in refiner.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
