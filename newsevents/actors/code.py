@@ -1525,12 +1525,12 @@ def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
 
 
 def _plain_noun_phrase(ctx: Context, token: Token) -> bool:
-    """A common-noun phrase that the rules below leave uncoded, told cheaply: no lexicon match in
+    """A noun phrase that the rules below leave uncoded, told cheaply: no lexicon match in
     the phrase (with the extensions `read_phrase` makes), no person, no apposition either way,
     and nothing a chain or the group anaphor could resolve. Most nouns of a story ("talks",
     "the border") are such phrases; the full reading gives them None too."""
-    if token.pos_ != "NOUN" or token.ent_type_ == "PERSON" or token.dep_ == "appos":
-        return False
+    if token.pos_ not in {"NOUN", "PROPN"} or token.ent_type_ == "PERSON" or token.dep_ == "appos":
+        return False  # (a name not of our knowledge is read as a person only with a PERSON tag or a title)
     if any(child.dep_ == "appos" for child in token.rights):
         return False
     left, right = np_bounds(token)
