@@ -3,7 +3,8 @@
 Most of the time stage's cost was ~28 rule regexes each tried at every position of the text.
 Every rule here has words it cannot match without ("ago", a unit, a month name...): this module
 reads them out of the compiled pattern itself (so the lexicon and the patterns stay the only
-place that says what a rule matches) together with how many letters a match can hold.
+place that says what a rule matches) together with how many letters a match can hold around
+them.
 `finditer` then looks for those words with `str.find` and runs the regex only on the stretches
 of text around them, keeping the semantics of `pattern.finditer(text)`: same matches, same
 order, same non-overlapping resolution.
@@ -11,12 +12,15 @@ order, same non-overlapping resolution.
 Why it is exact:
 - every match contains one of the rule's required strings (case folded like `re.I` does);
 - letters are taken only by the pattern's bounded parts (its unbounded repeats, `\\s+`, `\\d+`,
-  `[\\s-]+`, take no letter), so a match, with everything the engine looks at to decide it
-  (lookaheads, a `\\b` after it), holds at most `letters` letters (+2 for the peeks);
-- so a match starts after the (letters+1)-th letter before a required string; searching from
-  there, with the text cut at the (letters+3)-th letter after the last possible start, sees
-  exactly what a full scan sees, and searching with `pos` (not slicing) keeps lookbehinds and
-  `\\b` at the cut intact. Spaces and digits do not count, so blanked furniture costs nothing.
+  `[\\s-]+`, take no letter), so a match holds at most `before` letters ahead of its required
+  string, and the engine, deciding a match that holds it, reads at most `after` letters from
+  it on (lookaheads and a `\\b` after it included, +2 for the peeks);
+- so a match starts after the (before+1)-th letter ahead of a required string; searching from
+  there, with the text cut at the (after+3)-th letter from the last required string of the
+  stretch, sees exactly what a full scan sees (a path that would read past the cut holds a
+  required string too far on to start here), and searching with `pos` (not slicing) keeps
+  lookbehinds and `\\b` at the start intact. Spaces and digits do not count, so blanked
+  furniture costs nothing.
 A rule without required strings, or with an unbounded repeat that may take letters, is simply
 scanned whole.
 """
@@ -93,20 +97,34 @@ class LetterIndex:
 @dataclass(frozen=True)
 class Plan:
     """How to find one rule's matches: strings every match contains, and how many letters a
-    match (with what the engine peeks at while deciding it) can hold."""
+    match can hold around them (with what the engine peeks at while deciding it)."""
 
     required: tuple[str, ...]
-    letters: int
+    before: int  # letters a match holds ahead of a required string
+    after: int  # letters the engine may read from a required string on
 
 
 def plan(pattern: re.Pattern[str]) -> Plan | None:
-    """The plan of a compiled rule pattern, or None when it must be scanned whole."""
-    tree = sre_parse.parse(pattern.pattern, pattern.flags)
-    required = _requirement(list(tree))
-    reach = _width(list(tree), {})
-    if not required or reach is None or any(not s for s in required):
+    """The plan of a compiled rule pattern, or None when it must be scanned whole.
+
+    With the required strings coming from items a..b of the pattern's top-level sequence, a
+    match holds at most `before` letters ahead of a required string (items 0..b), and the engine
+    reads at most `after` letters from it (items a.., or one lookahead of an earlier item)."""
+    items = list(sre_parse.parse(pattern.pattern, pattern.flags))
+    placed = _placed_requirement(items)
+    groups: dict[int, tuple[int, int]] = {}
+    widths = []
+    for item in items:
+        w = _width([item], groups)
+        if w is None:
+            return None
+        widths.append(w[0])
+    if placed is None or any(not s for s in placed[0]):
         return None
-    return Plan(tuple(sorted(required)), reach[0])
+    required, a, b = placed
+    before = sum(widths[:b + 1])
+    after = max(max(widths[:a], default=0), sum(widths[a:]))
+    return Plan(tuple(sorted(required)), before, after)
 
 
 def finditer(pattern: re.Pattern[str], the_plan: Plan | None, text: str, folded: str,
@@ -127,7 +145,7 @@ def finditer(pattern: re.Pattern[str], the_plan: Plan | None, text: str, folded:
     # the possible starts of a match holding each hit, [start bound, hit], merged
     ranges: list[list[int]] = []
     for h in hits:
-        lo = letters.start_bound(h, the_plan.letters)
+        lo = letters.start_bound(h, the_plan.before)
         if ranges and lo <= ranges[-1][1] + 1:
             ranges[-1][1] = h
         else:
@@ -136,7 +154,7 @@ def finditer(pattern: re.Pattern[str], the_plan: Plan | None, text: str, folded:
     pos = 0
     for lo, last_start in ranges:
         at = max(lo, pos)
-        endpos = letters.end_bound(last_start, the_plan.letters + _MARGIN)
+        endpos = letters.end_bound(last_start, the_plan.after + _MARGIN)
         while at <= last_start:
             m = pattern.search(text, at, endpos)
             if m is None or m.start() > last_start:
@@ -269,25 +287,32 @@ def _cheapest(required: set[str]) -> set[str]:
 
 def _requirement(items: list) -> set[str] | None:
     """A set of strings one of which every match of the sequence contains, the rarest found."""
-    candidates: list[set[str]] = []
-    run: set[str] | None = {""}
-    for item in items + [None]:
+    best = _placed_requirement(items)
+    return best[0] if best else None
+
+
+def _placed_requirement(items: list) -> tuple[set[str], int, int] | None:
+    """The rarest requirement of the sequence, with the first and last item it comes from."""
+    candidates: list[tuple[set[str], int, int]] = []
+    run: set[str] = {""}
+    run_start = 0
+    for index, item in enumerate(items + [None]):
         s = _strings(item) if item is not None and item[0] is not sre.AT else (None if item is None else {""})
-        if s is not None and run is not None:
+        if s is not None:
             joined = {a + b for a in run for b in s}
             if len(joined) <= _MAX_STRINGS:
                 run = joined
                 continue
         if run and all(run) and run != {""}:
-            candidates.append(run)
-        run = s if s is not None else {""}
+            candidates.append((run, run_start, index - 1))
+        run, run_start = (s, index) if s is not None else ({""}, index + 1)
         if item is not None and s is None:
             inner = _item_requirement(item)
             if inner:
-                candidates.append(inner)
+                candidates.append((inner, index, index))
     if not candidates:
         return None
-    return min((_cheapest(c) for c in candidates), key=_cost)
+    return min(((_cheapest(c), a, b) for c, a, b in candidates), key=lambda c: _cost(c[0]))
 
 
 def _item_requirement(item: tuple) -> set[str] | None:
