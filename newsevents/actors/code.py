@@ -297,7 +297,10 @@ def _may_start_our_key_pair(first_with_space: str, second: str) -> bool:
 def _plain_word(text: str) -> bool:
     """A token that normalization keeps as it is, in lower case: ASCII, with no space, hyphen,
     slash or apostrophe."""
-    return bool(text) and text.isascii() and not any(c.isspace() or c in _JOINING for c in text)
+    return text.isascii() and _PLAIN_RE.fullmatch(text) is not None
+
+
+_PLAIN_RE = re.compile(r"[^\s\-/'`]+")  # no space (as str.isspace) and none of _JOINING
 
 
 def _find_matches(ctx: Context, start: int, end: int, max_words: int | None) -> list[Match]:
