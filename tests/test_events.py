@@ -721,3 +721,15 @@ def test_threats_one_defends_against_are_dangers_not_threats_made(read_text):
     text = "Chile must harden its defenses against Peruvian threats."
     assert not any(e.cameo_root == "13" for e in _events(read_text, text))
     assert any(e.cameo_root == "13" for e in _events(read_text, "Chile rejected the threat by Peru against its navy."))
+
+
+def test_a_demand_faced_or_rejected_is_aimed_at_the_one_who_faces_or_rejects_it(read_text):
+    def dyads(text):
+        return {(e.cameo_root, e.source.country if e.source else None, e.target.country if e.target else None)
+                for e in _events(read_text, text)}
+    faced = dyads("Turkey faces a NATO demand to recognise Cyprus.")
+    assert any(r == "10" and t == "TUR" for r, _, t in faced)
+    assert any(r == "05" and s == "TUR" for r, s, _ in faced)  # the one asked is the one to recognise
+    rejected = dyads("Turkey rejected an EU demand to recognise Cyprus.")
+    assert any(r == "10" and t == "TUR" for r, _, t in rejected)
+    assert any(r == "12" and s == "TUR" and t not in (None, "CYP") for r, s, t in rejected)

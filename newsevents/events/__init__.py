@@ -125,6 +125,10 @@ def _specialize(cands: list[Candidate]) -> None:
             continue
         first = inner[0]
         kind = gov.entry.kind
+        if gov.entry.noun and kind in ("request", "demand") and first.source_token is not None \
+                and first.source_token.i == gov.token.i:
+            # "faces a demand to recognise Cyprus": the one asked does the act, not the demand noun
+            first.source_token = gov.target_token
         subj, _ = verb_subject(gov.clause_verb)
         if kind == "intend" and gov.entry.needs_inner and first.source_token is not None and subj is not None \
                 and first.source_token.i != subj.i and first.source_token.head.i == first.clause_verb.i:

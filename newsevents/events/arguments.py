@@ -203,6 +203,8 @@ def act_doer(noun: Token) -> Token | None:
     for c in noun.children:
         if c.i < noun.i and c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE"):
             return c
+        if c.i < noun.i and c.dep_ == "compound" and c.ent_type_ == "ORG":
+            return c  # "an EU demand", "a NATO strike"
     return None
 
 
@@ -248,6 +250,13 @@ def nominal_arguments(cand: Candidate, lex: Lexicon) -> tuple[Token | None, Toke
     if source is None and cand.entry.kind in ("request", "demand"):
         # "an EU demand", "a UN call for": the organization naming the demand made it
         source = next((c for c in noun.children if c.dep_ == "compound" and c.ent_type_ == "ORG"), None)
+    if target is None and source is not None and cand.entry.kind in ("request", "demand") and cand.light_verb is None \
+            and noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB":
+        addressee, passive = verb_subject(noun.head)  # "Turkey rejected an EU demand": Turkey was asked
+        if addressee is not None and not passive and addressee.i != source.i:
+            target = addressee
+    if target is None and cand.light_verb is not None and cand.light_verb.lemma_.lower() in lex.undergoer_light_verbs:
+        target, _ = verb_subject(cand.light_verb)  # "Turkey faces an EU demand": Turkey is the one pressed
     if source is None and cand.light_verb is not None:
         lv = cand.light_verb
         if lv.lemma_.lower() in lex.undergoer_light_verbs:
