@@ -733,3 +733,9 @@ def test_a_demand_faced_or_rejected_is_aimed_at_the_one_who_faces_or_rejects_it(
     rejected = dyads("Turkey rejected an EU demand to recognise Cyprus.")
     assert any(r == "10" and t == "TUR" for r, _, t in rejected)
     assert any(r == "12" and s == "TUR" and t not in (None, "CYP") for r, s, t in rejected)
+
+
+def test_the_claimant_of_responsibility_is_the_doer_of_the_claimed_attack(read_text):
+    events = _events(read_text, "The Taliban claimed responsibility for the bombing in Kabul.")
+    bombing = [e for e in events if e.cameo_root == "18"]
+    assert bombing and bombing[0].source is not None and bombing[0].source.code.endswith("REB")

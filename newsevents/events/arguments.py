@@ -265,6 +265,10 @@ def nominal_arguments(cand: Candidate, lex: Lexicon) -> tuple[Token | None, Toke
         else:
             subj, passive = verb_subject(lv)
             source = _pobj(lv, "by") if passive else subj
+    if source is None and noun.dep_ == "pobj" and noun.head.lower_ == "for" \
+            and noun.head.head.lemma_.lower() == "responsibility" and noun.head.head.head.pos_ == "VERB":
+        claimant, passive = verb_subject(noun.head.head.head)  # "X claimed responsibility for the attack"
+        source = None if passive else claimant
     if source is None:
         source = _nationality_modifier(noun)
     if source is None and noun.dep_ == "pobj" and noun.head.dep_ == "prep" \
