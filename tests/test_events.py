@@ -739,3 +739,9 @@ def test_the_claimant_of_responsibility_is_the_doer_of_the_claimed_attack(read_t
     events = _events(read_text, "The Taliban claimed responsibility for the bombing in Kabul.")
     bombing = [e for e in events if e.cameo_root == "18"]
     assert bombing and bombing[0].source is not None and bombing[0].source.code.endswith("REB")
+
+
+def test_an_act_in_a_circumstance_phrase_is_not_the_content_of_a_request(read_text):
+    text = "Pyongyang has been pushing for relief, despite three meetings between Kim Jong Un and Donald Trump."
+    meetings = [e for e in _events(read_text, text) if e.trigger == "meetings"]
+    assert meetings and meetings[0].modality == "asserted"

@@ -19,6 +19,7 @@ THING_CLASSES = ("AGREEMENT", "EVIDENCE", "SANCTION", "NEGOTIATION", "TIES", "AI
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 SPEAKER_PRONOUNS = {"we", "i", "our", "us", "my", "me"}
 GOVERNING_KINDS = {"request", "demand", "threat", "refuse", "stop", "intend", "deny", "accuse"}
+CIRCUMSTANCE_PREPS = {"despite", "after", "before", "since", "during", "amid", "following", "until"}
 EMBED_DEPS = {"xcomp", "ccomp", "advcl", "pcomp", "pobj", "prep", "acl", "dobj", "conj", "relcl", "csubj"}
 
 
@@ -633,6 +634,8 @@ def find_governor(cand: Candidate, by_token: dict[int, Candidate], lex: Lexicon)
         head = tok.head
         if dep == "relcl":
             return None, None  # a relative clause asserts on its own
+        if dep == "prep" and tok.lower_ in CIRCUMSTANCE_PREPS:
+            return None, None  # "pushing for relief despite three meetings": a circumstance, not the content
         gov = by_token.get(head.i)
         if dep == "conj":
             tok = head
