@@ -691,6 +691,7 @@ def test_missiles_fired_at_a_party_are_artillery_fighting(read_text):
     ("Russia's president launched a mediation effort between India and Pakistan.", "045"),
     ("The Mexican president defended Mexico's immigration policy.", "051"),
     ("The United States reduced military aid to Argentina by $17 million.", "162"),
+    ("Russian President Vladimir Putin returned the call of the French president on Monday.", "041"),
     ("North Korea expelled inspectors of the International Atomic Energy Agency.", "1662"),
     ("The US envoy ended mediation efforts between Serbia and Kosovo.", "165"),
     ("The United States returned an ancient manuscript to Italy.", "0842"),
