@@ -746,3 +746,9 @@ def test_an_act_in_a_circumstance_phrase_is_not_the_content_of_a_request(read_te
     text = "Pyongyang has been pushing for relief, despite three meetings between Kim Jong Un and Donald Trump."
     meetings = [e for e in _events(read_text, text) if e.trigger == "meetings"]
     assert meetings and meetings[0].modality == "asserted"
+
+
+def test_a_plural_role_placed_in_two_countries_meets_as_both(read_text):
+    events = _events(read_text, "The foreign ministers of Armenia and Azerbaijan met in Geneva on Friday.")
+    pairs = {(e.cameo, e.source.code, e.target.code) for e in events if e.source and e.target}
+    assert {("040", "ARMGOV", "AZEGOV"), ("040", "AZEGOV", "ARMGOV")} <= pairs

@@ -77,6 +77,8 @@ def _story_dyad_target(ctx: Any, cands: list[Candidate]) -> None:
     for cand in cands:
         if cand.target is not None or cand.source is None:
             continue
+        if len({a.country for a in cand.sources}) > 1 and cand.code[:2] in RECIPROCAL_ROOTS:
+            continue  # (coordinated parties meeting or agreeing are each other's targets)
         if cand.code[:2] not in DIRECTED_ROOTS and not (
                 cand.code[:3] in TALK_CODES and cand.modality == "asserted" and not cand.entry.noun):
             continue  # (talks "with" no one named: only an asserted verb, "will discuss a project")

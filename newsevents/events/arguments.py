@@ -523,6 +523,8 @@ def code_arguments(ctx: Any, cand: Candidate) -> None:
     if len(srcs) == 1:
         srcs += _coordinated_modifiers(ctx, cand.source_token, srcs[0])
     tgts = [a for a in (code_actor(ctx, cand, t) for t in _conj_tokens(cand.target_token)) if a]
+    if len(tgts) == 1:
+        tgts += _coordinated_modifiers(ctx, cand.target_token, tgts[0])
     if not tgts and cand.target_token is not None and cand.target_token.dep_ in ("dobj", "obj") \
             and not cand.entry.noun:
         # rule `thing_object`: "demanded answers from the police", "sought an apology from Japan": the
@@ -593,6 +595,15 @@ def _coordinated_modifiers(ctx: Any, tok: Token | None, actor: Any) -> list[Any]
                 agent = actor.agent if actor.agent and actor.agent != "GOV" else got.agent
                 out.append(same_span[0] if same_span else
                            replace(actor, country=got.country, agent=agent, code=got.country + agent))
+    if tok.tag_ in ("NNS", "NNPS"):
+        # rule `role_place_pp`: "the foreign ministers of A and B": the actors stage coded the plural
+        # phrase once per country placed in its PP; each is a party of its own
+        seen = {actor.country} | {a.country for a in out}
+        for other in getattr(ctx, "actors", ()):
+            if (other.start, other.end) == (actor.start, actor.end) and other.country \
+                    and other.country not in seen:
+                seen.add(other.country)
+                out.append(other)
     return out
 
 
