@@ -752,3 +752,11 @@ def test_a_plural_role_placed_in_two_countries_meets_as_both(read_text):
     events = _events(read_text, "The foreign ministers of Armenia and Azerbaijan met in Geneva on Friday.")
     pairs = {(e.cameo, e.source.code, e.target.code) for e in events if e.source and e.target}
     assert {("040", "ARMGOV", "AZEGOV"), ("040", "AZEGOV", "ARMGOV")} <= pairs
+
+
+def test_both_governments_are_the_story_s_two_parties(read_text):
+    text = ("Armenia accused Azerbaijan of shelling on Monday. Azerbaijan denied it. Armenia and Azerbaijan "
+            "have long disputed the border. Armenia said talks were needed. The European Union said it "
+            "would send monitors if both governments agreed.")
+    events = [e for e in _events(read_text, text) if e.cameo_root == "03" and e.source and e.source.country != "IGO"]
+    assert {(e.source.code, e.target.code if e.target else None) for e in events} >= {("ARMGOV", "AZEGOV"), ("AZEGOV", "ARMGOV")}

@@ -62,18 +62,55 @@ def _span_tokens(cand: Candidate) -> tuple[int, int]:
     return min(t.i for t in toks), max(t.i for t in toks) + 1
 
 
-def _story_dyad_target(ctx: Any, cands: list[Candidate]) -> None:
-    """Rule `story_dyad_target`: a directed act (appeal, accusation, threat, coercion) whose text
-    names no target is aimed at the source's counterpart in the story's main dyad (the most
-    mentioned other country); so is an asserted consultation verb or statement of intent to talk
-    that names no partner ("X will discuss the project once relations improve"). Such targets
-    carry lower confidence."""
+def _country_counts(ctx: Any, cands: list[Candidate]) -> tuple[Counter[str], dict[str, Actor]]:
+    """How often each country is a party in the story, and its first coded mention."""
     counts: Counter[str] = Counter()
     first: dict[str, Actor] = {}
     for actor in list(ctx.actors) + [a for c in cands for a in (c.source, c.target) if a]:
         if actor.country and len(actor.country) == 3:
             counts[actor.country] += 1
             first.setdefault(actor.country, actor)
+    return counts, first
+
+
+def _counted_as_two(tok: Token | None, lex: Lexicon) -> bool:
+    """"both governments", "the two sides": a plural party noun counted as two."""
+    return tok is not None and tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in lex.story_party_nouns \
+        and any((c.dep_ in ("det", "predet", "nummod") and c.lower_ in ("both", "two")) for c in tok.children)
+
+
+def _story_parties(ctx: Any, cands: list[Candidate], lex: Lexicon) -> None:
+    """Rule `story_parties`: "the EU is ready to send monitors if both governments agreed", "urged
+    the two sides to show restraint": a plural party counted as two that the actors stage left
+    uncoded is the story's two main countries (each mentioned at least three times, the second
+    at least a third as often as the first), one party each."""
+    counts, first = _country_counts(ctx, cands)
+    top = [(country, n) for country, n in counts.most_common(3) if n >= 3]
+    if len(top) < 2 or top[1][1] < 0.3 * top[0][1] or (len(top) > 2 and top[2][1] == top[1][1]):
+        return  # no clear pair of main parties
+    for cand in cands:
+        for side in ("source", "target"):
+            tok = getattr(cand, side + "_token")
+            if getattr(cand, side) is not None or not _counted_as_two(tok, lex):
+                continue
+            start, end = ctx.raw_span(tok.doc[tok.left_edge.i: tok.i + 1])
+            agent = lex.story_party_nouns[tok.lemma_.lower()]
+            parties = [Actor(text=ctx.raw[start:end], start=start, end=end, country=country, agent=agent,
+                             code=country + agent, name=first[country].name) for country, _ in top[:2]]
+            setattr(cand, side + "s", parties)
+            setattr(cand, side, parties[0])
+            if side == "target" and cand.source is not None and cand.source.country in {p.country for p in parties}:
+                setattr(cand, side + "s", [p for p in parties if p.country != cand.source.country])
+                setattr(cand, side, cand.targets[0])
+
+
+def _story_dyad_target(ctx: Any, cands: list[Candidate]) -> None:
+    """Rule `story_dyad_target`: a directed act (appeal, accusation, threat, coercion) whose text
+    names no target is aimed at the source's counterpart in the story's main dyad (the most
+    mentioned other country); so is an asserted consultation verb or statement of intent to talk
+    that names no partner ("X will discuss the project once relations improve"). Such targets
+    carry lower confidence."""
+    counts, first = _country_counts(ctx, cands)
     for cand in cands:
         if cand.target is not None or cand.source is None:
             continue
@@ -677,6 +714,7 @@ def run(ctx: Any) -> None:
         else:
             code_arguments(ctx, c)
     _speech_sources(ctx, cands)
+    _story_parties(ctx, cands, lex)
     _conditional_threats(ctx, cands, lex)
     for c in cands:
         reporter = c.extra.get("reporter")

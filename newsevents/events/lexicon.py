@@ -67,6 +67,7 @@ class Lexicon:
     verdicts: dict[str, Any] = field(default_factory=dict)
     hope_appeal: dict[str, Any] = field(default_factory=dict)
     reciprocal: dict[str, str] = field(default_factory=dict)
+    story_party_nouns: dict[str, str] = field(default_factory=dict)
     descriptive_verbs: set[str] = field(default_factory=set)
     danger_preps: set[str] = field(default_factory=set)
     claim_cues: set[str] = field(default_factory=set)
@@ -179,5 +180,6 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         protest_violence=dict(data.get("protest_violence") or {}),
         aimed_weapons={str(k).lower(): str(v) for k, v in (data.get("aimed_weapons") or {}).items()},
         reciprocal={str(k): str(v) for k, v in (data.get("reciprocal") or {}).items()},
+        story_party_nouns={str(k).lower(): str(v or "") for k, v in (data.get("story_party_nouns") or {}).items()},
         hope_appeal={k: set(v) for k, v in (data.get("hope_appeal") or {}).items()},
     )
