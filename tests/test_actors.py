@@ -514,3 +514,19 @@ def test_a_plural_role_placed_in_coordinated_countries_gives_one_actor_each(read
     r = read_text("The foreign ministers of Armenia and Azerbaijan met in Geneva on Friday.", published="2026-03-02")
     codes = {a.code for a in r.actors if a.text == "The foreign ministers"}
     assert codes == {"ARMGOV", "AZEGOV"}
+
+
+def test_security_services_are_intelligence_and_perpetrators_are_criminals(read_text):
+    r = read_text("Britain's security services faced questions after the attack in London. "
+                  "Community leaders accused the security services of failures. The perpetrators fled.",
+                  published="2017-06-05")
+    assert _code_of(r, "Britain's security services") == "GBRSPY"
+    assert _code_of(r, "the security services") == "GBRSPY"
+    assert _code_of(r, "The perpetrators") == "GBRCRM"  # Phoenix agents: PERPETRATOR [~CRM]
+
+
+def test_plural_people_of_a_market_are_civilians(read_text):
+    r = read_text("Kenya's government said on Monday that shoppers and gun buyers in Kenya were angry.",
+                  published="2017-06-05")
+    codes = dict(_codes(r))
+    assert "KENCVL" in {codes.get("shoppers"), codes.get("gun buyers"), codes.get("shoppers and gun buyers")}
