@@ -760,3 +760,16 @@ def test_both_governments_are_the_story_s_two_parties(read_text):
             "would send monitors if both governments agreed.")
     events = [e for e in _events(read_text, text) if e.cameo_root == "03" and e.source and e.source.country != "IGO"]
     assert {(e.source.code, e.target.code if e.target else None) for e in events} >= {("ARMGOV", "AZEGOV"), ("AZEGOV", "ARMGOV")}
+
+
+def test_attending_a_gathering_abroad_visits_its_host(read_text):
+    got = _triples(_events(read_text, "Obama attended a summit in Switzerland on Monday."))
+    assert ("USA", "CHE", "042") in got
+    got = _triples(_events(read_text, "Obama attended a summit in Washington on Monday."))
+    assert ("USA", None, "040") in got
+    assert not _events(read_text, "Obama attended the funeral on Monday.")
+
+
+def test_a_plea_entered_in_court_is_no_appeal(read_text):
+    events = _events(read_text, "Tamimi, a Palestinian activist, was not asked by Israel to enter a plea on Monday.")
+    assert not [e for e in events if e.cameo_root == "02" and e.modality != "negated"]

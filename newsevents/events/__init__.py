@@ -205,6 +205,35 @@ def _show_of_force_abroad(ctx: Any, cands: list[Candidate]) -> None:
                 break
 
 
+def _place_country(ctx: Any, tok: Token) -> str | None:
+    """The country of the place the places stage found at `tok` (a city stands for its country)."""
+    start, end = ctx.raw_span(tok)
+    place = next((p for p in getattr(ctx, "places", ()) if p.start <= start and end <= p.end), None)
+    return place.country if place is not None and place.country else None
+
+
+def _host_visits(ctx: Any, cands: list[Candidate]) -> None:
+    """Rule `host_visit` (CAMEO 042/043: the target of a visit is its host): "attend a summit in
+    Switzerland", "attend the Beijing Olympics": a gathering held in another country than the
+    source's, with no other target, is a visit to that country (lexicon key `host_visit`)."""
+    for c in cands:
+        code = c.entry.host_visit
+        if not code or c.target is not None or c.source is None or not c.code:
+            continue
+        obj = next((o for o in c.token.children if o.dep_ in ("dobj", "obj")), None)
+        spots = [o for h in (c.token, obj) if h is not None for p in h.children
+                 if p.dep_ == "prep" and p.lower_ in ("in", "at") for o in p.children if o.dep_ == "pobj"]
+        spots += [m for m in (obj.children if obj is not None else ()) if m.dep_ == "compound" and m.ent_type_ == "GPE"]
+        spot, country = next(((t, k) for t, k in ((t, _place_country(ctx, t)) for t in spots) if k), (None, None))
+        if spot is not None and country != c.source.country:
+            start, end = ctx.raw_span(spot)
+            c.target = Actor(text=ctx.raw[start:end], start=start, end=end, country=country, agent="", code=country)
+            c.targets = [c.target]
+            c.code = code
+        elif c.code == code:
+            c.drop = True  # ("attended the funeral" at home or nowhere named: no visit)
+
+
 def _aimed_code(c: Candidate, lex: Lexicon) -> str:
     """Rule `aimed_force`: weapons fired at a party are armed force; heavy ones (missiles, rockets,
     shells: lexicon `aimed_weapons`) are fighting with artillery (CAMEO 194, the manual's "missile
@@ -722,6 +751,7 @@ def run(ctx: Any) -> None:
             # "the EU said it would ...": its own statement, not a report of someone else's act
             c.reported_by = [r for r in c.reported_by if r != c.extra.get("reporter_text")]
     _show_of_force_abroad(ctx, cands)
+    _host_visits(ctx, cands)
     _quote_restates_summary(ctx, cands)
     _refusals(cands, lex)
     _consequences(cands)

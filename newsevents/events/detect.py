@@ -221,6 +221,8 @@ def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
                     cand.trigger_tokens = [head, tok]
                     if code == entry.code:  # (a modifier's code stands: "launched an air strike")
                         cand.code = entry.light_codes.get(lex.verb_lemma(head), cand.code)
+                        if not cand.code:
+                            continue  # (a light code left empty: "entered a plea" in court is no appeal)
                 elif entry.light_only:
                     continue
                 elif tok.dep_ in ("nsubj",) and head.pos_ in VERB_POS | {"AUX"}:

@@ -38,6 +38,7 @@ class Entry:
     party_object: bool = False
     needs_party: bool = False
     political_source: bool = False
+    host_visit: str | None = None
 
 
 @dataclass
@@ -139,7 +140,8 @@ def _entry(key: str, spec: dict[str, Any], noun: bool) -> Entry:
         party_object=bool(spec.get("party_object", False)),
         needs_party=bool(spec.get("needs_party", False)),
         political_source=bool(spec.get("political_source", False)),
-        light_codes={str(k): str(v) for k, v in (spec.get("light_codes") or {}).items()},
+        host_visit=str(spec["host_visit"]) if spec.get("host_visit") else None,
+        light_codes={str(k): str(v or "") for k, v in (spec.get("light_codes") or {}).items()},
     )
 
 
