@@ -773,3 +773,16 @@ def test_attending_a_gathering_abroad_visits_its_host(read_text):
 def test_a_plea_entered_in_court_is_no_appeal(read_text):
     events = _events(read_text, "Tamimi, a Palestinian activist, was not asked by Israel to enter a plea on Monday.")
     assert not [e for e in events if e.cameo_root == "02" and e.modality != "negated"]
+
+
+def test_a_misread_reduced_relative_keeps_the_passive_main_verb(read_text):
+    got = _triples(_events(read_text, "The civilians imprisoned for acting against Moscow were released "
+                                      "yesterday by Putin himself."))
+    assert ("RUS", "RUS", "0841") in got
+    assert not [t for t in got if t[2] == "173"]
+
+
+def test_destruction_by_a_missile_is_fighting_with_artillery(read_text):
+    got = _triples(_events(read_text, "The airliner of Malaysia Airlines was blown up over Ukraine on Monday "
+                                      "by a missile believed to be fired by pro-Russia rebels."))
+    assert any(t[2] == "194" for t in got)

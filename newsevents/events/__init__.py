@@ -276,6 +276,7 @@ def _non_political(c: Candidate, lex: Lexicon) -> bool:
 
 
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
+WEAPON_DECIDES = {"1712", "190"}  # (destruction or force told by the heavy weapon that did it)
 MAX_PAIRS = 6
 
 
@@ -760,6 +761,9 @@ def run(ctx: Any) -> None:
     for c in cands:
         if c.entry.aimed and c.target is not None and c.code == "150":
             c.code = _aimed_code(c, lex)  # rule `aimed_force`
+        elif c.code in WEAPON_DECIDES and c.extra.get("weapon") in lex.aimed_weapons:
+            # "was blown up by a missile fired by rebels": a heavy weapon that did it makes it fighting
+            c.code = lex.aimed_weapons[c.extra["weapon"]]
     kept = []
     for c in cands:
         if c.drop or not c.code or info(c.code).name == "":

@@ -520,6 +520,7 @@ def code_arguments(ctx: Any, cand: Candidate) -> None:
         users = [_child(t, {"pobj"}) for t in cand.source_token.subtree if t.dep_ == "agent"]
         users = [u for u in users if u is not None] or [_nationality_modifier(cand.source_token)]
         srcs = [a for a in (code_actor(ctx, cand, u) for u in users if u is not None) if a][:1]
+        cand.extra["weapon"] = cand.source_token.lemma_.lower()
     if len(srcs) == 1:
         srcs += _coordinated_modifiers(ctx, cand.source_token, srcs[0])
     tgts = [a for a in (code_actor(ctx, cand, t) for t in _conj_tokens(cand.target_token)) if a]

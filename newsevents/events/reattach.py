@@ -35,10 +35,36 @@ def misattached_conjunct(tok: Token, cue_verbs: set[str]) -> Token | None:
     return outer
 
 
+def reduced_relative(tok: Token) -> Token | None:
+    """Rule `reduced_relative`: "The civilians imprisoned for acting against Moscow were released by
+    Putin": the parser reads "imprisoned" as the main verb and "were released" as its conjunct. A
+    passive conjunct with no subject of its own and no conjunction before it, after a past verb
+    with a subject and no object, is the main verb; the first verb is a participle describing the
+    subject. Returns the subject, or None when the parse stands."""
+    head = tok.head
+    if tok.dep_ != "conj" or tok.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in tok.children):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "cc") for c in tok.children) or head.tag_ != "VBD" or head.dep_ != "ROOT":
+        return None
+    if any(t.dep_ == "cc" or t.lower_ in (",", ";") for t in tok.doc[head.i + 1: tok.i] if t.head.i == head.i):
+        return None  # a real coordination: "they imprisoned him, and he was released"
+    subj = [c for c in head.children if c.dep_ == "nsubj" and c.i < head.i]
+    if len(subj) != 1 or any(c.dep_ in ("dobj", "obj", "ccomp", "xcomp") for c in head.children):
+        return None
+    return subj[0]
+
+
 def reattach_conjuncts(doc: Doc, cue_verbs: set[str]) -> None:
     """Hang each misattached conjunct on the verb it continues, so its subject, governor and
-    modality are read from the main clause."""
+    modality are read from the main clause; make a misread reduced relative's passive the main verb."""
     for tok in doc:
         outer = misattached_conjunct(tok, cue_verbs)
         if outer is not None:
             tok.head = outer
+            continue
+        subj = reduced_relative(tok)
+        if subj is not None:
+            verb = tok.head
+            tok.head, tok.dep_ = tok, "ROOT"
+            verb.head, verb.dep_, verb.tag_ = subj, "acl", "VBN"
+            subj.head, subj.dep_ = tok, "nsubjpass"
