@@ -530,3 +530,22 @@ def test_plural_people_of_a_market_are_civilians(read_text):
                   published="2017-06-05")
     codes = dict(_codes(r))
     assert "KENCVL" in {codes.get("shoppers"), codes.get("gun buyers"), codes.get("shoppers and gun buyers")}
+
+
+def test_a_nationality_and_describing_words_before_a_name_code_every_mention_of_the_person(read_text):
+    # rule `described_person`: the described mention comes after the first one here
+    r = read_text("Israel has held Lina Haddad since arresting her. Haddad denied the charges. "
+                  "Palestinian teen Lina Haddad spoke to her lawyer.", published="2018-01-01")
+    assert _code_of(r, "Lina Haddad") == "PSECVL"
+    assert _code_of(r, "Haddad") == "PSECVL"
+    assert _code_of(r, "her") == "PSECVL"  # rule `pronoun_in_sentence`: no chain, the person before it
+    r = read_text("Kenyan teacher John Mwangi said the police beat him.", published="2018-01-01")
+    assert _code_of(r, "Kenyan teacher John Mwangi") == "KENEDU"  # a role among the words gives the agent
+
+
+def test_a_person_heading_a_named_civic_body_takes_its_country(read_text):
+    # rule `named_body`: a role word inside the body's name ("Teachers") is no title
+    r = read_text("Omar Saleh, chairman of the Kenyan Teachers Association, said the charges were false.",
+                  published="2018-01-01")
+    assert _code_of(r, "the Kenyan Teachers Association") == "KENNGO"
+    assert _code_of(r, "Omar Saleh") == "KENNGO"

@@ -65,6 +65,9 @@ NP_LEFT_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod",
                 "advmod", "npadvmod", "predet"}
 # Heads whose own agent gives way to a more specific modifier (rule `generic_title`).
 GENERIC_HEADS = _WORDS["generic_heads"]
+# Rule `named_body`: last words of capitalised names of civic bodies, and the agent they take.
+BODY_HEADS = _WORDS["body_heads"]
+BODY_AGENT = next(iter(_WORDS["body_agent"]), "")
 # Places and equipment of the agent their modifier names (rule `facility_of_agent`).
 FACILITY_NOUNS = _WORDS["facility_nouns"]
 # "both governments", "the two sides" (rule `several_parties`).
@@ -443,6 +446,7 @@ def _scan_document(ctx: Context, st: DocState) -> None:
                     for key in _surname_keys_of(e.person.name, e.person.country):
                         st.known_people.setdefault(key, e.person)
                         st.full_names.setdefault(key, e.person.name)
+        _note_described_people(ctx, st, matches, sent.span.end)
         for ent in _entities_in(ctx, sent.span):
             if ent.label_ == "PERSON" and len(ent) >= 2:
                 for key in {normalize(ent[-1].text), normalize(ent[0].text)}:
@@ -458,6 +462,39 @@ def _scan_document(ctx: Context, st: DocState) -> None:
     st.focus = focus or None
     st.state_focus = st.state_counts.most_common(1)[0][0] if st.state_counts else st.focus
     del kb
+
+
+def _note_described_people(ctx: Context, st: DocState, matches: list[Match], sent_end: int) -> None:
+    """Rule `described_person`: a nationality, then at most three lower-case describing words,
+    then a full name our knowledge lacks ("Palestinian teen Ahed Tamimi", "Syrian activist Omar
+    Khaled") gives that person the country, and the agent of a role among the describing words
+    (CVL when they name none). Noted before any phrase is coded, so every mention of the name or
+    surname, earlier ones too, reaches the same code; a name the parser did not tag as a person
+    still counts when describing words stand between (a bare "Palestinian Prisoners Club" is no
+    person)."""
+    doc = ctx.doc
+    covered = {i for m in matches for i in range(m.start, m.end)}
+    for m in matches:
+        demonym = m.first({DEMONYM})
+        if demonym is None or not demonym.country or _stance_prefixed(ctx, m) or _hyphen_suffix(ctx, m):
+            continue
+        i = m.end
+        while i < sent_end and i - m.end < 3 and doc[i].is_lower and doc[i].pos_ in {"NOUN", "ADJ"}:
+            i += 1
+        j = i
+        while (j < sent_end and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and j not in covered
+               and doc[j].ent_type_ in {"", "PERSON"}):
+            j += 1
+        described = i > m.end
+        if j - i < 2 or not (described or any(t.ent_type_ == "PERSON" for t in doc[i:j])):
+            continue
+        roles = [r for r in matches if m.end <= r.start and r.end <= i and r.first({ROLE}) is not None]
+        agent = _role_agent(ctx, roles[-1]) if roles else "CVL"
+        if roles and not agent:
+            continue  # "Korea expert John Smith": a topic, no nationality of the person
+        name = _text_of(list(doc[i:j]))
+        for key in _surname_keys_of(name, demonym.country) | {normalize(doc[j - 1].text), normalize(name)}:
+            st.people.setdefault(key, (demonym.country, agent, name))
 
 
 def _placing_only(ctx: Context, m: Match) -> bool:
@@ -830,7 +867,23 @@ def _organization_in(ctx: Context, preps: list[Token], words: set[str], need_age
                                 code = _entry_code(ctx, entry)
                                 if code and code[0] and (code[1] or not need_agent):
                                     return code
+                    named = _named_body(ctx, obj, find_matches(ctx, s, e))
+                    if named is not None:
+                        return named
     return None
+
+
+def _named_body(ctx: Context, token: Token, matches: list[Match]) -> tuple[str, str] | None:
+    """Rule `named_body`: a capitalised name ending in a word for a civic body ("the Palestinian
+    Prisoners Club", "the Kenyan Farmers Association") is a non-governmental organization of the
+    country a modifier names; a role word inside the name ("Prisoners") is its constituency, no
+    title. (country, agent) or None when no country is named."""
+    if token.pos_ != "PROPN" or not token.text[:1].isupper() or normalize(token.text) not in BODY_HEADS:
+        return None
+    if any(m.start <= token.i < m.end for m in matches):
+        return None  # a body our knowledge names ("the African Union") is coded by its entry
+    country, _ = _modifier_country(ctx, matches, None)
+    return (country, BODY_AGENT) if country else None
 
 
 def _place_country(ctx: Context, token: Token) -> str:
@@ -989,6 +1042,10 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
     if head_entry is None and token.pos_ == "NOUN" and (normalize(token.lemma_) in FACILITY_NOUNS
                                                          or normalize(token.text) in FACILITY_NOUNS):
         return _facility_reading(ctx, token, matches), left, right
+    body = _named_body(ctx, token, matches)
+    if body is not None:
+        r.country, r.agent, r.country_from, r.agent_explicit, r.head_kind = body[0], body[1], "modifier", True, ORG
+        return r, left, right
     # A proper name not in our knowledge: a person with a title, or a known surname.
     if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
         tokens = [t for t in ctx.doc[left:right] if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"]
@@ -999,7 +1056,8 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
             return None, left, right
         title_agent = _modifier_agent(ctx, matches, head_match)
         title_country, _ = _modifier_country(ctx, matches, head_match)
-        is_person = token.ent_type_ == "PERSON" or bool(title_agent)
+        is_person = (token.ent_type_ == "PERSON" or bool(title_agent)
+                     or normalize(name_tokens[-1].text) in state(ctx).people)  # rule `described_person`
         if is_person:
             known = _surname_person(ctx, name_tokens)
             if known and not title_agent:
@@ -1430,6 +1488,8 @@ def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
     if token.tag_ in PRONOUN_TAGS or token.pos_ == "PRON":
         s, e = ctx.raw_span(token)
         found = _coref_actor(ctx, s, e, depth)
+        if found is None and depth == 0:
+            found = _person_before_in_sentence(ctx, token)
         if found is None:
             return None
         return Actor(text=ctx.raw[s:e], start=s, end=e, country=found[0], agent=found[1],
@@ -1527,6 +1587,26 @@ def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
     return _make_actor(ctx, left, right, reading.country, reading.agent, reading.name)
 
 
+PERSON_PRONOUNS = _WORDS["person_pronouns"]
+
+
+def _person_before_in_sentence(ctx: Context, pronoun: Token) -> tuple[str, str, str | None] | None:
+    """Rule `pronoun_in_sentence`: a personal pronoun no coreference chain resolves ("Israel has
+    held Ahed Tamimi since arresting her") is the nearest person named before it in its sentence."""
+    if pronoun.tag_ != "PRP" or pronoun.lower_ not in PERSON_PRONOUNS:
+        return None
+    for tok in reversed(list(pronoun.sent[: pronoun.i - pronoun.sent.start])):
+        if tok.pos_ == "PROPN" and tok.dep_ not in INNER_NAME_DEPS:
+            reading, _, _ = read_phrase(ctx, tok)
+            if reading is not None and reading.head_kind == PERSON and reading.country:
+                return reading.country, reading.agent, reading.name
+    return None
+
+
+# Dependencies of name tokens inside a longer name ("Ahed" in "Ahed Tamimi").
+INNER_NAME_DEPS = {"compound", "flat"}
+
+
 def _plain_noun_phrase(ctx: Context, token: Token) -> bool:
     """A noun phrase that the rules below leave uncoded, told cheaply: no lexicon match in
     the phrase (with the extensions `read_phrase` makes), no person, no apposition either way,
@@ -1536,6 +1616,8 @@ def _plain_noun_phrase(ctx: Context, token: Token) -> bool:
         return False  # (a name not of our knowledge is read as a person only with a PERSON tag or a title)
     if any(child.dep_ == "appos" for child in token.rights):
         return False
+    if token.pos_ == "PROPN" and normalize(token.text) in state(ctx).people:
+        return False  # a name the story describes elsewhere (rule `described_person`)
     left, right = np_bounds(token)
     right = _name_extension(ctx, token, left, _of_extension(ctx, token, left, right))
     return not find_matches(ctx, left, right) and not _may_corefer(ctx, token, left, None)
