@@ -786,3 +786,9 @@ def test_destruction_by_a_missile_is_fighting_with_artillery(read_text):
     got = _triples(_events(read_text, "The airliner of Malaysia Airlines was blown up over Ukraine on Monday "
                                       "by a missile believed to be fired by pro-Russia rebels."))
     assert any(t[2] == "194" for t in got)
+
+
+def test_releasing_a_party_is_a_release_and_a_report_is_not(read_text):
+    events = _events(read_text, "Syrian rebels said on Monday they will release the 21 UN peacekeepers.")
+    assert any(e.cameo.startswith(("0841", "0353")) for e in events)
+    assert not _events(read_text, "The Russian government released a report on Monday.")

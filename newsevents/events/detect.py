@@ -262,6 +262,8 @@ def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
             if entry.party_object and not _object_is_party(ctx, tok, lex):
                 continue  # "the targets were met", "hosted the fair": no party met or hosted
             code = _resolve_code(entry, refiner, lex)
+            if code is None and entry.party_code and direct_object(tok) is not None and _object_is_party(ctx, tok, lex):
+                code = entry.party_code  # "will release the 21 UN peacekeepers": a party released
             if code is None and entry.kind == "stop":
                 code = ""  # pending: "stopped supplying fuel" is coded from the act it stops
             if code is None:

@@ -39,6 +39,7 @@ class Entry:
     needs_party: bool = False
     political_source: bool = False
     host_visit: str | None = None
+    party_code: str | None = None
 
 
 @dataclass
@@ -141,6 +142,7 @@ def _entry(key: str, spec: dict[str, Any], noun: bool) -> Entry:
         needs_party=bool(spec.get("needs_party", False)),
         political_source=bool(spec.get("political_source", False)),
         host_visit=str(spec["host_visit"]) if spec.get("host_visit") else None,
+        party_code=str(spec["party_code"]) if spec.get("party_code") else None,
         light_codes={str(k): str(v or "") for k, v in (spec.get("light_codes") or {}).items()},
     )
 
