@@ -549,3 +549,10 @@ def test_a_person_heading_a_named_civic_body_takes_its_country(read_text):
                   published="2018-01-01")
     assert _code_of(r, "the Kenyan Teachers Association") == "KENNGO"
     assert _code_of(r, "Omar Saleh") == "KENNGO"
+
+
+def test_described_person_takes_the_first_nationality_and_a_former_office(read_text):
+    r = read_text("Honduran Indian leader Rosa Lemus was shot. Lemus had protested.", published="2016-03-03")
+    assert _code_of(r, "Lemus") != "INDGOV"  # "Indian" is not her nationality
+    r = read_text("Former Congolese dictator Joseph Banza fled. Banza died.", published="2016-03-03")
+    assert _code_of(r, "Banza").endswith("ELI")  # rule `former_office`

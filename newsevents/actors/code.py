@@ -478,6 +478,8 @@ def _note_described_people(ctx: Context, st: DocState, matches: list[Match], sen
         demonym = m.first({DEMONYM})
         if demonym is None or not demonym.country or _stance_prefixed(ctx, m) or _hyphen_suffix(ctx, m):
             continue
+        if m.start > 0 and doc[m.start - 1].text[:1].isupper() and doc[m.start - 1].pos_ in {"PROPN", "ADJ"}:
+            continue  # "Honduran Indian leader X": the nationality is the first word, not this one
         i = m.end
         while i < sent_end and i - m.end < 3 and doc[i].is_lower and doc[i].pos_ in {"NOUN", "ADJ"}:
             i += 1
@@ -488,10 +490,14 @@ def _note_described_people(ctx: Context, st: DocState, matches: list[Match], sen
         described = i > m.end
         if j - i < 2 or not (described or any(t.ent_type_ == "PERSON" for t in doc[i:j])):
             continue
-        roles = [r for r in matches if m.end <= r.start and r.end <= i and r.first({ROLE}) is not None]
-        agent = _role_agent(ctx, roles[-1]) if roles else "CVL"
-        if roles and not agent:
+        if j < sent_end and doc[j].pos_ == "PROPN":
+            continue  # the name runs on into one our knowledge has ("First Lady Michelle Obama")
+        role = next((r for r in matches if r.end == i and r.start >= m.end and r.first({ROLE}) is not None), None)
+        agent = _role_agent(ctx, role) if role is not None else "CVL"  # the last describing word is the role
+        if role is not None and not agent:
             continue  # "Korea expert John Smith": a topic, no nationality of the person
+        if _former(ctx, max(m.start - 1, 0), i) and agent in {"GOV", "MIL", "LEG", "JUD", "CVL"}:
+            agent = "ELI"  # "former Congolese dictator X" (rule `former_office`)
         name = _text_of(list(doc[i:j]))
         for key in _surname_keys_of(name, demonym.country) | {normalize(doc[j - 1].text), normalize(name)}:
             st.people.setdefault(key, (demonym.country, agent, name))
