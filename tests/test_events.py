@@ -792,3 +792,15 @@ def test_releasing_a_party_is_a_release_and_a_report_is_not(read_text):
     events = _events(read_text, "Syrian rebels said on Monday they will release the 21 UN peacekeepers.")
     assert any(e.cameo.startswith(("0841", "0353")) for e in events)
     assert not _events(read_text, "The Russian government released a report on Monday.")
+
+
+def test_a_party_named_but_not_coded_keeps_the_event(read_text):
+    events = _events(read_text, "The Acme Foundation filed a lawsuit against John Thom on Monday.")
+    assert [e.cameo for e in events] == ["115"]
+    assert events[0].source is not None and events[0].source.code == "" and "Acme" in events[0].source.text
+    assert not _events(read_text, "Kristen Crouch, visiting from Dallas for a wedding, fled on Monday.")
+
+
+def test_they_after_a_coordinated_subject_is_each_party(read_text):
+    got = _triples(_events(read_text, "Germany and France said on Monday they would send troops to Mali."))
+    assert {t[0] for t in got} >= {"DEU", "FRA"}

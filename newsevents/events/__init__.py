@@ -112,7 +112,7 @@ def _story_dyad_target(ctx: Any, cands: list[Candidate]) -> None:
     carry lower confidence."""
     counts, first = _country_counts(ctx, cands)
     for cand in cands:
-        if cand.target is not None or cand.source is None:
+        if cand.target is not None or cand.source is None or not cand.source.country:
             continue
         if len({a.country for a in cand.sources}) > 1 and cand.code[:2] in RECIPROCAL_ROOTS:
             continue  # (coordinated parties meeting or agreeing are each other's targets)
@@ -768,7 +768,7 @@ def run(ctx: Any) -> None:
     for c in cands:
         if c.drop or not c.code or info(c.code).name == "":
             continue
-        if c.entry.needs_political and c.source is None and c.target is None:
+        if c.entry.needs_political and (c.extra.get("uncoded") or (c.source is None and c.target is None)):
             continue
         if c.entry.political_source and not _official_visitor(c.source, lex):
             continue  # rule `political_source`: "the storm arrived in Florida" is no visit

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from newsevents.events import bridge
 from newsevents.events.detect import Candidate, small_clause_subject
 from newsevents.events.lexicon import Lexicon, load_lexicon
+from newsevents.reading import Actor
 
 SUBJ = {"nsubj", "csubj"}
 THING_CLASSES = ("AGREEMENT", "EVIDENCE", "SANCTION", "NEGOTIATION", "TIES", "AID", "WEAPON")
@@ -505,12 +506,24 @@ def _city_modifier(ctx: Any, cand: Candidate) -> Token | None:
     return tok if place is not None and place.kind not in ("country", "region") else None
 
 
+def _they_antecedent(ctx: Any, tok: Token | None) -> Token | None:
+    """Rule `they_coordination`: "Obama and Putin said they will attack Iraq": a "they" the actors
+    stage did not link stands for the coordinated subject before it in the sentence (each its own
+    party); otherwise the token itself."""
+    if tok is None or tok.lower_ != "they" or bridge.actor_for_token(ctx, tok) is not None:
+        return tok
+    for prev in reversed(list(tok.sent[: tok.i - tok.sent.start])):
+        if prev.dep_ == "nsubj" and prev.pos_ == "PROPN" and any(c.dep_ == "conj" for c in prev.children):
+            return prev
+    return tok
+
+
 def code_arguments(ctx: Any, cand: Candidate) -> None:
     """Actors for the source and target tokens (coordinated ones too) via the actors stage."""
     site = _city_modifier(ctx, cand)
     if site is not None:
         cand.source_token = None
-    srcs = [a for a in (code_actor(ctx, cand, t) for t in _conj_tokens(cand.source_token)) if a]
+    srcs = [a for a in (code_actor(ctx, cand, t) for t in _conj_tokens(_they_antecedent(ctx, cand.source_token))) if a]
     if not srcs and cand.source_token is not None and cand.source_token.dep_ == "nsubj":
         # "the militant group Ansar Dine is claiming": a name split into several subjects by the parser
         others = [c for c in cand.source_token.head.children if c.dep_ == "nsubj" and c.i != cand.source_token.i]
@@ -555,9 +568,29 @@ def code_arguments(ctx: Any, cand: Candidate) -> None:
         found = bridge.actor_for_token(ctx, place) if place is not None else None
         if found is not None and found.country:
             tgts = [replace(found, agent="", code=found.country)]
+    if not srcs and not tgts and cand.code[:3] not in ("042", "043"):  # (a visitor named only: a tourist?)
+        srcs = [a for a in [_uncoded_name(ctx, cand.source_token)] if a]
+        tgts = [a for a in [_uncoded_name(ctx, cand.target_token)] if a]
+        if srcs or tgts:
+            cand.extra["uncoded"] = True
     cand.sources, cand.targets = srcs, tgts
     cand.source = srcs[0] if srcs else None
     cand.target = tgts[0] if tgts else None
+
+
+UNCODED_NAME_TYPES = ("PERSON", "ORG")
+
+
+def _uncoded_name(ctx: Any, tok: Token | None) -> Any:
+    """Rule `uncoded_name`: "the FBI opened an investigation of Flynn": a party named by a proper
+    name the actors stage could not code is still the act's party, with its words and no code."""
+    if tok is None or tok.pos_ != "PROPN" or tok.ent_type_ not in UNCODED_NAME_TYPES:
+        return None
+    lo = tok.i
+    while lo > tok.sent.start and tok.doc[lo - 1].ent_type_ == tok.ent_type_ and tok.doc[lo - 1].head.i == tok.i:
+        lo -= 1
+    start, end = ctx.raw_span(tok.doc[lo: tok.i + 1])
+    return Actor(text=ctx.raw[start:end], start=start, end=end, country="", agent="", code="")
 
 
 def _coordinated_clause_party(ctx: Any, cand: Candidate, source: Any) -> list[Any]:
