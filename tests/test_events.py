@@ -804,3 +804,14 @@ def test_a_party_named_but_not_coded_keeps_the_event(read_text):
 def test_they_after_a_coordinated_subject_is_each_party(read_text):
     got = _triples(_events(read_text, "Germany and France said on Monday they would send troops to Mali."))
     assert {t[0] for t in got} >= {"DEU", "FRA"}
+
+
+def test_an_arrest_in_a_country_with_no_doer_named_is_by_its_authorities(read_text):
+    got = _triples(_events(read_text, "A British tourist was arrested in Dubai on Monday."))
+    assert ("ARE", "GBR", "173") in got
+
+
+def test_violating_a_ceasefire_and_stopping_work(read_text):
+    got = _triples(_events(read_text, "Philippine rebels violated the holiday ceasefire on Monday."))
+    assert any(t[2] == "196" for t in got)
+    assert not _events(read_text, "Russia violated the agreement on Monday.")

@@ -234,6 +234,29 @@ def _host_visits(ctx: Any, cands: list[Candidate]) -> None:
             c.drop = True  # ("attended the funeral" at home or nowhere named: no visit)
 
 
+STATE_ACTS = {"173", "174"}  # arrest, detain; expel or deport: acts of the authorities where they happen
+
+
+def _authorities_of_the_place(ctx: Any, cands: list[Candidate]) -> None:
+    """Rule `authorities_of_the_place`: "The journalist was arrested on Monday in Niger": an arrest
+    or expulsion told in the passive with no one named as its doer was done by the authorities of
+    the country where it happened (the country alone, no agent guessed)."""
+    for c in cands:
+        if c.code[:3] not in STATE_ACTS or c.source is not None or c.source_token is not None or c.entry.noun:
+            continue
+        if not any(a.dep_ == "auxpass" for a in c.token.children):
+            continue
+        # (the places stage decides what is a place: the tagger may call "Niger" a person)
+        spot = next((o for p in c.token.children if p.dep_ == "prep" and p.lower_ == "in"
+                     for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None)
+        country = _place_country(ctx, spot) if spot is not None else None
+        if country:
+            start, end = ctx.raw_span(spot)
+            c.source = Actor(text=ctx.raw[start:end], start=start, end=end, country=country, agent="", code=country)
+            c.sources = [c.source]
+            c.extra["inferred_source"] = True
+
+
 def _aimed_code(c: Candidate, lex: Lexicon) -> str:
     """Rule `aimed_force`: weapons fired at a party are armed force; heavy ones (missiles, rockets,
     shells: lexicon `aimed_weapons`) are fighting with artillery (CAMEO 194, the manual's "missile
@@ -753,6 +776,7 @@ def run(ctx: Any) -> None:
             c.reported_by = [r for r in c.reported_by if r != c.extra.get("reporter_text")]
     _show_of_force_abroad(ctx, cands)
     _host_visits(ctx, cands)
+    _authorities_of_the_place(ctx, cands)
     _quote_restates_summary(ctx, cands)
     _refusals(cands, lex)
     _consequences(cands)
