@@ -556,3 +556,9 @@ def test_described_person_takes_the_first_nationality_and_a_former_office(read_t
     assert _code_of(r, "Lemus") != "INDGOV"  # "Indian" is not her nationality
     r = read_text("Former Congolese dictator Joseph Banza fled. Banza died.", published="2016-03-03")
     assert _code_of(r, "Banza").endswith("ELI")  # rule `former_office`
+
+
+def test_a_coalition_or_a_body_of_a_known_organization_is_no_civic_body(read_text):
+    r = read_text("The Syrian National Coalition said on Monday it would attend the talks in Geneva.",
+                  published="2016-03-03")
+    assert _code_of(r, "The Syrian National Coalition") != "SYRNGO"

@@ -886,8 +886,8 @@ def _named_body(ctx: Context, token: Token, matches: list[Match]) -> tuple[str, 
     title. (country, agent) or None when no country is named."""
     if token.pos_ != "PROPN" or not token.text[:1].isupper() or normalize(token.text) not in BODY_HEADS:
         return None
-    if any(m.start <= token.i < m.end for m in matches):
-        return None  # a body our knowledge names ("the African Union") is coded by its entry
+    if any(m.start <= token.i < m.end or m.first({ORG, GROUP}) is not None for m in matches):
+        return None  # a body our knowledge names ("the African Union"), or a body of one, is coded by its entry
     country, _ = _modifier_country(ctx, matches, None)
     return (country, BODY_AGENT) if country else None
 
