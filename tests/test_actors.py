@@ -562,3 +562,8 @@ def test_a_coalition_or_a_body_of_a_known_organization_is_no_civic_body(read_tex
     r = read_text("The Syrian National Coalition said on Monday it would attend the talks in Geneva.",
                   published="2016-03-03")
     assert _code_of(r, "The Syrian National Coalition") != "SYRNGO"
+
+
+def test_a_picture_position_in_parentheses_is_no_actor(read_text):
+    r = read_text("Kenyan teacher John Mwangi (C-R) speaks to reporters in Nairobi.", published="2018-01-01")
+    assert all(a.text != "C-R" for a in r.actors)

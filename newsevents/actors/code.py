@@ -1519,7 +1519,9 @@ def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
                     reading = other
                 continue
             reading = _merge(reading, other)
-    if token.dep_ == "appos" and token.head.pos_ in {"NOUN", "PROPN"} and _comma_before(token):
+    parenthesis = token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text == "("
+    if (token.dep_ == "appos" and token.head.pos_ in {"NOUN", "PROPN"} and _comma_before(token)
+            and not (parenthesis and reading is None)):  # "X (C-R)": a picture position names no one
         other, _, _ = read_phrase(ctx, token.head)
         if reading is None or (not reading.country_from or reading.country_from == "focus"):
             reading = _merge(reading, other)
