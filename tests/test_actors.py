@@ -567,3 +567,10 @@ def test_a_coalition_or_a_body_of_a_known_organization_is_no_civic_body(read_tex
 def test_a_picture_position_in_parentheses_is_no_actor(read_text):
     r = read_text("Kenyan teacher John Mwangi (C-R) speaks to reporters in Nairobi.", published="2018-01-01")
     assert all(a.text != "C-R" for a in r.actors)
+
+
+def test_a_capital_in_the_part_of_a_place_is_a_place(read_text):
+    r = read_text("Gunmen attacked a market in the heart of Nairobi on Monday.", published="2018-01-01")
+    assert all(a.text != "Nairobi" for a in r.actors)
+    r = read_text("Talks in the interest of France went on.", published="2018-01-01")
+    assert _code_of(r, "France") == "FRAGOV"  # no part of a place: still a state

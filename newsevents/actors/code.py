@@ -77,6 +77,7 @@ SEVERAL_PARTIES_OPENERS = _WORDS["several_parties_openers"]
 PLACE_PREPS = _WORDS["place_preps"]
 # Prepositions whose object is a place, not an actor, when it is a country/capital name.
 LOCATIVE_PREPS = _WORDS["locative_preps"]
+PLACE_PART_NOUNS = _WORDS["place_part_nouns"]
 # Words that are never a role head on their own, though they are in compounds.
 PRONOUN_TAGS = {"PRP", "PRP$", "WP", "WDT"}
 
@@ -1791,6 +1792,9 @@ def is_place_use(token: Token, actor: Actor, kinds: set[str]) -> bool:
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head  # "in Iraq or Syria": Syria is in the PP too
     locative = first.dep_ == "pobj" and first.head.lower_ in LOCATIVE_PREPS
+    if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lemma_.lower() in PLACE_PART_NOUNS:
+        part = first.head.head  # "in the heart of London", "near the city of Ramallah": the part's PP places it
+        locative = part.dep_ == "pobj" and part.head.lower_ in LOCATIVE_PREPS
     if kinds & {ROLE, PERSON, ORG, GROUP, DEMONYM}:
         return False
     if locative:
