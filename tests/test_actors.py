@@ -574,3 +574,17 @@ def test_a_capital_in_the_part_of_a_place_is_a_place(read_text):
     assert all(a.text != "Nairobi" for a in r.actors)
     r = read_text("Talks in the interest of France went on.", published="2018-01-01")
     assert _code_of(r, "France") == "FRAGOV"  # no part of a place: still a state
+
+
+def test_a_role_in_apposition_codes_the_person_and_later_surname_mentions(read_text):
+    r = read_text("John Kamau, a Kenyan lawmaker, said the police lied. Kamau spoke again on Monday.",
+                  published="2018-01-01")
+    assert _code_of(r, "John Kamau") == "KENLEG"
+    assert _code_of(r, "Kamau") == "KENLEG"
+
+
+def test_a_chief_takes_the_agent_of_what_it_heads(read_text):
+    r = read_text("The Kenyan police chief said the attack was over. Brazil's army chief spoke.",
+                  published="2018-01-01")
+    assert _code_of(r, "The Kenyan police chief") == "KENCOP"
+    assert _code_of(r, "Brazil's army chief") == "BRAMIL"

@@ -1504,6 +1504,7 @@ def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
     if _plain_noun_phrase(ctx, token):
         return None
     reading, left, right = read_phrase(ctx, token)
+    own_reading = reading
     # appositions: "the minister's deputy, Ana Ruiz"; "The French envoy to Mali, Ambassador Jean Dupont"
     for child in token.rights:
         if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"}:
@@ -1520,6 +1521,11 @@ def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
                     reading = other
                 continue
             reading = _merge(reading, other)
+    if own_reading is None and reading is not None and reading.head_kind == ROLE and token.ent_type_ == "PERSON":
+        # "John Kamau, a Kenyan lawmaker, said": the role in apposition is this person's, and later
+        # mentions of the surname reach the same code (rule `person_apposition`)
+        names = [t for t in ctx.doc[left:right] if t.ent_type_ == "PERSON"]
+        reading = dataclasses.replace(reading, head_kind=PERSON, name=_text_of(names) or None)
     parenthesis = token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text == "("
     if (token.dep_ == "appos" and token.head.pos_ in {"NOUN", "PROPN"} and _comma_before(token)
             and not (parenthesis and reading is None)):  # "X (C-R)": a picture position names no one
