@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from newsevents.data_files import read_yaml
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -226,7 +226,7 @@ class Knowledge:
 @lru_cache(maxsize=1)
 def phrase_words() -> dict[str, frozenset[str]]:
     """The word and code lists of `data/phrase_words.yaml`, by name (each names its rule there)."""
-    data = yaml.safe_load((DATA / "phrase_words.yaml").read_text(encoding="utf-8")) or {}
+    data = read_yaml(DATA / "phrase_words.yaml") or {}
     out = {}
     for name, words in data.items():
         if not all(isinstance(w, str) for w in words or []):
@@ -266,7 +266,7 @@ def _load_countries(kb: Knowledge) -> None:
 
 
 def _load_metonyms(kb: Knowledge) -> None:
-    data = yaml.safe_load((DATA / "metonyms.yaml").read_text(encoding="utf-8"))
+    data = read_yaml(DATA / "metonyms.yaml")
     for item in data.get("seats", []):
         kb.add(Entry(item["phrase"], SEAT, "seat_metonym", item["country"], item.get("agent") or "",
                      item["phrase"]))
@@ -277,7 +277,7 @@ def _load_metonyms(kb: Knowledge) -> None:
 
 
 def _load_organizations(kb: Knowledge) -> None:
-    data = yaml.safe_load((DATA / "organizations.yaml").read_text(encoding="utf-8"))
+    data = read_yaml(DATA / "organizations.yaml")
     for section in ("international", "national"):
         for item in data.get(section, []):
             for phrase in [item["name"], *(item.get("aliases") or [])]:
@@ -291,7 +291,7 @@ def _load_organizations(kb: Knowledge) -> None:
 
 
 def _load_roles(kb: Knowledge) -> None:
-    data = yaml.safe_load((DATA / "roles.yaml").read_text(encoding="utf-8"))
+    data = read_yaml(DATA / "roles.yaml")
     for agent, phrases in (data.get("roles") or {}).items():
         for phrase in phrases:
             kb.add(Entry(str(phrase), ROLE, "role_noun", "", agent or ""))

@@ -21,8 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from newsevents.data_files import read_yaml
 from newsevents.reading import Boilerplate, Caption, Document, Paragraph
 
 DATA = Path(__file__).parent / "data"
@@ -76,8 +75,7 @@ def fold(text: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _furniture_spec() -> dict:
     """data/furniture.yaml, read once per process (libyaml's parser when present: same data)."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load((DATA / "furniture.yaml").read_text(encoding="utf-8"), Loader=loader)
+    return read_yaml(DATA / "furniture.yaml")
 
 
 @functools.lru_cache(maxsize=1)

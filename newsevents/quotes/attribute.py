@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from spacy.tokens import Span, Token
 
+from newsevents.data_files import read_yaml
 from newsevents.quotes.coref import Entity, SpanIndex, entity_at
 from newsevents.quotes.find import QuotedSpan
 from newsevents.reading import Quote
@@ -46,7 +46,7 @@ SIGNATURE = re.compile(r"[\u201d\"'\u2019]?[\s\u00a0]*[\u2015\u2014\u2013-]+[\s\
 @functools.lru_cache(maxsize=1)
 def cues() -> dict[str, Any]:
     """The cue lexicon (data/cues.yaml), loaded once."""
-    data = yaml.safe_load((DATA / "cues.yaml").read_text(encoding="utf-8"))
+    data = read_yaml(DATA / "cues.yaml")
     return {
         "speech": set(data["speech_verbs"]),
         "cognition": set(data["cognition_verbs"]),

@@ -39,9 +39,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from spacy.tokens import Span, Token
 
+from newsevents.data_files import read_yaml
 from newsevents.quotes.countries import is_country_name
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -79,7 +79,7 @@ class _Mention:
 @functools.lru_cache(maxsize=1)
 def lexicon() -> dict[str, Any]:
     """The coreference word lists (data/coref.yaml), loaded once."""
-    data = yaml.safe_load((DATA / "coref.yaml").read_text(encoding="utf-8"))
+    data = read_yaml(DATA / "coref.yaml")
     return {
         "female": set(data["female_markers"]),
         "male": set(data["male_markers"]),
@@ -92,7 +92,7 @@ def lexicon() -> dict[str, Any]:
 
 
 def _first_names() -> dict[str, set[str]]:
-    data = yaml.safe_load((DATA / "first_names.yaml").read_text(encoding="utf-8"))
+    data = read_yaml(DATA / "first_names.yaml")
     female, male = set(data["female"]), set(data["male"])
     return {"female_names": female - male, "male_names": male - female}
 

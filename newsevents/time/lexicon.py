@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
+from newsevents.data_files import read_yaml
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -20,9 +20,7 @@ DATA = Path(__file__).resolve().parent / "data"
 @functools.lru_cache(maxsize=1)
 def lexicon() -> dict[str, Any]:
     """The sections of data/lexicon.yaml (loaded once)."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when present: same data
-    with open(DATA / "lexicon.yaml", encoding="utf-8") as f:
-        return yaml.load(f, Loader=loader)
+    return read_yaml(DATA / "lexicon.yaml")
 
 
 @functools.lru_cache(maxsize=1)
