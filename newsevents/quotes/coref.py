@@ -98,7 +98,13 @@ def _first_names() -> dict[str, set[str]]:
 
 
 def _words(name: str) -> list[str]:
-    return [w for w in re.findall(r"[\w\-.]+", name.lower()) if w not in {"'s", "’s"}]
+    return list(_name_words(name))
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_words(name: str) -> tuple[str, ...]:
+    """Cached: the same names are compared with every earlier mention of a story."""
+    return tuple(w for w in re.findall(r"[\w\-.]+", name.lower()) if w not in {"'s", "’s"})
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:
