@@ -815,3 +815,8 @@ def test_violating_a_ceasefire_and_stopping_work(read_text):
     got = _triples(_events(read_text, "Philippine rebels violated the holiday ceasefire on Monday."))
     assert any(t[2] == "196" for t in got)
     assert not _events(read_text, "Russia violated the agreement on Monday.")
+
+
+def test_they_after_people_of_a_named_body_is_that_body(read_text):
+    events = _events(read_text, "Leaders of the LAUSD Union of Teachers have said they will not end the strike.")
+    assert events and events[0].source is not None and "Union" in events[0].source.text

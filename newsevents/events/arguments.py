@@ -584,6 +584,16 @@ UNCODED_NAME_TYPES = ("PERSON", "ORG")
 def _uncoded_name(ctx: Any, tok: Token | None) -> Any:
     """Rule `uncoded_name`: "the FBI opened an investigation of Flynn": a party named by a proper
     name the actors stage could not code is still the act's party, with its words and no code."""
+    if tok is not None and tok.lower_ == "they" and tok.tag_ == "PRP":
+        # "Leaders of the LAUSD Union said they will not end the strike": the subject before
+        tok = next((p for p in reversed(list(tok.sent[: tok.i - tok.sent.start]))
+                    if p.dep_ in ("nsubj", "nsubjpass") and p.pos_ in ("NOUN", "PROPN")), None)
+    if tok is not None and tok.pos_ == "NOUN" and tok.tag_ == "NNS":
+        # "Leaders of the LAUSD Union of Teachers": people of a named body speak for it
+        body = _pobj(tok, "of")
+        if body is not None and body.pos_ == "PROPN" and body.ent_type_ in UNCODED_NAME_TYPES:
+            start, end = ctx.raw_span(tok.doc[tok.left_edge.i: body.right_edge.i + 1])
+            return Actor(text=ctx.raw[start:end], start=start, end=end, country="", agent="", code="")
     if tok is None or tok.pos_ != "PROPN" or tok.ent_type_ not in UNCODED_NAME_TYPES:
         return None
     lo = tok.i
