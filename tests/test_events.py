@@ -771,7 +771,7 @@ def test_attending_a_gathering_abroad_visits_its_host(read_text):
 
 
 def test_a_plea_entered_in_court_is_no_appeal(read_text):
-    events = _events(read_text, "Tamimi, a Palestinian activist, was not asked by Israel to enter a plea on Monday.")
+    events = _events(read_text, "Haddad, a Lebanese activist, was not asked by the court to enter a plea on Monday.")
     assert not [e for e in events if e.cameo_root == "02" and e.modality != "negated"]
 
 

@@ -467,7 +467,7 @@ def _scan_document(ctx: Context, st: DocState) -> None:
 
 def _note_described_people(ctx: Context, st: DocState, matches: list[Match], sent_end: int) -> None:
     """Rule `described_person`: a nationality, then at most three lower-case describing words,
-    then a full name our knowledge lacks ("Palestinian teen Ahed Tamimi", "Syrian activist Omar
+    then a full name our knowledge lacks ("Lebanese student Lina Haddad", "Syrian activist Omar
     Khaled") gives that person the country, and the agent of a role among the describing words
     (CVL when they name none). Noted before any phrase is coded, so every mention of the name or
     surname, earlier ones too, reaches the same code; a name the parser did not tag as a person
@@ -802,7 +802,7 @@ def _international_of(ctx: Context, token: Token) -> tuple[str, str, str | None]
 
 
 def _adjacent_demonym(ctx: Context, matches: list[Match], left: int) -> bool:
-    """A nationality word opening a person's name phrase ("Palestinian Ahed Tamimi")."""
+    """A nationality word opening a person's name phrase ("Lebanese Lina Haddad")."""
     return any(m.start == left and m.first({DEMONYM}) is not None and not _stance_prefixed(ctx, m)
                for m in matches)
 
@@ -1606,8 +1606,8 @@ PERSON_PRONOUNS = _WORDS["person_pronouns"]
 
 
 def _person_before_in_sentence(ctx: Context, pronoun: Token) -> tuple[str, str, str | None] | None:
-    """Rule `pronoun_in_sentence`: a personal pronoun no coreference chain resolves ("Israel has
-    held Ahed Tamimi since arresting her") is the nearest person named before it in its sentence."""
+    """Rule `pronoun_in_sentence`: a personal pronoun no coreference chain resolves ("police have
+    held Lina Haddad since arresting her") is the nearest person named before it in its sentence."""
     if pronoun.tag_ != "PRP" or pronoun.lower_ not in PERSON_PRONOUNS:
         return None
     for tok in reversed(list(pronoun.sent[: pronoun.i - pronoun.sent.start])):
@@ -1618,7 +1618,7 @@ def _person_before_in_sentence(ctx: Context, pronoun: Token) -> tuple[str, str, 
     return None
 
 
-# Dependencies of name tokens inside a longer name ("Ahed" in "Ahed Tamimi").
+# Dependencies of name tokens inside a longer name ("Lina" in "Lina Haddad").
 INNER_NAME_DEPS = {"compound", "flat"}
 
 

@@ -41,7 +41,7 @@ DATELINE = re.compile(
 MULTIWORD_PLACE_START = {"NEW", "SAN", "LOS", "LAS", "EL", "ST.", "SAINT", "PORT", "CAPE", "HONG", "KUALA",
                          "ABU", "TEL", "BUENOS", "RIO", "SAO", "SÃO", "PHNOM", "ADDIS", "DAR", "KANSAS",
                          "SALT", "BATON", "GAZA", "WEST", "EAST", "NORTH", "SOUTH", "SRI", "COSTA", "PUERTO",
-                         "MEXICO", "PANAMA", "GUATEMALA", "KUWAIT", "VATICAN", "OFER", "RAS", "SHARM", "DEIR"}
+                         "MEXICO", "PANAMA", "GUATEMALA", "KUWAIT", "VATICAN", "RAS", "SHARM", "DEIR"}
 SLUG = re.compile(r"^(?:\d(?:ST|ND|RD|TH)\s+LEAD|LEAD|URGENT|FLASH|EXTRA|UPDATE\s*\d*|ADVISORY|CORRECTED"
                   r"|\d(?:st|nd|rd|th|ST|ND|RD|TH)\s+LD(?:\s+Writethru)?)\s*[:–-]?\s+")
 _NAME = r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*"

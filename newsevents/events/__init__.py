@@ -517,7 +517,7 @@ def _dated_by_dateline(ctx: Any, verb: Token) -> bool:
 def _statement_date(ctx: Any, c: Candidate, cue: Token | None) -> dict[str, Any] | None:
     """Rule `statement_date`: a statement is dated when it was made. Inside a direct quote with no
     reporting verb of its own, the verb that attributes the quote dates it ('"... we will discuss
-    the project," Steinitz said on Wednesday'); a lead paraphrase whose reporting verb has no
+    the project," the minister said on Wednesday'); a lead paraphrase whose reporting verb has no
     time ("X told reporters") takes the date of the same speaker's quote that follows it in the
     next sentences ("..., X said on Wednesday")."""
     start = ctx.raw_span(c.token)[0]

@@ -386,7 +386,7 @@ def code_actor(ctx: Any, cand: Candidate, tok: Token | None) -> Any:
         got = bridge.actor_for_token(ctx, tok)
         if got is not None:
             return got
-        # "held Ahed Tamimi since arresting her": the nearest person named before, in the sentence
+        # "police held Lina Haddad since arresting her": the nearest person named before, in the sentence
         for prev in reversed(list(tok.sent[: tok.i - tok.sent.start])):
             if prev.ent_type_ == "PERSON" and prev.dep_ != "compound":
                 return _named_actor(ctx, prev)
@@ -604,8 +604,8 @@ def _uncoded_name(ctx: Any, tok: Token | None) -> Any:
 
 
 def _coordinated_clause_party(ctx: Any, cand: Candidate, source: Any) -> list[Any]:
-    """Rule `coordinated_clause_party`: "Neither MI5 nor the police responded to the claims, but
-    lawmakers have demanded to know why": a demand, appeal, accusation or criticism that names
+    """Rule `coordinated_clause_party`: "Neither the ministry nor the army answered the letter,
+    but senators have demanded an explanation": a demand, appeal, accusation or criticism that names
     no one is aimed at the party that is the subject of the clause it is coordinated with."""
     verb = cand.token
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):

@@ -90,7 +90,7 @@ def natural_feature_words() -> frozenset[str]:
 
 def _feature_name(span: Span) -> bool:
     """A name shaped like a local feature's: "Penn Park", "Lake Erie", "Interstate 64" is not."""
-    words = [t.text.title() if t.is_upper else t.text for t in span if t.tag_ != "POS"]  # "OFER PRISON" too
+    words = [t.text.title() if t.is_upper else t.text for t in span if t.tag_ != "POS"]  # "CAMP X-RAY" too
     return len(words) >= 2 and (words[-1] in feature_words() or words[0] in feature_first_words())
 
 
