@@ -820,3 +820,18 @@ def test_violating_a_ceasefire_and_stopping_work(read_text):
 def test_they_after_people_of_a_named_body_is_that_body(read_text):
     events = _events(read_text, "Leaders of the LAUSD Union of Teachers have said they will not end the strike.")
     assert events and events[0].source is not None and "Union" in events[0].source.text
+
+
+def test_a_party_quoting_another_partys_hostile_acts_against_it_accuses_it(read_text):
+    text = ("Syrian villagers were detained on Monday. \u201cThe Syrian rebels threatened our soldiers and "
+            "attacked our patrol,\u201d the Turkish army said in a statement.")
+    events = _events(read_text, text)
+    accusations = [e for e in events if e.cameo == "112"]
+    assert accusations and accusations[0].source.country == "TUR" and accusations[0].target.country == "SYR"
+    assert not [e for e in events if e.cameo[:2] in ("13", "18", "19") and e.modality == "asserted"]
+
+
+def test_a_paraphrased_report_of_another_partys_act_keeps_the_act(read_text):
+    events = _events(read_text, "Syrian rebels attacked a Turkish patrol on Monday, the Turkish army said.")
+    assert [e for e in events if e.cameo[:2] in ("18", "19") and e.modality == "asserted"
+            and e.source is not None and e.source.country == "SYR"]

@@ -445,6 +445,39 @@ def _claims(ctx: Any, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
     return out
 
 
+HOSTILE_ROOTS = {"13", "14", "15", "17", "18", "19", "20"}
+
+
+def _quoted_charges(ctx: Any, cands: list[Candidate]) -> None:
+    """Rule `quoted_charge`: '"They threw rocks at our patrol and blocked the road," the army said.'
+    Hostile acts (CAMEO 13-20) that a party, in its own direct words, says another party did to
+    it are that party's charges (CAMEO 112, accuse), not acts the story asserts: the first becomes
+    the accusation, speaker to doer; the acts themselves stay alleged (hypothetical). A journalist's
+    paraphrase ("X said Y blew up ...") keeps the doer's act with the speaker in `reported_by`."""
+    charged: set[tuple[int, str]] = set()
+    for c in cands:
+        if not c.code or c.code[:2] not in HOSTILE_ROOTS or c.modality != "asserted" or c.source is None:
+            continue
+        quote = bridge.quote_at(ctx, ctx.raw_span(c.token)[0])
+        if quote is None or quote.kind != "direct":
+            continue
+        speaker = c.extra.get("reporter") or speaker_actor(ctx, c)[0]
+        if speaker is None or not speaker.country or not c.source.country or c.source.country == speaker.country:
+            continue
+        target = c.target if c.target is not None and c.target.start != c.source.start else None
+        if target is not None and target.country != speaker.country:
+            continue  # (acts against a third party are reported, not charged)
+        key = (quote.start, c.source.code)
+        if key in charged:
+            c.modality = "hypothetical"  # one more count of the same charge
+            continue
+        charged.add(key)
+        c.code = "112"
+        c.source, c.target = speaker, c.source
+        c.reported_by = []
+        c.extra["intent"] = True  # a statement happens when it is made
+
+
 def _future_intents(cands: list[Candidate], lex: Lexicon) -> None:
     """Rule `future_intent`: a cooperative act told in the future (CAMEO 04-08) is an asserted
     statement of intent (CAMEO 03), as PLOVER codes it; the act itself has not happened."""
@@ -782,6 +815,7 @@ def run(ctx: Any) -> None:
     _consequences(cands)
     _purpose_of_meeting(cands)
     cands = _claims(ctx, cands, lex)
+    _quoted_charges(ctx, cands)
     for c in cands:
         if c.entry.aimed and c.target is not None and c.code == "150":
             c.code = _aimed_code(c, lex)  # rule `aimed_force`
