@@ -588,3 +588,14 @@ def test_a_chief_takes_the_agent_of_what_it_heads(read_text):
                   published="2018-01-01")
     assert _code_of(r, "The Kenyan police chief") == "KENCOP"
     assert _code_of(r, "Brazil's army chief") == "BRAMIL"
+
+
+def test_domestic_institutions_with_no_country_word_take_the_focus_country(read_text):
+    """Rule `role_noun` with the focus fallback: a department, treasury, council or electoral
+    commission named without a country is the story's state's government."""
+    r = read_text("NAIROBI, Kenya (AP) - The Treasury said on Monday it had frozen the firm's accounts. "
+                  "The county council sued the developer. The electoral commission rejected the complaint.",
+                  published="2021-03-01")
+    assert _code_of(r, "The Treasury") == "KENGOV"
+    assert _code_of(r, "The county council") == "KENGOV"
+    assert _code_of(r, "The electoral commission") == "KENGOV"
