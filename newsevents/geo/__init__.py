@@ -439,8 +439,13 @@ def place_for_token(ctx: Context, token: Token) -> Place | None:
     if spans is None:
         return None
     head = _clause_head(token)
+    if spans:
+        # the token's sentence bounds, once: a span shares it exactly when its start lies inside
+        # (what `span.sent.start == token.sent.start` tests, without building two Spans per place)
+        token_sentence = token.sent
+        sent_start, sent_end = token_sentence.start, token_sentence.end
     for place, span in spans:
-        if span.sent.start != token.sent.start:
+        if not sent_start <= span.start < sent_end:
             continue
         attached = _locative_head(span.root)
         if attached is not None and (attached == head or _clause_head(attached) == head):
