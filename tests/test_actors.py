@@ -599,3 +599,11 @@ def test_domestic_institutions_with_no_country_word_take_the_focus_country(read_
     assert _code_of(r, "The Treasury") == "KENGOV"
     assert _code_of(r, "The county council") == "KENGOV"
     assert _code_of(r, "The electoral commission") == "KENGOV"
+
+
+def test_office_holders_code_by_the_office_held_at_publication(read_text):
+    """Rule `person_in_office`: an opposition leader before and after a spell in government."""
+    r = read_text("Michael Howard criticised the plan.", published="2004-06-01")
+    assert _code_of(r, "Michael Howard") == "GBROPP"
+    r = read_text("Michael Howard criticised the plan.", published="1995-06-01")
+    assert _code_of(r, "Michael Howard") == "GBRGOV"
