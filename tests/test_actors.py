@@ -607,3 +607,11 @@ def test_office_holders_code_by_the_office_held_at_publication(read_text):
     assert _code_of(r, "Michael Howard") == "GBROPP"
     r = read_text("Michael Howard criticised the plan.", published="1995-06-01")
     assert _code_of(r, "Michael Howard") == "GBRGOV"
+
+
+def test_an_organ_of_a_body_named_by_a_role_takes_that_role(read_text):
+    """Rule `organ_of_organization`: "the unions' executives" are the unions', not business."""
+    r = read_text("LONDON - The two unions' executives rejected the offer. The firm's chief executive "
+                  "praised the minister.", published="2005-03-01")
+    assert _code_of(r, "The two unions' executives") == "GBRLAB"
+    assert _code_of(r, "The firm's chief executive") == "GBRBUS"

@@ -1181,9 +1181,26 @@ def _organ_reading(ctx: Context, token: Token, matches: list[Match], head_match:
                     r.country, r.agent, r.country_from = code[0], code[1], "modifier"
                     r.agent_explicit, r.head_kind = True, ROLE
                     return r
+    owner = _possessive_role_owner(ctx, modifiers)
+    if owner:  # "the two unions' executives" are the unions' (LAB), not business executives
+        r = PhraseReading()
+        r.agent, r.agent_explicit, r.head_kind = owner, True, ROLE
+        return r
     if token.text[:1].isupper() and normalize(token.text) in kb.government_bodies:
         return _government_body(ctx, token, modifiers + [Match(token.i, token.i + 1, [])])
     return None
+
+
+def _possessive_role_owner(ctx: Context, modifiers: list[Match]) -> str:
+    """Rule `organ_of_organization` for a body named by a role noun in the possessive: the agent
+    of the nearest possessor ("the union's executive committee" is LAB); "" when there is none."""
+    for m in reversed(modifiers):
+        role = m.first({ROLE})
+        last = ctx.doc[m.end - 1]
+        after = ctx.doc[m.end] if m.end < len(ctx.doc) else None
+        if role is not None and role.agent and (last.dep_ == "poss" or (after is not None and after.tag_ == "POS")):
+            return role.agent
+    return ""
 
 
 def _government_body(ctx: Context, token: Token, matches: list[Match]) -> PhraseReading | None:
