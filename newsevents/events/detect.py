@@ -4,10 +4,11 @@ quoted speech (rule `conditional_warning`). Each yields a Candidate with a provi
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.attrs import LEMMA, POS
 from spacy.tokens import Token
 
 from newsevents.events import bridge
@@ -193,16 +194,53 @@ def _noun_code(tok: Token, entry: Entry, lex: Lexicon) -> str | None:
     return entry.code
 
 
-def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
-    """All event mentions in the non-furniture sentences of the article."""
-    out: list[Candidate] = []
+Word = tuple[int, str, str]  # (token index, coarse tag, lower-cased lemma)
+
+
+def _story_words(ctx: Any) -> list[tuple[Any, list[Word]]]:
+    """Each story sentence (zones outside SKIP_ZONES) with its words' index, coarse tag and
+    lower-cased lemma, read once per article from the doc's arrays (tags and lemmas do not change
+    while events are read): the rules pick their few trigger words from these, and only those
+    become Token objects (building one per word in every rule's pass was most of the stage's cost)."""
+    exposed = getattr(ctx, "exposed", None)
+    if exposed is not None and "_events_story_words" in exposed:
+        return exposed["_events_story_words"]
+    doc = ctx.doc
+    strings = doc.vocab.strings
+    arrays = doc.to_array([POS, LEMMA])
+    names = {pos_id: doc[int(i)].pos_ for pos_id, i in zip(*_first_indices(arrays[:, 0]), strict=True)}
+    lemmas = {lemma_id: strings[lemma_id].lower() for lemma_id in set(arrays[:, 1].tolist())}
+    pos_of = [names[p] for p in arrays[:, 0].tolist()]
+    lemma_of = [lemmas[lemma_id] for lemma_id in arrays[:, 1].tolist()]
+    out: list[tuple[Any, list[Word]]] = []
     for sent in ctx.sentences:
         if sent.zone in SKIP_ZONES:
             continue
+        start, end = sent.span.start, sent.span.end
+        out.append((sent, list(zip(range(start, end), pos_of[start:end], lemma_of[start:end], strict=True))))
+    if exposed is not None:
+        exposed["_events_story_words"] = out
+    return out
+
+
+def _first_indices(values: Any) -> tuple[list[int], list[int]]:
+    """(distinct values, index of each one's first occurrence)."""
+    first: dict[int, int] = {}
+    for i, v in enumerate(values.tolist()):
+        first.setdefault(v, i)
+    return list(first), list(first.values())
+
+
+def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
+    """All event mentions in the non-furniture sentences of the article."""
+    out: list[Candidate] = []
+    doc = ctx.doc
+    for sent, words in _story_words(ctx):
         nominal_heads: dict[int, Candidate] = {}
-        for tok in sent.span:
-            if tok.pos_ in NOUN_POS and tok.lemma_.lower() in lex.nouns:
-                entry = lex.nouns[tok.lemma_.lower()]
+        for i, pos, lemma in words:
+            if pos in NOUN_POS and lemma in lex.nouns:
+                tok = doc[i]
+                entry = lex.nouns[lemma]
                 code = _noun_code(tok, entry, lex)
                 head = tok.head
                 if code is None and tok.dep_ in ("dobj", "nsubjpass", "obj"):
@@ -229,8 +267,11 @@ def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
                     cand.anchor_verb = head
                 nominal_heads[tok.i] = cand
                 out.append(cand)
-        for tok in sent.span:
-            if tok.pos_ not in VERB_POS or tok.dep_ in ("compound", "amod", "nmod"):
+        for i, pos, _lemma in words:
+            if pos not in VERB_POS:
+                continue
+            tok = doc[i]
+            if tok.dep_ in ("compound", "amod", "nmod"):
                 continue  # "the governing party": a verb form used as a modifier
             obj = direct_object(tok)
             if obj is not None and obj.i in nominal_heads and lex.verb_lemma(tok) in lex.light_verbs:
@@ -288,12 +329,12 @@ def conditional_warnings(ctx: Any, lex: Lexicon, taken: set[int], warning_entry:
     """Rule `conditional_warning`: "if X does Y, (then) we will Z" said by someone is a warning of
     the speaker to X (CAMEO 13), whatever Z is; the consequence itself is not asserted."""
     out: list[Candidate] = []
-    for sent in ctx.sentences:
-        if sent.zone in SKIP_ZONES:
-            continue
-        for tok in sent.span:
-            if tok.pos_ not in VERB_POS or tok.i in taken:
+    doc = ctx.doc
+    for sent, words in _story_words(ctx):
+        for i, pos, _lemma in words:
+            if pos not in VERB_POS or i in taken:
                 continue
+            tok = doc[i]
             aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
             if not aux & {"will", "would", "'ll", "shall"}:
                 continue
@@ -312,14 +353,14 @@ VERDICT = Entry(key="verdict", code="111", kind="verdict", targets=[])
 HOPE_APPEAL = Entry(key="hope appeal", code="020", kind="request", targets=[])
 
 
-def _story_tokens(ctx: Any, taken: set[int]) -> Iterator[tuple[str, Token]]:
-    """(zone, token) for every token of the story's sentences not already an event trigger."""
-    for sent in ctx.sentences:
-        if sent.zone in SKIP_ZONES:
-            continue
-        for tok in sent.span:
-            if tok.i not in taken:
-                yield sent.zone, tok
+def _story_tokens(ctx: Any, taken: set[int], keep: Callable[[str, str], bool]) -> Iterator[tuple[str, Token]]:
+    """(zone, token) for every token of the story's sentences not already an event trigger whose
+    coarse tag and lower-cased lemma pass `keep`."""
+    doc = ctx.doc
+    for sent, words in _story_words(ctx):
+        for i, pos, lemma in words:
+            if i not in taken and keep(pos, lemma):
+                yield sent.zone, doc[i]
 
 
 def _under_cue(tok: Token, lex: Lexicon) -> bool:
@@ -337,7 +378,8 @@ def verdicts(ctx: Any, lex: Lexicon, taken: set[int]) -> list[Candidate]:
     if not spec:
         return []
     out: list[Candidate] = []
-    for zone, tok in _story_tokens(ctx, taken):
+    harm_verbs = spec.get("harm_verbs", ())
+    for zone, tok in _story_tokens(ctx, taken, lambda pos, lemma: lemma == "be" or (pos == "VERB" and lemma in harm_verbs)):
         if not _under_cue(tok, lex):
             continue
         lemma = tok.lemma_.lower()
@@ -371,9 +413,8 @@ def hope_appeals(ctx: Any, lex: Lexicon, taken: set[int]) -> list[Candidate]:
     if not spec:
         return []
     out: list[Candidate] = []
-    for zone, tok in _story_tokens(ctx, taken):
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in spec.get("verbs", ()):
-            continue
+    hope_verbs = spec.get("verbs", ())
+    for zone, tok in _story_tokens(ctx, taken, lambda pos, lemma: pos == "VERB" and lemma in hope_verbs):
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.lower_ not in spec.get("subjects", ()):
             continue
