@@ -615,3 +615,12 @@ def test_an_organ_of_a_body_named_by_a_role_takes_that_role(read_text):
                   "praised the minister.", published="2005-03-01")
     assert _code_of(r, "The two unions' executives") == "GBRLAB"
     assert _code_of(r, "The firm's chief executive") == "GBRBUS"
+
+
+def test_south_african_parties_and_agencies_and_their_acronyms(read_text):
+    """Rule `named_organization`: an acronym of a national body needs its country in the story."""
+    r = read_text("JOHANNESBURG - The EFF attacked the police. The NPA charged the mayor.", published="2014-03-01")
+    assert _code_of(r, "The EFF") == "ZAFPTY"
+    assert _code_of(r, "The NPA") == "ZAFJUD"
+    r = read_text("MANILA - The NPA attacked an army post in Mindanao.", published="2014-03-01")
+    assert _code_of(r, "The NPA") == "PHLREB"
