@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from spacy.attrs import DEP
 from spacy.tokens import Doc, Token
 
 PERFECT_AUX = {"had", "has", "have", "'d"}
@@ -57,7 +58,12 @@ def reduced_relative(tok: Token) -> Token | None:
 def reattach_conjuncts(doc: Doc, cue_verbs: set[str]) -> None:
     """Hang each misattached conjunct on the verb it continues, so its subject, governor and
     modality are read from the main clause; make a misread reduced relative's passive the main verb."""
-    for tok in doc:
+    conj = doc.vocab.strings["conj"]
+    # both repairs start from a conjunct, and no repair makes a word a conjunct: only the words
+    # parsed as conjuncts are visited (each still checked as it stands when its turn comes)
+    conjuncts = [i for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep == conj]
+    for i in conjuncts:
+        tok = doc[i]
         outer = misattached_conjunct(tok, cue_verbs)
         if outer is not None:
             tok.head = outer
