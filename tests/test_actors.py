@@ -624,3 +624,12 @@ def test_south_african_parties_and_agencies_and_their_acronyms(read_text):
     assert _code_of(r, "The NPA") == "ZAFJUD"
     r = read_text("MANILA - The NPA attacked an army post in Mindanao.", published="2014-03-01")
     assert _code_of(r, "The NPA") == "PHLREB"
+
+
+def test_british_parties_and_unions_and_a_shared_acronym(read_text):
+    """Rule `named_organization`: the same acronym names a body of whichever country the story names."""
+    r = read_text("LONDON - The TGWU criticised UKIP. BNP leader Nick Griffin was arrested.", published="2004-12-15")
+    assert _code_of(r, "The TGWU") == "GBRLAB"
+    assert _code_of(r, "UKIP") == "GBRPTY"
+    r = read_text("DHAKA - The BNP called a strike against the Awami League government.", published="2014-01-01")
+    assert _code_of(r, "The BNP") == "BGDPTY"
