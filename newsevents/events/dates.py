@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from spacy.attrs import IDX
 from spacy.tokens import Token
 
 from newsevents.events import bridge
@@ -90,9 +91,13 @@ def _anchor_token(ctx: Any, verb: Token, anchor: TimeExpr) -> Token | None:
     """The token a time expression starts at (an index of token starts built once per article)."""
     index = ctx.exposed.get("_events_token_starts")
     if index is None or index[0] is not verb.doc:
+        # a token's raw start is what ctx.raw_span gives (view.to_raw of its view start), read
+        # from the offset table directly rather than through a Token per word
+        offsets = ctx.view.offsets
+        last = len(offsets) - 1
         starts: dict[int, int] = {}
-        for tok in verb.doc:
-            starts.setdefault(ctx.raw_span(tok)[0], tok.i)
+        for i, idx in enumerate(verb.doc.to_array(IDX).tolist()):
+            starts.setdefault(offsets[min(idx, last)], i)
         index = (verb.doc, starts)
         ctx.exposed["_events_token_starts"] = index
     i = index[1].get(anchor.start)
