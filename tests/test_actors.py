@@ -633,3 +633,9 @@ def test_british_parties_and_unions_and_a_shared_acronym(read_text):
     assert _code_of(r, "UKIP") == "GBRPTY"
     r = read_text("DHAKA - The BNP called a strike against the Awami League government.", published="2014-01-01")
     assert _code_of(r, "The BNP") == "BGDPTY"
+
+
+def test_a_leader_named_by_surname_alone_codes_an_administration(read_text):
+    """Rule `person_in_office`: "Trump administration officials" are American in a story about Japan."""
+    r = read_text("Japan protested. Trump administration officials criticised Japan.", published="2017-08-29")
+    assert _code_of(r, "Trump administration officials") == "USAGOV"
