@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from spacy.attrs import IDX
 from spacy.tokens import Span, Token
 
 from newsevents.data_files import read_yaml
@@ -94,8 +95,11 @@ class Attributor:
         self.doc = ctx.doc
         self.quoted = quoted
         self.quoted_index = SpanIndex([(q.start, q.end) for q in quoted])
-        self.token_starts = [t.idx for t in self.doc]
-        self.raw_starts = [ctx.raw_span(t)[0] for t in self.doc]
+        self.token_starts = self.doc.to_array(IDX).tolist()
+        # a token's raw start as ctx.raw_span gives it (view.to_raw of its view start), without a Token per word
+        offsets = ctx.view.offsets
+        last = len(offsets) - 1
+        self.raw_starts = [offsets[min(idx, last)] for idx in self.token_starts]
         self.lex = cues()
 
     # -- token helpers -------------------------------------------------------------------

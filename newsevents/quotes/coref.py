@@ -39,7 +39,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Span, Token
+from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER, LENGTH, POS
+from spacy.symbols import PROPN
+from spacy.tokens import Doc, Span, Token
 
 from newsevents.data_files import read_yaml
 from newsevents.quotes.countries import is_country_name
@@ -174,6 +176,18 @@ def is_headline(sent: Span) -> bool:
     return len(words) >= 3 and sum(t.is_title or t.is_upper for t in words) >= 0.8 * len(words)
 
 
+def _headline_starts(doc: Doc) -> set[int]:
+    """The start of every sentence that `is_headline` calls a headline, tested on the doc's word
+    arrays rather than on a Token per word."""
+    rows = doc.to_array([IS_ALPHA, LENGTH, IS_TITLE, IS_UPPER]).tolist()
+    starts: set[int] = set()
+    for sent in doc.sents:
+        words = [(title, upper) for alpha, length, title, upper in rows[sent.start:sent.end] if alpha and length > 3]
+        if len(words) >= 3 and sum(bool(title or upper) for title, upper in words) >= 0.8 * len(words):
+            starts.add(sent.start)
+    return starts
+
+
 def _name_spans(ctx: Any) -> list[tuple[Span, str, bool]]:
     """Rule `name_mentions`: entity spans with their kind and whether they sit in a title-case
     headline, plus unlabeled proper-noun runs. In a headline only short labeled names count."""
@@ -181,7 +195,7 @@ def _name_spans(ctx: Any) -> list[tuple[Span, str, bool]]:
     found: list[tuple[Span, str, bool]] = []
     covered: set[int] = set()
     titles = lexicon()["titles"]
-    headlines = {s.start for s in doc.sents if is_headline(s)}
+    headlines = _headline_starts(doc)
     for ent in doc.ents:
         covered.update(range(ent.start, ent.end))
         kind = NAME_KINDS.get(ent.label_)
@@ -207,11 +221,12 @@ def _name_spans(ctx: Any) -> list[tuple[Span, str, bool]]:
         found.append((span, kind, in_headline))
         covered.update(range(ent.start, end))
     org_words = lexicon()["org_words"]
+    proper = [pos == PROPN for pos in doc.to_array(POS).tolist()]
     i = 0
     while i < len(doc):
-        if doc[i].pos_ == "PROPN" and i not in covered and doc[i].is_title and doc[i].sent.start not in headlines:
+        if proper[i] and i not in covered and doc[i].is_title and doc[i].sent.start not in headlines:
             j = i
-            while j < len(doc) and doc[j].pos_ == "PROPN" and j not in covered and not doc[j].is_space:
+            while j < len(doc) and proper[j] and j not in covered and not doc[j].is_space:
                 j += 1
                 if j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].pos_ == "PROPN" \
                         and doc[j + 1].is_title and j + 1 not in covered:
