@@ -639,3 +639,9 @@ def test_a_leader_named_by_surname_alone_codes_an_administration(read_text):
     """Rule `person_in_office`: "Trump administration officials" are American in a story about Japan."""
     r = read_text("Japan protested. Trump administration officials criticised Japan.", published="2017-08-29")
     assert _code_of(r, "Trump administration officials") == "USAGOV"
+
+
+def test_a_dateline_city_gives_no_country_to_the_first_phrase(read_text):
+    """`np_bounds`: a phrase starts after a spaced dash, so "BERLIN - " names no German officials."""
+    r = read_text("BERLIN - Obama administration officials met German diplomats.", published="2012-01-01")
+    assert _code_of(r, "Obama administration officials") == "USAGOV"

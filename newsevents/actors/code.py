@@ -645,9 +645,18 @@ def _np_bounds(token: Token) -> tuple[int, int]:
         if doc[i].dep_ == "cc" and any(t.ent_type_ in {"PERSON", "ORG"} for t in doc[left:i]):
             left = i + 1
             break
+    # a spaced dash ends a dateline or an aside ("BERLIN - Obama administration officials"):
+    # the phrase starts after it, so the dateline's city names no country of the phrase
+    for i in range(token.i - 1, left, -1):
+        if doc[i].text in SPACED_DASHES and doc[i - 1].whitespace_ and doc[i].whitespace_:
+            left = i + 1
+            break
     while left < token.i and doc[left].dep_ in {"punct", "case", "cc"}:
         left += 1
     return left, right
+
+
+SPACED_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 
 
 def _name_extension(ctx: Context, token: Token, left: int, right: int) -> int:
