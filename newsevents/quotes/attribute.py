@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from spacy.attrs import IDX
+from spacy.attrs import IDX, LEMMA, LOWER
 from spacy.tokens import Span, Token
 
 from newsevents.data_files import read_yaml
@@ -742,7 +742,7 @@ class Attributor:
     def indirect(self) -> list[tuple[Token, Token, int, int]]:
         """Rule `speech_cue`/`cognition_cue`/`according_to` on clauses: (cue, subject, view span)."""
         found = []
-        for t in self.doc:
+        for t in self._indirect_cue_candidates():
             if self.in_quote(t):
                 continue
             obj = self.according_object(t)
@@ -768,6 +768,27 @@ class Attributor:
                 if span:
                     found.append((t, subject, span[0], span[1]))
         return found
+
+    def _indirect_cue_candidates(self) -> Iterator[Token]:
+        """The only words `indirect` can read as a cue, in order: one that may start 'according to'
+        or whose lemma is an infinitive, speech or cognition cue; picked from the doc's arrays so the
+        other words never become Tokens."""
+        doc = self.doc
+        strings = doc.vocab.strings
+        lemmas = self.lex["infinitive"] | self.lex["speech"] | self.lex["cognition"]
+        according_first = self.lex["according_first"]
+        lowers: dict[int, bool] = {}
+        lemma_hits: dict[int, bool] = {}
+        for i, (lower, lemma) in enumerate(doc.to_array([LOWER, LEMMA]).tolist()):
+            hit = lowers.get(lower)
+            if hit is None:
+                hit = lowers[lower] = strings[lower] in according_first
+            if not hit:
+                hit = lemma_hits.get(lemma)
+                if hit is None:
+                    hit = lemma_hits[lemma] = strings[lemma].lower() in lemmas
+            if hit:
+                yield doc[i]
 
     def _clause_span(self, clause: Token, cue: Token) -> tuple[int, int] | None:
         tokens = [u for u in clause.subtree if not (u.dep_ == "mark" and u.head.i == clause.i)]

@@ -39,8 +39,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER, LENGTH, POS
-from spacy.symbols import PROPN
+from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER, LENGTH, POS, TAG
+from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.data_files import read_yaml
@@ -392,10 +392,18 @@ class _Resolver:
         names = sorted(self.mentions, key=lambda m: m.start_token)
         self.mentions = []
         k = 0
-        for token in doc:
-            while k < len(names) and names[k].start_token <= token.i:
+        # only pronouns and nouns are read: the others never become Tokens (the names before a word
+        # join the chain when the next pronoun or noun is read, and all of them at the end)
+        prp, prp_poss = doc.vocab.strings["PRP"], doc.vocab.strings["PRP$"]
+        wanted = [i for i, (pos, tag) in enumerate(doc.to_array([POS, TAG]).tolist())
+                  if pos in (PRON, NOUN) or tag in (prp, prp_poss)]
+        for i in [*wanted, len(doc)]:
+            while k < len(names) and names[k].start_token <= min(i, len(doc) - 1):
                 self.mentions.append(names[k])
                 k += 1
+            if i == len(doc):
+                break
+            token = doc[i]
             if token.pos_ == "PRON" or token.tag_ in {"PRP", "PRP$"}:
                 self._link_pronoun(token)
             elif token.pos_ == "NOUN" and self._link_description(token):
