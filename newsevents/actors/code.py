@@ -870,6 +870,21 @@ def _of_organization(ctx: Context, token: Token) -> tuple[str, str] | None:
     return _organization_in(ctx, list(token.rights), {"of"}, need_agent=True)
 
 
+def _of_role_agent(ctx: Context, token: Token) -> str:
+    """Rule `generic_title`: the agent of a role noun heading the "of" complement of a generic head
+    ("the leaders of the rebels" REB, "a department of the university" EDU); "" when none."""
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "NOUN":
+                    s, e = np_bounds(obj)
+                    for m in find_matches(ctx, s, e):
+                        role = m.first({ROLE})
+                        if role is not None and role.agent and m.start <= obj.i < m.end:
+                            return role.agent
+    return ""
+
+
 def _organization_in(ctx: Context, preps: list[Token], words: set[str], need_agent: bool) -> tuple[str, str] | None:
     """(country, agent) of the first organization or armed group named in the objects of these PPs."""
     for child in preps:
@@ -1034,6 +1049,8 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
                 of_org = _of_organization(ctx, token)
                 if of_org is not None and of_org[1]:  # "leaders of the Islamic Action Front": OPP
                     agent = of_org[1]
+                elif of_org is None:  # "the history department of the university": EDU
+                    agent = _of_role_agent(ctx, token) or agent
         org = _international_modifier(ctx, matches, head_match) or _international_of(ctx, token)
         if org is not None:  # "UN inspectors", "NATO troops": the organization acts through them
             r.country, r.agent, r.name, r.country_from = org[0], org[1], org[2], "modifier"
