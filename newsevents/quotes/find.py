@@ -112,7 +112,14 @@ def find_quoted(ctx: Any) -> list[QuotedSpan]:
     open_at: int | None = None
     reopened: list[int] = []
     nested: str | None = None  # family of a quote nested inside in the other style of marks
+    # outside a quote only an opening mark can matter: jump to the next one
+    next_open = re.compile("[" + re.escape("".join(sorted(opens))) + "]")
     while i < n:
+        if open_at is None and text[i] not in opens:
+            found = next_open.search(text, i)
+            if found is None:
+                break
+            i = found.start()
         ch = text[i]
         if open_at is None:
             if _can_open(text, i, opens):
