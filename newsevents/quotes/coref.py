@@ -370,8 +370,12 @@ class _Resolver:
                 entity.kind = entity.kind if entity.kind in top else "PERSON" if "PERSON" in top else top[0]
 
     def _match_name(self, text: str, words: list[str], kind: str, may_rename: bool = True) -> Entity | None:
+        tried: set[int] = set()  # an entity with several mentions is compared once: nothing changes in between
         for m in reversed(self.mentions):
             e = m.entity
+            if id(e) in tried:
+                continue
+            tried.add(id(e))
             if not _compatible(kind, e.kind):
                 continue
             names = _words(self.core.get(e.id, e.name))  # match on the name without its country
