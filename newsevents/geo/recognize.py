@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.geo.gazetteer import Gazetteer, fold, read_tsv
@@ -182,6 +183,20 @@ def _lede_word(token: Token) -> bool:
     return token.pos_ != "PROPN" and after is not None and after.is_alpha and after.is_lower
 
 
+def _texts(doc: Doc) -> list[str]:
+    """Every token's text, from the doc's ORTH array: the passes below test each word's text, and
+    a Token built per word for that was most of their cost."""
+    strings = doc.vocab.strings
+    seen: dict[int, str] = {}
+    out: list[str] = []
+    for orth in doc.to_array(ORTH).tolist():
+        text = seen.get(orth)
+        if text is None:
+            text = seen[orth] = strings[orth]
+        out.append(text)
+    return out
+
+
 def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
     """Place spans of a document, without overlaps, in text order."""
     taken = [False] * len(doc)
@@ -267,8 +282,9 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
     # news regions and features (also lower case ones): longest phrases, case as written, not the
     # "Africa" of "South Africa"
     phrases_by_first = region_phrases_by_first_word()
-    for i, token in enumerate(doc):
-        for phrase in phrases_by_first.get(token.text, ()):
+    texts = _texts(doc)
+    for i, text in enumerate(texts):
+        for phrase in phrases_by_first.get(text, ()):
             n = len(phrase)
             if i + n <= len(doc) and all(doc[i + k].text == phrase[k] for k in range(1, n)) \
                     and not (i > 0 and _capitalized(doc[i - 1]) and (doc[i - 1].pos_ == "PROPN"
@@ -297,7 +313,7 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
     # runs of capitalized proper nouns outside blocking entities
     i = 0
     while i < len(doc):
-        if blocked[i] or taken[i] or not _name_like(doc[i]):
+        if blocked[i] or taken[i] or not texts[i][:1].isupper() or not _name_like(doc[i]):
             i += 1
             continue
         j = i + 1
@@ -319,7 +335,7 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
     # place names inside organisation names: only strong ones
     i = 0
     while i < len(doc):
-        if not in_org[i] or taken[i] or not _capitalized(doc[i]):
+        if not in_org[i] or taken[i] or not texts[i][:1].isupper() or not _capitalized(doc[i]):
             i += 1
             continue
         j = i + 1
@@ -487,8 +503,9 @@ def _states_after_comma(doc: Doc, found: list[Found], taken: list[bool]) -> None
 
     A bare postal code ("IL") counts only when no word follows it."""
     abbreviations = state_abbreviations()
+    texts = _texts(doc)
     for k in range(1, len(doc) - 1):
-        if doc[k].text == "," and _capitalized(doc[k - 1]) and not taken[k + 1]:
+        if texts[k] == "," and _capitalized(doc[k - 1]) and not taken[k + 1]:
             token = doc[k + 1]
             text = token.text
             if text not in abbreviations and k + 2 < len(doc) and doc[k + 2].text == "." \
@@ -506,7 +523,7 @@ def _states_after_comma(doc: Doc, found: list[Found], taken: list[bool]) -> None
     # "lawmakers from N.J. and Mass.": a dotted abbreviation kept whole by the tokenizer is a state
     # anywhere but at a sentence's start or before another capitalized word
     for k in range(1, len(doc)):
-        text = doc[k].text
+        text = texts[k]
         if taken[k] or "." not in text or len(text) < 3 or text not in abbreviations or doc[k].is_sent_start:
             continue
         before = doc[k - 1]
