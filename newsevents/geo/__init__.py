@@ -31,6 +31,7 @@ from newsevents.geo.recognize import (
     natural_feature_words,
     place_suffix_nouns,
     recognize,
+    token_texts,
 )
 from newsevents.geo.resolve import (
     CLEAR_MARGIN,
@@ -69,9 +70,10 @@ def _demonym_countries(ctx: Context) -> Counter:
     first_words = demonym_first_words()
     counts: Counter = Counter()
     doc = ctx.doc
+    texts = token_texts(doc)
     i = 0
     while i < len(doc):
-        if not doc[i].text[:1].isupper() or fold(doc[i].text) not in first_words:
+        if not texts[i][:1].isupper() or fold(texts[i]) not in first_words:
             i += 1
             continue
         for n in (3, 2, 1):

@@ -183,7 +183,7 @@ def _lede_word(token: Token) -> bool:
     return token.pos_ != "PROPN" and after is not None and after.is_alpha and after.is_lower
 
 
-def _texts(doc: Doc) -> list[str]:
+def token_texts(doc: Doc) -> list[str]:
     """Every token's text, from the doc's ORTH array: the passes below test each word's text, and
     a Token built per word for that was most of their cost."""
     strings = doc.vocab.strings
@@ -218,6 +218,7 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
 
     _states_after_comma(doc, found, taken)
     for ent in doc.ents:
+        trimmed = _trim(ent)  # (pure: asked for once, not in every test below)
         if ent.label_ in PLACE_LABELS:
             span = _trim(ent, keep_directions=True)
             if not gazetteer.has(span.text) and ent.label_ != "FAC" and any(t.lower_ == "of" for t in span):
@@ -227,7 +228,7 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
                 if len(found) > before:
                     continue
             if not gazetteer.has(span.text):
-                span = _trim(ent)
+                span = trimmed
                 if span.start > ent.start and _direction_before_feature(span, gazetteer):
                     continue
             if not any(t.text[:1].isupper() for t in span):
@@ -254,23 +255,23 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
                         unknowns.append(span)  # after every other pass (rule local_features)
         elif ent.label_ in ("ORG", "PERSON") and _listed_places(ent, gazetteer, guards, demonym_keys, claim):
             pass  # "Ingham or Townsville", "Haris and Varzaqan" read as one organisation
-        elif ent.label_ == "ORG" and len(_trim(ent)) <= MAX_TOKENS and _feature_name(_trim(ent)) \
-                and _used_as_location(ent) and not gazetteer.has(_trim(ent).text) \
-                and fold(_trim(ent).text) not in guards and _trim(ent)[-1].text not in AREA_FEATURE_WORDS \
-                and not _starts_with_area(_trim(ent), gazetteer):
+        elif ent.label_ == "ORG" and len(trimmed) <= MAX_TOKENS and _feature_name(trimmed) \
+                and _used_as_location(ent) and not gazetteer.has(trimmed.text) \
+                and fold(trimmed.text) not in guards and trimmed[-1].text not in AREA_FEATURE_WORDS \
+                and not _starts_with_area(trimmed, gazetteer):
             # "taken to University Hospital", "a student at Xavier University": a building or venue the
             # model calls an organisation, used as a location (rule local_features)
-            claim(_trim(ent), "local")
-        elif ent.label_ in OTHER_LABELS and not gazetteer.has(_trim(ent).text) \
-                and (introduced_as_place(_trim(ent), place_noun_only=True) or _described_as_place(_trim(ent))) \
-                and _unknown_place_name(_trim(ent), guards, person_words, demonym_keys):
-            unknowns.append(_trim(ent))  # "the villages of Foua and Kfraya" tagged ORG or PERSON
-        elif ent.label_ in OTHER_LABELS and len(ent) > 1 and _weak_ok(gazetteer, _trim(ent).text) \
-                and fold(_trim(ent).text) not in demonym_keys:
-            claim(_trim(ent), "ner-other")  # "Burkina Faso", "Buenos Aires" tagged as persons
+            claim(trimmed, "local")
+        elif ent.label_ in OTHER_LABELS and not gazetteer.has(trimmed.text) \
+                and (introduced_as_place(trimmed, place_noun_only=True) or _described_as_place(trimmed)) \
+                and _unknown_place_name(trimmed, guards, person_words, demonym_keys):
+            unknowns.append(trimmed)  # "the villages of Foua and Kfraya" tagged ORG or PERSON
+        elif ent.label_ in OTHER_LABELS and len(ent) > 1 and _weak_ok(gazetteer, trimmed.text) \
+                and fold(trimmed.text) not in demonym_keys:
+            claim(trimmed, "ner-other")  # "Burkina Faso", "Buenos Aires" tagged as persons
         elif ent.label_ in OTHER_LABELS and not (ent.label_ == "PERSON" and len(ent) > 1):
             # the small model calls some towns ORG, PERSON, NORP or PRODUCT ("Sinuiju", "Idlib")
-            span = _trim(ent)
+            span = trimmed
             placed = _after_locative(span) or _after_place(span, taken)
             if len(span) and (span.text not in person_words or placed and len(span) == 1) \
                     and fold(span.text) not in guards and fold(span.text) not in demonym_keys:
@@ -282,7 +283,7 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
     # news regions and features (also lower case ones): longest phrases, case as written, not the
     # "Africa" of "South Africa"
     phrases_by_first = region_phrases_by_first_word()
-    texts = _texts(doc)
+    texts = token_texts(doc)
     for i, text in enumerate(texts):
         for phrase in phrases_by_first.get(text, ()):
             n = len(phrase)
@@ -404,10 +405,11 @@ def _names_before_place_nouns(doc: Doc, taken: list[bool], gazetteer: Gazetteer,
     """"the Karak district", "Heze city", "the Pirbright laboratory": a run of capitalized words right
     before a lower-case place noun is a place, whatever the model tagged it (rule name_before_place_noun)."""
     nouns = place_suffix_nouns()
+    texts = token_texts(doc)
     for k in range(1, len(doc)):
-        noun = doc[k]
-        if noun.text not in nouns or taken[k - 1]:
+        if texts[k] not in nouns or taken[k - 1]:
             continue
+        noun = doc[k]
         start = k
         while start > 0 and k - start < UNKNOWN_PLACE_MAX_TOKENS and not taken[start - 1] \
                 and (_capitalized(doc[start - 1]) and doc[start - 1].is_alpha or doc[start - 1].text == "-"):
@@ -503,7 +505,7 @@ def _states_after_comma(doc: Doc, found: list[Found], taken: list[bool]) -> None
 
     A bare postal code ("IL") counts only when no word follows it."""
     abbreviations = state_abbreviations()
-    texts = _texts(doc)
+    texts = token_texts(doc)
     for k in range(1, len(doc) - 1):
         if texts[k] == "," and _capitalized(doc[k - 1]) and not taken[k + 1]:
             token = doc[k + 1]
