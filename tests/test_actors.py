@@ -648,8 +648,8 @@ def test_a_dateline_city_gives_no_country_to_the_first_phrase(read_text):
 
 
 def test_a_generic_head_takes_the_agent_of_its_of_complement(read_text):
-    """Rule `generic_title`: "the leaders of the rebels" are REB, "a department of a university" EDU."""
-    r = read_text("JOHANNESBURG - The history department of the university criticised the minister. "
+    """Rule `generic_title`: "the leaders of the rebels" are REB, "a Department of a university" EDU."""
+    r = read_text("JOHANNESBURG - The History Department of the university criticised the minister. "
                   "The leaders of the rebels met the president.", published="2014-03-01")
-    assert _code_of(r, "The history department") == "ZAFEDU"
+    assert _code_of(r, "The History Department") == "ZAFEDU"
     assert _code_of(r, "The leaders") == "ZAFREB"
