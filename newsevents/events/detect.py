@@ -235,6 +235,8 @@ def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
     """All event mentions in the non-furniture sentences of the article."""
     out: list[Candidate] = []
     doc = ctx.doc
+    # every key _verb_entry tries starts with the verb's lemma and a space or ends there
+    key_first_words = {key.split(" ", 1)[0] for key in lex.verbs}
     for sent, words in _story_words(ctx):
         nominal_heads: dict[int, Candidate] = {}
         for i, pos, lemma in words:
@@ -289,6 +291,9 @@ def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
                     if t.i in nominal_heads:
                         nominal_heads[t.i].drop = True
                 continue
+            verb_lemma = lex.verb_lemma(tok)
+            if " " not in verb_lemma and verb_lemma not in key_first_words:
+                continue  # no key of the lexicon can start with it: _verb_entry would find nothing
             found = _verb_entry(tok, lex)
             if found is None:
                 continue
