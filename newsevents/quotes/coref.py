@@ -199,7 +199,10 @@ def _name_spans(ctx: Any) -> list[tuple[Span, str, bool]]:
     for ent in doc.ents:
         covered.update(range(ent.start, ent.end))
         kind = NAME_KINDS.get(ent.label_)
-        if not kind or (ent.sent.start in headlines and len(ent) > 3):
+        if not kind:
+            continue
+        in_headline = ent.sent.start in headlines  # (one sentence lookup per entity)
+        if in_headline and len(ent) > 3:
             continue
         end = ent.end
         if kind == "PERSON":  # "Moon Jae In": a capitalized word the tagger took for a preposition
@@ -212,7 +215,6 @@ def _name_spans(ctx: Any) -> list[tuple[Span, str, bool]]:
                 end += 2
                 while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
                     end += 1
-        in_headline = ent.sent.start in headlines
         span = _trim_name(doc[ent.start:end], in_headline)
         if span is None or not any(t.is_alpha for t in span):
             continue
