@@ -186,7 +186,7 @@ def test_utc_table_is_well_formed():
 
 
 def test_every_lexicon_section_names_rules_that_exist():
-    names = {r.name for r in rules()} | {"attach_utc_offsets"}
+    names = {r.name for r in rules()} | {"attach_utc_offsets", "tag"}
     text = (DATA / "lexicon.yaml").read_text(encoding="utf-8")
     named = re.findall(r"^# rules?: ([a-z_, ]+)", text, re.M)
     assert named
@@ -299,3 +299,46 @@ def test_prefilter_covers_the_rules_it_can_and_counts_letters():
     assert index.count_before(5) == 2 and index.position(2) == 8 and index.position(6) is None
     assert index.start_bound(16, 2) == 9  # [9, 16) holds "d" and "e"
     assert index.end_bound(1, 2) == 9 and index.end_bound(8, 9) == len("ab  ,12 cd\n\n   ef")
+
+
+def test_a_verb_without_auxiliary_borrows_the_past_of_the_verb_it_hangs_on(nlp):
+    # published 2021-10-20: January and February of the same year, not of the next
+    ctx = run_time(nlp, "The trader had been stopped and fined in January, the court heard.\n"
+                        "He refused to pay, leading to a court order against him in February.\n"
+                        "The two firms will merge and relist in February.", "2021-10-20")
+    values = [(t.text, t.value) for t in ctx.times]
+    assert values == [("January", "2021-01"), ("February", "2021-02"), ("February", "2022-02")]
+
+
+def test_a_fixed_holiday_within_a_month_is_the_nearest_one(nlp):
+    # read a week into January: the Christmas Day just gone, even in a present-tense clause
+    ctx = run_time(nlp, "Crowds gather in the squares on Christmas Day.", "2019-01-04")
+    assert by_text(ctx)["Christmas Day"].value == "2018-12-25"
+
+
+def test_us_zone_without_season_follows_daylight_saving(nlp):
+    ctx = run_time(nlp, "Polls closed at 8 p.m. ET on Tuesday. The filing came at 6 p.m. PT Jan. 9.", "2018-07-12")
+    got = by_text(ctx)
+    assert got["8 p.m. ET on Tuesday"].value == "2018-07-10T20:00-04:00"
+    assert got["6 p.m. PT Jan. 9"].value == "2018-01-09T18:00-08:00"
+
+
+def test_titles_of_newspapers_and_shows_hold_no_time(nlp):
+    ctx = run_time(nlp, "The mayor told the Sunday Times and the Daily Mail in an interview with a "
+                        "USA TODAY reporter that she walks daily.", "2018-07-12")
+    assert [t.text for t in ctx.times] == ["daily"]
+
+
+def test_later_or_earlier_with_a_weekday_is_the_nearest_such_day(nlp):
+    # published Tuesday 2019-04-16 about Monday's events
+    ctx = run_time(nlp, "The senator spoke in Ohio on Monday and is due to speak again later Monday.", "2019-04-16")
+    assert [t.value for t in ctx.times if t.text.endswith("Monday")] == ["2019-04-15", "2019-04-15"]
+
+
+def test_set_off_is_no_arrangement_ahead(nlp):
+    # "set off a bomb in May" is past; "set a hearing for May" is ahead
+    ctx = run_time(nlp, "He admitted that he set off a bomb in May.\nThe judge set a hearing for August 3.",
+                   "2019-11-20")
+    got = by_text(ctx)
+    assert got["May"].value == "2019-05"
+    assert got["August 3"].value == "2020-08-03"

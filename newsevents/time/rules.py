@@ -363,6 +363,11 @@ def _weekday(m: re.Match[str], env: Env) -> Found | None:
     elif det in ("the following", "the next"):
         ref, offset = env.narrative_day(m.start()), 1
     day = dates.weekday_date(ref, weekday, tense, offset)
+    if not det and re.search(r"\b(?:later|earlier)\s+(?:on\s+)?$", _preceding(env, m.start()), re.I):
+        # "speaks later Monday", "said earlier Friday": the same day as the story's, whatever
+        # the tense, so the one nearest the reference date
+        before, after = dates.weekday_date(ref, weekday, "past"), dates.weekday_date(ref, weekday, "future")
+        day = before if (ref - before) <= (after - ref) else after
     value = day.isoformat()
     type_ = "DATE"
     if m["pod"]:
@@ -651,6 +656,8 @@ def _clock(m: re.Match[str], env: Env) -> Found | None:
     local = True
     if m["tz"]:
         offset_text = lookup("time_zone_abbreviations", m["tz"].lower())
+        if offset_text and m["tz"].lower() in section("us_daylight_saving_zones") and _us_daylight(day):
+            offset_text = f"{int(offset_text[:3]) + 1:+03d}{offset_text[3:]}"
         if offset_text:
             value += offset_text
             local = False
@@ -699,6 +706,14 @@ def _floating_holiday(year: int, spec: list[int]) -> dt.date:
     return dates.weekday_date(last, weekday, "past")
 
 
+def _us_daylight(day: dt.date) -> bool:
+    """Whether US daylight-saving time is in force on `day` (second Sunday of March to the
+    first Sunday of November, the rule since 2007)."""
+    start = _floating_holiday(day.year, [3, 2, 7])
+    end = _floating_holiday(day.year, [11, 1, 7])
+    return start <= day < end
+
+
 def _reported_quarter(env: Env) -> tuple[int, int]:
     """The quarter business news reports on: the last one that ended before publication."""
     q = dates.quarter_of(env.dct) - 1
@@ -733,8 +748,10 @@ def _holiday(m: re.Match[str], env: Env) -> Found | None:
     if not mm_dd:
         return None
     month, day_n = int(mm_dd[:2]), int(mm_dd[3:5])
-    year = int(m["year"]) if m["year"] else dates.day_year(env.dct, month, day_n,
-                                                           env.tense(m.start(), m.end()))
+    # the nearest one when it lies within a month ("on New Year's Eve" read on 6 January),
+    # else by tense, as for a month and day
+    year = int(m["year"]) if m["year"] else dates.day_year_near(env.dct, month, day_n,
+                                                                env.tense(m.start(), m.end()))
     day = _day_or_none(year, month, day_n)
     if day is None:
         return None

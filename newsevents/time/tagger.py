@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
+from newsevents.time.lexicon import section
 from newsevents.time.prefilter import LetterIndex, finditer, fold
 from newsevents.time.rules import Found, rules
 
@@ -62,9 +64,12 @@ class TextEnv:
         verb = _governing_verb(token)
         if verb is None:
             return _sentence_tense(token)
-        if verb.lemma_.lower() in _ARRANGING_VERBS:
-            return "future"  # "scheduled a news conference Thursday"
+        if verb.lemma_.lower() in _ARRANGING_VERBS and not any(
+                c.dep_ == "prt" and c.lower_ != "up" for c in verb.children):
+            return "future"  # "scheduled a news conference Thursday"; not "set off a bomb"
         found = _verb_tense(verb)
+        if found is None:
+            found = _borrowed_tense(verb)
         if found is None and verb.dep_ in ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl") and verb.head.i != verb.i:
             head = verb.head if verb.head.pos_ in ("VERB", "AUX") else None
             if head is not None and verb.dep_ == "xcomp" and head.lemma_.lower() in _FUTURE_HEADS:
@@ -196,6 +201,25 @@ def _verb_tense(verb: Token) -> str | None:
     return None
 
 
+def _borrowed_tense(verb: Token) -> str | None:
+    """The tense a verb with no auxiliary of its own takes from the verb it hangs on: the second
+    of two coordinated verbs ("had been stopped and searched in May") and a participle clause
+    ("he fled, leaving the city in May") share the tense of the first verb. Only a past tense is
+    borrowed: a participle hung on a future verb may still tell what happened before."""
+    for _ in range(3):
+        if verb.dep_ not in ("conj", "advcl") or verb.head.i == verb.i or verb.head.pos_ not in ("VERB", "AUX"):
+            return None
+        if verb.dep_ == "advcl" and verb.tag_ not in ("VBG", "VBN"):
+            return None
+        if any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children):
+            return None  # its own auxiliary or a subordinator ("after it had ..."): not borrowed
+        verb = verb.head
+        found = _verb_tense(verb)
+        if found is not None:
+            return "past" if found == "past" else None
+    return None
+
+
 def _sentence_tense(token: Token) -> str | None:
     root = token.sent.root
     if root.pos_ in ("VERB", "AUX"):
@@ -233,6 +257,9 @@ def tag(text: str, dct: dt.date, doc: Doc | None = None,
     """
     env = TextEnv(text, dct, doc, headline_spans)
     found_list = candidates(text)
+    names = [(m.start(), m.end()) for m in _names_pattern().finditer(text)] if found_list else []
+    if names:  # "the Sunday Times", "USA Today": titles, not times
+        found_list = [c for c in found_list if not any(c[0] < e and s < c[1] for s, e in names)]
     # longest first, then priority; normalize lazily so a rejected candidate leaves room
     found_list.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     taken: list[tuple[int, int]] = []
@@ -265,6 +292,14 @@ def tag(text: str, dct: dt.date, doc: Doc | None = None,
         if found.type in ("DATE", "TIME"):
             env.note_value(found.start, found.value, found.rule)
     return results
+
+
+@functools.lru_cache(maxsize=1)
+def _names_pattern() -> re.Pattern[str]:
+    """Titles of newspapers and broadcasts that contain a time word (lexicon section
+    names_with_time_words), case-sensitive, as whole words."""
+    names = sorted(section("names_with_time_words"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) + r")\b")
 
 
 def _plausible(rule_name: str, m: re.Match[str], text: str) -> bool:
