@@ -68,6 +68,8 @@ GENERIC_HEADS = _WORDS["generic_heads"]
 # Rule `named_body`: last words of capitalised names of civic bodies, and the agent they take.
 BODY_HEADS = _WORDS["body_heads"]
 BODY_AGENT = next(iter(_WORDS["body_agent"]), "")
+BODY_HEAD_AGENTS = {**{w: "PTY" for w in _WORDS["party_heads"]}, **{w: "LAB" for w in _WORDS["union_heads"]},
+                    **{w: "MED" for w in _WORDS["media_heads"]}}
 # Places and equipment of the agent their modifier names (rule `facility_of_agent`).
 FACILITY_NOUNS = _WORDS["facility_nouns"]
 # "both governments", "the two sides" (rule `several_parties`).
@@ -143,6 +145,8 @@ class DocState:
     # ("South Korean President Moon" -> president: KOR), for "the president's office" later
     titles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     titles_seen: int = 0
+    # rule `acronym_in_parentheses`: "the Free Citizens Party (FCP)" teaches FCP -> its code
+    acronyms: dict[str, tuple[str, str, str | None]] = field(default_factory=dict)
 
 
 def _lowercase_document(ctx: Context) -> bool:
@@ -425,7 +429,7 @@ def _scan_document(ctx: Context, st: DocState) -> None:
                 if e.kind in {COUNTRY, DEMONYM, CAPITAL, SEAT} and e.country:
                     st.country_counts[e.country] += weight / 2 if _placing_only(ctx, m) else weight
                 elif (e.kind in {GROUP, ORG} and e.country and e.country not in ORG_SLOTS and e.source == "ours"
-                      and not any(x.kind == ROLE for x in m.entries)
+                      and not any(x.kind == ROLE for x in m.entries) and not _inside_longer_name(ctx, m, matches)
                       and not (e.kind == ORG and _is_acronym(e.phrase))):  # an acronym does not name its country
                     # an armed group also acts abroad ("IS claims the Las Vegas attack") and a news
                     # agency reports from anywhere ("Reuters reported"): half a vote each
@@ -908,13 +912,39 @@ def _named_body(ctx: Context, token: Token, matches: list[Match]) -> tuple[str, 
     """Rule `named_body`: a capitalised name ending in a word for a civic body ("the Palestinian
     Prisoners Club", "the Kenyan Farmers Association") is a non-governmental organization of the
     country a modifier names; a role word inside the name ("Prisoners") is its constituency, no
-    title. (country, agent) or None when no country is named."""
-    if token.pos_ != "PROPN" or not token.text[:1].isupper() or normalize(token.text) not in BODY_HEADS:
+    title. A party, union or news outlet ("the Harlow Gazette") takes, failing a modifier, the
+    country of a place inside its name, then the story's focus. (country, agent) or None."""
+    head = normalize(token.text)
+    if token.pos_ != "PROPN" or not token.text[:1].isupper() or (head not in BODY_HEADS and head not in BODY_HEAD_AGENTS):
         return None
     if any(m.start <= token.i < m.end or m.first({ORG, GROUP}) is not None for m in matches):
         return None  # a body our knowledge names ("the African Union"), or a body of one, is coded by its entry
     country, _ = _modifier_country(ctx, matches, None)
-    return (country, BODY_AGENT) if country else None
+    if head in BODY_HEADS:
+        return (country, BODY_AGENT) if country else None
+    name = [t for t in ctx.doc[_np_left(token): token.i + 1] if t.text[:1].isupper() and t.dep_ in {"compound", "amod", "flat"}]
+    if not name:
+        return None  # a bare "the Party", "the Union": a reference back, not a name
+    country = country or next((c for c in (_place_country(ctx, t) for t in name) if c), "") or state(ctx).focus or ""
+    return (country, BODY_HEAD_AGENTS[head]) if country else None
+
+
+def _inside_longer_name(ctx: Context, m: Match, matches: list[Match]) -> bool:
+    """Rule `longer_name`: a known party, union or outlet name that ends a longer name, after a
+    capitalised word that is none of our names ("the Free Citizens Democratic Party") or after
+    another country's name ("the Kenyan Democratic Party"), names another body."""
+    entry = m.first({ORG})
+    last = ctx.doc[m.end - 1]
+    if entry is None or not entry.country or normalize(last.text) not in BODY_HEAD_AGENTS or m.start == 0:
+        return False
+    prev = ctx.doc[m.start - 1]
+    if prev.dep_ not in {"compound", "flat", "amod"} or not prev.text[:1].isupper() or not m.start <= prev.head.i < m.end:
+        return False
+    other = next((o for o in matches if o.start <= prev.i < o.end), None)
+    named = None if other is None else other.first({COUNTRY, DEMONYM, CAPITAL})
+    if named is not None:
+        return bool(named.country) and named.country != entry.country
+    return prev.pos_ == "PROPN" and prev.ent_type_ not in {"GPE", "LOC"}
 
 
 def _place_country(ctx: Context, token: Token) -> str:
@@ -1014,9 +1044,16 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
                     break
         if code is not None and _common_word_of_another_country(ctx, head_entry, code, matches, head_match):
             code = None  # "Rwanda's Senate" is Rwanda's, whatever a dictionary's "Senate" names
+        if code is not None and head_entry.kind == SHORT and not head_entry.country:
+            owner = _of_owner_country(ctx, token)
+            if owner:  # rule `short_form`: "the regime of Kim Jong Un" is his country's, not the focus's
+                code = (owner, code[1])
+        if code is not None and head_entry.kind == ORG and _inside_longer_name(ctx, head_match, matches):
+            code, matches = None, [m for m in matches if m is not head_match]  # rule `longer_name`
+            head_match = None
         if code is None:
-            head_entry = head_match.first({ROLE}) or head_match.first({DEMONYM})
-            if head_entry is None:
+            head_entry = None if head_match is None else head_match.first({ROLE}) or head_match.first({DEMONYM})
+            if head_entry is None and head_match is not None:
                 return None, left, right
         elif head_entry.kind == CAPITAL and _names_city_part(ctx, left, head_match.start):
             return None, left, right  # "East Jerusalem": a part of the city is a place
@@ -1041,8 +1078,12 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
         agent = _role_agent(ctx, head_match)
         head_key = normalize(token.lemma_ if token.pos_ == "NOUN" else token.text)
         of_org = None
-        if (head_key in GENERIC_HEADS or normalize(token.text) in GENERIC_HEADS or not agent):
+        if head_key in GENERIC_HEADS or normalize(token.text) in GENERIC_HEADS or head_words in GENERIC_HEADS or not agent:
             mod_agent = _modifier_agent(ctx, matches, head_match)
+            body = None if mod_agent else _learned_acronym(ctx, ctx.doc[left:head_match.start])
+            if body is not None:  # "FCP leaders": officers of a body the story named (rule `acronym_in_parentheses`)
+                r.country, r.agent, r.country_from, r.agent_explicit, r.head_kind = body[0], body[1], "modifier", True, ROLE
+                return r, left, right
             if mod_agent:
                 agent = mod_agent
             else:
@@ -1079,6 +1120,11 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
     if body is not None:
         r.country, r.agent, r.country_from, r.agent_explicit, r.head_kind = body[0], body[1], "modifier", True, ORG
         return r, left, right
+    own = _learned_acronym(ctx, [token]) if token.pos_ in {"PROPN", "NOUN"} else None
+    if own is not None:  # "the FCP said" after "the Free Citizens Party (FCP)"
+        r.country, r.agent, r.name = own
+        r.country_from, r.agent_explicit, r.head_kind = "name", True, ORG
+        return r, left, right
     # A proper name not in our knowledge: a person with a title, or a known surname.
     if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
         tokens = [t for t in ctx.doc[left:right] if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"]
@@ -1089,6 +1135,10 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
             return None, left, right
         title_agent = _modifier_agent(ctx, matches, head_match)
         title_country, _ = _modifier_country(ctx, matches, head_match)
+        body = _learned_acronym(ctx, ctx.doc[left:token.i])
+        if body is not None and _generic_titles_only(ctx, matches, head_match):
+            # "FCP leader Jan Smit": the officer of a body our knowledge learned from the story
+            title_country, title_agent = body[0], body[1]
         is_person = (token.ent_type_ == "PERSON" or bool(title_agent)
                      or normalize(name_tokens[-1].text) in state(ctx).people)  # rule `described_person`
         if is_person:
@@ -1124,6 +1174,29 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
                     _remember_person(ctx, name_tokens, r.country or st.focus or "", r.agent, r.name)
                 return r, left, right
     return None, left, right
+
+
+def _of_owner_country(ctx: Context, token: Token) -> str:
+    """Country of the person or country an "of" complement of the head names ("the regime of
+    Kim Jong Un", "the government of Kenya"); "" when it names none or an organization slot."""
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
+                    reading, _, _ = read_phrase(ctx, obj)
+                    if reading is not None and reading.country and reading.country not in ORG_SLOTS:
+                        return reading.country
+    return ""
+
+
+def _generic_titles_only(ctx: Context, matches: list[Match], head_match: Match | None) -> bool:
+    """Whether every title among the modifiers is a generic one ("leader", "spokesman")."""
+    for m in matches:
+        if m is not head_match and m.first({ROLE}) is not None:
+            words = normalize(ctx.doc[m.start:m.end].text)
+            if words not in GENERIC_HEADS and normalize(ctx.doc[m.end - 1].lemma_) not in GENERIC_HEADS:
+                return False
+    return True
 
 
 def _facility_reading(ctx: Context, token: Token, matches: list[Match]) -> PhraseReading | None:
@@ -1487,13 +1560,38 @@ def code_token(ctx: Context, token: Token, depth: int = 0, weak: bool = False) -
     return actor
 
 
-def _learned_size(ctx: Context) -> tuple[bool, int, int, int]:
+def _learned_size(ctx: Context) -> tuple[bool, int, int, int, int]:
     """How much the document state holds (it only grows): whether it exists, people, role
-    countries, titles seen."""
+    countries, titles seen, acronyms."""
     st = ctx.exposed.get("_actors_state")
     if st is None:
-        return (False, 0, 0, 0)
-    return (True, len(st.people), len(st.role_countries), st.titles_seen)
+        return (False, 0, 0, 0, 0)
+    return (True, len(st.people), len(st.role_countries), st.titles_seen, len(st.acronyms))
+
+
+ACRONYM_RE = re.compile(r"[A-Z][A-Za-z]{0,2}[A-Z]{1,5}")
+
+
+def _remember_acronym(ctx: Context, token: Token, reading: PhraseReading, right: int) -> None:
+    """Rule `acronym_in_parentheses`: an organization's name followed by an acronym in
+    parentheses our knowledge lacks ("the Free Citizens Party (FCP)") gives the acronym, in later
+    mentions ("FCP leader Jan Smit", "the FCP said"), the name's code."""
+    named = reading.head_kind in {ORG, GROUP} or (reading.head_kind == ROLE and token.pos_ == "PROPN" and token.text[:1].isupper())
+    if not named or not reading.country or not reading.agent:
+        return  # ("the National Miners Union (NMU)": a capitalised role word ends a name too)
+    doc = ctx.doc
+    at = right if right < len(doc) and doc[right].text == "(" else right - 3  # the parse may hold "(X)" in the phrase
+    if at < 0 or at + 2 >= len(doc) or doc[at].text != "(" or doc[at + 2].text != ")" or at + 1 <= token.i:
+        return
+    acronym = doc[at + 1]
+    if ACRONYM_RE.fullmatch(acronym.text) and not find_matches(ctx, acronym.i, acronym.i + 1):
+        state(ctx).acronyms.setdefault(acronym.text, (reading.country, reading.agent, reading.name))
+
+
+def _learned_acronym(ctx: Context, tokens: Any) -> tuple[str, str, str | None] | None:
+    """The code an acronym among these tokens was given by rule `acronym_in_parentheses`."""
+    acronyms = state(ctx).acronyms
+    return next((acronyms[t.text] for t in tokens if t.text in acronyms), None) if acronyms else None
 
 
 def _weak_actor(ctx: Context, token: Token) -> Actor | None:
@@ -1642,6 +1740,7 @@ def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
     if reading.head_kind == PERSON and reading.name:
         tokens = list(ctx.doc[left:right])
         _remember_person(ctx, tokens, reading.country, reading.agent, reading.name)
+    _remember_acronym(ctx, token, reading, right)
     return _make_actor(ctx, left, right, reading.country, reading.agent, reading.name)
 
 
@@ -1678,6 +1777,8 @@ def _plain_noun_phrase(ctx: Context, token: Token) -> bool:
         return False  # a name the story describes elsewhere (rule `described_person`)
     left, right = np_bounds(token)
     right = _name_extension(ctx, token, left, _of_extension(ctx, token, left, right))
+    if _learned_acronym(ctx, ctx.doc[left:right]) is not None:
+        return False  # an acronym the story defined (rule `acronym_in_parentheses`)
     return not find_matches(ctx, left, right) and not _may_corefer(ctx, token, left, None)
 
 

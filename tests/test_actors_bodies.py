@@ -1,0 +1,40 @@
+"""Actors stage: officers of unions and parties, bodies named by longer names and acronyms the
+story defines, and "the regime of X". Invented fixtures."""
+
+from __future__ import annotations
+
+from tests.test_actors import _code_of
+
+
+def test_officers_of_a_union_are_its_own_not_the_government(read_text):
+    # rule `generic_title`: "secretary", "general secretary" give way to the possessor
+    r = read_text("JOHANNESBURG - The union's general secretary, Piet Mokoena, said on Monday that the strike "
+                  "in Durban, South Africa, would go on. Cosatu president Thabo Nkosi agreed.",
+                  published="2014-05-01")
+    assert _code_of(r, "The union's general secretary") == "ZAFLAB"
+    assert _code_of(r, "Cosatu president Thabo Nkosi") == "ZAFLAB"
+
+
+def test_the_regime_of_a_leader_is_his_country(read_text):
+    # rule `short_form`: an "of" complement names whose regime it is
+    r = read_text("The United States never threatened the regime of Kim Jong Un, officials said.",
+                  published="2019-01-01")
+    assert _code_of(r, "the regime") == "PRKGOV"
+
+
+def test_a_known_party_name_ending_a_longer_name_is_another_party(read_text):
+    # rule `longer_name`, then `named_body` and `acronym_in_parentheses`
+    r = read_text("CAPE TOWN - The Freedom Christian Democratic Party (FCDP) criticised the mayor of Durban, "
+                  "South Africa, on Monday. FCDP spokesman Jan Nordien said the mayor must resign. "
+                  "The FCDP also accused the police. The Kenyan Democratic Party was not invited.",
+                  published="2016-01-01")
+    assert _code_of(r, "The Freedom Christian Democratic Party") == "ZAFPTY"
+    assert _code_of(r, "FCDP spokesman Jan Nordien") == "ZAFPTY"
+    assert _code_of(r, "The FCDP") == "ZAFPTY"
+    assert _code_of(r, "The Kenyan Democratic Party") == "KENPTY"
+
+
+def test_a_union_acronym_codes_its_leaders(read_text):
+    r = read_text("CAPE TOWN - Workers of the National Mineworkers Union (NMU) protested in Durban, South Africa. "
+                  "NMU leaders accused the police.", published="2016-01-01")
+    assert _code_of(r, "NMU leaders") == "ZAFLAB"
