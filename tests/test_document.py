@@ -435,3 +435,32 @@ def test_blanking_furniture_keeps_line_breaks_and_length():
         raw = "".join(rng.choice("ab \n\u00a0.") for _ in range(rng.randrange(0, 40)))
         spans = [(rng.randrange(-3, 45), rng.randrange(-3, 45)) for _ in range(rng.randrange(0, 4))]
         assert _blank(raw, spans) == by_character(raw, spans)
+
+
+@pytest.mark.parametrize("lead, furniture", [
+    ("(SUBS: CORRECTS AGE IN SECOND PAR) ", ["(SUBS: CORRECTS AGE IN SECOND PAR)"]),
+    ("(ATTENTION - ADDS quotes, background) ", ["(ATTENTION - ADDS quotes, background)"]),
+    ("(Adds details from statement) ", ["(Adds details from statement)"]),
+    ("(PICTURES) By JANE Q. ROE ", ["(PICTURES)", "By JANE Q. ROE"]),
+    ("by Jan Roe and Ann Doe ", ["by Jan Roe and Ann Doe"]),
+    ("By Jan K. Roe ", ["By Jan K. Roe"]),
+    ("By Mary Anne Roe ", ["By Mary Anne Roe"]),
+])
+def test_desk_notes_and_bylines_that_open_one_line_wire_copy_are_furniture(lead, furniture):
+    text = lead + ("The regional council voted on Tuesday to close two clinics, officials said. "
+                   "The vote followed weeks of protest by nurses in the town. Sapa")
+    raw, doc = read(text)
+    assert [b.text for b in doc.boilerplate][:len(furniture)] == furniture
+    assert body_text(raw, doc).startswith("The regional council voted")
+    assert_offsets_index_raw(raw, doc)
+
+
+@pytest.mark.parametrize("text", [
+    "By Monday Night Police had arrested two men in the town, officials said.",
+    "By the end of the week, officials said, talks had failed in the capital.",
+    "(CNN) — Officials said on Monday that talks had failed in the capital.",
+])
+def test_openings_that_only_look_like_bylines_stay_body(text):
+    raw, doc = read(text)
+    assert body_text(raw, doc) == text
+    assert doc.boilerplate == []

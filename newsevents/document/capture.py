@@ -172,6 +172,8 @@ def _split_inline_furniture(raw: str, s: int, e: int, line_no: int) -> list[Segm
     cuts: list[tuple[int, int, str]] = []
     text = raw[s:e]
     for pattern, entry in _patterns()["inline"]:
+        if entry.get("first_line_only") and line_no:
+            continue  # notes and bylines that open the copy
         for m in pattern.finditer(text):
             cs, ce = _trimmed(raw, s + m.start(), s + m.end())
             if ce > cs:
