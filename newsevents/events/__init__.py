@@ -187,6 +187,42 @@ def _specialize(cands: list[Candidate]) -> None:
                     gov.target_token = None
 
 
+CROWD_NOUNS = {"crowd", "group", "mob", "throng"}
+TOLD_PROTEST_DEPS = {"nsubj", "nsubjpass", "dobj", "obj", "conj"}
+TOLD_PROTEST_PREPS = {"during", "after", "amid", "following", "before", "since", "by"}
+
+
+def _protest_participants(ctx: Any, cands: list[Candidate]) -> None:
+    """Rule `protest_participants`: a protest (CAMEO 14) whose participants the actors stage could
+    not code keeps the people the text names ("around 100 farmers protested": an actor with its
+    words and no code); one told without participants ("the protest spread to the next town",
+    "they protested peacefully") was held by the participants of the story's nearest protest
+    that names them (earlier first)."""
+    protests = [c for c in cands if c.code and c.code[:2] == "14" and not c.drop]
+    for c in protests:
+        if c.source is not None:
+            continue
+        tok = c.source_token
+        if tok is not None and tok.pos_ == "NOUN" and (tok.tag_ == "NNS" or tok.lemma_.lower() in CROWD_NOUNS):
+            start, end = ctx.raw_span(tok.doc[tok.left_edge.i: tok.i + 1])
+            c.source = Actor(text=ctx.raw[start:end], start=start, end=end, country="", agent="", code="")
+            c.sources = [c.source]
+            continue
+        if tok is not None and tok.pos_ == "PROPN":
+            continue  # (a name the actors stage could not code: rule `uncoded_name` decides)
+        noun = c.token
+        if not c.entry.noun or not (noun.dep_ in TOLD_PROTEST_DEPS or (
+                noun.dep_ == "pobj" and noun.head.lower_ in TOLD_PROTEST_PREPS)):
+            continue  # ("an act of protest", "in protest at": a description or a purpose, not a protest told)
+        earlier = [p for p in protests if p.source is not None and p.token.i < c.token.i]
+        later = [p for p in protests if p.source is not None and p.token.i > c.token.i]
+        donor = earlier[-1] if earlier else (later[0] if later else None)
+        if donor is not None:
+            c.source = donor.source
+            c.sources = [donor.source]
+            c.extra["inferred_source"] = True
+
+
 def _show_of_force_abroad(ctx: Any, cands: list[Candidate]) -> None:
     """Rule `show_of_force_abroad`: a show of force (CAMEO 15) or a protest (CAMEO 14) held "in"
     another country's territory ("conducting military exercises in Alaska") is aimed at that
@@ -295,6 +331,8 @@ def _non_political(c: Candidate, lex: Lexicon) -> bool:
         return not political
     if lemmas & (lex.crime_words | lex.accident_words):
         return not political  # (a crash or a storm "killing" people is no use of force)
+    if c.code[:2] == "14" and c.entry.noun and lemmas & lex.market_words:
+        return not political  # ("a rally that added 6 percent to the price" is a market's rise)
     return False
 
 
@@ -454,7 +492,7 @@ def _quoted_charges(ctx: Any, cands: list[Candidate]) -> None:
     it are that party's charges (CAMEO 112, accuse), not acts the story asserts: the first becomes
     the accusation, speaker to doer; the acts themselves stay alleged (hypothetical). A journalist's
     paraphrase ("X said Y blew up ...") keeps the doer's act with the speaker in `reported_by`."""
-    charged: set[tuple[int, str]] = set()
+    charged: dict[tuple[int, str], Candidate] = {}
     for c in cands:
         if not c.code or c.code[:2] not in HOSTILE_ROOTS or c.modality != "asserted" or c.source is None:
             continue
@@ -470,8 +508,9 @@ def _quoted_charges(ctx: Any, cands: list[Candidate]) -> None:
         key = (quote.start, c.source.code)
         if key in charged:
             c.modality = "hypothetical"  # one more count of the same charge
+            charged[key].extra.setdefault("span", []).append(c.token)  # (the charge tells every count)
             continue
-        charged.add(key)
+        charged[key] = c
         c.code = "112"
         c.source, c.target = speaker, c.source
         c.reported_by = []
@@ -659,20 +698,24 @@ def _negotiation_precedence(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _protesters(actor: Actor | None, lex: Lexicon) -> bool:
+    """The actor's words name protesters (lexicon protest_violence.protester_stems)."""
+    words = actor.text.lower().split() if actor is not None else []
+    return any(w.startswith(stem) for w in words for stem in lex.protest_violence.get("protester_stems", []))
+
+
 def _protest_violence(code: str, source: Actor | None, target: Actor | None, lex: Lexicon) -> str:
     """Rule `protest_violence` (CAMEO manual 145, 175): destruction or violence by protesters is a
     riot (145); violence by security forces against protesters is violent repression (175)."""
     spec = lex.protest_violence
+    if spec and code.startswith("144") and source is not None and source.agent[:3] in spec.get("blocking_forces", []):
+        return str(spec.get("blockade_by_forces", code))  # (CAMEO 144: a blockade by military forces is 191)
     if not spec or not any(code.startswith(p) for p in spec.get("codes_from", [])):
         return code
 
-    def protesters(actor: Actor | None) -> bool:
-        words = actor.text.lower().split() if actor is not None else []
-        return any(w.startswith(stem) for w in words for stem in spec.get("protester_stems", []))
-
-    if protesters(source):
+    if _protesters(source, lex):
         return str(spec.get("by_protesters", code))
-    if protesters(target) and source is not None and source.agent[:3] in spec.get("security_agents", []):
+    if _protesters(target, lex) and source is not None and source.agent[:3] in spec.get("security_agents", []):
         return str(spec.get("against_protesters", code))
     return code
 
@@ -800,6 +843,7 @@ def run(ctx: Any) -> None:
         else:
             code_arguments(ctx, c)
     _speech_sources(ctx, cands)
+    _protest_participants(ctx, cands)
     _story_parties(ctx, cands, lex)
     _conditional_threats(ctx, cands, lex)
     for c in cands:
@@ -828,6 +872,8 @@ def run(ctx: Any) -> None:
             continue
         if c.entry.needs_political and (c.extra.get("uncoded") or (c.source is None and c.target is None)):
             continue
+        if c.entry.protester_source and not _protesters(c.source, lex):
+            continue  # rule `protester_source`: protesters gathering rally; officials gathering do not
         if c.entry.political_source and not _official_visitor(c.source, lex):
             continue  # rule `political_source`: "the storm arrived in Florida" is no visit
         if c.entry.political_source and c.target is not None and c.target.country == c.source.country:

@@ -274,7 +274,8 @@ def nominal_arguments(cand: Candidate, lex: Lexicon) -> tuple[Token | None, Toke
     if source is None:
         source = _nationality_modifier(noun)
     if source is None and noun.dep_ == "pobj" and noun.head.dep_ == "prep" \
-            and noun.head.lower_ in ("after", "in", "at", "during", "from", "following"):
+            and (noun.head.lower_ in ("after", "in", "at", "during", "from", "following")
+                 or noun.head.lower_ in cand.entry.after_prep):  # ("workers are on strike")
         verb = noun.head.head
         while verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("dobj", "obj", "pobj", "nsubjpass") \
                 and verb.head.i != verb.i:

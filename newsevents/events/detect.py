@@ -185,6 +185,11 @@ def _noun_code(tok: Token, entry: Entry, lex: Lexicon) -> str | None:
             break
         if c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in entry.modifiers:
             return entry.modifiers[c.lemma_.lower()]
+    # its doer: "the strike by miners", "the teachers' strike"
+    doers = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "by" for o in p.children if o.dep_ == "pobj"]
+    for doer in doers + [c for c in tok.children if c.dep_ == "poss"]:
+        if doer.lemma_.lower() in entry.modifiers:
+            return entry.modifiers[doer.lemma_.lower()]
     if entry.objects:
         # "the suspension of aid": the noun's "of" object refines it as a verb's object does
         of = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
@@ -242,9 +247,13 @@ def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
         for i, pos, lemma in words:
             if pos in NOUN_POS and lemma in lex.nouns:
                 tok = doc[i]
+                if tok.ent_type_ in ("DATE", "TIME"):
+                    continue  # "in March", "on Strike Day": a date, not an act
                 entry = lex.nouns[lemma]
                 code = _noun_code(tok, entry, lex)
                 head = tok.head
+                if code is None and tok.dep_ == "pobj" and head.lower_ in entry.after_prep:
+                    code = entry.after_prep[head.lower_]  # "workers are on strike": the phrase tells the act
                 if code is None and tok.dep_ in ("dobj", "nsubjpass", "obj"):
                     # "carried out strikes against": a noun that is an event only when a light verb carries it
                     code = entry.light_codes.get(lex.verb_lemma(head))
@@ -256,7 +265,8 @@ def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
                         and not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in tok.children):
                     continue  # rule `descriptive_noun`: "defenses against homegrown threats" are dangers, not acts
                 cand = Candidate(tok, entry, code, sent.zone, [tok])
-                if tok.dep_ in ("dobj", "nsubjpass", "obj") and lex.verb_lemma(head) in lex.light_verbs:
+                if tok.dep_ in ("dobj", "nsubjpass", "obj") and (
+                        lex.verb_lemma(head) in lex.light_verbs or lex.verb_lemma(head) in entry.light_codes):
                     cand.light_verb = head
                     cand.trigger_tokens = [head, tok]
                     if code == entry.code:  # (a modifier's code stands: "launched an air strike")

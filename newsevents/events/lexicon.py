@@ -40,6 +40,8 @@ class Entry:
     political_source: bool = False
     host_visit: str | None = None
     party_code: str | None = None
+    after_prep: dict[str, str] = field(default_factory=dict)
+    protester_source: bool = False
 
 
 @dataclass
@@ -65,6 +67,7 @@ class Lexicon:
     crime_agents: set[str] = field(default_factory=set)
     crime_political_targets: set[str] = field(default_factory=set)
     accident_words: set[str] = field(default_factory=set)
+    market_words: set[str] = field(default_factory=set)
     place_stands_for_country: set[str] = field(default_factory=set)
     verdicts: dict[str, Any] = field(default_factory=dict)
     hope_appeal: dict[str, Any] = field(default_factory=dict)
@@ -144,6 +147,8 @@ def _entry(key: str, spec: dict[str, Any], noun: bool) -> Entry:
         host_visit=str(spec["host_visit"]) if spec.get("host_visit") else None,
         party_code=str(spec["party_code"]) if spec.get("party_code") else None,
         light_codes={str(k): str(v or "") for k, v in (spec.get("light_codes") or {}).items()},
+        after_prep={_word(k): str(v) for k, v in (spec.get("after_prep") or {}).items()},
+        protester_source=bool(spec.get("protester_source", False)),
     )
 
 
@@ -175,6 +180,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         crime_political_targets=set(data.get("non_political_context", {}).get("crime_political_targets", [])),
         political_source_agents=set(data.get("non_political_context", {}).get("political_source_agents", [])),
         accident_words=set(data.get("non_political_context", {}).get("accidents", [])),
+        market_words=set(data.get("non_political_context", {}).get("markets", [])),
         place_stands_for_country={w.lower() for w in data.get("place_stands_for_country", [])},
         verdicts={k: (set(v) if isinstance(v, list) else v) for k, v in (data.get("verdicts") or {}).items()},
         descriptive_verbs=set(data.get("descriptive_verbs", [])),
