@@ -464,3 +464,12 @@ def test_openings_that_only_look_like_bylines_stay_body(text):
     raw, doc = read(text)
     assert body_text(raw, doc) == text
     assert doc.boilerplate == []
+
+
+@pytest.mark.parametrize("line", ["By JANE Q. DOE", "By Jane Doe, Associated Press", "by Jan Roe and Ann Doe"])
+def test_a_byline_on_its_own_line_is_furniture_whatever_its_case(line):
+    raw, doc = read(f"Council closes two clinics\n{line}\nThe regional council voted on Tuesday to close "
+                    "two clinics, officials said.\nBy The Numbers\nThe town has two clinics left.")
+    assert boilerplate_whys(doc) == {line: "byline"}
+    assert doc.title == "Council closes two clinics"
+    assert "By The Numbers" in doc.subheadings
