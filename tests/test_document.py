@@ -473,3 +473,39 @@ def test_a_byline_on_its_own_line_is_furniture_whatever_its_case(line):
     assert boilerplate_whys(doc) == {line: "byline"}
     assert doc.title == "Council closes two clinics"
     assert "By The Numbers" in doc.subheadings
+
+
+def test_crawl_boxes_before_the_lead_are_furniture_and_the_lead_opens_the_body():
+    text = ("Council closes two clinics\n\n"
+            "Town News Email Enter your email address Please enter an email address Email address is invalid\n"
+            "Updated at 6:40 p.m. ET Tuesday\n"
+            "Story highlights Nurses protested for weeks\n"
+            "Two clinics will close in the spring\n"
+            "(Agency) The regional council voted on Tuesday to close two clinics, officials said.\n"
+            "The vote followed weeks of protest by nurses in the town.")
+    raw, doc = read(text)
+    assert list(boilerplate_whys(doc).values()) == ["subscription prompt", "update time", "story highlights",
+                                                    "story highlights"]
+    assert body_text(raw, doc).startswith("(Agency) The regional council voted")
+    assert_offsets_index_raw(raw, doc)
+
+
+def test_a_long_deck_without_closing_punctuation_before_the_lead_is_the_standfirst():
+    deck = "Nurses march through the town centre as the regional council votes on two clinics"
+    raw, doc = read(f"Council closes two clinics\n\n{deck}\nThe regional council voted on Tuesday to close "
+                    "two clinics, officials said.\nThe vote followed weeks of protest by nurses in the town.")
+    assert doc.standfirst == deck
+    assert body_text(raw, doc).startswith("The regional council voted")
+    # a line that runs on into the next (":" at its end) is no deck
+    raw, doc = read("Council closes two clinics\n\nHere is what the council decided on the two clinics, "
+                    "and why it did so:\nThe regional council voted on Tuesday to close two clinics.\nMore follows.")
+    assert doc.standfirst is None
+
+
+def test_a_flattened_photo_box_is_a_caption_with_its_credit():
+    raw, doc = read("Council closes two clinics\n\nImage copyright Jan Roe/Agency Image caption Nurses gathered at "
+                    "the gate\nThe regional council voted on Tuesday to close two clinics, officials said.\n"
+                    "The vote followed weeks of protest by nurses in the town.")
+    assert [(c.text.split("caption ")[1], c.credit) for c in doc.captions] == [("Nurses gathered at the gate",
+                                                                             "Jan Roe/Agency")]
+    assert body_text(raw, doc).startswith("The regional council voted")

@@ -473,6 +473,7 @@ def _label(segments: list[Segment], doc: Document, raw: str) -> None:
         cap = _match_caption(seg)
         if cap and (i > 0 or len(segments) == 1):
             seg.label, seg.caption_body, seg.credit = "caption", cap[0], cap[1]
+    _label_lead_in_lists(segments)
     # 2. the title: the first segment that is not furniture, if the text goes on after it
     content = [s for s in segments if s.label != "furniture"]
     title_seg = next((s for s in content if s.label == "title"), None)
@@ -510,10 +511,17 @@ def _label(segments: list[Segment], doc: Document, raw: str) -> None:
                           and len(nxt.text.split()) >= 4)
             # "Headline; " on its own line announces the deck on the next one
             announced = title_seg.text.rstrip().endswith(";") and nxt.line != title_seg.line
+            # a deck on its own line, a long phrase without closing punctuation, before a lead
+            # that has it ("Rebels seize the airport in a dawn raid on the capital's north")
+            bare_deck = (nxt.line != title_seg.line and not SENTENCE_END.search(nxt.text)
+                         and not nxt.text.endswith((":", ",", ";", "-"))
+                         and len(nxt.text.split()) >= 10 and nxt.text[0].isupper() and follow is not None
+                         and follow.label == "body" and follow.line != nxt.line
+                         and bool(SENTENCE_END.search(follow.text)))
             if nxt.line == title_seg.line and not glued_deck:
                 pass
             elif (follow is not None and follow.label == "caption") or restated or before_dateline or glued_deck \
-                    or announced:
+                    or announced or bare_deck:
                 nxt.label = "standfirst"
                 doc.standfirst = nxt.text
     # 4. subheadings between body paragraphs
@@ -539,6 +547,37 @@ def _label(segments: list[Segment], doc: Document, raw: str) -> None:
             doc.dateline = body_segs[0].text[:m.end()].strip()
             doc.dateline_place = m.group("place")
     doc.paragraphs = _paragraphs(segments)
+
+
+def _unpunctuated_line(seg: Segment, max_chars: int) -> bool:
+    """A segment that is a whole short line without closing punctuation (a list item, not prose)."""
+    return seg.label == "body" and len(seg.text) <= max_chars and not SENTENCE_END.search(seg.text)
+
+
+def _label_lead_in_lists(segments: list[Segment]) -> None:
+    """Lists a crawl keeps before the lead, each item a line without closing punctuation: the
+    points after a "Story highlights" line, and a run of four or more other stories' headlines
+    right after the title (a site's "latest news" box)."""
+    for i, seg in enumerate(segments):
+        if seg.label == "furniture" and seg.why == "story highlights":
+            for nxt in segments[i + 1:i + 6]:
+                if nxt.line == seg.line or not _unpunctuated_line(nxt, 200) or find_dateline(nxt.text):
+                    break
+                nxt.label, nxt.why = "furniture", "story highlights"
+    if len(segments) < 6 or segments[0].label != "body" or segments[0].line == segments[1].line:
+        return  # the run follows a title line
+    run: list[Segment] = []
+    for seg in segments[1:]:
+        if seg.label == "furniture":
+            continue
+        same_line = run and seg.line == run[-1].line
+        if same_line or not _unpunctuated_line(seg, 120) or len(seg.text.split()) < 4:
+            break
+        run.append(seg)
+    rest = segments[segments.index(run[-1]) + 1:] if run else []
+    if len(run) >= 4 and any(s.label == "body" and SENTENCE_END.search(s.text) for s in rest):
+        for seg in run:
+            seg.label, seg.why = "furniture", "other stories' headlines"
 
 
 def _paragraphs(segments: list[Segment]) -> list[Paragraph]:
