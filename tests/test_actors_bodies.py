@@ -38,3 +38,26 @@ def test_a_union_acronym_codes_its_leaders(read_text):
     r = read_text("CAPE TOWN - Workers of the National Mineworkers Union (NMU) protested in Durban, South Africa. "
                   "NMU leaders accused the police.", published="2016-01-01")
     assert _code_of(r, "NMU leaders") == "ZAFLAB"
+
+
+def test_a_spokesman_speaks_for_whom_his_for_complement_names(read_text):
+    # rule `speaks_for`
+    r = read_text("A spokesman for UN Secretary-General Ban Ki-moon condemned the launch by North Korea.",
+                  published="2016-02-07")
+    assert _code_of(r, "A spokesman") == "IGOUNO"
+
+
+def test_a_person_for_a_party_in_commas_is_the_partys_and_so_is_the_surname_later(read_text):
+    # `_pp_organization` with "for", the PP hanging on the verb after a comma
+    r = read_text("Oliver Pettigrew, for the Conservatives, attacked the Labour government. "
+                  "Pettigrew later met the prime minister.", published="2005-03-01")
+    assert _code_of(r, "Oliver Pettigrew") == "GBRPTY"
+    assert _code_of(r, "Pettigrew") == "GBRPTY"
+
+
+def test_a_relative_clause_gives_an_unknown_person_a_role(read_text):
+    # rule `relative_role`
+    r = read_text("HARARE - Jan Dube, who chairs the Zimbabwean Teachers Association, criticised the police. "
+                  "Piet Smit, who is a senior police officer, denied it.", published="2016-01-01")
+    assert _code_of(r, "Jan Dube") == "ZWENGO"
+    assert _code_of(r, "Piet Smit") == "ZWECOP"

@@ -68,6 +68,7 @@ GENERIC_HEADS = _WORDS["generic_heads"]
 # Rule `named_body`: last words of capitalised names of civic bodies, and the agent they take.
 BODY_HEADS = _WORDS["body_heads"]
 BODY_AGENT = next(iter(_WORDS["body_agent"]), "")
+SPEAKS_FOR_HEADS = _WORDS["speaks_for_heads"]
 BODY_HEAD_AGENTS = {**{w: "PTY" for w in _WORDS["party_heads"]}, **{w: "LAB" for w in _WORDS["union_heads"]},
                     **{w: "MED" for w in _WORDS["media_heads"]}}
 # Places and equipment of the agent their modifier names (rule `facility_of_agent`).
@@ -864,8 +865,10 @@ def _pp_country(ctx: Context, token: Token) -> tuple[str, str | None]:
 def _pp_organization(ctx: Context, token: Token) -> tuple[str, str] | None:
     """The organization a person is "from"/"at"/"of": its country and agent (the PP may hang
     on the verb right after the name: "wrote expert Jean Lee from the Wilson Center")."""
-    preps = list(token.rights) + [c for c in token.head.rights if c.i == token.right_edge.i + 1]
-    return _organization_in(ctx, preps, {"from", "at", "of", "with"}, need_agent=False)
+    end = token.right_edge.i
+    after = end + 2 if end + 1 < len(ctx.doc) and ctx.doc[end + 1].text == "," else end + 1  # "X, for the Tories, said"
+    preps = list(token.rights) + [c for c in token.head.children if c.i == after]
+    return _organization_in(ctx, preps, {"from", "at", "of", "with", "for"}, need_agent=False)
 
 
 def _of_organization(ctx: Context, token: Token) -> tuple[str, str] | None:
@@ -1006,6 +1009,13 @@ def _surname_person(ctx: Context, tokens: list[Token]) -> tuple[str, str, str] |
     return None
 
 
+def _remembered_name(ctx: Context, token: Token) -> bool:
+    """A capitalised word the parser took for a common noun that is the surname of a person the
+    story coded before ("Pettigrew later met ..." read as a noun)."""
+    return (token.pos_ == "NOUN" and token.text[:1].isupper() and token.text[1:2].islower()
+            and normalize(token.text) in state(ctx).people)
+
+
 def _remember_person(ctx: Context, tokens: list[Token], country: str, agent: str, name: str | None) -> None:
     st = state(ctx)
     full = name or _text_of(tokens)
@@ -1092,6 +1102,13 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
                     agent = of_org[1]
                 elif of_org is None:  # "the history department of the university": EDU
                     agent = _of_role_agent(ctx, token) or agent
+        spoken_for = _spoken_for(ctx, token) if head_key in SPEAKS_FOR_HEADS and not _modifier_agent(ctx, matches, head_match) else None
+        if spoken_for is not None and spoken_for[0]:  # rule `speaks_for`: "a spokesman for the ministry"
+            r.country, r.agent, r.name = spoken_for
+            r.country_from, r.agent_explicit, r.head_kind = "pp", bool(spoken_for[1]), ROLE
+            return r, left, right
+        if spoken_for is not None and spoken_for[1]:  # "a spokeswoman for the police": placed as the police are
+            agent = spoken_for[1]
         org = _international_modifier(ctx, matches, head_match) or _international_of(ctx, token)
         if org is not None:  # "UN inspectors", "NATO troops": the organization acts through them
             r.country, r.agent, r.name, r.country_from = org[0], org[1], org[2], "modifier"
@@ -1126,8 +1143,8 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
         r.country_from, r.agent_explicit, r.head_kind = "name", True, ORG
         return r, left, right
     # A proper name not in our knowledge: a person with a title, or a known surname.
-    if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
-        tokens = [t for t in ctx.doc[left:right] if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"]
+    if token.pos_ == "PROPN" or token.ent_type_ == "PERSON" or _remembered_name(ctx, token):
+        tokens = [t for t in ctx.doc[left:right] if t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or t.i == token.i]
         name_tokens = [t for t in tokens if not any(m.start <= t.i < m.end for m in matches)]
         person_tokens = [t for t in name_tokens if t.ent_type_ == "PERSON"]
         name_tokens = person_tokens or name_tokens
@@ -1139,7 +1156,7 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
         if body is not None and _generic_titles_only(ctx, matches, head_match):
             # "FCP leader Jan Smit": the officer of a body our knowledge learned from the story
             title_country, title_agent = body[0], body[1]
-        is_person = (token.ent_type_ == "PERSON" or bool(title_agent)
+        is_person = (token.ent_type_ == "PERSON" or bool(title_agent) or _who_clause(token)
                      or normalize(name_tokens[-1].text) in state(ctx).people)  # rule `described_person`
         if is_person:
             known = _surname_person(ctx, name_tokens)
@@ -1153,10 +1170,11 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
                 r.name = _text_of(name_tokens)
                 return r, left, right
             if not title_agent and not known:
-                placed = _pp_organization(ctx, token)
+                placed = _pp_organization(ctx, token) or _relative_role(ctx, token)
                 if placed is not None:  # "Korea expert Jean H Lee from the Wilson Center"
-                    r.country, r.agent, r.country_from, r.head_kind = placed[0], placed[1], "pp", PERSON
+                    r.country, r.agent, r.country_from, r.head_kind = placed[0], placed[1], "pp" if placed[0] else "", PERSON
                     r.name = _text_of(name_tokens)
+                    _remember_person(ctx, name_tokens, r.country, r.agent, r.name)  # "Lee" later
                     return r, left, right
             org = _international_modifier(ctx, matches, head_match)
             if org is not None and not former:  # "UN envoy John Smith" speaks for the organization
@@ -1187,6 +1205,52 @@ def _of_owner_country(ctx: Context, token: Token) -> str:
                     if reading is not None and reading.country and reading.country not in ORG_SLOTS:
                         return reading.country
     return ""
+
+
+# Verbs of a relative clause that say what a person heads ("X, who chairs the teachers' union,").
+HEADING_VERBS = _WORDS["heading_verbs"]
+
+
+def _relative_role(ctx: Context, token: Token) -> tuple[str, str] | None:
+    """Rule `relative_role`: a person our knowledge lacks, described by a relative clause that
+    gives a role ("X, who is a senior police officer,", "X, who was head of the rebels' intelligence
+    unit,") or a body headed ("X, who chairs the Kenyan Teachers Association,"): (country, agent),
+    the country "" when the clause names none; None when the clause gives no agent."""
+    for clause in token.rights:
+        if clause.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children):
+            continue
+        lemma = clause.lemma_.lower()
+        deps = {"attr"} if lemma == "be" else {"dobj"} if lemma in HEADING_VERBS else set()
+        for obj in clause.children:
+            if obj.dep_ in deps and obj.pos_ in {"NOUN", "PROPN"}:
+                reading, _, _ = read_phrase(ctx, obj)
+                if reading is None and normalize(obj.lemma_) in GENERIC_HEADS:  # "head of the army unit"
+                    of = next((g for c in obj.rights if c.dep_ == "prep" and c.lower_ == "of"
+                               for g in c.children if g.dep_ == "pobj"), None)
+                    reading = None if of is None else read_phrase(ctx, of)[0]
+                if reading is not None and reading.agent and reading.head_kind != PERSON:
+                    return reading.country, reading.agent
+    return None
+
+
+def _who_clause(token: Token) -> bool:
+    """A relative clause with "who" on the name: the name is a person's."""
+    return any(c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children)
+               for c in token.rights)
+
+
+def _spoken_for(ctx: Context, token: Token) -> tuple[str, str, str | None] | None:
+    """Rule `speaks_for`: the code of whom a "for" complement of a spokesman names ("a spokesman
+    for the UN Secretary-General", "a spokeswoman for the Harlow police"); None when it names no one
+    coded."""
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ == "for":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ in {"NOUN", "PROPN"}:
+                    reading, _, _ = read_phrase(ctx, obj)
+                    if reading is not None and (reading.country or reading.agent):
+                        return reading.country, reading.agent, reading.name
+    return None
 
 
 def _generic_titles_only(ctx: Context, matches: list[Match], head_match: Match | None) -> bool:
@@ -1771,9 +1835,9 @@ def _plain_noun_phrase(ctx: Context, token: Token) -> bool:
     "the border") are such phrases; the full reading gives them None too."""
     if token.pos_ not in {"NOUN", "PROPN"} or token.ent_type_ == "PERSON" or token.dep_ == "appos":
         return False  # (a name not of our knowledge is read as a person only with a PERSON tag or a title)
-    if any(child.dep_ == "appos" for child in token.rights):
-        return False
-    if token.pos_ == "PROPN" and normalize(token.text) in state(ctx).people:
+    if any(child.dep_ == "appos" for child in token.rights) or (token.pos_ == "PROPN" and _who_clause(token)):
+        return False  # (rule `relative_role`: "X, who chairs the union,")
+    if (token.pos_ == "PROPN" or _remembered_name(ctx, token)) and normalize(token.text) in state(ctx).people:
         return False  # a name the story describes elsewhere (rule `described_person`)
     left, right = np_bounds(token)
     right = _name_extension(ctx, token, left, _of_extension(ctx, token, left, right))
