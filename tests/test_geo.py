@@ -412,3 +412,38 @@ def test_entity_that_is_a_list_of_places(read_text):
     found = {p.text: p for p in places_of(read_text, "They are believed to be traveling south to Ingham or Townsville "
                                                       "in a white car.")}
     assert found["Ingham"].country == "AUS" and found["Townsville"].country == "AUS"
+
+
+def test_school_after_a_preposition_is_a_feature_at_the_town_of_its_sentence(read_text):
+    found = {p.text: p for p in places_of(read_text, "A fire broke out on Tuesday at Westbrook High School in "
+                                                      "Spokane, Washington.")}
+    school = next(p for text, p in found.items() if "High School" in text)
+    assert school.kind == "feature" and school.geonameid is None and school.country == "USA"
+    assert km(school.lat, school.lon, found["Spokane"].lat, found["Spokane"].lon) < 1
+
+
+def test_building_named_without_a_place_cue_needs_a_town_in_its_sentence(read_text):
+    alone = places_of(read_text, "Meridian Regional Hospital said on Monday that it had treated twelve patients.")
+    assert not any("Hospital" in p.text for p in alone)
+    found = {p.text: p for p in places_of(read_text, "In Winnipeg, Meridian Regional Hospital said on Monday "
+                                                      "that it had treated twelve patients.")}
+    hospital = found.get("Meridian Regional Hospital")
+    assert hospital is not None and hospital.kind == "feature"
+    assert km(hospital.lat, hospital.lon, found["Winnipeg"].lat, found["Winnipeg"].lon) < 1
+
+
+def test_small_town_abroad_in_a_story_about_other_countries_is_dropped():
+    from newsevents.geo import _drop_stray_alternates
+
+    hamlet = _entry(1, "Elmvale Park", "city", "NZL", -36.9, 174.8, 3_000)
+    big = _entry(2, "Kingsport Harbour", "city", "NZL", -36.8, 174.7, 900_000)
+    far_hamlet, far_city = (MentionCandidates(0, 12, e.name, (e,)) for e in (hamlet, big))
+    far_hamlet.chosen, far_city.chosen = hamlet, big
+    context = DocumentContext()
+    context.countries["CAN"] += 3
+    _drop_stray_alternates([far_hamlet, far_city], context)
+    assert far_hamlet.chosen is None and far_city.chosen is big
+    context.countries["NZL"] += 1  # the story names New Zealand: the hamlet stays
+    far_hamlet.chosen = hamlet
+    _drop_stray_alternates([far_hamlet], context)
+    assert far_hamlet.chosen is hamlet

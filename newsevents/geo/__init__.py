@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 MAX_HOPS = 4
 SMALL_TOWN_RADIUS_KM = 150.0
 NEWS_REGION_TOWN_MIN = 100_000
-LOCAL_HOWS = ("local", "unknown")  # found mentions placed at the place the text puts them in
+LOCAL_HOWS = ("local", "facility", "unknown")  # found mentions placed at the place the text puts them in
 
 
 @functools.lru_cache(maxsize=1)
@@ -259,6 +259,8 @@ def _place_local_features(ctx: Context, found: list, mentions: list[MentionCandi
     points: dict[int, Entry] = {}
     if not any(f.how in LOCAL_HOWS for f in found):
         return points
+    town_spans = [(g.span, n.chosen) for g, n in zip(found, mentions, strict=True)
+                  if g.how not in LOCAL_HOWS and n.chosen is not None and n.chosen.kind == "city"]
     named = {fold(n.text): n.chosen for g, n in zip(found, mentions, strict=True)
              if g.how not in LOCAL_HOWS and n.chosen is not None and n.chosen.kind == "city"}
     starts = {f.span.start: (f, m) for f, m in zip(found, mentions, strict=True)}
@@ -281,15 +283,18 @@ def _place_local_features(ctx: Context, found: list, mentions: list[MentionCandi
                     # town only if the story names it on its own
                     entries = [named[fold(piece)]] if fold(piece) in named else []
                 else:
+                    # a big city, or a smaller town of the story's countries near a town the story names
+                    # ("the Springfield Memorial Hospital"), not any namesake village ("St. Francis School")
                     entries = [e for e in gazetteer.lookup(piece) if not e.alternate and e.kind == "city"
-                               and (e.population >= 100_000 or context.countries.get(e.country))]
+                               and (e.population >= INNER_TOWN_MIN_POPULATION or context.countries.get(e.country)
+                                    and _near_any(e, towns))]
                 if entries:
                     inner = max(entries, key=lambda e: (context.countries.get(e.country, 0), e.population))
                     break
             if inner is not None:
                 break
-        before = [town for start, town in towns if start < m.start]
-        after = [town for start, town in towns if start > m.start]
+        before = [town for start, town in towns if start < m.start and town.kind == "city"]
+        after = [town for start, town in towns if start > m.start and town.kind == "city"]
         if f.how == "unknown" and container is not None and container.kind == "country" and inner is None:
             # "Pingilikani, Kenya": a town of that country the story names is nearer than its middle
             country = container.country
@@ -304,11 +309,34 @@ def _place_local_features(ctx: Context, found: list, mentions: list[MentionCandi
             after = [town for town in after if town.country == main]
             if not before and not after:
                 continue
-        town = inner or container \
-            or (before[-1] if before else after[0] if after else dateline)
+        if f.how == "facility":
+            # a building named where nothing says it is a place ("X Hospital said"): only at a town
+            # inside its name, the town the text puts it in, or a town of the same sentence
+            town = inner or container or _sentence_town(f.span, town_spans)
+        else:
+            town = inner or container \
+                or (before[-1] if before else after[0] if after else dateline)
         if town is not None:
             points[id(m)] = town
     return points
+
+
+def _sentence_town(span, town_spans: list) -> Entry | None:
+    """The town named in the same sentence as a local feature, the nearest before it first ("a fire
+    on Elm Street in Springfield" is in Springfield; so is "Springfield police closed Elm Street")."""
+    sentence = span.sent
+    inside = [(s, town) for s, town in town_spans if sentence.start <= s.start < sentence.end]
+    before = [town for s, town in inside if s.start < span.start]
+    after = [town for s, town in inside if s.start >= span.end]
+    return before[-1] if before else after[0] if after else None
+
+
+INNER_TOWN_MIN_POPULATION = 100_000
+
+
+def _near_any(entry: Entry, towns: list) -> bool:
+    """Within SMALL_TOWN_RADIUS_KM of one of the story's towns (`towns`: (start, entry) pairs)."""
+    return any(distance_km(entry.lat, entry.lon, t.lat, t.lon) <= SMALL_TOWN_RADIUS_KM for _, t in towns)
 
 
 CONTAINER_LINKS = {",", "in", "near", "outside", "of", "at"}
@@ -346,15 +374,21 @@ def _container_of(span, starts: dict, ends: dict) -> Entry | None:
 
 
 STRAY_ALTERNATE_MAX_POPULATION = 100_000
+STRAY_TOWN_MAX_POPULATION = 20_000
 
 
 def _drop_stray_alternates(mentions: list[MentionCandidates], context: DocumentContext) -> None:
     """A name read only through another language's or an old name of a town ("Beni" for a Congolese
     town in "Beni Suef", "Far" for Fargo) in a country the story does not name is more likely a word of
-    a name we do not hold than that town: no place."""
+    a name we do not hold than that town: no place. So is a small town by its own name in a country that
+    nothing else in a story about other countries points to (a "Victoria Park" suburb abroad in a
+    Canadian story, a namesake hamlet of a local street's name)."""
     for m in mentions:
         e = m.chosen
         if e is not None and e.alternate and e.kind == "city" and e.population < STRAY_ALTERNATE_MAX_POPULATION \
+                and not context.countries.get(e.country):
+            m.chosen = None
+        elif e is not None and e.kind == "city" and e.population < STRAY_TOWN_MAX_POPULATION and context.countries \
                 and not context.countries.get(e.country):
             m.chosen = None
 

@@ -256,12 +256,12 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
         elif ent.label_ in ("ORG", "PERSON") and _listed_places(ent, gazetteer, guards, demonym_keys, claim):
             pass  # "Ingham or Townsville", "Haris and Varzaqan" read as one organisation
         elif ent.label_ == "ORG" and len(trimmed) <= MAX_TOKENS and _feature_name(trimmed) \
-                and _used_as_location(ent) and not gazetteer.has(trimmed.text) \
+                and not gazetteer.has(trimmed.text) \
                 and fold(trimmed.text) not in guards and trimmed[-1].text not in AREA_FEATURE_WORDS \
                 and not _starts_with_area(trimmed, gazetteer):
             # "taken to University Hospital", "a student at Xavier University": a building or venue the
             # model calls an organisation, used as a location (rule local_features)
-            claim(trimmed, "local")
+            claim(trimmed, "local" if _used_as_location(ent) else "facility")
         elif ent.label_ in OTHER_LABELS and not gazetteer.has(trimmed.text) \
                 and (introduced_as_place(trimmed, place_noun_only=True) or _described_as_place(trimmed)) \
                 and _unknown_place_name(trimmed, guards, person_words, demonym_keys):
@@ -378,7 +378,7 @@ def _with_directions(found: list[Found], taken: list[bool]) -> None:
     (the area it names), still looked up as the place itself."""
     for f in found:
         start, end = f.span.start, f.span.end
-        if f.how in ("state", "local", "unknown"):
+        if f.how in ("state", "local", "facility", "unknown"):
             continue
         doc = f.span.doc
         if start > 0 and not taken[start - 1] and doc[start - 1].text in DIRECTION_WORDS:
