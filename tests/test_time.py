@@ -8,6 +8,7 @@ import pytest
 
 from newsevents import pipeline
 from newsevents import time as time_stage
+from newsevents.document import DocumentInput, read_document
 from newsevents.nlp import build_view
 from newsevents.reading import Document, Place
 from newsevents.time import dates
@@ -342,3 +343,24 @@ def test_set_off_is_no_arrangement_ahead(nlp):
     got = by_text(ctx)
     assert got["May"].value == "2019-05"
     assert got["August 3"].value == "2020-08-03"
+
+
+def test_a_clause_after_a_part_of_day_anchors_it_on_the_story_day(nlp):
+    ctx = run_time(nlp, "The fire broke out on March 3. Guards saw him the night he escaped; "
+                        "he was caught the morning after.", "2021-03-10")
+    got = by_text(ctx)
+    assert got["the night"].value == "2021-03-03TNI"
+
+
+def test_caption_dates_do_not_move_the_narrative_day(nlp):
+    text = ("Council closes clinics\n\nThe clinic burned on March 3.\n"
+            "Firefighters at the scene, March 5, 2021.\n"
+            "The next day, the council met.")
+    view = build_view(text)
+    raw, document, _ = read_document(DocumentInput(text, published="2021-03-10"))
+    for p in document.paragraphs:  # the second line is a photo caption
+        if raw[p.start:p.end].startswith("Firefighters"):
+            p.zone = "caption"
+    ctx = pipeline._make_context(raw, document, nlp(view.text), view, {})
+    time_stage.run(ctx)
+    assert by_text(ctx)["The next day"].value == "2021-03-04"

@@ -71,13 +71,14 @@ def run(ctx: Any) -> None:
     text = ctx.view.text  # what the doc was parsed from: ctx.doc.text would rebuild it token by token
     headlines = [(s.span.start_char, s.span.end_char) for s in ctx.sentences
                  if s.zone in ("title", "caption", "subheading", "standfirst")]
+    captions = [(s.span.start_char, s.span.end_char) for s in ctx.sentences if s.zone == "caption"]
     if dct is None:
-        found = tag(text, dt.date.today(), ctx.doc, headlines)
+        found = tag(text, dt.date.today(), ctx.doc, headlines, captions)
         dct = first_full_date(found, text)
         if dct is not None:
-            found = tag(text, dct, ctx.doc, headlines)
+            found = tag(text, dct, ctx.doc, headlines, captions)
     else:
-        found = tag(text, dct, ctx.doc, headlines)
+        found = tag(text, dct, ctx.doc, headlines, captions)
     times: list[TimeExpr] = []
     view_spans: list[tuple[int, int, TimeExpr]] = []
     local: list[TimeExpr] = []

@@ -863,6 +863,10 @@ def rules() -> list[Rule]:
          5, _anchored_day),
         ("anchored_day", r"(?:\b(?:later|earlier)\s+(?:in\s+)?)?\bthat\s+(?P<rel>)(?P<unit>day|week|month|year|"
          r"morning|afternoon|evening|night)\b", 5, _anchored_day),
+        # "on the night he left", "the morning they were arrested": the part of the story's day that
+        # a clause right after it names
+        ("anchored_day", r"\bthe\s+(?P<rel>)(?P<unit>morning|afternoon|evening|night)(?=\s+(?:that|when|he|she|they|"
+         r"we|I|you|it|his|her|their|its)\s)", 5, _anchored_day),
     ]
     compiled = [(name, _compile(pattern), priority, fn) for name, pattern, priority, fn in table]
     return [Rule(name, regex, priority, fn, plan(regex)) for name, regex, priority, fn in compiled]

@@ -36,13 +36,16 @@ class TextEnv:
     """What the normalizers may ask about the text around a match."""
 
     def __init__(self, text: str, dct: dt.date, doc: Doc | None = None,
-                 headline_spans: list[tuple[int, int]] | None = None) -> None:
+                 headline_spans: list[tuple[int, int]] | None = None,
+                 caption_spans: list[tuple[int, int]] | None = None) -> None:
         self.text = text
         self.dct = dct
         self.doc = doc
         self._token_starts = doc.to_array(IDX).tolist() if doc is not None and len(doc) else []
         # titles and captions tell past news in the present tense ("Troops withdraw Monday")
         self._headline_spans = sorted(headline_spans or [])
+        # photo captions date their photo: their days do not move the story's narrative day
+        self._caption_spans = sorted(caption_spans or [])
         self._days: list[tuple[int, dt.date]] = []  # (view offset, day) of expressions so far
         self._values: list[tuple[int, str]] = []  # (view offset, year/month/day value) so far
         self._quarters: list[tuple[int, str]] = []  # (view offset, quarter value) so far
@@ -82,8 +85,10 @@ class TextEnv:
         return found
 
     def _in_headline(self, offset: int) -> bool:
-        i = bisect.bisect_right(self._headline_spans, (offset, float("inf"))) - 1
-        return i >= 0 and self._headline_spans[i][0] <= offset < self._headline_spans[i][1]
+        return _inside(self._headline_spans, offset)
+
+    def in_caption(self, offset: int) -> bool:
+        return _inside(self._caption_spans, offset)
 
     # -------- anchoring
     def narrative_day(self, start: int) -> dt.date:
@@ -139,6 +144,12 @@ class TextEnv:
             return nxt.pos_ in ("DET", "NUM", "PROPN", "NOUN", "PRON", "ADJ", "VERB")
         follow = self.text[end:end + 20]
         return bool(re.match(r"\s+(?:the|a|an|his|her|its|their|this|that|[A-Z0-9])", follow))
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether `offset` lies in one of the sorted, disjoint `spans`."""
+    i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
 
 def _tense_from_text(text: str, start: int) -> str | None:
@@ -250,12 +261,14 @@ def candidates(text: str, prefilter: bool = True) -> list[tuple[int, int, int, i
 
 
 def tag(text: str, dct: dt.date, doc: Doc | None = None,
-        headline_spans: list[tuple[int, int]] | None = None) -> list[Found]:
+        headline_spans: list[tuple[int, int]] | None = None,
+        caption_spans: list[tuple[int, int]] | None = None) -> list[Found]:
     """All time expressions in `text` (view offsets), normalized against `dct`.
 
     `headline_spans`: view spans of titles and captions, where the present tense tells the past.
+    `caption_spans`: view spans of photo captions, whose dates anchor nothing outside them.
     """
-    env = TextEnv(text, dct, doc, headline_spans)
+    env = TextEnv(text, dct, doc, headline_spans, caption_spans)
     found_list = candidates(text)
     names = [(m.start(), m.end()) for m in _names_pattern().finditer(text)] if found_list else []
     if names:  # "the Sunday Times", "USA Today": titles, not times
@@ -287,6 +300,8 @@ def tag(text: str, dct: dt.date, doc: Doc | None = None,
         if found.end <= found.start:
             continue
         results.append(found)
+        if env.in_caption(found.start):
+            continue
         if found.day is not None and found.type in ("DATE", "TIME"):
             env.note_day(found.start, found.day)
         if found.type in ("DATE", "TIME"):
