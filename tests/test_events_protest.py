@@ -40,13 +40,19 @@ def test_protest_acts_are_coded(read_text, sentence, code):
     assert code in [c for c, _, _ in _codes(read_text, sentence)]
 
 
-@pytest.mark.parametrize("sentence", [
-    "Finance ministers gathered in the capital for their annual meeting.",
-    "Shares rose after a rally that added 3 percent to the index.",
-    "The two envoys met again in March to discuss the accord.",
+@pytest.mark.parametrize("sentence, roots", [
+    ("Finance ministers gathered in the capital for their annual meeting.", ("14",)),
+    ("Shares rose after a rally that added 3 percent to the index.", ("14",)),
+    ("The two envoys met again in March to discuss the accord.", ("14",)),
+    ("The crowd dispersed quietly after the anthem.", ("14", "17")),
+    # campaign rallies, public advisories, web pages: no protest, threat or visit
+    ("The governor told supporters at a campaign rally in the valley that he would win.", ("14",)),
+    ("The mayor held a rally in the town square on Sunday.", ("14",)),
+    ("People are being warned to avoid the harbour road.", ("13",)),
+    ("We are asking residents to visit the website for updates.", ("04",)),
 ])
-def test_no_protest_without_protesters(read_text, sentence):
-    assert not [c for c, _, _ in _codes(read_text, sentence) if c.startswith("14")]
+def test_no_event_of_these_kinds(read_text, sentence, roots):
+    assert not [c for c, _, _ in _codes(read_text, sentence) if c[:2] in roots]
 
 
 def test_military_blocking_is_a_blockade(read_text):
@@ -75,3 +81,41 @@ def test_act_of_protest_takes_no_story_participants(read_text):
             "The mayor resigned on Wednesday, in what one councillor called an act of protest.")
     events = read_text(text, published=PUBLISHED).events
     assert not [e for e in events if e.trigger == "protest"]
+
+
+def test_rallying_behind_a_leader_is_support(read_text):
+    assert "051" in [c for c, _, _ in _codes(read_text, "Party members rallied behind the embattled president.")]
+
+
+def test_arrests_at_a_protest_are_repression(read_text):
+    # CAMEO manual, 173: use 175 "for events where protesters/demonstrators/etc. are arrested"
+    assert "175" in [c for c, _, _ in _codes(read_text, "Police arrested nine people during the march on Friday.")]
+    assert "173" in [c for c, _, _ in _codes(read_text, "Police arrested an opposition leader at his home.")]
+
+
+def test_speaker_at_a_protest_is_no_protester(read_text):
+    events = read_text(DATELINE + "Police arrested nine people during the protest on Friday.", published=PUBLISHED).events
+    assert not [e for e in events if e.cameo_root == "14" and e.source is not None and e.source.agent == "COP"]
+
+
+def test_an_act_noun_subject_tells_one_act(read_text):
+    events = read_text(DATELINE + "A Ruritanian rebel truck bombing hit the Freedonian embassy on Thursday.",
+                       published=PUBLISHED).events
+    violent = [e for e in events if e.cameo_root in ("18", "19")]
+    assert len(violent) == 1 and violent[0].target is not None
+
+
+def test_students_arrested_while_protesting_protested(read_text):
+    events = read_text(DATELINE + "Nine students arrested while protesting against fee cuts appeared in court.",
+                       published=PUBLISHED).events
+    assert [e for e in events if e.cameo_root == "14" and e.source is not None and "students" in e.source.text]
+
+
+def test_they_stands_for_the_story_protesters(read_text):
+    text = DATELINE + "Tenants marched to the council offices on Monday. They blockaded roads leading to the depot."
+    events = read_text(text, published=PUBLISHED).events
+    assert [e for e in events if e.cameo == "144" and e.source is not None and "Tenants" in e.source.text]
+
+
+def test_showing_is_no_demonstration(read_text):
+    assert not _codes(read_text, "A review of the records demonstrates that the clinic closed early.")

@@ -187,15 +187,15 @@ def _specialize(cands: list[Candidate]) -> None:
                     gov.target_token = None
 
 
-CROWD_NOUNS = {"crowd", "group", "mob", "throng"}
+PLURAL_PRONOUNS = {"they", "them"}
 TOLD_PROTEST_DEPS = {"nsubj", "nsubjpass", "dobj", "obj", "conj"}
-TOLD_PROTEST_PREPS = {"during", "after", "amid", "following", "before", "since", "by"}
+TOLD_PROTEST_PREPS = {"during", "after", "amid", "following", "before", "since", "by", "with"}
 
 
 def _protest_participants(ctx: Any, cands: list[Candidate]) -> None:
     """Rule `protest_participants`: a protest (CAMEO 14) whose participants the actors stage could
-    not code keeps the people the text names ("around 100 farmers protested": an actor with its
-    words and no code); one told without participants ("the protest spread to the next town",
+    not code keeps the people or body the text names ("around 100 farmers protested", "organized by
+    a civic association": an actor with its words and no code); one told without participants ("the protest spread to the next town",
     "they protested peacefully") was held by the participants of the story's nearest protest
     that names them (earlier first)."""
     protests = [c for c in cands if c.code and c.code[:2] == "14" and not c.drop]
@@ -203,7 +203,7 @@ def _protest_participants(ctx: Any, cands: list[Candidate]) -> None:
         if c.source is not None:
             continue
         tok = c.source_token
-        if tok is not None and tok.pos_ == "NOUN" and (tok.tag_ == "NNS" or tok.lemma_.lower() in CROWD_NOUNS):
+        if tok is not None and tok.pos_ == "NOUN":
             start, end = ctx.raw_span(tok.doc[tok.left_edge.i: tok.i + 1])
             c.source = Actor(text=ctx.raw[start:end], start=start, end=end, country="", agent="", code="")
             c.sources = [c.source]
@@ -211,7 +211,9 @@ def _protest_participants(ctx: Any, cands: list[Candidate]) -> None:
         if tok is not None and tok.pos_ == "PROPN":
             continue  # (a name the actors stage could not code: rule `uncoded_name` decides)
         noun = c.token
-        if not c.entry.noun or not (noun.dep_ in TOLD_PROTEST_DEPS or (
+        if not c.entry.noun and (tok is None or tok.lower_ not in PLURAL_PRONOUNS):
+            continue  # (a verb's participants are its subject: only "they" stands for the story's protesters)
+        if c.entry.noun and not (noun.dep_ in TOLD_PROTEST_DEPS or (
                 noun.dep_ == "pobj" and noun.head.lower_ in TOLD_PROTEST_PREPS)):
             continue  # ("an act of protest", "in protest at": a description or a purpose, not a protest told)
         earlier = [p for p in protests if p.source is not None and p.token.i < c.token.i]
@@ -382,6 +384,14 @@ def _stative_relative(ctx: Any, c: Candidate) -> bool:
     return c.token.tag_ in ("VBZ", "VBP") and not any(a.dep_ in ("aux", "auxpass") for a in c.token.children)
 
 
+def _campaign_rally(c: Candidate, lex: Lexicon) -> bool:
+    """Rule `campaign_rally`: a rally against no one by a government, party, legislator or elite
+    figure ("the senator addressed a rally in Ohio") is a campaign meeting, not a protest."""
+    spec = lex.campaign_rally
+    return bool(spec) and c.entry.key in spec.get("triggers", ()) and c.target is None \
+        and c.source is not None and c.source.agent[:3] in spec.get("agents", ())
+
+
 def _tip_off(c: Candidate, lex: Lexicon) -> bool:
     """Rule `tip_off`: a non-state actor "warning" the police or the authorities is alerting them,
     not threatening them: it shares information with them (CAMEO 064)."""
@@ -390,6 +400,25 @@ def _tip_off(c: Candidate, lex: Lexicon) -> bool:
     target_agent = c.target.agent[:3]
     source_agent = c.source.agent[:3] if c.source is not None else ""
     return target_agent in ("COP", "SPY", "GOV", "JUD") and source_agent not in lex.political_agents
+
+
+def _event_subjects(cands: list[Candidate]) -> None:
+    """Rule `event_subject`: "a truck bombing hit the consulate", "the raid destroyed two houses": a
+    violent act (CAMEO 17-20) whose subject is itself a violent act noun tells that act once; the
+    noun is the event and takes the verb's target (and its toll)."""
+    nominal = {c.token.i: c for c in cands if c.entry.noun and c.code and c.code[:2] in VIOLENT_ROOTS}
+    for c in cands:
+        subj = c.source_token
+        if c.entry.noun or not c.code or c.code[:2] not in VIOLENT_ROOTS or subj is None or subj.i not in nominal:
+            continue
+        noun = nominal[subj.i]
+        if noun.target_token is None:
+            noun.target_token = c.target_token
+        noun.extra.setdefault("toll", c.token)
+        c.drop = True
+
+
+VIOLENT_ROOTS = {"17", "18", "19", "20"}
 
 
 def _purpose_of_meeting(cands: list[Candidate]) -> None:
@@ -704,7 +733,14 @@ def _protesters(actor: Actor | None, lex: Lexicon) -> bool:
     return any(w.startswith(stem) for w in words for stem in lex.protest_violence.get("protester_stems", []))
 
 
-def _protest_violence(code: str, source: Actor | None, target: Actor | None, lex: Lexicon) -> str:
+def _at_protest(c: Candidate, lex: Lexicon) -> bool:
+    """The act happened during or at a protest ("arrested twelve people during the march")."""
+    return any(p.dep_ == "prep" and p.lower_ in ("during", "at", "amid") and any(
+        o.dep_ == "pobj" and lex.in_class(o.lemma_, "DISSENT") for o in p.children) for p in c.clause_verb.children)
+
+
+def _protest_violence(code: str, source: Actor | None, target: Actor | None, lex: Lexicon,
+                      at_protest: bool = False) -> str:
     """Rule `protest_violence` (CAMEO manual 145, 175): destruction or violence by protesters is a
     riot (145); violence by security forces against protesters is violent repression (175)."""
     spec = lex.protest_violence
@@ -715,7 +751,7 @@ def _protest_violence(code: str, source: Actor | None, target: Actor | None, lex
 
     if _protesters(source, lex):
         return str(spec.get("by_protesters", code))
-    if _protesters(target, lex) and source is not None and source.agent[:3] in spec.get("security_agents", []):
+    if (_protesters(target, lex) or at_protest) and source is not None and source.agent[:3] in spec.get("security_agents", []):
         return str(spec.get("against_protesters", code))
     return code
 
@@ -828,6 +864,7 @@ def run(ctx: Any) -> None:
     for c in cands:
         if c.entry is not WARNING and c.entry is not VERDICT:
             assign_tokens(c, lex)
+    _event_subjects(cands)
     _link_governors(ctx, cands, lex)
     for c in cands:
         assign_modality(c, lex)
@@ -893,6 +930,10 @@ def run(ctx: Any) -> None:
             c.modality = "asserted"
         if c.entry.key == "warn" and c.target is None and not c.inner:
             continue  # rule `bare_warning`: "MPs have warned" (of a danger) threatens no one
+        if c.entry.key == "warn" and c.source is None and c.target is not None and c.target.agent[:3] == "CVL":
+            continue  # rule `public_advisory`: "people are being warned to avoid the area" is advice
+        if _campaign_rally(c, lex):
+            continue
         kept.append(c)
     kept = _negotiation_precedence(kept)
     for c in kept:
@@ -906,7 +947,7 @@ def run(ctx: Any) -> None:
         for source, target, code in _actor_pairs(c, lex):
             copy = replace(event, source=source, target=target, mentions=[], reported_by=list(event.reported_by))
             if not c.entry.aimed:  # (weapons fired at someone are armed force, not a riot)
-                code = _protest_violence(code, source, target, lex)
+                code = _protest_violence(code, source, target, lex, _at_protest(c, lex))
             if code != event.cameo:
                 facts = info(code)
                 copy = replace(copy, cameo=code, cameo_root=code[:2], quad_class=facts.quad_class,

@@ -114,6 +114,8 @@ def verb_subject(verb: Token) -> tuple[Token | None, bool]:
             # the controlled verb is active unless it is itself passive ("expected to be freed")
             subj, passive = verb_subject(verb.head)
             if verb.head.dep_ in ("acl", "relcl"):
+                if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+                    return subj, _own_passive(verb)  # "students arrested while protesting": they protested
                 return subj, passive  # "a summit scheduled to discuss": the noun is no doer
             return subj, _own_passive(verb)
     if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ in ("acomp", "xcomp") \
@@ -221,6 +223,9 @@ def _nationality_modifier(noun: Token) -> Token | None:
     return None
 
 
+ORG_DOER_ROOTS = {"14", "15", "17", "18", "19", "20"}
+
+
 def nominal_arguments(cand: Candidate, lex: Lexicon) -> tuple[Token | None, Token | None]:
     """Source and target of a nominal event: possessor, 'by', 'between X and Y', a light verb's
     subject, a participle 'carried out by Y', a nationality modifier; target from its prepositions."""
@@ -273,8 +278,14 @@ def nominal_arguments(cand: Candidate, lex: Lexicon) -> tuple[Token | None, Toke
         source = None if passive else claimant
     if source is None:
         source = _nationality_modifier(noun)
+    if source is None and cand.code[:2] in ORG_DOER_ROOTS:
+        # "a Taliban truck bombing", "a rebel group's": an organization named in the phrase did it
+        source = next((c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and c.ent_type_ == "ORG"), None)
+    # "spoke at a rally", "arrested during a protest": the one who speaks or arrests there is no
+    # protester; only "took part in a march" makes the verb's subject a participant
+    venue_preps = ("in",) if cand.code[:2] == "14" else ("after", "in", "at", "during", "from", "following")
     if source is None and noun.dep_ == "pobj" and noun.head.dep_ == "prep" \
-            and (noun.head.lower_ in ("after", "in", "at", "during", "from", "following")
+            and (noun.head.lower_ in venue_preps
                  or noun.head.lower_ in cand.entry.after_prep):  # ("workers are on strike")
         verb = noun.head.head
         while verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("dobj", "obj", "pobj", "nsubjpass") \

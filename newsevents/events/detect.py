@@ -173,8 +173,8 @@ def _resolve_code(entry: Entry, refiner: Token | None, lex: Lexicon) -> str | No
                     code = lex.object_code(entry, c.lemma_)
                     if code:
                         break
-        if code:
-            return code
+        if code is not None:
+            return code or None  # (an empty object code: no event with this object, "visit the website")
     return entry.code
 
 
@@ -313,8 +313,8 @@ def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
             if entry.needs_object and direct_object(tok) is None and not any(
                     c.dep_ == "dative" for c in tok.children):
                 continue  # "help reduce tensions": a helping verb with only a verbal complement
-            if entry.intransitive and _children(tok, {"dobj", "obj"}):
-                continue
+            if entry.intransitive and _children(tok, {"dobj", "obj", "ccomp"}):
+                continue  # ("the review demonstrates that ...": a verb of showing)
             if entry.party_object and not _object_is_party(ctx, tok, lex):
                 continue  # "the targets were met", "hosted the fair": no party met or hosted
             code = _resolve_code(entry, refiner, lex)
