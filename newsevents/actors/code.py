@@ -1234,8 +1234,10 @@ def _relative_role(ctx: Context, token: Token) -> tuple[str, str] | None:
 
 
 def _who_clause(token: Token) -> bool:
-    """A relative clause with "who" on the name: the name is a person's."""
-    return any(c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children)
+    """A relative clause with "who" on the name, or a "for" phrase set off by commas ("X, for the
+    Tories, said"): the name is a person's."""
+    return any((c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children))
+               or (c.dep_ == "prep" and c.lower_ == "for" and token.doc[c.i - 1].text == ",")
                for c in token.rights)
 
 
