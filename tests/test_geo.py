@@ -447,3 +447,30 @@ def test_small_town_abroad_in_a_story_about_other_countries_is_dropped():
     far_hamlet.chosen = hamlet
     _drop_stray_alternates([far_hamlet], context)
     assert far_hamlet.chosen is hamlet
+
+
+def test_home_town_after_of_inside_a_person_name_is_a_place(read_text):
+    from spacy.tokens import Span
+
+    from newsevents.geo.recognize import recognize
+    from newsevents.nlp import load_model
+
+    doc = load_model()("She is survived by her brother, Walter Greer of Tishomingo, Oklahoma; and two sisters.")
+    start = next(t.i for t in doc if t.text == "Walter")
+    # the model sometimes reads the person and his home town as one name
+    doc.ents = [Span(doc, start, start + 4, label="PERSON"), Span(doc, start + 5, start + 6, label="GPE")]
+    assert "Tishomingo" in [f.span.text for f in recognize(doc, load_gazetteer())]
+
+
+def test_one_place_per_name_in_a_story():
+    from newsevents.geo import _one_sense
+
+    here = _entry(1, "Brookfield", "city", "USA", 38.2, -84.6, 30_000, "US.KY")
+    abroad = _entry(2, "Brookfield", "city", "GUY", 6.8, -58.2, 200_000)
+    first, second, third = (MentionCandidates(k * 20, k * 20 + 10, "Brookfield", (here, abroad)) for k in range(3))
+    first.chosen, second.chosen, third.chosen = here, abroad, here
+    _one_sense([first, second, third], "", None)
+    assert second.chosen is here  # most mentions read it so
+    first.chosen, second.chosen, third.chosen = here, abroad, abroad
+    _one_sense([first, second, third], "brookfield", here)
+    assert second.chosen is third.chosen is here  # the dateline's reading wins for the dateline's name

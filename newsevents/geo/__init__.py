@@ -144,6 +144,7 @@ def run(ctx: Context) -> None:
         # an ambiguous dateline ("MANSFIELD --") is read like its mention in the text, with the story's context
         key = fold(ctx.document.dateline_place or "")
         dateline = next((m.chosen for m in mentions if m.chosen is not None and fold(m.text) == key), dateline)
+    _one_sense(mentions, fold(ctx.document.dateline_place or ""), dateline)
     ctx.exposed["_geo_dateline_entry"] = dateline
     _confirm_small_towns(found, mentions, context)
     _drop_stray_alternates(mentions, context)
@@ -176,6 +177,26 @@ def run(ctx: Context) -> None:
     ctx.exposed["_geo_dateline"] = _place(dateline.name, -1, -1, dateline) if dateline else None
     ctx.exposed["focus_country"] = _focus_country(places, demonym_counts, dateline)
     ctx.exposed["place_of_action"] = _places_of_action(ctx, token_places)
+
+
+def _one_sense(mentions: list[MentionCandidates], dateline_key: str, dateline: Entry | None) -> None:
+    """One place per name in a story: where a name's mentions were read as different places, every
+    mention takes the dateline's reading (for the dateline's name), else the reading most of them got."""
+    readings: dict[str, Counter] = {}
+    for m in mentions:
+        if m.chosen is not None:
+            readings.setdefault(fold(m.text), Counter())[m.chosen.row] += 1
+    for key, rows in readings.items():
+        if len(rows) < 2:
+            continue
+        by_row = {m.chosen.row: m.chosen for m in mentions if m.chosen is not None and fold(m.text) == key}
+        if key == dateline_key and dateline is not None and dateline.row in by_row:
+            entry = dateline
+        else:
+            entry = by_row[rows.most_common(1)[0][0]]
+        for m in mentions:
+            if m.chosen is not None and fold(m.text) == key and entry in m.entries:
+                m.chosen = entry
 
 
 LIST_LINKS = {",", "and", "or"}

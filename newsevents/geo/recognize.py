@@ -155,7 +155,8 @@ def _person_tokens(doc: Doc, gazetteer: Gazetteer) -> set[str]:
         if ent.label_ == "PERSON" and len(ent) > 1:
             # a hyphen inside a name ("Jae-in"), not a dash between words ("Trump - Wisconsin")
             clean = len(ent) <= 3 and all(t.is_alpha or t.text == "-" and not t.whitespace_ for t in ent)
-            words.update(t.text for t in ent if t.is_alpha and (clean or not _strong(gazetteer, t.text)))
+            of = next((t.i for t in ent[1:] if t.lower_ == "of"), ent.end)  # "Mary Smith of Elmwood"
+            words.update(t.text for t in ent if t.is_alpha and t.i < of and (clean or not _strong(gazetteer, t.text)))
     return words
 
 
@@ -307,8 +308,10 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
                 if doc[i].lower_ == "the" and doc[i].text[:1].isupper():
                     for k in range(ent.start, i):
                         blocked[k] = False
-                if doc[i].lower_ in INNER_LOCATIVES or _spaced_dash(doc[i]):
-                    # "Jonathan Stempel in New York", "Trump - Wisconsin"
+                if doc[i].lower_ in INNER_LOCATIVES or _spaced_dash(doc[i]) \
+                        or ent.label_ == "PERSON" and doc[i].lower_ == "of":
+                    # "Jonathan Stempel in New York", "Trump - Wisconsin", "Mary Smith of Elmwood" (a
+                    # person's home town)
                     for k in range(i + 1, ent.end):
                         blocked[k] = False
     # runs of capitalized proper nouns outside blocking entities
@@ -730,6 +733,7 @@ def _gazetteer_runs(span: Span, gazetteer: Gazetteer, guards: frozenset[str], pe
                                     and not text.isupper()):
                 continue
             if strict and (i > 0 and doc[i - 1].ent_type_ == "PERSON" and doc[i - 1].lower_ not in INNER_LOCATIVES
+                           and doc[i - 1].lower_ != "of"
                            and not _spaced_dash(doc[i - 1]) or j < len(doc) and doc[j].ent_type_ == "PERSON"):
                 continue
             if not strong and _glued(piece, span, guards, before_only=not strict) \
