@@ -71,3 +71,11 @@ def test_farmers_learners_and_environmentalists_take_their_cameo_agents(read_tex
     assert _code_of(r, "Learners") == "KENEDU"
     assert _code_of(r, "Environmentalists") == "KENENV"
     assert _code_of(r, "The shooter") == "KENUAF"
+
+
+def test_a_copular_sentence_gives_a_named_person_a_role_for_later_mentions(read_text):
+    # rule `copular_role`
+    r = read_text("NAIROBI - Peter Otieno is a senior opposition lawmaker. Otieno accused the government of lying.",
+                  published="2016-01-01")
+    sources = {e.source.text: e.source.code for e in r.events if e.source is not None}
+    assert sources.get("Otieno") == "KENLEG"

@@ -148,6 +148,8 @@ class DocState:
     titles_seen: int = 0
     # rule `acronym_in_parentheses`: "the Free Citizens Party (FCP)" teaches FCP -> its code
     acronyms: dict[str, tuple[str, str, str | None]] = field(default_factory=dict)
+    # rule `copular_role`: name key -> the token of the role a sentence "X is a Y" gives X
+    copular: dict[str, int] = field(default_factory=dict)
 
 
 def _lowercase_document(ctx: Context) -> bool:
@@ -453,6 +455,7 @@ def _scan_document(ctx: Context, st: DocState) -> None:
                         st.known_people.setdefault(key, e.person)
                         st.full_names.setdefault(key, e.person.name)
         _note_described_people(ctx, st, matches, sent.span.end)
+        _note_copular_role(st, sent.span)
         for ent in _entities_in(ctx, sent.span):
             if ent.label_ == "PERSON" and len(ent) >= 2:
                 for key in {normalize(ent[-1].text), normalize(ent[0].text)}:
@@ -468,6 +471,36 @@ def _scan_document(ctx: Context, st: DocState) -> None:
     st.focus = focus or None
     st.state_focus = st.state_counts.most_common(1)[0][0] if st.state_counts else st.focus
     del kb
+
+
+def _note_copular_role(st: DocState, span: Span) -> None:
+    """Rule `copular_role`: a sentence "Peter Otieno is a senior opposition lawmaker" (a name as
+    the subject of "be", a noun as its complement) notes the complement for the full name and the
+    surname, so every mention of the person, earlier ones too, can take its role."""
+    root = span.root
+    if root.lemma_ != "be":
+        return
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    attr = next((c for c in root.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    if subj is None or attr is None or subj.pos_ != "PROPN" or subj.ent_type_ != "PERSON":
+        return
+    names = [t for t in subj.lefts if t.dep_ in {"compound", "flat"} and t.pos_ == "PROPN"] + [subj]
+    st.copular.setdefault(normalize(" ".join(t.text for t in names)), attr.i)
+    st.copular.setdefault(normalize(subj.text), attr.i)
+
+
+def _copular_role(ctx: Context, name_tokens: list[Token]) -> tuple[str, str] | None:
+    """(country, agent) of the role rule `copular_role` noted for this name; None when none."""
+    copular = state(ctx).copular
+    at = copular.get(normalize(_text_of(name_tokens))) if copular else None
+    if at is None and copular:
+        at = copular.get(normalize(name_tokens[-1].text))
+    if at is None:
+        return None
+    reading, _, _ = read_phrase(ctx, ctx.doc[at])
+    if reading is None or not reading.agent or reading.head_kind == PERSON:
+        return None
+    return reading.country, reading.agent
 
 
 def _note_described_people(ctx: Context, st: DocState, matches: list[Match], sent_end: int) -> None:
@@ -1157,6 +1190,7 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
             # "FCP leader Jan Smit": the officer of a body our knowledge learned from the story
             title_country, title_agent = body[0], body[1]
         is_person = (token.ent_type_ == "PERSON" or bool(title_agent) or _who_clause(token)
+                     or normalize(name_tokens[-1].text) in state(ctx).copular
                      or normalize(name_tokens[-1].text) in state(ctx).people)  # rule `described_person`
         if is_person:
             known = _surname_person(ctx, name_tokens)
@@ -1170,7 +1204,7 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
                 r.name = _text_of(name_tokens)
                 return r, left, right
             if not title_agent and not known:
-                placed = _pp_organization(ctx, token) or _relative_role(ctx, token)
+                placed = _pp_organization(ctx, token) or _relative_role(ctx, token) or _copular_role(ctx, name_tokens)
                 if placed is not None:  # "Korea expert Jean H Lee from the Wilson Center"
                     r.country, r.agent, r.country_from, r.head_kind = placed[0], placed[1], "pp" if placed[0] else "", PERSON
                     r.name = _text_of(name_tokens)
@@ -1839,7 +1873,7 @@ def _plain_noun_phrase(ctx: Context, token: Token) -> bool:
         return False  # (a name not of our knowledge is read as a person only with a PERSON tag or a title)
     if any(child.dep_ == "appos" for child in token.rights) or (token.pos_ == "PROPN" and _who_clause(token)):
         return False  # (rule `relative_role`: "X, who chairs the union,")
-    if (token.pos_ == "PROPN" or _remembered_name(ctx, token)) and normalize(token.text) in state(ctx).people:
+    if (token.pos_ == "PROPN" or _remembered_name(ctx, token)) and normalize(token.text) in state(ctx).people.keys() | state(ctx).copular.keys():
         return False  # a name the story describes elsewhere (rule `described_person`)
     left, right = np_bounds(token)
     right = _name_extension(ctx, token, left, _of_extension(ctx, token, left, right))
