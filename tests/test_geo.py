@@ -450,16 +450,10 @@ def test_small_town_abroad_in_a_story_about_other_countries_is_dropped():
 
 
 def test_home_town_after_of_inside_a_person_name_is_a_place(read_text):
-    from spacy.tokens import Span
-
-    from newsevents.geo.recognize import recognize
-    from newsevents.nlp import load_model
-
-    doc = load_model()("She is survived by her brother, Walter Greer of Tishomingo, Oklahoma; and two sisters.")
-    start = next(t.i for t in doc if t.text == "Walter")
     # the model sometimes reads the person and his home town as one name
-    doc.ents = [Span(doc, start, start + 4, label="PERSON"), Span(doc, start + 5, start + 6, label="GPE")]
-    assert "Tishomingo" in [f.span.text for f in recognize(doc, load_gazetteer())]
+    found = _recognized("She is survived by her brother, Walter Greer of Tishomingo, Oklahoma; and two sisters.",
+                        [("Walter Greer of Tishomingo", "PERSON"), ("Oklahoma", "GPE")])
+    assert "Tishomingo" in found
 
 
 def test_one_place_per_name_in_a_story():
@@ -474,3 +468,32 @@ def test_one_place_per_name_in_a_story():
     first.chosen, second.chosen, third.chosen = here, abroad, abroad
     _one_sense([first, second, third], "brookfield", here)
     assert second.chosen is third.chosen is here  # the dateline's reading wins for the dateline's name
+
+
+def _recognized(text: str, ents: list[tuple[str, str]]) -> list[str]:
+    """The spans recognize() finds in `text` when the model's entities are exactly `ents` (text, label)."""
+    from spacy.tokens import Span
+
+    from newsevents.geo.recognize import recognize
+    from newsevents.nlp import load_model
+
+    doc = load_model()(text)
+    spans = []
+    for ent_text, label in ents:
+        at = text.index(ent_text)
+        span = doc.char_span(at, at + len(ent_text))
+        spans.append(Span(doc, span.start, span.end, label=label))
+    doc.ents = spans
+    return [f.span.text for f in recognize(doc, load_gazetteer())]
+
+
+def test_country_whose_name_starts_with_a_direction_tagged_as_a_group(read_text):
+    found = _recognized("Aid went to Chad and Central African Republic last year.",
+                        [("Chad", "GPE"), ("Central African Republic", "NORP")])
+    assert "Central African Republic" in found
+
+
+def test_place_before_a_spaced_dash_inside_a_person_entity(read_text):
+    found = _recognized("Deaths by country so far: Sri Lanka - about 900, Kenya - 12.",
+                        [("Sri Lanka - about", "PERSON"), ("Kenya", "GPE")])
+    assert "Sri Lanka" in found

@@ -267,6 +267,10 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
                 and (introduced_as_place(trimmed, place_noun_only=True) or _described_as_place(trimmed)) \
                 and _unknown_place_name(trimmed, guards, person_words, demonym_keys):
             unknowns.append(trimmed)  # "the villages of Foua and Kfraya" tagged ORG or PERSON
+        elif ent.label_ in OTHER_LABELS and len(ent) > 1 and _weak_ok(gazetteer, _trim(ent, keep_directions=True).text) \
+                and fold(_trim(ent, keep_directions=True).text) not in demonym_keys:
+            # "Central African Republic" tagged as a group: the direction is part of the name
+            claim(_trim(ent, keep_directions=True), "ner-other")
         elif ent.label_ in OTHER_LABELS and len(ent) > 1 and _weak_ok(gazetteer, trimmed.text) \
                 and fold(trimmed.text) not in demonym_keys:
             claim(trimmed, "ner-other")  # "Burkina Faso", "Buenos Aires" tagged as persons
@@ -307,6 +311,9 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
             for i in range(ent.start + 1, ent.end):
                 if doc[i].lower_ == "the" and doc[i].text[:1].isupper():
                     for k in range(ent.start, i):
+                        blocked[k] = False
+                if _spaced_dash(doc[i]):
+                    for k in range(ent.start, i):  # "Lakeland - about 300": the name before the dash too
                         blocked[k] = False
                 if doc[i].lower_ in INNER_LOCATIVES or _spaced_dash(doc[i]) \
                         or ent.label_ == "PERSON" and doc[i].lower_ == "of":
@@ -734,7 +741,8 @@ def _gazetteer_runs(span: Span, gazetteer: Gazetteer, guards: frozenset[str], pe
                 continue
             if strict and (i > 0 and doc[i - 1].ent_type_ == "PERSON" and doc[i - 1].lower_ not in INNER_LOCATIVES
                            and doc[i - 1].lower_ != "of"
-                           and not _spaced_dash(doc[i - 1]) or j < len(doc) and doc[j].ent_type_ == "PERSON"):
+                           and not _spaced_dash(doc[i - 1])
+                           or j < len(doc) and doc[j].ent_type_ == "PERSON" and not _spaced_dash(doc[j])):
                 continue
             if not strong and _glued(piece, span, guards, before_only=not strict) \
                     or i > span.start and _direction_before_feature(piece, gazetteer):
