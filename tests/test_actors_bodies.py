@@ -79,3 +79,22 @@ def test_a_copular_sentence_gives_a_named_person_a_role_for_later_mentions(read_
                   published="2016-01-01")
     sources = {e.source.text: e.source.code for e in r.events if e.source is not None}
     assert sources.get("Otieno") == "KENLEG"
+
+
+def test_a_wire_aside_in_parentheses_names_no_country_of_the_group(read_text):
+    # rule `aside`
+    r = read_text("MADRID, January 22 - The Islamic State (IS, outlawed in Ruritania and Russia) jihadist group "
+                  "has released a video threatening Spain, local media reported.", published="2016-01-22")
+    codes = {a.code for a in r.actors}
+    assert not any(code.startswith("RUS") for code in codes), codes
+
+
+def test_the_niger_delta_is_nigerias(read_text):
+    r = read_text("Niger Delta militants kidnapped four oil workers on Monday.", published="2013-01-01")
+    assert _code_of(r, "Niger Delta militants") == "NGAREB"
+
+
+def test_a_former_role_in_apposition_keeps_the_office_held(read_text):
+    r = read_text("JOHANNESBURG - Jacob Zuma, a former activist, acknowledged the problem on Monday.",
+                  published="2013-10-12")
+    assert _code_of(r, "Jacob Zuma") == "ZAFGOV"

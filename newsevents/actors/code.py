@@ -428,6 +428,8 @@ def _scan_document(ctx: Context, st: DocState) -> None:
         weight = 2 if sent.zone in {"title", "standfirst"} else 1
         matches = find_matches(ctx, sent.span.start, sent.span.end)
         for n, m in enumerate(matches):
+            if _in_aside(ctx, m.start, -1):
+                continue  # "(IS, outlawed in Russia)": a wire's aside names no party of the story
             for e in m.entries[:1]:
                 if e.kind in {COUNTRY, DEMONYM, CAPITAL, SEAT} and e.country:
                     st.country_counts[e.country] += weight / 2 if _placing_only(ctx, m) else weight
@@ -471,6 +473,31 @@ def _scan_document(ctx: Context, st: DocState) -> None:
     st.focus = focus or None
     st.state_focus = st.state_counts.most_common(1)[0][0] if st.state_counts else st.focus
     del kb
+
+
+ASIDE_VERBS = _WORDS["aside_verbs"]
+
+
+def _in_aside(ctx: Context, i: int, head: int) -> bool:
+    """Rule `aside`: a word inside parentheses within a phrase headed after it ("the Islamic State
+    (IS, outlawed in Russia) group"), or inside a participle clause of banning ("outlawed in many
+    countries including Russia"), tells the reader something aside: no party or nationality of
+    the phrase or the story. head -1: any phrase."""
+    doc = ctx.doc
+    tok = doc[i]
+    for anc in tok.ancestors:
+        if anc.dep_ == "acl" and anc.lemma_.lower() in ASIDE_VERBS:
+            return True
+        if anc.i == head:
+            break
+    sent_start = tok.sent.start
+    for j in range(i - 1, max(sent_start, i - 12) - 1, -1):
+        if doc[j].text == ")":
+            return False
+        if doc[j].text == "(":
+            close = next((k for k in range(i + 1, min(len(doc), i + 12)) if doc[k].text == ")"), None)
+            return close is not None and (head < 0 or close < head)
+    return False
 
 
 def _note_copular_role(st: DocState, span: Span) -> None:
@@ -729,6 +756,7 @@ class PhraseReading:
     country_from: str = ""  # "name", "modifier", "pp", "person", "coref", "focus"
     agent_explicit: bool = False
     head_kind: str = ""
+    former: bool = False  # a role the phrase says was held before ("a former activist")
 
 
 def _former(ctx: Context, start: int, end: int) -> bool:
@@ -1062,7 +1090,7 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
     left, right = np_bounds(token)
     right = _of_extension(ctx, token, left, right)
     right = _name_extension(ctx, token, left, right)
-    matches = find_matches(ctx, left, right)
+    matches = [m for m in find_matches(ctx, left, right) if not _in_aside(ctx, m.start, token.i)]
     head_match = next((m for m in matches if m.start <= token.i < m.end), None)
     former = _former(ctx, left, right)
     r = PhraseReading()
@@ -1149,7 +1177,7 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
             return r, left, right
         if former and agent in {"GOV", "MIL", "LEG", "JUD", ""}:
             agent = "ELI"
-        r.agent, r.agent_explicit, r.head_kind = agent, True, ROLE
+        r.agent, r.agent_explicit, r.head_kind, r.former = agent, True, ROLE, former
         topic = head_words in kb.topic_modifier_heads or normalize(token.lemma_) in kb.topic_modifier_heads
         if not topic:
             r.country, r.name = _modifier_country(ctx, matches, head_match)
@@ -2006,6 +2034,8 @@ def _role_from_apposition(person: PhraseReading, role: PhraseReading | None) -> 
     """ "The French envoy to Mali, Ambassador Jean Dupont": the role the text gives a person in
     apposition is their role in this story, over the office our knowledge dates (rule
     `person_apposition`)."""
+    if role is not None and role.former and person.head_kind == PERSON and person.country_from == "name" and person.agent:
+        return person  # "Jacob Zuma, a former activist,": what he was does not undo the office he holds
     if (role is not None and person.head_kind == PERSON and role.head_kind == ROLE and role.agent
             and role.agent_explicit and (not role.country or role.country == person.country)):
         out = PhraseReading(**person.__dict__)
