@@ -119,3 +119,27 @@ def test_they_stands_for_the_story_protesters(read_text):
 
 def test_showing_is_no_demonstration(read_text):
     assert not _codes(read_text, "A review of the records demonstrates that the clinic closed early.")
+
+
+def test_one_strike_sense_per_story(read_text):
+    text = (DATELINE + "Dock workers embarked on a wildcat strike on Monday. "
+            "The port authority said the strike was costing it millions a day.")
+    events = read_text(text, published=PUBLISHED).events
+    told = [e.start for e in events if e.cameo == "143"] + [m.start for e in events if e.cameo == "143" for m in e.mentions]
+    assert any(s >= text.find("The port authority") for s in told)
+    assert not [e for e in events if e.cameo_root == "19"]
+
+
+def test_participants_setting_fire_riot(read_text):
+    text = DATELINE + "Tenants marched to the council offices on Monday. Later tenants set alight a municipal office."
+    assert "145" in [e.cameo for e in read_text(text, published=PUBLISHED).events]
+
+
+def test_troops_marching_do_not_rally(read_text):
+    assert not [c for c, _, _ in _codes(read_text, "Ruritanian soldiers marched into the border town.") if c[:2] == "14"]
+
+
+def test_attacks_aimed_at_a_party_target_it(read_text):
+    events = read_text(DATELINE + "The province has seen numerous bombings targeted at the Ruritanian army.",
+                       published=PUBLISHED).events
+    assert [e for e in events if e.cameo_root == "18" and e.target is not None and "army" in e.target.text]

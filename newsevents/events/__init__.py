@@ -188,6 +188,7 @@ def _specialize(cands: list[Candidate]) -> None:
 
 
 PLURAL_PRONOUNS = {"they", "them"}
+CIVIL_AGENTS = {"", "CVL", "LAB", "EDU", "OPP", "HLH", "REF"}  # (who can be a protest's participants)
 TOLD_PROTEST_DEPS = {"nsubj", "nsubjpass", "dobj", "obj", "conj"}
 TOLD_PROTEST_PREPS = {"during", "after", "amid", "following", "before", "since", "by", "with"}
 
@@ -739,17 +740,26 @@ def _at_protest(c: Candidate, lex: Lexicon) -> bool:
         o.dep_ == "pobj" and lex.in_class(o.lemma_, "DISSENT") for o in p.children) for p in c.clause_verb.children)
 
 
+def _head_word(actor: Actor) -> str:
+    """The last word of an actor's mention, lower-cased ("Later tenants" -> "tenants")."""
+    words = actor.text.lower().split()
+    return words[-1] if words else ""
+
+
 def _protest_violence(code: str, source: Actor | None, target: Actor | None, lex: Lexicon,
-                      at_protest: bool = False) -> str:
-    """Rule `protest_violence` (CAMEO manual 145, 175): destruction or violence by protesters is a
-    riot (145); violence by security forces against protesters is violent repression (175)."""
+                      at_protest: bool = False, participants: frozenset[str] = frozenset()) -> str:
+    """Rule `protest_violence` (CAMEO manual 145, 175): destruction or violence by protesters (named
+    so, or the story's protest participants: "residents marched ... residents set fire to the
+    office") is a riot (145); violence by security forces against protesters is violent repression
+    (175)."""
     spec = lex.protest_violence
     if spec and code.startswith("144") and source is not None and source.agent[:3] in spec.get("blocking_forces", []):
         return str(spec.get("blockade_by_forces", code))  # (CAMEO 144: a blockade by military forces is 191)
     if not spec or not any(code.startswith(p) for p in spec.get("codes_from", [])):
         return code
 
-    if _protesters(source, lex):
+    if _protesters(source, lex) or (source is not None and _head_word(source) in participants
+                                    and source.agent[:3] not in spec.get("security_agents", [])):
         return str(spec.get("by_protesters", code))
     if (_protesters(target, lex) or at_protest) and source is not None and source.agent[:3] in spec.get("security_agents", []):
         return str(spec.get("against_protesters", code))
@@ -934,6 +944,9 @@ def run(ctx: Any) -> None:
             continue  # rule `public_advisory`: "people are being warned to avoid the area" is advice
         if _campaign_rally(c, lex):
             continue
+        if c.code[:3] == "141" and not c.entry.noun and c.source is not None \
+                and c.source.agent[:3] in lex.protest_violence.get("security_agents", []) and c.source.agent[:3] != "GOV":
+            continue  # rule `civilian_dissent` (CAMEO 14: "civilian demonstrations"): troops marching move, they do not rally
         kept.append(c)
     kept = _negotiation_precedence(kept)
     for c in kept:
@@ -942,12 +955,14 @@ def run(ctx: Any) -> None:
     _story_dyad_target(ctx, kept)
     events, zones, anchored, verbal, guessed, sentences = [], [], [], [], [], []
     defaulted: list[bool] = []
+    participants = frozenset(_head_word(c.source) for c in kept if c.code[:2] == "14" and c.source is not None
+                             and c.modality == "asserted" and c.source.agent[:3] in CIVIL_AGENTS)
     for c in kept:
         event, was_anchored = _to_event(ctx, c, lex)
         for source, target, code in _actor_pairs(c, lex):
             copy = replace(event, source=source, target=target, mentions=[], reported_by=list(event.reported_by))
             if not c.entry.aimed:  # (weapons fired at someone are armed force, not a riot)
-                code = _protest_violence(code, source, target, lex, _at_protest(c, lex))
+                code = _protest_violence(code, source, target, lex, _at_protest(c, lex), participants)
             if code != event.cameo:
                 facts = info(code)
                 copy = replace(copy, cameo=code, cameo_root=code[:2], quad_class=facts.quad_class,

@@ -223,6 +223,7 @@ def _nationality_modifier(noun: Token) -> Token | None:
     return None
 
 
+AIMING_VERBS = {"target", "aim", "direct"}
 ORG_DOER_ROOTS = {"14", "15", "17", "18", "19", "20"}
 
 
@@ -245,6 +246,8 @@ def nominal_arguments(cand: Candidate, lex: Lexicon) -> tuple[Token | None, Toke
         agent = _pobj(acl, "by")
         if agent is not None and source is None:
             source = agent
+        if target is None and acl.head.i == noun.i and acl.lemma_.lower() in AIMING_VERBS:
+            target = _pobj(acl, "at") or _pobj(acl, "against")  # "bombings targeted at the army"
     if source is None and cand.anchor_verb is not None and cand.anchor_verb.lemma_.lower() in lex.light_verbs:
         source = _pobj(cand.anchor_verb, "by")  # a misparsed "campaign ... carried out by Y"
     poss = _child(noun, {"poss"})

@@ -19,7 +19,7 @@ SKIP_ZONES = {"furniture", "subheading"}
 VERB_POS = {"VERB"}
 NOUN_POS = {"NOUN", "PROPN"}
 NAMED_PARTIES = {"PERSON", "GPE", "NORP", "ORG"}
-PARTICLE_ADVERBS = {"back", "down", "off", "out", "up", "away"}  # "pushing back against": tagged advmod
+PARTICLE_ADVERBS = {"back", "down", "off", "out", "up", "away", "alight", "ablaze"}  # "pushing back against": tagged advmod
 
 
 @dataclass
@@ -85,7 +85,8 @@ def _verb_entry(tok: Token, lex: Lexicon) -> tuple[Entry, Token | None] | None:
     """The lexicon entry of a verb, trying particle/preposition/object multiword keys first.
     Returns the entry and the token whose lemma refines it (the object, or a preposition's object)."""
     lemma = lex.verb_lemma(tok)
-    prts = [c.lower_ for c in tok.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in PARTICLE_ADVERBS)]
+    prts = [c.lower_ for c in tok.children if c.dep_ == "prt" or (
+        c.dep_ in ("advmod", "dative", "acomp", "oprd") and c.lower_ in PARTICLE_ADVERBS)]  # ("set alight": tagged dative)
     preps = [c for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ != "by"]
     obj = direct_object(tok)
     keys: list[tuple[str, Token | None]] = []
@@ -236,12 +237,36 @@ def _first_indices(values: Any) -> tuple[list[int], list[int]]:
     return list(first), list(first.values())
 
 
+def _story_senses(ctx: Any, lex: Lexicon) -> dict[str, str]:
+    """Rule `story_sense`: a noun that is an event only in some senses ("strike": military or a
+    labour strike) keeps, where the text does not say which, the protest sense (CAMEO 14) the story
+    has already given it once by its kind, its doers or its verb ("a wildcat strike", "miners on
+    strike", "called a strike"): one sense per story."""
+    doc = ctx.doc
+    senses: dict[str, str] = {}
+    for _sent, words in _story_words(ctx):
+        for i, pos, lemma in words:
+            entry = lex.nouns.get(lemma) if pos in NOUN_POS else None
+            if entry is None or entry.code is not None or lemma in senses:
+                continue
+            tok = doc[i]
+            code = _noun_code(tok, entry, lex)
+            if code is None and tok.dep_ == "pobj":
+                code = entry.after_prep.get(tok.head.lower_)
+            if code is None and tok.dep_ in ("dobj", "nsubjpass", "obj"):
+                code = entry.light_codes.get(lex.verb_lemma(tok.head))
+            if code and code[:2] == "14":
+                senses[lemma] = code
+    return senses
+
+
 def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
     """All event mentions in the non-furniture sentences of the article."""
     out: list[Candidate] = []
     doc = ctx.doc
     # every key _verb_entry tries starts with the verb's lemma and a space or ends there
     key_first_words = {key.split(" ", 1)[0] for key in lex.verbs}
+    senses = _story_senses(ctx, lex)
     for sent, words in _story_words(ctx):
         nominal_heads: dict[int, Candidate] = {}
         for i, pos, lemma in words:
@@ -254,6 +279,8 @@ def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
                 head = tok.head
                 if code is None and tok.dep_ == "pobj" and head.lower_ in entry.after_prep:
                     code = entry.after_prep[head.lower_]  # "workers are on strike": the phrase tells the act
+                if code is None and tok.dep_ not in ("dobj", "nsubjpass", "obj"):
+                    code = senses.get(lemma)  # rule `story_sense`: "the strike" of a story about a labour strike
                 if code is None and tok.dep_ in ("dobj", "nsubjpass", "obj"):
                     # "carried out strikes against": a noun that is an event only when a light verb carries it
                     code = entry.light_codes.get(lex.verb_lemma(head))
