@@ -497,3 +497,9 @@ def test_place_before_a_spaced_dash_inside_a_person_entity(read_text):
     found = _recognized("Deaths by country so far: Sri Lanka - about 900, Kenya - 12.",
                         [("Sri Lanka - about", "PERSON"), ("Kenya", "GPE")])
     assert "Sri Lanka" in found
+
+
+def test_town_after_a_preposition_and_a_direction_is_a_place_despite_a_person_entity(read_text):
+    found = _recognized("Crews gathered in downtown Elmira on Friday, said Elmira Fire Chief Dan Wells.",
+                        [("Elmira", "GPE"), ("Elmira Fire Chief", "PERSON"), ("Dan Wells", "PERSON")])
+    assert "downtown Elmira" in found  # the direction is part of the mention

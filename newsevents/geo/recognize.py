@@ -641,7 +641,10 @@ def _placed_by_preposition(span: Span) -> bool:
     """A name the model tags as a place right after "in"/"near"/"outside" or "the town of" is a place
     even when a person's name elsewhere has the word ("SOS Children's Village Malakal" tagged a person)."""
     doc = span.doc
-    return span.start > 0 and doc[span.start - 1].lower_ in PLACING_PREPOSITIONS or _after_place_noun(span)
+    k = span.start - 1
+    while k > 0 and doc[k].lower_ in DIRECTION_WORDS:
+        k -= 1  # "in downtown X", "near northern X"
+    return k >= 0 and doc[k].lower_ in PLACING_PREPOSITIONS or _after_place_noun(span)
 
 
 APPOSITION_LINKS = {"in", "near", "outside", "of", "on", "located", "east", "west", "north", "south"}
