@@ -98,3 +98,10 @@ def test_a_former_role_in_apposition_keeps_the_office_held(read_text):
     r = read_text("JOHANNESBURG - Jacob Zuma, a former activist, acknowledged the problem on Monday.",
                   published="2013-10-12")
     assert _code_of(r, "Jacob Zuma") == "ZAFGOV"
+
+
+def test_a_nationality_of_bystanders_does_not_move_the_geo_focus(read_text):
+    # the focus from the geo stage holds against a country named only by a nationality word
+    r = read_text("Police arrested 30 residents of Soweto, Johannesburg, on Friday after the protests. "
+                  "A group also attempted to attack Ruritanian and Pakistani shopkeepers.", published="2014-01-01")
+    assert _code_of(r, "Police") == "ZAFCOP"

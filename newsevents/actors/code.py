@@ -422,6 +422,7 @@ def state(ctx: Context) -> DocState:
 def _scan_document(ctx: Context, st: DocState) -> None:
     """Count country words (for the focus) and note people named in full (for surnames)."""
     kb = load_knowledge()
+    named: set[str] = set()  # countries named by more than a nationality word
     for sent in ctx.sentences:
         if sent.zone not in LEXICAL_ZONES:
             continue
@@ -433,6 +434,8 @@ def _scan_document(ctx: Context, st: DocState) -> None:
             for e in m.entries[:1]:
                 if e.kind in {COUNTRY, DEMONYM, CAPITAL, SEAT} and e.country:
                     st.country_counts[e.country] += weight / 2 if _placing_only(ctx, m) else weight
+                    if e.kind != DEMONYM:
+                        named.add(e.country)
                 elif (e.kind in {GROUP, ORG} and e.country and e.country not in ORG_SLOTS and e.source == "ours"
                       and not any(x.kind == ROLE for x in m.entries) and not _inside_longer_name(ctx, m, matches)
                       and not (e.kind == ORG and _is_acronym(e.phrase))):  # an acronym does not name its country
@@ -440,6 +443,7 @@ def _scan_document(ctx: Context, st: DocState) -> None:
                     # agency reports from anywhere ("Reuters reported"): half a vote each
                     half = e.kind == GROUP or e.agent == "MED"
                     st.country_counts[e.country] += weight / 2 if half else weight
+                    named.add(e.country)
                 if (e.kind in {COUNTRY, CAPITAL, SEAT} and e.country and not _placing_only(ctx, m)
                         and not (e.kind == CAPITAL and _names_city_part(ctx, max(m.start - 1, 0), m.start))):
                     st.state_counts[e.country] += 1  # "East Jerusalem" is a place, no state acting
@@ -467,9 +471,13 @@ def _scan_document(ctx: Context, st: DocState) -> None:
                             st.full_names[key] = ent.text
     focus = ctx.exposed.get("focus_country")
     top = max(st.country_counts.values()) if st.country_counts else 0
-    if top and (not focus or (2 * st.country_counts.get(focus, 0) <= top and top >= 1)):
+    leader = st.country_counts.most_common(1)[0][0] if top else ""
+    if top and (not focus or (2 * st.country_counts.get(focus, 0) <= top and top >= 1
+                              and (leader in named or leader in st.state_counts))):
         # no geo focus, or another country is named as a state or nationality twice as much
-        focus = st.country_counts.most_common(1)[0][0]
+        # (a nationality alone, "Pakistani shopkeepers" in a story set in Ganyesa, is no state
+        # of the story: it does not move the geo focus)
+        focus = leader
     st.focus = focus or None
     st.state_focus = st.state_counts.most_common(1)[0][0] if st.state_counts else st.focus
     del kb
