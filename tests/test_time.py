@@ -364,3 +364,25 @@ def test_caption_dates_do_not_move_the_narrative_day(nlp):
     ctx = pipeline._make_context(raw, document, nlp(view.text), view, {})
     time_stage.run(ctx)
     assert by_text(ctx)["The next day"].value == "2021-03-04"
+
+
+def test_a_bare_present_tells_a_schedule_only_for_a_weekday_its_verb_takes(nlp):
+    # published Tuesday 2019-08-13: June is this year's (it was read as next year's)
+    ctx = run_time(nlp, "The two leaders meet on Friday.\nThe dispute echoes a quarrel in June over tariffs.\n"
+                        "Aside from Sunday night, the mayor appears calm.\n"
+                        "He would lead the party if he wins in February.", "2019-08-13")
+    values = [(t.text, t.value) for t in ctx.times]
+    assert values == [("Friday", "2019-08-16"), ("June", "2019-06"), ("Sunday night", "2019-08-11TNI"),
+                      ("February", "2020-02")]
+
+
+def test_a_day_before_an_arranging_verb_is_the_day_of_the_arranging(nlp):
+    ctx = run_time(nlp, "On June 3 the case was postponed to August 12.", "2019-07-01")
+    got = by_text(ctx)
+    assert got["June 3"].value == "2019-06-03"
+    assert got["August 12"].value == "2019-08-12"
+
+
+def test_months_later_count_from_the_month_the_story_last_named(nlp):
+    ctx = run_time(nlp, "The party was founded in March 2014. Eight months later, it won a seat.", "2019-07-01")
+    assert by_text(ctx)["Eight months later"].value == "2014-11"

@@ -42,7 +42,7 @@ class Env(Protocol):
     text: str
     dct: dt.date
 
-    def tense(self, start: int, end: int) -> str | None: ...
+    def tense(self, start: int, end: int, scheduling_present: bool = True) -> str | None: ...
 
     def narrative_day(self, start: int) -> dt.date: ...
 
@@ -259,7 +259,8 @@ def _month_day(m: re.Match[str], env: Env) -> Found | None:
         year = int(m["year"])
     else:
         weekday = _weekday_number(m["wdp"]) if m["wdp"] else None
-        year = dates.day_year_near(env.dct, month, day_n, env.tense(m.start("mon"), m.end("mon")), weekday)
+        tense = env.tense(m.start("mon"), m.end("mon"), scheduling_present=False)
+        year = dates.day_year_near(env.dct, month, day_n, tense, weekday)
     day = _day_or_none(year, month, day_n)
     if day is None:
         return None
@@ -298,7 +299,7 @@ def _bare_month(m: re.Match[str], env: Env) -> Found | None:
     elif det == "this" or offset == 0:
         year = env.dct.year
     else:
-        year = dates.month_year(env.dct, month, env.tense(m.start(), m.end()))
+        year = dates.month_year(env.dct, month, env.tense(m.start(), m.end(), scheduling_present=False))
     found = _found(m, "DATE", f"{year:04d}-{month:02d}", "bare_month")
     return _with_part(found, part)
 
@@ -505,6 +506,10 @@ def _ago_or_relative(m: re.Match[str], env: Env) -> Found | None:
         return _found(m, "DATE", f"{int(last[:4]) - 1:04d}-Q{last[6]}", "ago_or_relative")
     if unit == "2W":
         unit, n = "W", n * 2
+    if unit in ("M", "Y"):  # "eight months later": after the month or year the story last named
+        last = env.narrative_value(m.start())
+        if len(last) >= 7 or (unit == "Y" and len(last) >= 4):
+            anchor = dt.date(int(last[:4]), int(last[5:7]) if len(last) >= 7 else 1, 1)
     day = dates.shift(anchor, sign * int(n), unit)
     found = _found(m, "DATE", dates.value_at_granularity(day, unit), "ago_or_relative",
                    anchor=anchor.isoformat(), day=day if unit == "D" else None)

@@ -29,6 +29,12 @@ _ARRANGING_VERBS = {"schedule", "plan", "reschedule", "postpone", "set"}
 # Present-tense reporting verbs tell what was said, not what lies ahead.
 _REPORTING_VERBS = {"say", "tell", "report", "announce", "confirm", "state", "add", "claim", "note",
                     "write", "quote", "cite", "show", "be", "have"}
+# Present-tense verbs of state or comparison: their present is no schedule ("it echoes a row
+# in June", "he appears calm after Tuesday").
+_STATIVE_VERBS = {"appear", "seem", "remain", "echo", "precede", "follow", "mark", "look", "sound", "stand",
+                  "continue", "recall", "resemble", "mirror", "reflect", "see", "know", "mean", "need"}
+# Subordinators after which a present tense tells what lies ahead.
+_CONDITIONAL_MARKS = {"if", "unless", "once", "until", "till"}
 _PERFECT_OR_PAST_AUX = {"had", "has", "have", "'ve", "'s", "did", "was", "were"}
 
 
@@ -59,17 +65,23 @@ class TextEnv:
             return None
         return self.doc[i]
 
-    def tense(self, start: int, end: int) -> str | None:
-        """past / future / None for the verb that governs the expression at [start, end)."""
+    def tense(self, start: int, end: int, scheduling_present: bool = True) -> str | None:
+        """past / future / None for the verb that governs the expression at [start, end).
+
+        `scheduling_present`: whether a bare present tense may tell a schedule ("He and Arafat
+        meet Monday": the next Monday). Only for a weekday the verb itself takes; a month or a
+        date is left to its nearest year instead ("a row in June echoes ...")."""
         token = self.token_at(start)
         if token is None:
             return _tense_from_text(self.text, start)
         verb = _governing_verb(token)
         if verb is None:
             return _sentence_tense(token)
-        if verb.lemma_.lower() in _ARRANGING_VERBS and not any(
+        if verb.lemma_.lower() in _ARRANGING_VERBS and token.i > verb.i and not any(
                 c.dep_ == "prt" and c.lower_ != "up" for c in verb.children):
-            return "future"  # "scheduled a news conference Thursday"; not "set off a bomb"
+            # "scheduled a news conference Thursday", "postponed to May 5"; not "set off a bomb",
+            # nor "On May 5 the case was postponed" (the day of the postponing)
+            return "future"
         found = _verb_tense(verb)
         if found is None:
             found = _borrowed_tense(verb)
@@ -79,8 +91,13 @@ class TextEnv:
                 return "future"
             if head is not None and verb.tag_ in ("VB",) and verb.dep_ == "xcomp":
                 return _verb_tense(head)
-        if (found is None and verb.tag_ in ("VBP", "VBZ") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-                and verb.lemma_.lower() not in _REPORTING_VERBS and not self._in_headline(start)):
+        if found is None and verb.tag_ in ("VBP", "VBZ") and any(
+                c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in verb.children):
+            return "future"  # "if he wins in November", "once talks resume in May"
+        if (found is None and scheduling_present and verb.tag_ in ("VBP", "VBZ")
+                and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+                and verb.lemma_.lower() not in _REPORTING_VERBS | _STATIVE_VERBS and not self._in_headline(start)
+                and _modifies_directly(token, verb)):
             return "future"  # news prose: "He and Arafat meet Monday"
         return found
 
@@ -210,6 +227,15 @@ def _verb_tense(verb: Token) -> str | None:
     if verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _FUTURE_HEADS:
         return "future"
     return None
+
+
+def _modifies_directly(token: Token, verb: Token) -> bool:
+    """Whether the time word hangs on the verb itself ("meet Monday", "meet on Monday"), not
+    inside a noun phrase ("Monday's dinner precedes", "remarks to voters on Monday")."""
+    head = token.head
+    if head.i == verb.i:
+        return True
+    return head.dep_ == "prep" and head.head.i == verb.i
 
 
 def _borrowed_tense(verb: Token) -> str | None:
