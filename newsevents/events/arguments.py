@@ -224,6 +224,7 @@ def _nationality_modifier(noun: Token) -> Token | None:
 
 
 AIMING_VERBS = {"target", "aim", "direct"}
+UNDERGOING_VERBS = {"die", "perish", "suffer", "succumb", "survive", "flee", "escape", "lose", "sustain"}
 ORG_DOER_ROOTS = {"14", "15", "17", "18", "19", "20"}
 
 
@@ -297,7 +298,7 @@ def nominal_arguments(cand: Candidate, lex: Lexicon) -> tuple[Token | None, Toke
             verb = verb.head if verb.dep_ == "prep" else verb
         if verb.pos_ in ("VERB", "AUX"):
             subj, passive = verb_subject(verb)  # "Trump, speaking after a summit with Abe"
-            if not passive:
+            if not passive and verb.lemma_.lower() not in UNDERGOING_VERBS:  # ("two died in an attack": victims)
                 source = subj
                 obj = _child(verb, {"dobj", "obj"})
                 if noun.head.lower_ == "in" and obj is not None and obj.lemma_.lower() not in lex.nouns \

@@ -19,6 +19,7 @@ SKIP_ZONES = {"furniture", "subheading"}
 VERB_POS = {"VERB"}
 NOUN_POS = {"NOUN", "PROPN"}
 NAMED_PARTIES = {"PERSON", "GPE", "NORP", "ORG"}
+THING_PRONOUNS = {"it", "this", "that", "which"}
 PARTICLE_ADVERBS = {"back", "down", "off", "out", "up", "away", "alight", "ablaze"}  # "pushing back against": tagged advmod
 
 
@@ -149,11 +150,25 @@ def _object_is_party(ctx: Any, verb: Token, lex: Lexicon) -> bool:
     """The verb's direct object (or passive subject), if it has one, is a party: a coded actor,
     a name, a pronoun or a noun of people (lexicon class VISITOR or PRISONER)."""
     obj = direct_object(verb)
+    if obj is not None and obj.lower_ in THING_PRONOUNS:
+        return False  # ("called it a martyrdom operation": a thing, no party)
     if obj is None or obj.pos_ == "PRON" or obj.ent_type_ in NAMED_PARTIES:
         return True
     if lex.in_class(obj.lemma_, "VISITOR") or lex.in_class(obj.lemma_, "PRISONER"):
         return True
     return bridge.actor_for_token(ctx, obj) is not None
+
+
+def _moved_by_a_thing(ctx: Any, verb: Token, lex: Lexicon) -> bool:
+    """A passive verb whose agent is a thing, not a party ("encouraged by the results")."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    agent = next((o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
+    if agent is None or agent.pos_ in ("PRON", "PROPN") or agent.ent_type_ in NAMED_PARTIES:
+        return False
+    if lex.in_class(agent.lemma_, "VISITOR") or lex.in_class(agent.lemma_, "PRISONER"):
+        return False
+    return bridge.actor_for_token(ctx, agent) is None
 
 
 def _resolve_code(entry: Entry, refiner: Token | None, lex: Lexicon) -> str | None:
@@ -337,6 +352,8 @@ def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
             entry, refiner = found
             if entry.kind in ("request", "demand") and reports_a_claim(tok):
                 continue  # rule `claimed_complement`: "insisted the plan had worked" asks nothing
+            if entry.kind == "request" and _moved_by_a_thing(ctx, tok, lex):
+                continue  # rule `feeling_passive`: "was encouraged by the talks" is a feeling, no appeal
             if entry.needs_object and direct_object(tok) is None and not any(
                     c.dep_ == "dative" for c in tok.children):
                 continue  # "help reduce tensions": a helping verb with only a verbal complement

@@ -30,7 +30,9 @@ def is_negated(tok: Token, lex: Lexicon) -> bool:
     if tok.dep_ in ("xcomp",) and head.lemma_.lower() in lex.negating_governors:
         return True
     # "has no intention of acceding": a negated noun governing the clause
-    while tok.dep_ in ("pcomp", "pobj", "prep", "acl") and tok.head.i != tok.i:
+    while (tok.dep_ in ("pcomp", "pobj", "prep", "acl") or (
+            tok.dep_ == "relcl" and any(c.tag_ == "TO" for c in tok.children))) and tok.head.i != tok.i:
+        # ("there was no reason to prosecute him": an infinitive relative of a negated noun)
         tok = tok.head
         if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
             return True
@@ -48,6 +50,9 @@ def is_hypothetical(tok: Token, lex: Lexicon) -> bool:
             return True
         if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.lemma_.lower() in lex.hypothetical_governors:
             return True  # "capable of hitting", "committed to improving"
+        if t.dep_ in ("acl", "relcl") and t.head.lemma_.lower() in lex.purpose_nouns \
+                and any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children):
+            return True  # "a mission to destroy the consulate", "a bid to oust him": the aim, not a done act
         # "is to visit", "are due to", "is going to visit"
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in ("be", "due"):
             return True
