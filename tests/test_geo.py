@@ -503,3 +503,11 @@ def test_town_after_a_preposition_and_a_direction_is_a_place_despite_a_person_en
     found = _recognized("Crews gathered in downtown Elmira on Friday, said Elmira Fire Chief Dan Wells.",
                         [("Elmira", "GPE"), ("Elmira Fire Chief", "PERSON"), ("Dan Wells", "PERSON")])
     assert "downtown Elmira" in found  # the direction is part of the mention
+
+
+def test_building_named_after_a_big_city_stands_in_that_city(read_text):
+    found = {p.text: p for p in places_of(read_text, "Police blocked the square in front of Wellington City Hall "
+                                                      "on Sunday, where a vigil was held.")}
+    hall = next((p for text, p in found.items() if "Wellington" in text), None)
+    assert hall is not None and hall.country == "NZL"
+    assert km(hall.lat, hall.lon, -41.29, 174.78) < 25

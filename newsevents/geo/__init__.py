@@ -31,6 +31,7 @@ from newsevents.geo.recognize import (
     natural_feature_words,
     place_suffix_nouns,
     recognize,
+    street_feature,
     token_texts,
 )
 from newsevents.geo.resolve import (
@@ -303,6 +304,12 @@ def _place_local_features(ctx: Context, found: list, mentions: list[MentionCandi
                     # the whole name less its feature word ("London Bridge", "Washington Street"): that
                     # town only if the story names it on its own
                     entries = [named[fold(piece)]] if fold(piece) in named else []
+                    if not entries and f.how in ("facility", "local") and not street_feature(f.span):
+                        # a building named after a big city of the story's countries ("Auckland City
+                        # Hall") stands in that city; a street may be named after any far town
+                        entries = [e for e in gazetteer.lookup(piece) if not e.alternate and e.kind == "city"
+                                   and e.population >= INNER_TOWN_MIN_POPULATION
+                                   and (not context.countries or context.countries.get(e.country))]
                 else:
                     # a big city, or a smaller town of the story's countries near a town the story names
                     # ("the Springfield Memorial Hospital"), not any namesake village ("St. Francis School")

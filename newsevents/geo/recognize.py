@@ -58,6 +58,19 @@ def feature_words() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def street_words() -> frozenset[str]:
+    """Last words of street and road names, which are often named after far towns (rule local_features)."""
+    return frozenset(row["word"] for row in read_tsv("feature_words.tsv")
+                     if row["note"].split(" ")[0] in ("street", "road", "square"))
+
+
+def street_feature(span: Span) -> bool:
+    """The name ends with a street or road word ("Washington Street", "Cedar Rd.")."""
+    last = span[-1].text
+    return (last.title() if span[-1].is_upper else last) in street_words()
+
+
+@functools.lru_cache(maxsize=1)
 def feature_first_words() -> frozenset[str]:
     """First words of local feature names (rule local_features)."""
     return frozenset(row["word"] for row in read_tsv("feature_words.tsv") if row["note"].startswith("first"))
