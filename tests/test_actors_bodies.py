@@ -105,3 +105,21 @@ def test_a_nationality_of_bystanders_does_not_move_the_geo_focus(read_text):
     r = read_text("Police arrested 30 residents of Soweto, Johannesburg, on Friday after the protests. "
                   "A group also attempted to attack Ruritanian and Pakistani shopkeepers.", published="2014-01-01")
     assert _code_of(r, "Police") == "ZAFCOP"
+
+
+def test_us_title_abbreviations_and_states_named_after_countries(read_text):
+    r = read_text("New Mexico Gov. Susana Martinez criticised the senator. Rep. Jim Doyle of Ohio attacked "
+                  "Gov. Martinez.", published="2016-11-10")
+    assert _code_of(r, "New Mexico Gov. Susana Martinez") == "USAGOV"
+    assert _code_of(r, "Rep. Jim Doyle") == "USALEG"
+
+
+def test_a_persons_name_the_geo_stage_took_for_a_place_is_no_country(nlp):
+    from newsevents.actors import actor_for_token
+    from newsevents.pipeline import build_context
+
+    ctx = build_context("Phil Smith was on the tram with his wife Ann. Ann is not blaming anybody, he said.",
+                        "2016-11-10", until="actors")
+    ann = [t for t in ctx.doc if t.text == "Ann"][-1]
+    found = actor_for_token(ctx, ann)
+    assert found is None or not found.country, found

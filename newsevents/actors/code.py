@@ -1742,6 +1742,8 @@ def _weak_actor(ctx: Context, token: Token) -> Actor | None:
                     code = _entry_code(ctx, e)
                     if code and code[0]:
                         return _make_actor(ctx, left, right, code[0], code[1] if keep_agent else "", e.name)
+    if token.ent_type_ == "PERSON":
+        return None  # a person's name the geo stage took for a place ("Ann") stands for no country
     place = _place_country(ctx, token)
     if place:
         return _make_actor(ctx, left, right, place, "", None)
