@@ -386,3 +386,12 @@ def test_a_day_before_an_arranging_verb_is_the_day_of_the_arranging(nlp):
 def test_months_later_count_from_the_month_the_story_last_named(nlp):
     ctx = run_time(nlp, "The party was founded in March 2014. Eight months later, it won a seat.", "2019-07-01")
     assert by_text(ctx)["Eight months later"].value == "2014-11"
+
+
+def test_a_range_of_days_in_one_month_is_one_date_with_both_ends(nlp):
+    ctx = run_time(nlp, "The talks ran April 14-25 in the capital. A second round ran 3–5 May 2018.\n"
+                        "The team lost 5-4 on May 6.", "2018-06-01")
+    got = {t.text: (t.value, t.begin, t.end_date) for t in ctx.times}
+    assert got["April 14-25"] == ("2018-04-14", "2018-04-14", "2018-04-25")
+    assert got["3–5 May 2018"] == ("2018-05-03", "2018-05-03", "2018-05-05")
+    assert got["May 6"] == ("2018-05-06", None, None)

@@ -252,9 +252,15 @@ def _numeric_date(m: re.Match[str], env: Env) -> Found | None:
 
 def _month_day(m: re.Match[str], env: Env) -> Found | None:
     month = _month_number(m["mon"])
-    day_n = int(m["day"])
+    groups = m.groupdict()
+    # a range of days in one month ("April 14-25", "14-25 April"): the first day, with both ends
+    first, last = (groups["day0"], m["day"]) if groups.get("day0") else (m["day"], groups.get("day2"))
+    day_n = int(first)
     if not month or not 1 <= day_n <= 31:
         return None
+    last_n = int(last) if last else None
+    if last_n is not None and not day_n < last_n <= 31:
+        return None  # "May 5-4": a score or a count, not days
     if m["year"]:
         year = int(m["year"])
     else:
@@ -264,7 +270,12 @@ def _month_day(m: re.Match[str], env: Env) -> Found | None:
     day = _day_or_none(year, month, day_n)
     if day is None:
         return None
-    return _found(m, "DATE", day.isoformat(), "month_day", day=day)
+    found = _found(m, "DATE", day.isoformat(), "month_day", day=day)
+    if last_n is not None:
+        final = _day_or_none(year, month, last_n)
+        if final is not None:
+            found.begin, found.end_date = day.isoformat(), final.isoformat()
+    return found
 
 
 def _month_year(m: re.Match[str], env: Env) -> Found | None:
@@ -807,8 +818,9 @@ def rules() -> list[Rule]:
         ("numeric_date", r"(?<![\d.:/])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)\b",
          9, _numeric_date),
         ("month_day", wd_prefix + r"\b(?P<mon>{MONTH_ANY})\s*(?P<day>[0-3]?\d)" + day_suffix
+         + r"(?:\s*[-–]\s*(?P<day2>[0-3]?\d)\b(?![-–.:/,]\d))?"
          + r"(?:(?:\s*,\s*|\s+)(?P<year>{YEAR})" + _YEAR_GUARD + ")?", 8, _month_day),
-        ("month_day", wd_prefix + r"(?:\bthe\s+)?\b(?P<day>[0-3]?\d)" + day_suffix
+        ("month_day", wd_prefix + r"(?:\bthe\s+)?(?:\b(?P<day0>[0-3]?\d)\s*[-–]\s*)?\b(?P<day>[0-3]?\d)" + day_suffix
          + r"\s+(?:of\s+)?(?P<mon>{MONTH_ANY})(?:\s*,?\s*(?P<year>{YEAR})" + _YEAR_GUARD + ")?",
          8, _month_day),
         ("month_year", r"(?:\b(?P<part>{PART})\s*-?\s*)?\b(?P<mon>{MONTH_ANY}),?\s+(?:of\s+)?(?:(?P<year>{YEAR})"
