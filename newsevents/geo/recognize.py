@@ -280,10 +280,11 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
                 and (introduced_as_place(trimmed, place_noun_only=True) or _described_as_place(trimmed)) \
                 and _unknown_place_name(trimmed, guards, person_words, demonym_keys):
             unknowns.append(trimmed)  # "the villages of Foua and Kfraya" tagged ORG or PERSON
-        elif ent.label_ in OTHER_LABELS and len(ent) > 1 and _weak_ok(gazetteer, _trim(ent, keep_directions=True).text) \
-                and fold(_trim(ent, keep_directions=True).text) not in demonym_keys:
+        elif ent.label_ in OTHER_LABELS and len(ent) > 1 and ent[-1].text[:1].isupper() \
+                and (full := _trim(ent, keep_directions=True)).start < trimmed.start \
+                and _weak_ok(gazetteer, full.text) and fold(full.text) not in demonym_keys:
             # "Central African Republic" tagged as a group: the direction is part of the name
-            claim(_trim(ent, keep_directions=True), "ner-other")
+            claim(full, "ner-other")
         elif ent.label_ in OTHER_LABELS and len(ent) > 1 and _weak_ok(gazetteer, trimmed.text) \
                 and fold(trimmed.text) not in demonym_keys:
             claim(trimmed, "ner-other")  # "Burkina Faso", "Buenos Aires" tagged as persons
