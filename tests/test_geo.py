@@ -511,3 +511,9 @@ def test_building_named_after_a_big_city_stands_in_that_city(read_text):
     hall = next((p for text, p in found.items() if "Wellington" in text), None)
     assert hall is not None and hall.country == "NZL"
     assert km(hall.lat, hall.lon, -41.29, 174.78) < 25
+
+
+def test_town_placed_by_a_preposition_is_a_place_elsewhere_despite_a_person_entity(read_text):
+    text = "Aid reached families in Elmira on Monday, staff of Hope Village Elmira said. Buses to Elmira resumed."
+    found = _recognized(text, [("Elmira", "GPE"), ("Hope Village Elmira", "PERSON")])
+    assert found.count("Elmira") == 2  # "in Elmira" and, one sense per story, "to Elmira"

@@ -488,7 +488,8 @@ def _repeat_names(doc: Doc, found: list[Found], taken: list[bool], claim, guards
     for f in found:
         words = tuple(t.text for t in f.span)
         if f.how in ("ner", "gazetteer", "region") and _capitalized(f.span[0]) and (
-                len(words) > 1 or len(words[0]) >= 3 and fold(words[0]) not in guards and words[0] not in person_words):
+                len(words) > 1 or len(words[0]) >= 3 and fold(words[0]) not in guards
+                and (words[0] not in person_words or _placed_by_preposition(f.span))):
             names.setdefault(words[0], set()).add(words)
     if not names:
         return
