@@ -123,3 +123,11 @@ def test_a_persons_name_the_geo_stage_took_for_a_place_is_no_country(nlp):
     ann = [t for t in ctx.doc if t.text == "Ann"][-1]
     found = actor_for_token(ctx, ann)
     assert found is None or not found.country, found
+
+
+def test_a_place_before_or_after_a_title_gives_its_country_when_the_story_is_about_it(read_text):
+    # rule `place_modifier`
+    r = read_text("JERUSALEM - Israeli leaders met Donald Trump on Monday. Ohio Gov. John Kasich spoke. "
+                  "Gov. Jim Doyle of Texas also spoke.", published="2016-03-22")
+    assert _code_of(r, "Ohio Gov. John Kasich") == "USAGOV"
+    assert _code_of(r, "Gov. Jim Doyle") == "USAGOV"

@@ -1189,6 +1189,8 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
         topic = head_words in kb.topic_modifier_heads or normalize(token.lemma_) in kb.topic_modifier_heads
         if not topic:
             r.country, r.name = _modifier_country(ctx, matches, head_match)
+            if not r.country:  # "Gauteng police", "the Bayelsa State governor" (rule `place_modifier`)
+                r.country = _modifier_place_country(ctx, matches, left, head_match.start)
             r.country_from = "modifier" if r.country else ""
         if not r.country and of_org is not None and of_org[0] not in ORG_SLOTS:
             r.country, r.country_from = of_org[0], "pp"
@@ -1221,6 +1223,13 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
             return None, left, right
         title_agent = _modifier_agent(ctx, matches, head_match)
         title_country, _ = _modifier_country(ctx, matches, head_match)
+        if title_agent and not title_country:  # "Ohio Gov. John Kasich" (rule `place_modifier`)
+            title_country = _modifier_place_country(ctx, matches, left, token.i)
+        if title_agent and not title_country:  # "Gov. John Kasich of Ohio", "Sen. X of Texas"
+            st = state(ctx)
+            placed_in = _pp_country(ctx, token)[0]
+            if placed_in and (placed_in == st.focus or placed_in in st.country_counts or placed_in in st.person_countries):
+                title_country = placed_in
         body = _learned_acronym(ctx, ctx.doc[left:token.i])
         if body is not None and _generic_titles_only(ctx, matches, head_match):
             # "FCP leader Jan Smit": the officer of a body our knowledge learned from the story
@@ -1323,6 +1332,18 @@ def _spoken_for(ctx: Context, token: Token) -> tuple[str, str, str | None] | Non
                     if reading is not None and (reading.country or reading.agent):
                         return reading.country, reading.agent, reading.name
     return None
+
+
+def _modifier_place_country(ctx: Context, matches: list[Match], left: int, stop: int) -> str:
+    """Rule `place_modifier`: the country of a place the geo stage found among the capitalised
+    words before a role or title ("Ohio Gov. X" USA, "Gauteng police" ZAF); "" when none."""
+    st = state(ctx)
+    for t in ctx.doc[left:stop]:
+        if t.pos_ == "PROPN" and t.dep_ in {"compound", "nmod", "amod", "poss"} and not any(m.start <= t.i < m.end for m in matches):
+            place = _place_country(ctx, t)
+            if place and (place == st.focus or place in st.country_counts or place in st.person_countries):
+                return place  # (a place of a country the story is about: "North West" is no US state in Vryburg)
+    return ""
 
 
 def _generic_titles_only(ctx: Context, matches: list[Match], head_match: Match | None) -> bool:
