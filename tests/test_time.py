@@ -395,3 +395,12 @@ def test_a_range_of_days_in_one_month_is_one_date_with_both_ends(nlp):
     assert got["April 14-25"] == ("2018-04-14", "2018-04-14", "2018-04-25")
     assert got["3–5 May 2018"] == ("2018-05-03", "2018-05-03", "2018-05-05")
     assert got["May 6"] == ("2018-05-06", None, None)
+
+
+def test_since_points_back_and_a_progressive_schedules_only_its_own_day(nlp):
+    # published Friday 2016-09-30
+    ctx = run_time(nlp, "They have recorded many thefts since January 1.\n"
+                        "The mayor is raising questions about Monday's vote.\n"
+                        "The mayor is meeting the governor on Monday.", "2016-09-30")
+    values = [(t.text, t.value) for t in ctx.times]
+    assert values == [("January 1", "2016-01-01"), ("Monday", "2016-09-26"), ("Monday", "2016-10-03")]

@@ -33,6 +33,7 @@ _REPORTING_VERBS = {"say", "tell", "report", "announce", "confirm", "state", "ad
 # in June", "he appears calm after Tuesday").
 _STATIVE_VERBS = {"appear", "seem", "remain", "echo", "precede", "follow", "mark", "look", "sound", "stand",
                   "continue", "recall", "resemble", "mirror", "reflect", "see", "know", "mean", "need"}
+_SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 # Subordinators after which a present tense tells what lies ahead.
 _CONDITIONAL_MARKS = {"if", "unless", "once", "until", "till"}
 _PERFECT_OR_PAST_AUX = {"had", "has", "have", "'ve", "'s", "did", "was", "were"}
@@ -71,6 +72,8 @@ class TextEnv:
         `scheduling_present`: whether a bare present tense may tell a schedule ("He and Arafat
         meet Monday": the next Monday). Only for a weekday the verb itself takes; a month or a
         date is left to its nearest year instead ("a row in June echoes ...")."""
+        if _SINCE.search(self.text, max(0, start - 12), start):
+            return "past"  # "since January 1", "since Monday": a day behind, whatever the verb
         token = self.token_at(start)
         if token is None:
             return _tense_from_text(self.text, start)
@@ -83,6 +86,9 @@ class TextEnv:
             # nor "On May 5 the case was postponed" (the day of the postponing)
             return "future"
         found = _verb_tense(verb)
+        if found == "future" and verb.tag_ == "VBG" and not _modifies_directly(token, verb) and not any(
+                c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children):
+            found = None  # "is raising questions about Monday's debate": a progressive is no schedule there
         if found is None:
             found = _borrowed_tense(verb)
         if found is None and verb.dep_ in ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl") and verb.head.i != verb.i:
