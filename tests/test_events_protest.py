@@ -143,3 +143,26 @@ def test_attacks_aimed_at_a_party_target_it(read_text):
     events = read_text(DATELINE + "The province has seen numerous bombings targeted at the Ruritanian army.",
                        published=PUBLISHED).events
     assert [e for e in events if e.cameo_root == "18" and e.target is not None and "army" in e.target.text]
+
+
+def test_official_protests_and_petitions_are_official_complaints(read_text):
+    # CAMEO 114 "complain officially": "written and institutionalized protests, appeals, and all petition drives"
+    assert "114" in [c for c, _, _ in _codes(read_text, "Chile lodged a formal protest with Peru over the arrests.")]
+    assert "114" in [c for c, _, _ in _codes(read_text, "Tenants signed a petition against the eviction order.")]
+
+
+def test_a_team_rallying_is_sport(read_text):
+    assert not [c for c, _, _ in _codes(read_text, "The visitors rallied in the ninth inning to win.") if c[:2] == "14"]
+
+
+def test_strikes_in_general_are_no_act(read_text):
+    text = (DATELINE + "Dock workers embarked on a wildcat strike on Monday. "
+            "An analyst said strikes are becoming longer across the region.")
+    events = read_text(text, published=PUBLISHED).events
+    told = [e.start for e in events if e.cameo == "143"] + [m.start for e in events if e.cameo == "143" for m in e.mentions]
+    assert not any(s >= text.find("An analyst") for s in told)
+
+
+def test_those_arrested_at_a_protest_took_part(read_text):
+    events = read_text(DATELINE + "Police arrested twelve students during the protest on Monday.", published=PUBLISHED).events
+    assert [e for e in events if e.cameo_root == "14" and e.source is not None and "students" in e.source.text]

@@ -212,6 +212,15 @@ def _protest_participants(ctx: Any, cands: list[Candidate]) -> None:
         if tok is not None and tok.pos_ == "PROPN":
             continue  # (a name the actors stage could not code: rule `uncoded_name` decides)
         noun = c.token
+        if c.entry.noun and noun.dep_ == "pobj" and noun.head.lower_ in ("during", "at", "amid"):
+            # "was arrested during the protest", "police fired on the crowd at the rally": the ones
+            # arrested or fired on there took part in it
+            act = next((a for a in cands if a.token.i == noun.head.head.i and a.code and a.code[:2] in VIOLENT_ROOTS
+                        and a.target is not None), None)
+            if act is not None and act.target.agent[:3] in CIVIL_AGENTS:
+                c.source = act.target
+                c.sources = [act.target]
+                continue
         if not c.entry.noun and (tok is None or tok.lower_ not in PLURAL_PRONOUNS):
             continue  # (a verb's participants are its subject: only "they" stands for the story's protesters)
         if c.entry.noun and not (noun.dep_ in TOLD_PROTEST_DEPS or (
@@ -330,8 +339,8 @@ def _non_political(c: Candidate, lex: Lexicon) -> bool:
     if c.code[:2] not in ("14", "15", "17", "18", "19", "20"):
         return False
     lemmas = {t.lemma_.lower() for t in c.token.sent}
-    if lemmas & lex.sports_words and c.code[:2] in ("17", "18", "19", "20"):
-        return not political
+    if lemmas & lex.sports_words and c.code[:2] in ("14", "17", "18", "19", "20"):
+        return not political  # (a team "rallying" in the ninth inning protests nothing)
     if lemmas & (lex.crime_words | lex.accident_words):
         return not political  # (a crash or a storm "killing" people is no use of force)
     if c.code[:2] == "14" and c.entry.noun and lemmas & lex.market_words:

@@ -201,8 +201,9 @@ def _noun_code(tok: Token, entry: Entry, lex: Lexicon) -> str | None:
             break
         if c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in entry.modifiers:
             return entry.modifiers[c.lemma_.lower()]
-    # its doer: "the strike by miners", "the teachers' strike"
-    doers = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "by" for o in p.children if o.dep_ == "pobj"]
+    # its doer or workplace: "the strike by miners", "the teachers' strike", "a strike at the mine"
+    doers = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("by", "at", "in")
+             for o in p.children if o.dep_ == "pobj"]
     for doer in doers + [c for c in tok.children if c.dep_ == "poss"]:
         if doer.lemma_.lower() in entry.modifiers:
             return entry.modifiers[doer.lemma_.lower()]
@@ -252,9 +253,17 @@ def _first_indices(values: Any) -> tuple[list[int], list[int]]:
     return list(first), list(first.values())
 
 
+def _definite_singular(tok: Token) -> bool:
+    """"the strike", "this strike", "the union's strike": a mention of one known act (a bare plural,
+    "strikes are increasing", speaks of acts in general)."""
+    return tok.tag_ == "NN" and any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss" for c in tok.children)
+
+
 def _story_senses(ctx: Any, lex: Lexicon) -> dict[str, str]:
     """Rule `story_sense`: a noun that is an event only in some senses ("strike": military or a
-    labour strike) keeps, where the text does not say which, the protest sense (CAMEO 14) the story
+    labour strike) keeps, where the text does not say which and names one known act ("the strike"),
+    the protest sense (CAMEO 14) the story
     has already given it once by its kind, its doers or its verb ("a wildcat strike", "miners on
     strike", "called a strike"): one sense per story."""
     doc = ctx.doc
@@ -294,7 +303,7 @@ def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
                 head = tok.head
                 if code is None and tok.dep_ == "pobj" and head.lower_ in entry.after_prep:
                     code = entry.after_prep[head.lower_]  # "workers are on strike": the phrase tells the act
-                if code is None and tok.dep_ not in ("dobj", "nsubjpass", "obj"):
+                if code is None and tok.dep_ not in ("dobj", "nsubjpass", "obj") and _definite_singular(tok):
                     code = senses.get(lemma)  # rule `story_sense`: "the strike" of a story about a labour strike
                 if code is None and tok.dep_ in ("dobj", "nsubjpass", "obj"):
                     # "carried out strikes against": a noun that is an event only when a light verb carries it
