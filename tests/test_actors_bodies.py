@@ -131,3 +131,10 @@ def test_a_place_before_or_after_a_title_gives_its_country_when_the_story_is_abo
                   "Gov. Jim Doyle of Texas also spoke.", published="2016-03-22")
     assert _code_of(r, "Ohio Gov. John Kasich") == "USAGOV"
     assert _code_of(r, "Gov. Jim Doyle") == "USAGOV"
+
+
+def test_a_newspaper_named_by_its_town_is_media_of_the_towns_country(read_text):
+    # rule `named_body` (media heads)
+    r = read_text("BIRMINGHAM, England - The Harlow Gazette received an ambiguous call on Monday.",
+                  published="2014-06-01")
+    assert _code_of(r, "The Harlow Gazette") == "GBRMED"

@@ -1932,6 +1932,8 @@ def _plain_noun_phrase(ctx: Context, token: Token) -> bool:
         return False  # (a name not of our knowledge is read as a person only with a PERSON tag or a title)
     if any(child.dep_ == "appos" for child in token.rights) or (token.pos_ == "PROPN" and _who_clause(token)):
         return False  # (rule `relative_role`: "X, who chairs the union,")
+    if token.pos_ == "PROPN" and token.text[:1].isupper() and normalize(token.text) in BODY_HEAD_AGENTS:
+        return False  # "the Harlow Gazette" (rule `named_body`)
     if (token.pos_ == "PROPN" or _remembered_name(ctx, token)) and normalize(token.text) in state(ctx).people.keys() | state(ctx).copular.keys():
         return False  # a name the story describes elsewhere (rule `described_person`)
     left, right = np_bounds(token)
