@@ -166,3 +166,15 @@ def test_strikes_in_general_are_no_act(read_text):
 def test_those_arrested_at_a_protest_took_part(read_text):
     events = read_text(DATELINE + "Police arrested twelve students during the protest on Monday.", published=PUBLISHED).events
     assert [e for e in events if e.cameo_root == "14" and e.source is not None and "students" in e.source.text]
+
+
+@pytest.mark.parametrize("sentence, code", [
+    ("Striking bus drivers gathered at the depot on Monday.", "143"),
+    ("Tenants held up banners against the eviction.", "141"),
+])
+def test_participles_and_placards_tell_protests(read_text, sentence, code):
+    assert code in [c for c, _, _ in _codes(read_text, sentence)]
+
+
+def test_a_governing_party_does_nothing(read_text):
+    assert not [c for c, _, _ in _codes(read_text, "The governing party lost two seats.") if c[:2] == "14"]

@@ -85,6 +85,8 @@ def verb_subject(verb: Token) -> tuple[Token | None, bool]:
         return _relative_head(before[-1] if before else passives[0]), True
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return verb_subject(verb.head)
+    if verb.dep_ == "amod" and verb.tag_ == "VBG":
+        return verb.head, False  # "striking miners": the people the participle describes do it
     if verb.dep_ in ("relcl", "acl"):
         # "activists ... who sent", "a campaign carried out by": the modified noun
         if verb.tag_ == "VBN" and verb.dep_ == "acl":

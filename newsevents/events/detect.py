@@ -334,6 +334,13 @@ def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
             if pos not in VERB_POS:
                 continue
             tok = doc[i]
+            if tok.dep_ == "amod" and tok.tag_ == "VBG" and lex.verb_lemma(tok) in lex.participle_acts \
+                    and tok.head.pos_ == "NOUN" and tok.head.tag_ == "NNS":
+                # rule `participle_act`: "striking miners", "protesting students" tell the act of those people
+                code = lex.participle_acts[lex.verb_lemma(tok)]
+                out.append(Candidate(tok, Entry(key=f"{lex.verb_lemma(tok)} participle", code=code, targets=[]),
+                                     code, sent.zone, [tok]))
+                continue
             if tok.dep_ in ("compound", "amod", "nmod"):
                 continue  # "the governing party": a verb form used as a modifier
             obj = direct_object(tok)
