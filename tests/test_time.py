@@ -324,6 +324,12 @@ def test_us_zone_without_season_follows_daylight_saving(nlp):
     assert got["6 p.m. PT Jan. 9"].value == "2018-01-09T18:00-08:00"
 
 
+def test_zone_abbreviations_outside_europe_and_the_us(nlp):
+    ctx = run_time(nlp, "Miners marched at 10am SAST on Monday. The bout starts at 7 p.m. AEST on Saturday.",
+                   "2018-07-12")
+    assert [t.value for t in ctx.times] == ["2018-07-09T10:00+02:00", "2018-07-14T19:00+10:00"]
+
+
 def test_titles_of_newspapers_and_shows_hold_no_time(nlp):
     ctx = run_time(nlp, "The mayor told the Sunday Times and the Daily Mail in an interview with a "
                         "USA TODAY reporter that she walks daily.", "2018-07-12")
@@ -399,8 +405,10 @@ def test_a_range_of_days_in_one_month_is_one_date_with_both_ends(nlp):
 
 def test_since_points_back_and_a_progressive_schedules_only_its_own_day(nlp):
     # published Friday 2016-09-30
-    ctx = run_time(nlp, "They have recorded many thefts since January 1.\n"
+    ctx = run_time(nlp, "Since taking office in November, the mayor has cut costs.\n"
+                        "They have recorded many thefts since January 1.\n"
                         "The mayor is raising questions about Monday's vote.\n"
                         "The mayor is meeting the governor on Monday.", "2016-09-30")
     values = [(t.text, t.value) for t in ctx.times]
-    assert values == [("January 1", "2016-01-01"), ("Monday", "2016-09-26"), ("Monday", "2016-10-03")]
+    assert values == [("November", "2015-11"), ("January 1", "2016-01-01"), ("Monday", "2016-09-26"),
+                      ("Monday", "2016-10-03")]

@@ -33,7 +33,7 @@ _REPORTING_VERBS = {"say", "tell", "report", "announce", "confirm", "state", "ad
 # in June", "he appears calm after Tuesday").
 _STATIVE_VERBS = {"appear", "seem", "remain", "echo", "precede", "follow", "mark", "look", "sound", "stand",
                   "continue", "recall", "resemble", "mirror", "reflect", "see", "know", "mean", "need"}
-_SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.I)
+_SINCE = re.compile(r"\bsince\s+(?:[a-z]+ing\s+(?:[a-z]+\s+){0,2}?(?:in|on)\s+)?(?:early\s+|late\s+|mid-?)?$", re.I)
 # Subordinators after which a present tense tells what lies ahead.
 _CONDITIONAL_MARKS = {"if", "unless", "once", "until", "till"}
 _PERFECT_OR_PAST_AUX = {"had", "has", "have", "'ve", "'s", "did", "was", "were"}
@@ -72,8 +72,9 @@ class TextEnv:
         `scheduling_present`: whether a bare present tense may tell a schedule ("He and Arafat
         meet Monday": the next Monday). Only for a weekday the verb itself takes; a month or a
         date is left to its nearest year instead ("a row in June echoes ...")."""
-        if _SINCE.search(self.text, max(0, start - 12), start):
-            return "past"  # "since January 1", "since Monday": a day behind, whatever the verb
+        if _SINCE.search(self.text, max(0, start - 30), start):
+            # "since January 1", "since Monday", "since taking office in May": behind, whatever the verb
+            return "past"
         token = self.token_at(start)
         if token is None:
             return _tense_from_text(self.text, start)
