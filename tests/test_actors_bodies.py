@@ -13,6 +13,8 @@ def test_officers_of_a_union_are_its_own_not_the_government(read_text):
                   published="2014-05-01")
     assert _code_of(r, "The union's general secretary") == "ZAFLAB"
     assert _code_of(r, "Cosatu president Thabo Nkosi") == "ZAFLAB"
+    r = read_text("White House press secretary Jim Doyle said the talks would go on.", published="2016-11-10")
+    assert _code_of(r, "White House press secretary Jim Doyle") == "USAGOV"  # not the press's (MED)
 
 
 def test_the_regime_of_a_leader_is_his_country(read_text):
