@@ -178,3 +178,32 @@ def test_participles_and_placards_tell_protests(read_text, sentence, code):
 
 def test_a_governing_party_does_nothing(read_text):
     assert not [c for c, _, _ in _codes(read_text, "The governing party lost two seats.") if c[:2] == "14"]
+
+
+def _arrests(read_text, text: str) -> list[tuple[str, str, str]]:
+    """(CAMEO code, source code, target text) of each arrest, charge or deportation read."""
+    events = read_text(text, published=PUBLISHED).events
+    return [(e.cameo, e.source.code if e.source is not None else "-", e.target.text if e.target is not None else "-")
+            for e in events if e.cameo[:3] in ("173", "174", "175", "112")]
+
+
+def test_passive_arrest_and_charge_are_the_authorities_of_the_place(read_text):
+    # rule `authorities_of_the_place`: police arrest, courts charge, in the country of the place
+    got = _arrests(read_text, "LUSAKA, August 14 (Wire) - The activist was arrested and charged on Monday.")
+    assert ("173", "ZMBCOP") in [(c, s) for c, s, _ in got]
+    assert ("1121", "ZMBJUD") in [(c, s) for c, s, _ in got]
+
+
+def test_political_charge_or_people_make_an_uncoded_arrest_an_event(read_text):
+    got = _arrests(read_text, "LUSAKA, August 14 (Wire) - In March, he was arrested and charged with sedition.")
+    assert [s for c, s, _ in got if c == "173"] == ["ZMBCOP"]
+    got = _arrests(read_text, "LUSAKA, August 14 (Wire) - Dissidents were detained on Friday.")
+    assert [(s, t) for c, s, t in got if c == "173"] == [("ZMBCOP", "Dissidents")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A man was arrested in Lusaka after his neighbour was found stabbed.",
+    "She was arrested and charged with theft.",
+])
+def test_crime_arrests_get_no_authorities(read_text, sentence):
+    assert not [s for _, s, _ in _arrests(read_text, DATELINE + sentence) if s != "-"]

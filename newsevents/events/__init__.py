@@ -282,27 +282,88 @@ def _host_visits(ctx: Any, cands: list[Candidate]) -> None:
             c.drop = True  # ("attended the funeral" at home or nowhere named: no visit)
 
 
-STATE_ACTS = {"173", "174"}  # arrest, detain; expel or deport: acts of the authorities where they happen
+def _passive_without_doer(tok: Token) -> bool:
+    """"was arrested", "was arrested and charged" (the second verb shares the first's passive):
+    a passive with no "by" phrase naming who did it."""
+    if any(a.dep_ == "agent" for a in tok.children):
+        return False
+    if any(a.dep_ == "auxpass" for a in tok.children):
+        return True
+    return tok.dep_ == "conj" and any(a.dep_ == "auxpass" for a in tok.head.children) \
+        and not any(a.dep_ in ("nsubj", "nsubjpass", "agent") for a in tok.children)
 
 
-def _authorities_of_the_place(ctx: Any, cands: list[Candidate]) -> None:
-    """Rule `authorities_of_the_place`: "The journalist was arrested on Monday in Niger": an arrest
-    or expulsion told in the passive with no one named as its doer was done by the authorities of
-    the country where it happened (the country alone, no agent guessed)."""
+def _authorities_actor(ctx: Any, c: Candidate, agent: str) -> Actor | None:
+    """The state where `c` happened, as an actor with `agent`: the place named after "in" on the
+    verb, else the place the geo stage gives its clause, else the story's focus country (its words
+    are the place's first mention)."""
+    # (the places stage decides what is a place: the tagger may call a country a person)
+    spot = next((o for p in c.token.children if p.dep_ == "prep" and p.lower_ == "in"
+                 for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None)
+    country = _place_country(ctx, spot) if spot is not None else None
+    if country:
+        start, end = ctx.raw_span(spot)
+        return Actor(text=ctx.raw[start:end], start=start, end=end, country=country, agent=agent, code=country + agent)
+    place = bridge.place_for_token(ctx, c.token)
+    if place is None or not place.country:
+        focus = ctx.exposed.get("focus_country") if hasattr(ctx, "exposed") else None
+        place = next((p for p in getattr(ctx, "places", ()) if focus and p.country == focus), None)
+    if place is None or not place.country:
+        return None
+    return Actor(text=place.text, start=place.start, end=place.end, country=place.country, agent=agent,
+                 code=place.country + agent)
+
+
+def _political_person(tok: Token | None, words: set[str]) -> bool:
+    """Whether `tok` names people political by what they are called ("dissidents", "Leftists")."""
+    if tok is None or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return bool({tok.lemma_.lower(), tok.lower_, tok.lower_.removesuffix("s")} & words)
+
+
+def _uncoded_party(ctx: Any, tok: Token | None) -> Actor | None:
+    """The party `tok` heads, with its words and no code ("Leftists", "two dissidents"); none for a
+    pronoun."""
+    if tok is None or tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    start, end = ctx.raw_span(tok.doc[tok.left_edge.i: tok.i + 1])
+    return Actor(text=ctx.raw[start:end], start=start, end=end, country="", agent="", code="")
+
+
+def _authorities_of_the_place(ctx: Any, cands: list[Candidate], lex: Lexicon) -> None:
+    """Rule `authorities_of_the_place`: "The journalist was arrested on Monday in Ruritania and
+    charged": an arrest, charge or deportation told in the passive with no one named as its doer
+    was done by the police, courts or government (lexicon, by verb) of the country where it
+    happened. Only for a coded party acted on that is no criminal or unnamed civilian, and not in
+    crime copy: "a man was arrested after a stabbing" is no political event."""
+    agents = lex.authorities.get("agents", {})
+    skip = set(lex.authorities.get("skip_targets", ()))
+    political_charges = set(lex.authorities.get("political_charges", ()))
+    political_people = set(lex.authorities.get("political_people", ()))
     for c in cands:
-        if c.code[:3] not in STATE_ACTS or c.source is not None or c.source_token is not None or c.entry.noun:
+        agent = agents.get(c.entry.key)
+        if agent is None or c.source is not None or c.source_token is not None or c.entry.noun:
             continue
-        if not any(a.dep_ == "auxpass" for a in c.token.children):
+        if not _passive_without_doer(c.token):
             continue
-        # (the places stage decides what is a place: the tagger may call "Niger" a person)
-        spot = next((o for p in c.token.children if p.dep_ == "prep" and p.lower_ == "in"
-                     for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None)
-        country = _place_country(ctx, spot) if spot is not None else None
-        if country:
-            start, end = ctx.raw_span(spot)
-            c.source = Actor(text=ctx.raw[start:end], start=start, end=end, country=country, agent="", code=country)
-            c.sources = [c.source]
+        target = c.target if c.target is not None and c.target.code and not c.extra.get("uncoded") else None
+        words = {t.lemma_.lower() for t in c.token.sent} | {t.lower_ for t in c.token.sent}
+        if target is None:
+            if not words & political_charges and (
+                    not _political_person(c.target_token, political_people) or words & lex.crime_words):
+                continue  # ("a man was arrested in the city": crime copy, no political party)
+            # (a political charge, or people political by name: the state acted on them)
+            c.target = _uncoded_party(ctx, c.target_token)
+            c.targets = [c.target] if c.target is not None else []
+        elif target.agent[:3] in skip or (words & lex.crime_words and target.agent[:3] not in lex.political_agents):
+            continue  # ("the reporter was charged with fraud": crime copy)
+        got = _authorities_actor(ctx, c, agent)
+        if got is not None and not (agent == "GOV" and target is not None and got.country == target.country):
+            # (a state deports foreigners: "British students deported" by Britain is a misread focus)
+            c.source = got
+            c.sources = [got]
             c.extra["inferred_source"] = True
+            c.extra.pop("uncoded", None)
 
 
 def _aimed_code(c: Candidate, lex: Lexicon) -> str:
@@ -909,7 +970,7 @@ def run(ctx: Any) -> None:
             c.reported_by = [r for r in c.reported_by if r != c.extra.get("reporter_text")]
     _show_of_force_abroad(ctx, cands)
     _host_visits(ctx, cands)
-    _authorities_of_the_place(ctx, cands)
+    _authorities_of_the_place(ctx, cands, lex)
     _quote_restates_summary(ctx, cands)
     _refusals(cands, lex)
     _consequences(cands)
