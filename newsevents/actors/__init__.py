@@ -31,6 +31,7 @@ from newsevents.actors.code import (
     code_token,
     credit_start,
     head_kinds,
+    in_furniture,
     is_place_use,
     modifier_countries,
     state,
@@ -87,7 +88,7 @@ def run(ctx: Context) -> None:
 def _in_boilerplate(ctx: Context, tok: Token) -> bool:
     """Page furniture and the dateline ("GAZA CITY, Palestinian Territories:") hold no actors."""
     s, _ = ctx.raw_span(tok)
-    if any(b.start <= s < b.end for b in ctx.document.boilerplate):
+    if any(b.start <= s < b.end for b in ctx.document.boilerplate) or in_furniture(ctx, s):
         return True
     dateline = ctx.document.dateline
     if dateline:

@@ -81,6 +81,9 @@ PLACE_PREPS = _WORDS["place_preps"]
 # Prepositions whose object is a place, not an actor, when it is a country/capital name.
 LOCATIVE_PREPS = _WORDS["locative_preps"]
 PLACE_PART_NOUNS = _WORDS["place_part_nouns"]
+GOAL_PREPS = frozenset(_WORDS["goal_preps"])
+FURNITURE_NOUNS = frozenset(_WORDS["furniture_nouns"])
+FURNITURE_LABELS = frozenset(_WORDS["furniture_labels"])
 # Words that are never a role head on their own, though they are in compounds.
 PRONOUN_TAGS = {"PRP", "PRP$", "WP", "WDT"}
 
@@ -95,6 +98,31 @@ STATE_AGENTS = _WORDS["state_agents"]
 # the story was filed, not an actor; used when the document reader found none.
 DATELINE_RE = re.compile(r"\A\s*[A-Z][A-Z.' -]{2,}(?:,\s*[A-Z][\w.' -]+)?\s*(?:\([^)]{1,40}\))?\s*(?::|--|—|–|-)\s")
 CREDIT_RE = re.compile(r"\b(?:Photos?|Pictures?|Images?|Credits?|Foto)\s*:|\b[A-Z]{2,}(?:/[A-Z][\w.]*)+(?:\s[A-Z][\w.]*)*\s*$")
+
+
+# Page furniture of picture captions inside a sentence ("Image copyright Acme/Getty Images Image
+# caption Police at the scene", "Media caption", "AFP photo"): the credit and the label name no actor.
+FURNITURE_RE = re.compile(
+    r"\b(?:Image|Photo|Picture|Video)\s+(?:copyright|credit)\b.*?"
+    r"(?=\b(?:Image|Photo|Picture|Media|Video)\s+caption\b)"
+    r"|\b(?:Image|Photo|Picture|Media|Video)\s+(?:caption|copyright|credit)\b:?"
+    r"|\bGetty\s+Images\b"
+    r"|\b(?:AFP|AP|Reuters|REUTERS|EPA|Xinhua|Yonhap)\s+(?:photo|picture|image)s?\b")
+
+
+def furniture_spans(ctx: Context, sent: Any) -> list[tuple[int, int]]:
+    """Raw ranges of caption furniture in a sentence (see FURNITURE_RE); once per sentence."""
+    cache = ctx.exposed.setdefault("_actors_furniture", {})
+    key = (sent.start, sent.end)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = [m.span() for m in FURNITURE_RE.finditer(ctx.raw, sent.start, sent.end)]
+    return found
+
+
+def in_furniture(ctx: Context, offset: int) -> bool:
+    sent = ctx.sentence_at(offset)
+    return sent is not None and any(s <= offset < e for s, e in furniture_spans(ctx, sent))
 
 
 def credit_start(ctx: Context, sent: Any) -> int:
@@ -724,6 +752,12 @@ def _np_bounds(token: Token) -> tuple[int, int]:
         if doc[i].text in SPACED_DASHES and doc[i - 1].whitespace_ and doc[i].whitespace_:
             left = i + 1
             break
+    # caption furniture before the phrase ("Media caption Opposition leader speaks"): the label
+    # and the credit before it are no words of the phrase (rule `caption_furniture`)
+    for i in range(token.i - 1, left, -1):
+        if doc[i].lower_ in FURNITURE_LABELS and doc[i - 1].lower_ in FURNITURE_NOUNS:
+            left = i + 1
+            break
     while left < token.i and doc[left].dep_ in {"punct", "case", "cc"}:
         left += 1
     return left, right
@@ -1055,6 +1089,33 @@ def _in_adverbial_clause_apart(place: Token, token: Token) -> bool:
     return False
 
 
+def _goal_countries(ctx: Context, token: Token) -> set[str]:
+    """Countries that are the object or destination of the verb a role is the subject of ("The
+    minister will visit Kenya", "officials plan to travel to Chile"): the role's act goes there, so
+    that country is no fallback for the role's own (rule `goal_country`)."""
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return set()
+    verbs = [token.head]
+    verbs += [c for c in token.head.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+    objects: list[Token] = []
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ in ("dobj", "obj"):
+                objects.append(child)
+            elif child.dep_ == "prep" and child.lower_ in GOAL_PREPS:
+                objects += [c for c in child.children if c.dep_ == "pobj"]
+    out = set()
+    for obj in objects:
+        country = _place_country(ctx, obj)
+        if not country:
+            left, right = np_bounds(obj)
+            country = next((e.country for m in find_matches(ctx, left, right) for e in m.entries
+                            if e.kind == COUNTRY and e.country), "")
+        if country:
+            out.add(country)
+    return out
+
+
 def _surname_person(ctx: Context, tokens: list[Token]) -> tuple[str, str, str] | None:
     """A bare surname or partial name: a person named in full earlier, or one in office now."""
     st = state(ctx)
@@ -1070,12 +1131,28 @@ def _surname_person(ctx: Context, tokens: list[Token]) -> tuple[str, str, str] |
     key = normalize(tokens[-1].text)
     if key in st.full_names:  # someone else of that name is in the story
         return None
-    everyone = kb.surnames.get(key, [])
+    if _inside_place(ctx, tokens):  # "PORT ELIZABETH", "Kingston" named by the geo stage
+        return None
+    everyone = [p for p in kb.surnames.get(key, []) if _other_words_are_its(tokens, p)]
     candidates = [p for p in everyone if p.in_office(ctx.published)] or everyone
     if len(candidates) == 1:
         country, agent = candidates[0].code_at(ctx.published)
         return country, agent, candidates[0].name
     return None
+
+
+def _inside_place(ctx: Context, tokens: list[Token]) -> bool:
+    """A known person's short name inside a place the geo stage found ("Port Elizabeth") is the
+    place's, not the person's (rule `surname`)."""
+    s, e = ctx.raw_span(tokens[0])[0], ctx.raw_span(tokens[-1])[1]
+    return any(place.start <= s and e <= place.end for place in ctx.places)
+
+
+def _other_words_are_its(tokens: list[Token], person: Any) -> bool:
+    """The other name words before a known surname must be the person's own ("Queen Elizabeth",
+    not "Port Elizabeth" or "Mary Elizabeth", someone or somewhere else)."""
+    own = {w for n in [person.name, *person.aliases] for w in normalize(n).replace(".", "").split(" ")}
+    return all(normalize(t.text).replace(".", "") in own for t in tokens[:-1])
 
 
 def _remembered_name(ctx: Context, token: Token) -> bool:
@@ -1688,6 +1765,8 @@ def _code_raw_span(ctx: Context, start: int, end: int, depth: int = 0, weak: boo
 
 def _make_actor(ctx: Context, start_tok: int, end_tok: int, country: str, agent: str,
                 name: str | None) -> Actor:
+    while start_tok + 1 < end_tok and in_furniture(ctx, ctx.raw_span(ctx.doc[start_tok])[0]):
+        start_tok += 1  # "Image caption Protesters": the phrase starts after the furniture
     span: Span = ctx.doc[start_tok:end_tok]
     s, e = ctx.raw_span(span)
     return Actor(text=ctx.raw[s:e], start=s, end=e, country=country, agent=agent, code=country + agent,
@@ -1888,10 +1967,13 @@ def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
         if place:
             reading.country, reading.country_from = place, "place"
     if not reading.country:
-        if reading.head_kind == ROLE and reading.agent in STATE_AGENTS and st.state_focus:
+        goals = _goal_countries(ctx, token) if reading.head_kind == ROLE else set()
+        if reading.head_kind == ROLE and reading.agent in STATE_AGENTS and st.state_focus not in goals | {None}:
             reading.country, reading.country_from = st.state_focus, "focus"
-        elif reading.head_kind == ROLE and reading.agent and st.focus:
+        elif reading.head_kind == ROLE and reading.agent and st.focus and st.focus not in goals:
             reading.country, reading.country_from = st.focus, "focus"
+        elif reading.head_kind == ROLE and goals:
+            return None  # "The minister will visit Kenya": no Kenyan minister; whose it is, unknown
         elif reading.head_kind == PERSON and st.focus and reading.agent:
             reading.country, reading.country_from = st.focus, "focus"
         else:

@@ -1,0 +1,47 @@
+"""Actors stage: a known person's short name inside a place, the country of a bare role whose act
+goes to another country, group words of protest copy, and caption furniture. Invented fixtures."""
+
+from __future__ import annotations
+
+from tests.test_actors import _code_of
+
+
+def test_a_known_short_name_inside_a_place_names_no_person(read_text):
+    # rule `surname`: "Elizabeth" is a short name of a queen in our knowledge, not in "Port Elizabeth"
+    r = read_text("Dockers strike over pay\nBy Jan Venter\nPORT ELIZABETH, South Africa - Hundreds of dockers "
+                  "marched on Tuesday. PORT ELIZABETH: The union met the mayor.", published="2016-05-01")
+    assert all(a.code != "GBRGOV" for a in r.actors), [(a.text, a.code) for a in r.actors]
+    r = read_text("Queen Elizabeth met the prime minister in London on Monday.", published="2016-05-01")
+    assert _code_of(r, "Queen Elizabeth") == "GBRGOV"  # the short name still codes in full
+
+
+def test_a_bare_role_takes_no_country_from_where_its_act_goes(read_text):
+    # rule `goal_country`
+    r = read_text("The minister will visit Chile next week to discuss copper exports, a spokesman said.",
+                  published="2016-05-01")
+    assert _code_of(r, "The minister") != "CHLGOV"
+    r = read_text("LIMA - The minister will travel to Chile next week, officials said on Monday.",
+                  published="2016-05-01")
+    assert _code_of(r, "The minister") == "PERGOV"  # the dateline's country, as before
+
+
+def test_group_words_of_protest_copy(read_text):
+    # rule `role_noun`
+    r = read_text("DURBAN - Pensioners marched on Monday. Shack dwellers blocked roads. Opposition "
+                  "supporters threw stones at police. Street vendors attacked officials.",
+                  published="2016-05-01")
+    assert _code_of(r, "Pensioners") == "ZAFCVL"
+    assert _code_of(r, "Shack dwellers") == "ZAFCVL"
+    assert _code_of(r, "Opposition supporters") == "ZAFOPP"
+    assert _code_of(r, "Street vendors") == "ZAFBUS"
+
+
+def test_caption_furniture_is_no_actor(read_text):
+    # rule `caption_furniture`
+    r = read_text("Riot police disperse marchers in Lusaka\n\nImage copyright Acme Photos Image caption "
+                  "Students burned tyres near the campus\n\nPolice fired tear gas at students in Lusaka on "
+                  "Monday.\n\nMedia caption Opposition leader speaks to supporters", published="2016-05-01")
+    texts = {a.text: a.code for a in r.actors}
+    assert "Students" in texts and texts["Students"] == "ZMBEDU", texts
+    assert not any("caption" in t or "copyright" in t for t in texts), texts
+    assert _code_of(r, "Opposition leader") == "ZMBOPP"
