@@ -835,3 +835,18 @@ def test_a_paraphrased_report_of_another_partys_act_keeps_the_act(read_text):
     events = _events(read_text, "Syrian rebels attacked a Turkish patrol on Monday, the Turkish army said.")
     assert [e for e in events if e.cameo[:2] in ("18", "19") and e.modality == "asserted"
             and e.source is not None and e.source.country == "SYR"]
+
+
+def test_attack_noun_with_no_party_is_aimed_at_the_place(read_text):
+    # rule `attacked_place`: the country of the sentence's place, marked as a guess
+    events = _events(read_text, "Two bombs went off on Friday. The bombing injured 13 people in Toulouse.")
+    assert ("183", "FRA") in [(e.cameo, e.target.code if e.target else "-") for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "The minister called him an attack dog at the conference in Leeds.",
+    "Critics called his attack on the mayor in Leeds unfair.",
+])
+def test_no_attack_guessed_for_a_modifier_or_a_named_party(read_text, text):
+    events = _events(read_text, text)
+    assert not [e for e in events if e.cameo[:2] in ("18", "19") and e.target is not None and e.target.code == "GBR"]

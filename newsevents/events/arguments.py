@@ -492,6 +492,22 @@ def _site_place(tok: Token) -> Token | None:
 
 
 
+def _attacked_place(ctx: Any, cand: Candidate) -> list[Any]:
+    """Rule `attacked_place`: "the bombing killed nine", "after the attack, shops closed": an attack
+    told by a noun that names no party is aimed at the country where its sentence happens (a place
+    the geo stage reads in the clause or sentence; the dateline alone is too weak a guess). The
+    target is marked as inferred."""
+    if cand.source_token is not None or (cand.target_token is not None and cand.target_token.pos_ in ("PROPN", "PRON")):
+        return []  # ("his attack on the minister": a party the text names but no code: do not guess)
+    if cand.token.dep_ == "compound":
+        return []  # ("an attack helicopter", "torture claims": the noun only describes another)
+    place = bridge.place_for_token(ctx, cand.token)
+    if place is None or not place.country or place is ctx.exposed.get("_geo_dateline"):
+        return []
+    cand.inferred_target = True
+    return [Actor(text=place.text, start=place.start, end=place.end, country=place.country, agent="", code=place.country)]
+
+
 def _named_actor(ctx: Any, tok: Token) -> Any:
     """The actors stage's coding of a token; a person's name it did not link by position
     ("Trump's stance") is coded by the name itself."""
@@ -586,6 +602,8 @@ def code_arguments(ctx: Any, cand: Candidate) -> None:
         found = bridge.actor_for_token(ctx, place) if place is not None else None
         if found is not None and found.country:
             tgts = [replace(found, agent="", code=found.country)]
+        elif not srcs:
+            tgts = _attacked_place(ctx, cand)
     if not srcs and not tgts and cand.code[:3] not in ("042", "043"):  # (a visitor named only: a tourist?)
         srcs = [a for a in [_uncoded_name(ctx, cand.source_token)] if a]
         tgts = [a for a in [_uncoded_name(ctx, cand.target_token)] if a]
