@@ -23,17 +23,22 @@ def test_a_bare_role_takes_no_country_from_where_its_act_goes(read_text):
     r = read_text("LIMA - The minister will travel to Chile next week, officials said on Monday.",
                   published="2016-05-01")
     assert _code_of(r, "The minister") == "PERGOV"  # the dateline's country, as before
+    r = read_text("QUITO - Troops moved into Peru on Monday.", published="2016-05-01")
+    assert _code_of(r, "Troops") == "ECUMIL"  # not where they went (a place of action before)
+    r = read_text("Protesters marched into Lima on Monday.", published="2016-05-01")
+    assert _code_of(r, "Protesters") == "PEROPP"  # a city of the story's country: still at home
 
 
 def test_group_words_of_protest_copy(read_text):
     # rule `role_noun`
     r = read_text("DURBAN - Pensioners marched on Monday. Shack dwellers blocked roads. Opposition "
-                  "supporters threw stones at police. Street vendors attacked officials.",
+                  "supporters threw stones at police. Street vendors attacked councillors.",
                   published="2016-05-01")
     assert _code_of(r, "Pensioners") == "ZAFCVL"
     assert _code_of(r, "Shack dwellers") == "ZAFCVL"
     assert _code_of(r, "Opposition supporters") == "ZAFOPP"
     assert _code_of(r, "Street vendors") == "ZAFBUS"
+    assert _code_of(r, "councillors") == "ZAFGOV"
 
 
 def test_caption_furniture_is_no_actor(read_text):

@@ -82,6 +82,8 @@ PLACE_PREPS = _WORDS["place_preps"]
 LOCATIVE_PREPS = _WORDS["locative_preps"]
 PLACE_PART_NOUNS = _WORDS["place_part_nouns"]
 GOAL_PREPS = frozenset(_WORDS["goal_preps"])
+ARRIVAL_VERBS = frozenset(_WORDS["arrival_verbs"])
+ARRIVAL_PREPS = frozenset(_WORDS["arrival_preps"])
 FURNITURE_NOUNS = frozenset(_WORDS["furniture_nouns"])
 FURNITURE_LABELS = frozenset(_WORDS["furniture_labels"])
 # Words that are never a role head on their own, though they are in compounds.
@@ -1102,15 +1104,14 @@ def _goal_countries(ctx: Context, token: Token) -> set[str]:
         for child in verb.children:
             if child.dep_ in ("dobj", "obj"):
                 objects.append(child)
-            elif child.dep_ == "prep" and child.lower_ in GOAL_PREPS:
+            elif child.dep_ == "prep" and (child.lower_ in GOAL_PREPS
+                                           or (child.lower_ in ARRIVAL_PREPS and verb.lemma_ in ARRIVAL_VERBS)):
                 objects += [c for c in child.children if c.dep_ == "pobj"]
     out = set()
-    for obj in objects:
-        country = _place_country(ctx, obj)
-        if not country:
-            left, right = np_bounds(obj)
-            country = next((e.country for m in find_matches(ctx, left, right) for e in m.entries
-                            if e.kind == COUNTRY and e.country), "")
+    for obj in objects:  # a country itself, not a city of it ("marched into Harare" stays at home)
+        left, right = np_bounds(obj)
+        country = next((e.country for m in find_matches(ctx, left, right) for e in m.entries
+                        if e.kind == COUNTRY and e.country and m.end == obj.i + 1), "")
         if country:
             out.add(country)
     return out
@@ -1964,7 +1965,7 @@ def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
         return None  # "airstrikes" alone: whose they are is for the events stage to say (not where they fell)
     if not reading.country and reading.head_kind == ROLE and reading.agent:
         place = _sentence_place_country(ctx, token)
-        if place:
+        if place and place not in _goal_countries(ctx, token):  # "Troops moved into Syria": not Syria's
             reading.country, reading.country_from = place, "place"
     if not reading.country:
         goals = _goal_countries(ctx, token) if reading.head_kind == ROLE else set()
