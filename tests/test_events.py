@@ -850,3 +850,12 @@ def test_attack_noun_with_no_party_is_aimed_at_the_place(read_text):
 def test_no_attack_guessed_for_a_modifier_or_a_named_party(read_text, text):
     events = _events(read_text, text)
     assert not [e for e in events if e.cameo[:2] in ("18", "19") and e.target is not None and e.target.code == "GBR"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Colombian rebels detonated two bombs near the border post on Monday.", True),
+    ("A bomb was set off by Colombian rebels outside the ministry.", True),
+    ("The Colombian minister set off on a tour of the provinces.", False),
+])
+def test_detonating_a_bomb_is_a_bombing(read_text, text, expected):
+    assert ("183" in [e.cameo for e in _events(read_text, text)]) is expected
