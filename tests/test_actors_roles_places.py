@@ -50,3 +50,10 @@ def test_caption_furniture_is_no_actor(read_text):
     assert "Students" in texts and texts["Students"] == "ZMBEDU", texts
     assert not any("caption" in t or "copyright" in t for t in texts), texts
     assert _code_of(r, "Opposition leader") == "ZMBOPP"
+
+
+def test_figures_and_supporters_take_their_modifiers_agent(read_text):
+    # rule `generic_title`: "figures", "supporters" have no agent of their own
+    r = read_text("Senior union figures met the finance minister in Leeds on Monday.", published="2016-05-01")
+    assert _code_of(r, "Senior union figures") == "GBRLAB"
+
