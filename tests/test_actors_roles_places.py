@@ -57,3 +57,14 @@ def test_figures_and_supporters_take_their_modifiers_agent(read_text):
     r = read_text("Senior union figures met the finance minister in Leeds on Monday.", published="2016-05-01")
     assert _code_of(r, "Senior union figures") == "GBRLAB"
 
+
+
+def test_a_regnal_number_or_jr_is_no_surname():
+    # rule `surname` (`name_suffixes`): a later short mention is the family name, never "II" or "Jr"
+    from newsevents.actors.knowledge import load_knowledge, surname_key
+
+    assert surname_key("King Olaf V", "NOR") == "olaf"
+    assert surname_key("Juan Perez Jr", "ARG") == "perez"
+    assert surname_key("Lu Xi", "CHN") == "lu"  # family name first: the last word is a given name
+    kb = load_knowledge()
+    assert not {"ii", "iii", "jr", "xvi"} & set(kb.surnames)

@@ -603,7 +603,7 @@ def _note_described_people(ctx: Context, st: DocState, matches: list[Match], sen
         if _former(ctx, max(m.start - 1, 0), i) and agent in {"GOV", "MIL", "LEG", "JUD", "CVL"}:
             agent = "ELI"  # "former Congolese dictator X" (rule `former_office`)
         name = _text_of(list(doc[i:j]))
-        for key in _surname_keys_of(name, demonym.country) | {normalize(doc[j - 1].text), normalize(name)}:
+        for key in _surname_keys_of(name, demonym.country) | _last_word_key(doc[j - 1]) | {normalize(name)}:
             st.people.setdefault(key, (demonym.country, agent, name))
 
 
@@ -632,12 +632,17 @@ def _entities_in(ctx: Context, span: Span) -> list[Span]:
 
 
 def _surname_keys_of(name: str, country: str) -> set[str]:
-    words = normalize(name).replace(".", "").split(" ")
-    if len(words) < 2:
-        return set()
-    from newsevents.actors.knowledge import FAMILY_NAME_FIRST
+    from newsevents.actors.knowledge import surname_key
 
-    return {words[0] if country in FAMILY_NAME_FIRST else words[-1]}
+    return {surname_key(name, country)} - {""}
+
+
+def _last_word_key(token: Token) -> set[str]:
+    """A name's last word as a key for later mentions, unless a regnal number or "Jr" (rule `surname`)."""
+    from newsevents.actors.knowledge import NAME_SUFFIXES
+
+    key = normalize(token.text).replace(".", "")
+    return set() if key in NAME_SUFFIXES else {normalize(token.text)}
 
 
 def split_code(code: str) -> tuple[str, str]:
@@ -1166,7 +1171,7 @@ def _remembered_name(ctx: Context, token: Token) -> bool:
 def _remember_person(ctx: Context, tokens: list[Token], country: str, agent: str, name: str | None) -> None:
     st = state(ctx)
     full = name or _text_of(tokens)
-    for key in _surname_keys_of(full, country) | {normalize(tokens[-1].text)}:
+    for key in _surname_keys_of(full, country) | _last_word_key(tokens[-1]):
         st.people.setdefault(key, (country, agent, full))
     st.people.setdefault(normalize(full), (country, agent, full))
 

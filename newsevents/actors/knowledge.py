@@ -238,14 +238,23 @@ def phrase_words() -> dict[str, frozenset[str]]:
 FAMILY_NAME_FIRST = phrase_words()["family_name_first"]
 
 
+NAME_SUFFIXES = frozenset(phrase_words()["name_suffixes"])
+
+
+def surname_key(name: str, country: str) -> str:
+    """The word a later short mention of a person uses: the family name (first in FAMILY_NAME_FIRST
+    countries), never a regnal number or "Jr" ("King Abdullah II" -> abdullah); "" for one word."""
+    words = normalize(name).replace(".", "").replace(",", "").split(" ")
+    while len(words) > 2 and words[-1] in NAME_SUFFIXES:
+        words.pop()
+    if len(words) < 2 or (words[-1] in NAME_SUFFIXES and country not in FAMILY_NAME_FIRST):
+        return "" if len(words) < 2 or words[0] in NAME_SUFFIXES else words[0]
+    return words[0] if country in FAMILY_NAME_FIRST else words[-1]
+
+
 def _surname_keys(person: Person) -> list[str]:
-    keys = []
-    for name in [person.name, *person.aliases]:
-        words = normalize(name).replace(".", "").split(" ")
-        if len(words) < 2:
-            continue
-        keys.append(words[0] if person.country in FAMILY_NAME_FIRST else words[-1])
-    return sorted(set(keys))
+    keys = {surname_key(name, person.country) for name in [person.name, *person.aliases]}
+    return sorted(keys - {""})
 
 
 def _load_countries(kb: Knowledge) -> None:
