@@ -859,3 +859,8 @@ def test_no_attack_guessed_for_a_modifier_or_a_named_party(read_text, text):
 ])
 def test_detonating_a_bomb_is_a_bombing(read_text, text, expected):
     assert ("183" in [e.cameo for e in _events(read_text, text)]) is expected
+
+
+def test_a_heart_attack_is_no_attack(read_text):
+    events = _events(read_text, "The former mayor suffered a heart attack in Leeds on Monday.")
+    assert not [e for e in events if e.cameo[:2] in ("18", "19")]
