@@ -68,3 +68,11 @@ def test_a_regnal_number_or_jr_is_no_surname():
     assert surname_key("Lu Xi", "CHN") == "lu"  # family name first: the last word is a given name
     kb = load_knowledge()
     assert not {"ii", "iii", "jr", "xvi"} & set(kb.surnames)
+
+
+def test_a_locative_word_parsed_as_a_modifier_still_makes_a_place(read_text):
+    # rule `place_use` (`misparsed_locatives`)
+    r = read_text("DURBAN - Pensioners protested outside parliament on Monday. Over 100 workers marched.",
+                  published="2016-05-01")
+    assert not any("parliament" in a.text for a in r.actors), [(a.text, a.code) for a in r.actors]
+    assert _code_of(r, "Over 100 workers") == "ZAFLAB"

@@ -81,6 +81,7 @@ PLACE_PREPS = _WORDS["place_preps"]
 # Prepositions whose object is a place, not an actor, when it is a country/capital name.
 LOCATIVE_PREPS = _WORDS["locative_preps"]
 PLACE_PART_NOUNS = _WORDS["place_part_nouns"]
+MISPARSED_LOCATIVES = frozenset(_WORDS["misparsed_locatives"])
 GOAL_PREPS = frozenset(_WORDS["goal_preps"])
 ARRIVAL_VERBS = frozenset(_WORDS["arrival_verbs"])
 ARRIVAL_PREPS = frozenset(_WORDS["arrival_preps"])
@@ -1794,12 +1795,19 @@ def code_token(ctx: Context, token: Token, depth: int = 0, weak: bool = False) -
     if key in cache:
         cached = cache[key]
         return None if cached is None else dataclasses.replace(cached)
-    actor = _code_token(ctx, token, depth)
-    if actor is None and weak and token.pos_ in {"NOUN", "PROPN"}:
+    actor = None if depth == 0 and _misparsed_locative(token) else _code_token(ctx, token, depth)
+    if actor is None and weak and token.pos_ in {"NOUN", "PROPN"} and not _misparsed_locative(token):
         actor = _weak_actor(ctx, token)
     if _learned_size(ctx) == key[3]:  # coding it taught nothing: the same call gives the same answer
         cache[key] = None if actor is None else dataclasses.replace(actor)
     return actor
+
+
+def _misparsed_locative(token: Token) -> bool:
+    """ "protested outside parliament" parsed with "outside" as a modifier of the noun: the phrase
+    is a place in a locative PP all the same, not a party (rule `place_use`)."""
+    return any(c.lower_ in MISPARSED_LOCATIVES and c.dep_ in {"advmod", "amod", "compound", "npadvmod", "nmod"}
+               and c.i == token.left_edge.i and not c.nbor().like_num for c in token.lefts)
 
 
 def _learned_size(ctx: Context) -> tuple[bool, int, int, int, int]:
