@@ -11,6 +11,9 @@ def test_a_known_short_name_inside_a_place_names_no_person(read_text):
     r = read_text("Dockers strike over pay\nBy Jan Venter\nPORT ELIZABETH, South Africa - Hundreds of dockers "
                   "marched on Tuesday. PORT ELIZABETH: The union met the mayor.", published="2016-05-01")
     assert all(a.code != "GBRGOV" for a in r.actors), [(a.text, a.code) for a in r.actors]
+    r = read_text("Mary Elizabeth Hollis, a nurse in Leeds, England, said the strike would go on. Elizabeth "
+                  "said the minister lied.", published="2016-05-01")
+    assert _code_of(r, "Elizabeth") != "GBRGOV"  # a given name of someone in the story
     r = read_text("Queen Elizabeth met the prime minister in London on Monday.", published="2016-05-01")
     assert _code_of(r, "Queen Elizabeth") == "GBRGOV"  # the short name still codes in full
 

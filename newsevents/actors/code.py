@@ -1138,6 +1138,8 @@ def _surname_person(ctx: Context, tokens: list[Token]) -> tuple[str, str, str] |
     key = normalize(tokens[-1].text)
     if key in st.full_names:  # someone else of that name is in the story
         return None
+    if any(key in normalize(full).split(" ")[:-1] for full in st.full_names.values()):
+        return None  # "Mary Elizabeth Smith ... Elizabeth said": her given name, no queen's
     if _inside_place(ctx, tokens):  # "PORT ELIZABETH", "Kingston" named by the geo stage
         return None
     everyone = [p for p in kb.surnames.get(key, []) if _other_words_are_its(tokens, p)]
