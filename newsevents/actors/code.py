@@ -1140,9 +1140,9 @@ def _surname_person(ctx: Context, tokens: list[Token]) -> tuple[str, str, str] |
         return None
     if any(key in normalize(full).split(" ")[:-1] for full in st.full_names.values()):
         return None  # "Mary Elizabeth Smith ... Elizabeth said": her given name, no queen's
-    if _inside_place(ctx, tokens):  # "PORT ELIZABETH", "Kingston" named by the geo stage
-        return None
     everyone = [p for p in kb.surnames.get(key, []) if _other_words_are_its(tokens, p)]
+    if not everyone or _inside_place(ctx, tokens):  # "PORT ELIZABETH", "Kingston" named by the geo stage
+        return None
     candidates = [p for p in everyone if p.in_office(ctx.published)] or everyone
     if len(candidates) == 1:
         country, agent = candidates[0].code_at(ctx.published)
