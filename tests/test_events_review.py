@@ -33,3 +33,16 @@ def test_encouraged_by_a_thing_is_no_appeal(read_text):
 def test_a_mission_to_destroy_is_an_aim(read_text):
     events = _events(read_text, "The bomber was on a mission to destroy the Freedonian embassy.")
     assert all(e.modality != "asserted" for e in events if e.cameo == "1712")
+
+
+def test_too_ill_to_travel_is_no_visit(read_text):
+    visits = [e for e in _events(read_text, "The French president was too ill to travel to Germany.")
+              if e.cameo == "042"]
+    assert visits and all(e.modality == "negated" for e in visits)
+    assert [e for e in _events(read_text, "The French president travelled to Germany.")
+            if e.cameo == "042" and e.modality == "asserted"]
+
+
+def test_a_vehicle_travelling_visits_no_one(read_text):
+    assert not [e for e in _events(read_text, "The train travelled from Durban to Lesotho on Monday.")
+                if e.cameo == "042"]

@@ -58,6 +58,7 @@ class Lexicon:
     hypothetical_governors: set[str]
     negating_governors: set[str]
     negating_phrases: list[str]
+    negating_degree: set[str] = field(default_factory=set)
     purpose_nouns: set[str] = field(default_factory=set)
     future_intent_aux: set[str] = field(default_factory=set)
     future_intent_governors: set[str] = field(default_factory=set)
@@ -175,6 +176,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         hypothetical_governors=set(modal.get("hypothetical_governors", [])),
         negating_governors=set(modal.get("negating_governors", [])),
         negating_phrases=list(modal.get("negating_phrases", [])),
+        negating_degree=set(modal.get("negating_degree", [])),
         purpose_nouns=set(modal.get("purpose_nouns", [])),
         future_intent_aux=set(modal.get("future_intent_aux", [])),
         future_intent_governors=set(modal.get("future_intent_governors", [])),

@@ -29,6 +29,8 @@ def is_negated(tok: Token, lex: Lexicon) -> bool:
     head = tok.head
     if tok.dep_ in ("xcomp",) and head.lemma_.lower() in lex.negating_governors:
         return True
+    if tok.dep_ == "xcomp" and any(c.dep_ == "advmod" and c.lower_ in lex.negating_degree for c in head.children):
+        return True  # rule `excess_degree`: "was too weak to attack" attacked no one
     # "has no intention of acceding": a negated noun governing the clause
     while (tok.dep_ in ("pcomp", "pobj", "prep", "acl") or (
             tok.dep_ == "relcl" and any(c.tag_ == "TO" for c in tok.children))) and tok.head.i != tok.i:
