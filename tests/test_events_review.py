@@ -46,3 +46,10 @@ def test_too_ill_to_travel_is_no_visit(read_text):
 def test_a_vehicle_travelling_visits_no_one(read_text):
     assert not [e for e in _events(read_text, "The train travelled from Durban to Lesotho on Monday.")
                 if e.cameo == "042"]
+
+
+def test_tourists_visiting_visit_no_party(read_text):
+    assert not [e for e in _events(read_text, "About two million tourists visit Lesotho every year.")
+                if e.cameo == "042"]
+    assert [e for e in _events(read_text, "The French foreign minister visited Lesotho on Monday.")
+            if e.cameo == "042"]
