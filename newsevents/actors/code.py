@@ -17,7 +17,7 @@ import datetime as dt
 import re
 import string
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -885,7 +885,10 @@ def _pp_countries(ctx: Context, token: Token) -> list[str]:
     return out
 
 
-def _pp_objects(token: Token, prepositions: frozenset[str]) -> Iterator[Token]:
+OF, FOR = frozenset({"of"}), frozenset({"for"})
+
+
+def _pp_objects(token: Token, prepositions: Collection[str]) -> Iterator[Token]:
     """The objects of the PPs under a head opened by one of these prepositions."""
     for child in token.rights:
         if child.dep_ == "prep" and child.lower_ in prepositions:
@@ -915,14 +918,11 @@ def _modifier_agent(ctx: Context, matches: list[Match], head_match: Match | None
 
 def _international_of(ctx: Context, token: Token) -> tuple[str, str, str | None] | None:
     """ "the Parliamentary Assembly of the Council of Europe": a body of an international organization."""
-    for child in token.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    s, e = np_bounds(obj)
-                    found = _international_modifier(ctx, find_matches(ctx, s, _of_extension(ctx, obj, s, e)), None)
-                    if found:
-                        return found
+    for obj in _pp_objects(token, OF):
+        s, e = np_bounds(obj)
+        found = _international_modifier(ctx, find_matches(ctx, s, _of_extension(ctx, obj, s, e)), None)
+        if found:
+            return found
     return None
 
 
@@ -991,15 +991,13 @@ def _of_organization(ctx: Context, token: Token) -> tuple[str, str] | None:
 def _of_role_agent(ctx: Context, token: Token) -> str:
     """Rule `generic_title`: the agent of a role noun heading the "of" complement of a generic head
     ("the leaders of the rebels" REB, "a department of the university" EDU); "" when none."""
-    for child in token.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for obj in child.children:
-                if obj.dep_ == "pobj" and obj.pos_ == "NOUN":
-                    s, e = np_bounds(obj)
-                    for m in find_matches(ctx, s, e):
-                        role = m.first({ROLE})
-                        if role is not None and role.agent and m.start <= obj.i < m.end:
-                            return role.agent
+    for obj in _pp_objects(token, OF):
+        if obj.pos_ == "NOUN":
+            s, e = np_bounds(obj)
+            for m in find_matches(ctx, s, e):
+                role = m.first({ROLE})
+                if role is not None and role.agent and m.start <= obj.i < m.end:
+                    return role.agent
     return ""
 
 
@@ -1362,13 +1360,11 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
 def _of_owner_country(ctx: Context, token: Token) -> str:
     """Country of the person or country an "of" complement of the head names ("the regime of
     Kim Jong Un", "the government of Kenya"); "" when it names none or an organization slot."""
-    for child in token.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for obj in child.children:
-                if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
-                    reading, _, _ = read_phrase(ctx, obj)
-                    if reading is not None and reading.country and reading.country not in ORG_SLOTS:
-                        return reading.country
+    for obj in _pp_objects(token, OF):
+        if obj.pos_ == "PROPN":
+            reading, _, _ = read_phrase(ctx, obj)
+            if reading is not None and reading.country and reading.country not in ORG_SLOTS:
+                return reading.country
     return ""
 
 
@@ -1390,8 +1386,7 @@ def _relative_role(ctx: Context, token: Token) -> tuple[str, str] | None:
             if obj.dep_ in deps and obj.pos_ in {"NOUN", "PROPN"}:
                 reading, _, _ = read_phrase(ctx, obj)
                 if reading is None and normalize(obj.lemma_) in GENERIC_HEADS:  # "head of the army unit"
-                    of = next((g for c in obj.rights if c.dep_ == "prep" and c.lower_ == "of"
-                               for g in c.children if g.dep_ == "pobj"), None)
+                    of = next(_pp_objects(obj, OF), None)
                     reading = None if of is None else read_phrase(ctx, of)[0]
                 if reading is not None and reading.agent and reading.head_kind != PERSON:
                     return reading.country, reading.agent
@@ -1410,13 +1405,11 @@ def _spoken_for(ctx: Context, token: Token) -> tuple[str, str, str | None] | Non
     """Rule `speaks_for`: the code of whom a "for" complement of a spokesman names ("a spokesman
     for the UN Secretary-General", "a spokeswoman for the Harlow police"); None when it names no one
     coded."""
-    for child in token.rights:
-        if child.dep_ == "prep" and child.lower_ == "for":
-            for obj in child.children:
-                if obj.dep_ == "pobj" and obj.pos_ in {"NOUN", "PROPN"}:
-                    reading, _, _ = read_phrase(ctx, obj)
-                    if reading is not None and (reading.country or reading.agent):
-                        return reading.country, reading.agent, reading.name
+    for obj in _pp_objects(token, FOR):
+        if obj.pos_ in {"NOUN", "PROPN"}:
+            reading, _, _ = read_phrase(ctx, obj)
+            if reading is not None and (reading.country or reading.agent):
+                return reading.country, reading.agent, reading.name
     return None
 
 
