@@ -281,10 +281,11 @@ def _place_local_features(ctx: Context, found: list, mentions: list[MentionCandi
     points: dict[int, Entry] = {}
     if not any(f.how in LOCAL_HOWS for f in found):
         return points
-    town_spans = [(g.span, n.chosen) for g, n in zip(found, mentions, strict=True)
-                  if g.how not in LOCAL_HOWS and n.chosen is not None and n.chosen.kind == "city"]
-    named = {fold(n.text): n.chosen for g, n in zip(found, mentions, strict=True)
-             if g.how not in LOCAL_HOWS and n.chosen is not None and n.chosen.kind == "city"}
+    city_mentions = [(g, n) for g, n in zip(found, mentions, strict=True)
+                     if g.how not in LOCAL_HOWS and n.chosen is not None and n.chosen.kind == "city"]
+    town_spans = [(g.span, n.chosen) for g, n in city_mentions]
+    named = {fold(n.text): n.chosen for _, n in city_mentions}
+    ignore = guard_words() | {w.lower() for w in feature_words() | feature_first_words()}
     starts = {f.span.start: (f, m) for f, m in zip(found, mentions, strict=True)}
     ends = {f.span.end: (f, m) for f, m in zip(found, mentions, strict=True)}
     for f, m in zip(found, mentions, strict=True):
@@ -294,7 +295,6 @@ def _place_local_features(ctx: Context, found: list, mentions: list[MentionCandi
         if f.how == "unknown" and container is None and not introduced_as_place(f.span):
             continue
         inner = None
-        ignore = guard_words() | {w.lower() for w in feature_words() | feature_first_words()}
         words = [t for t in f.span if t.is_alpha and t.lower_ not in ignore]
         natural = any(t.text in natural_feature_words() for t in f.span)
         for size in range(len(words), 0, -1):
@@ -305,7 +305,7 @@ def _place_local_features(ctx: Context, found: list, mentions: list[MentionCandi
                     # town only if the story names it on its own
                     entries = [named[fold(piece)]] if fold(piece) in named else []
                     if not entries and f.how in ("facility", "local") and not street_feature(f.span):
-                        # a building named after a big city of the story's countries ("Auckland City
+                        # a building named after a big city of the story's countries ("Leeds City
                         # Hall") stands in that city; a street may be named after any far town
                         entries = [e for e in gazetteer.lookup(piece) if not e.alternate and e.kind == "city"
                                    and e.population >= INNER_TOWN_MIN_POPULATION
@@ -324,7 +324,7 @@ def _place_local_features(ctx: Context, found: list, mentions: list[MentionCandi
         before = [town for start, town in towns if start < m.start and town.kind == "city"]
         after = [town for start, town in towns if start > m.start and town.kind == "city"]
         if f.how == "unknown" and container is not None and container.kind == "country" and inner is None:
-            # "Pingilikani, Kenya": a town of that country the story names is nearer than its middle
+            # "Kitoboni, Kenya": a town of that country the story names is nearer than its middle
             country = container.country
             container = next((t for t in reversed(before) if t.country == country), None) \
                 or next((t for t in after if t.country == country), None)
@@ -368,6 +368,7 @@ def _near_any(entry: Entry, towns: list) -> bool:
 
 
 CONTAINER_LINKS = {",", "in", "near", "outside", "of", "at"}
+WORD_CONTAINER_LINKS = CONTAINER_LINKS - {","}  # the links that end an apposition ("X, a town in Y")
 APPOSITION_MAX_WORDS = 5
 
 
@@ -384,9 +385,9 @@ def _container_of(span, starts: dict, ends: dict) -> Entry | None:
     if k < len(doc) and doc[k].text in place_suffix_nouns():
         k += 1  # "the Gondra district of Uttar Pradesh"
     if k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ in ("a", "an", "the"):
-        # an apposition: "Mabvuku, a suburb east of Harare", "Dogu Beyazit, a farming town in eastern Turkey"
+        # an apposition: "Elmvale, a suburb east of Ottawa", "Tarsova, a farming town in eastern Turkey"
         for link in range(k + 2, min(len(doc) - 1, k + 2 + APPOSITION_MAX_WORDS)):
-            if doc[link].lower_ in CONTAINER_LINKS - {","} or not doc[link].is_alpha or doc[link].text[:1].isupper():
+            if doc[link].lower_ in WORD_CONTAINER_LINKS or not doc[link].is_alpha or doc[link].text[:1].isupper():
                 k = link
                 break
     if k < len(doc) and doc[k].lower_ in CONTAINER_LINKS:
@@ -409,7 +410,7 @@ def _drop_stray_alternates(mentions: list[MentionCandidates], context: DocumentC
     """A name read only through another language's or an old name of a town ("Beni" for a Congolese
     town in "Beni Suef", "Far" for Fargo) in a country the story does not name is more likely a word of
     a name we do not hold than that town: no place. So is a small town by its own name in a country that
-    nothing else in a story about other countries points to (a "Victoria Park" suburb abroad in a
+    nothing else in a story about other countries points to (a "Maple Grove" suburb abroad in a
     Canadian story, a namesake hamlet of a local street's name)."""
     for m in mentions:
         e = m.chosen

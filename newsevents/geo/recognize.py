@@ -192,7 +192,7 @@ def _name_like(token: Token) -> bool:
 
 
 def _lede_word(token: Token) -> bool:
-    """A common word in capitals that opens a lede ("GREEN fingered youngsters..."): followed by lower case."""
+    """A common word in capitals that opens a lede ("KEEN gardeners gathered..."): followed by lower case."""
     after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return token.pos_ != "PROPN" and after is not None and after.is_alpha and after.is_lower
 
@@ -246,7 +246,7 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
                 if span.start > ent.start and _direction_before_feature(span, gazetteer):
                     continue
             if not any(t.text[:1].isupper() for t in span):
-                continue  # "swan", "cheddar" tagged as places: names are capitalized
+                continue  # "wombat", "marmoset" tagged as places: names are capitalized
             if not len(span) or fold(span.text) in demonym_keys or span.text.lower() in tagged_guards \
                     or span.text in person_words and not _placed_by_preposition(span):
                 continue
@@ -268,7 +268,7 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
                         # in a place, and placed there (rule local_features)
                         unknowns.append(span)  # after every other pass (rule local_features)
         elif ent.label_ in ("ORG", "PERSON") and _listed_places(ent, gazetteer, guards, demonym_keys, claim):
-            pass  # "Ingham or Townsville", "Haris and Varzaqan" read as one organisation
+            pass  # "Dubbo or Orange", "Tabriz and Ardabil" read as one organisation
         elif ent.label_ == "ORG" and len(trimmed) <= MAX_TOKENS and _feature_name(trimmed) \
                 and not gazetteer.has(trimmed.text) \
                 and fold(trimmed.text) not in guards and trimmed[-1].text not in AREA_FEATURE_WORDS \
@@ -621,7 +621,7 @@ LIST_SEPARATORS = {",", "and", "or"}
 
 def _listed_places(ent: Span, gazetteer: Gazetteer, guards: frozenset[str], demonym_keys: dict[str, str],
                    claim) -> bool:
-    """An entity that is a list of names ("Ingham or Townsville"), each of them a place's own name
+    """An entity that is a list of names ("Dubbo or Orange"), each of them a place's own name
     and one a sizeable place: each is a place. Returns whether it was."""
     doc = ent.doc
     if not any(t.lower_ in LIST_SEPARATORS for t in ent):
@@ -666,7 +666,7 @@ APPOSITION_LINKS = {"in", "near", "outside", "of", "on", "located", "east", "wes
 
 
 def _described_as_place(span: Span) -> bool:
-    """An apposition calls it a place: "Mabvuku, a suburb east of Harare", "X, a farming town in Y"."""
+    """An apposition calls it a place: "Elmvale, a suburb east of Ottawa", "X, a farming town in Y"."""
     doc = span.doc
     k = span.end
     if k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in ("a", "an", "the"):
