@@ -166,7 +166,7 @@ def _specialize(cands: list[Candidate]) -> None:
         kind = gov.entry.kind
         if gov.entry.noun and kind in ("request", "demand") and first.source_token is not None \
                 and first.source_token.i == gov.token.i:
-            # "faces a demand to recognise Cyprus": the one asked does the act, not the demand noun
+            # "faces a demand to free the envoy": the one asked does the act, not the demand noun
             first.source_token = gov.target_token
         subj, _ = verb_subject(gov.clause_verb)
         if kind == "intend" and gov.entry.needs_inner and first.source_token is not None and subj is not None \
@@ -196,7 +196,7 @@ TOLD_PROTEST_PREPS = {"during", "after", "amid", "following", "before", "since",
 def _protest_participants(ctx: Any, cands: list[Candidate]) -> None:
     """Rule `protest_participants`: a protest (CAMEO 14) whose participants the actors stage could
     not code keeps the people or body the text names ("around 100 farmers protested", "organized by
-    a civic association": an actor with its words and no code); one told without participants ("the protest spread to the next town",
+    a residents' group": an actor with its words and no code); one told without participants ("the protest spread to the next town",
     "they protested peacefully") was held by the participants of the story's nearest protest
     that names them (earlier first)."""
     protests = [c for c in cands if c.code and c.code[:2] == "14" and not c.drop]
@@ -262,7 +262,7 @@ def _place_country(ctx: Any, tok: Token) -> str | None:
 
 def _host_visits(ctx: Any, cands: list[Candidate]) -> None:
     """Rule `host_visit` (CAMEO 042/043: the target of a visit is its host): "attend a summit in
-    Switzerland", "attend the Beijing Olympics": a gathering held in another country than the
+    Norway", "attend the Lisbon games": a gathering held in another country than the
     source's, with no other target, is a visit to that country (lexicon key `host_visit`)."""
     for c in cands:
         code = c.entry.host_visit
@@ -474,7 +474,7 @@ def _tip_off(c: Candidate, lex: Lexicon) -> bool:
 
 
 def _event_subjects(cands: list[Candidate]) -> None:
-    """Rule `event_subject`: "a truck bombing hit the consulate", "the raid destroyed two houses": a
+    """Rule `event_subject`: "a car bombing hit the embassy", "the raid destroyed two houses": a
     violent act (CAMEO 17-20) whose subject is itself a violent act noun tells that act once; the
     noun is the event and takes the verb's target (and its toll)."""
     nominal = {c.token.i: c for c in cands if c.entry.noun and c.code and c.code[:2] in VIOLENT_ROOTS}

@@ -167,7 +167,7 @@ def _target_token(cand: Candidate, lex: Lexicon) -> Token | None:
             if got is None and cand.light_verb is not None:
                 got = _pobj(cand.light_verb, slot)
             if got is None and cand.entry.noun and cand.entry.objects and _pobj(tok, "of") is not None:
-                got = _pobj(_pobj(tok, "of"), slot)  # "an expansion of checks on gun buyers"
+                got = _pobj(_pobj(tok, "of"), slot)  # "a widening of curbs on arms dealers"
             if got is None and not cand.entry.noun:
                 obj = _child(tok, {"dobj", "obj"})
                 if obj is not None:
@@ -250,7 +250,7 @@ def nominal_arguments(cand: Candidate, lex: Lexicon) -> tuple[Token | None, Toke
         if agent is not None and source is None:
             source = agent
         if target is None and acl.head.i == noun.i and acl.lemma_.lower() in AIMING_VERBS:
-            target = _pobj(acl, "at") or _pobj(acl, "against")  # "bombings targeted at the army"
+            target = _pobj(acl, "at") or _pobj(acl, "against")  # "shelling aimed at the police"
     if source is None and cand.anchor_verb is not None and cand.anchor_verb.lemma_.lower() in lex.light_verbs:
         source = _pobj(cand.anchor_verb, "by")  # a misparsed "campaign ... carried out by Y"
     poss = _child(noun, {"poss"})
@@ -265,11 +265,11 @@ def nominal_arguments(cand: Candidate, lex: Lexicon) -> tuple[Token | None, Toke
         source = next((c for c in noun.children if c.dep_ == "compound" and c.ent_type_ == "ORG"), None)
     if target is None and source is not None and cand.entry.kind in ("request", "demand") and cand.light_verb is None \
             and noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB":
-        addressee, passive = verb_subject(noun.head)  # "Turkey rejected an EU demand": Turkey was asked
+        addressee, passive = verb_subject(noun.head)  # "Ruritania rejected a UN demand": Ruritania was asked
         if addressee is not None and not passive and addressee.i != source.i:
             target = addressee
     if target is None and cand.light_verb is not None and cand.light_verb.lemma_.lower() in lex.undergoer_light_verbs:
-        target, _ = verb_subject(cand.light_verb)  # "Turkey faces an EU demand": Turkey is the one pressed
+        target, _ = verb_subject(cand.light_verb)  # "Ruritania faces a UN demand": Ruritania is the one pressed
     if source is None and cand.light_verb is not None:
         lv = cand.light_verb
         if lv.lemma_.lower() in lex.undergoer_light_verbs:
@@ -285,7 +285,7 @@ def nominal_arguments(cand: Candidate, lex: Lexicon) -> tuple[Token | None, Toke
     if source is None:
         source = _nationality_modifier(noun)
     if source is None and cand.code[:2] in ORG_DOER_ROOTS:
-        # "a Taliban truck bombing", "a rebel group's": an organization named in the phrase did it
+        # "a rebel-front car bombing", "a rebel group's": an organization named in the phrase did it
         source = next((c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and c.ent_type_ == "ORG"), None)
     # "spoke at a rally", "arrested during a protest": the one who speaks or arrests there is no
     # protester; only "took part in a march" makes the verb's subject a participant
@@ -541,7 +541,7 @@ def _city_modifier(ctx: Any, cand: Candidate) -> Token | None:
 
 
 def _they_antecedent(ctx: Any, tok: Token | None) -> Token | None:
-    """Rule `they_coordination`: "Obama and Putin said they will attack Iraq": a "they" the actors
+    """Rule `they_coordination`: "Lopez and Tanaka said they will visit Chile": a "they" the actors
     stage did not link stands for the coordinated subject before it in the sentence (each its own
     party); otherwise the token itself."""
     if tok is None or tok.lower_ != "they" or bridge.actor_for_token(ctx, tok) is not None:
@@ -621,11 +621,11 @@ def _uncoded_name(ctx: Any, tok: Token | None) -> Any:
     """Rule `uncoded_name`: "the FBI opened an investigation of Flynn": a party named by a proper
     name the actors stage could not code is still the act's party, with its words and no code."""
     if tok is not None and tok.lower_ == "they" and tok.tag_ == "PRP":
-        # "Leaders of the LAUSD Union said they will not end the strike": the subject before
+        # "Heads of the Harbor Porters Guild said they will keep striking": the subject before
         tok = next((p for p in reversed(list(tok.sent[: tok.i - tok.sent.start]))
                     if p.dep_ in ("nsubj", "nsubjpass") and p.pos_ in ("NOUN", "PROPN")), None)
     if tok is not None and tok.pos_ == "NOUN" and tok.tag_ == "NNS":
-        # "Leaders of the LAUSD Union of Teachers": people of a named body speak for it
+        # "Heads of the Harbor Porters Guild": people of a named body speak for it
         body = _pobj(tok, "of")
         if body is not None and body.pos_ == "PROPN" and body.ent_type_ in UNCODED_NAME_TYPES:
             start, end = ctx.raw_span(tok.doc[tok.left_edge.i: body.right_edge.i + 1])

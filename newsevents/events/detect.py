@@ -60,7 +60,7 @@ def _children(tok: Token, deps: set[str]) -> list[Token]:
 
 
 def small_clause_subject(tok: Token) -> Token | None:
-    """ "found the archbishop guilty" parsed as a clause "the archbishop guilty": its subject is the
+    """ "found the mayor guilty" parsed as a clause "the mayor guilty": its subject is the
     verb's object."""
     for pred in (c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "oprd") and c.pos_ == "ADJ"):
         subj = next((c for c in pred.children if c.dep_ == "nsubj"), None)
@@ -71,10 +71,10 @@ def small_clause_subject(tok: Token) -> Token | None:
 
 def direct_object(tok: Token) -> Token | None:
     """The direct object, or the passive subject ("evidence ... was presented by the US"), or the
-    subject of a predicative small clause ("found the archbishop guilty")."""
+    subject of a predicative small clause ("found the mayor guilty")."""
     objs = _children(tok, {"dobj", "obj"}) or _children(tok, {"nsubjpass"})
-    if not objs and small_clause_subject(tok) is not None:
-        objs = [small_clause_subject(tok)]
+    if not objs and (small := small_clause_subject(tok)) is not None:
+        objs = [small]
     if objs:
         if objs[0].lower_ in ("that", "which") and tok.dep_ == "relcl":
             return tok.head  # "the rocket that was launched": the noun the clause describes
@@ -180,7 +180,7 @@ def _resolve_code(entry: Entry, refiner: Token | None, lex: Lexicon) -> str | No
         code = lex.object_code(entry, refiner.lemma_)
         people = refiner.ent_type_ == "PERSON" or (refiner.ent_type_ == "NORP" and refiner.tag_ in ("NNPS", "NNS"))
         if code is None and people and "PERSON" in entry.objects:
-            code = entry.objects["PERSON"]  # (a name, or a plural of people: "released 19 Christians")
+            code = entry.objects["PERSON"]  # (a name, or a plural of people: "released 12 Buddhists")
         if code is None:
             # "cut ties", "hold talks": a compound in the object ("peace table"); "a state of emergency"
             of = [o for p in refiner.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
@@ -264,7 +264,7 @@ def _story_senses(ctx: Any, lex: Lexicon) -> dict[str, str]:
     """Rule `story_sense`: a noun that is an event only in some senses ("strike": military or a
     labour strike) keeps, where the text does not say which and names one known act ("the strike"),
     the protest sense (CAMEO 14) the story
-    has already given it once by its kind, its doers or its verb ("a wildcat strike", "miners on
+    has already given it once by its kind, its doers or its verb ("a general strike", "miners on
     strike", "called a strike"): one sense per story."""
     doc = ctx.doc
     senses: dict[str, str] = {}
@@ -314,7 +314,7 @@ def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
                     continue  # rule `descriptive_noun`: "poses an existential threat to Japan"
                 if entry.kind == "threat" and tok.dep_ == "pobj" and head.lower_ in lex.danger_preps \
                         and not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in tok.children):
-                    continue  # rule `descriptive_noun`: "defenses against homegrown threats" are dangers, not acts
+                    continue  # rule `descriptive_noun`: "shields against cyber threats" are dangers, not acts
                 cand = Candidate(tok, entry, code, sent.zone, [tok])
                 if tok.dep_ in ("dobj", "nsubjpass", "obj") and (
                         lex.verb_lemma(head) in lex.light_verbs or lex.verb_lemma(head) in entry.light_codes):
@@ -323,7 +323,7 @@ def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
                     if code == entry.code:  # (a modifier's code stands: "launched an air strike")
                         cand.code = entry.light_codes.get(lex.verb_lemma(head), cand.code)
                         if not cand.code:
-                            continue  # (a light code left empty: "entered a plea" in court is no appeal)
+                            continue  # (a light code left empty: "lodged a plea" in court is no appeal)
                 elif entry.light_only:
                     continue
                 elif tok.dep_ in ("nsubj",) and head.pos_ in VERB_POS | {"AUX"}:
@@ -379,7 +379,7 @@ def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
                 continue  # "the targets were met", "hosted the fair": no party met or hosted
             code = _resolve_code(entry, refiner, lex)
             if code is None and entry.party_code and direct_object(tok) is not None and _object_is_party(ctx, tok, lex):
-                code = entry.party_code  # "will release the 21 UN peacekeepers": a party released
+                code = entry.party_code  # "will release the 8 aid workers": a party released
             if code is None and entry.kind == "stop":
                 code = ""  # pending: "stopped supplying fuel" is coded from the act it stops
             if code is None:

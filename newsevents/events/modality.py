@@ -54,7 +54,7 @@ def is_hypothetical(tok: Token, lex: Lexicon) -> bool:
             return True  # "capable of hitting", "committed to improving"
         if t.dep_ in ("acl", "relcl") and t.head.lemma_.lower() in lex.purpose_nouns \
                 and any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children):
-            return True  # "a mission to destroy the consulate", "a bid to oust him": the aim, not a done act
+            return True  # "a scheme to seize the port", "a bid to oust him": the aim, not a done act
         # "is to visit", "are due to", "is going to visit"
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in ("be", "due"):
             return True
