@@ -461,7 +461,7 @@ def _scan_document(ctx: Context, st: DocState) -> None:
         matches = find_matches(ctx, sent.span.start, sent.span.end)
         for n, m in enumerate(matches):
             if _in_aside(ctx, m.start, -1):
-                continue  # "(IS, outlawed in Russia)": a wire's aside names no party of the story
+                continue  # "(NF, banned in Chile)": a wire's aside names no party of the story
             for e in m.entries[:1]:
                 if e.kind in {COUNTRY, DEMONYM, CAPITAL, SEAT} and e.country:
                     st.country_counts[e.country] += weight / 2 if _placing_only(ctx, m) else weight
@@ -506,7 +506,7 @@ def _scan_document(ctx: Context, st: DocState) -> None:
     if top and (not focus or (2 * st.country_counts.get(focus, 0) <= top and top >= 1
                               and (leader in named or leader in st.state_counts))):
         # no geo focus, or another country is named as a state or nationality twice as much
-        # (a nationality alone, "Pakistani shopkeepers" in a story set in Ganyesa, is no state
+        # (a nationality alone, "Polish shopkeepers" in a story set in a small Irish town, is no state
         # of the story: it does not move the geo focus)
         focus = leader
     st.focus = focus or None
@@ -518,9 +518,9 @@ ASIDE_VERBS = _WORDS["aside_verbs"]
 
 
 def _in_aside(ctx: Context, i: int, head: int) -> bool:
-    """Rule `aside`: a word inside parentheses within a phrase headed after it ("the Islamic State
-    (IS, outlawed in Russia) group"), or inside a participle clause of banning ("outlawed in many
-    countries including Russia"), tells the reader something aside: no party or nationality of
+    """Rule `aside`: a word inside parentheses within a phrase headed after it ("the Northern Front
+    (NF, banned in Chile) group"), or inside a participle clause of banning ("outlawed in several
+    countries including Peru"), tells the reader something aside: no party or nationality of
     the phrase or the story. head -1: any phrase."""
     doc = ctx.doc
     tok = doc[i]
@@ -575,7 +575,7 @@ def _note_described_people(ctx: Context, st: DocState, matches: list[Match], sen
     Khaled") gives that person the country, and the agent of a role among the describing words
     (CVL when they name none). Noted before any phrase is coded, so every mention of the name or
     surname, earlier ones too, reaches the same code; a name the parser did not tag as a person
-    still counts when describing words stand between (a bare "Palestinian Prisoners Club" is no
+    still counts when describing words stand between (a bare "Kenyan Farmers Association" is no
     person)."""
     doc = ctx.doc
     covered = {i for m in matches for i in range(m.start, m.end)}
@@ -584,7 +584,7 @@ def _note_described_people(ctx: Context, st: DocState, matches: list[Match], sen
         if demonym is None or not demonym.country or _stance_prefixed(ctx, m) or _hyphen_suffix(ctx, m):
             continue
         if m.start > 0 and doc[m.start - 1].text[:1].isupper() and doc[m.start - 1].pos_ in {"PROPN", "ADJ"}:
-            continue  # "Honduran Indian leader X": the nationality is the first word, not this one
+            continue  # "Peruvian Andean leader X": the nationality is the first word, not this one
         i = m.end
         while i < sent_end and i - m.end < 3 and doc[i].is_lower and doc[i].pos_ in {"NOUN", "ADJ"}:
             i += 1
@@ -596,7 +596,7 @@ def _note_described_people(ctx: Context, st: DocState, matches: list[Match], sen
         if j - i < 2 or not (described or any(t.ent_type_ == "PERSON" for t in doc[i:j])):
             continue
         if j < sent_end and doc[j].pos_ == "PROPN":
-            continue  # the name runs on into one our knowledge has ("First Lady Michelle Obama")
+            continue  # the name runs on into one our knowledge has ("Crown Prince Frederik Andersen")
         role = next((r for r in matches if r.end == i and r.start >= m.end and r.first({ROLE}) is not None), None)
         agent = _role_agent(ctx, role) if role is not None else "CVL"  # the last describing word is the role
         if role is not None and not agent:
@@ -754,7 +754,7 @@ def _np_bounds(token: Token) -> tuple[int, int]:
         if doc[i].dep_ == "cc" and any(t.ent_type_ in {"PERSON", "ORG"} for t in doc[left:i]):
             left = i + 1
             break
-    # a spaced dash ends a dateline or an aside ("BERLIN - Obama administration officials"):
+    # a spaced dash ends a dateline or an aside ("OSLO - Labour party officials"):
     # the phrase starts after it, so the dateline's city names no country of the phrase
     for i in range(token.i - 1, left, -1):
         if doc[i].text in SPACED_DASHES and doc[i - 1].whitespace_ and doc[i].whitespace_:
@@ -1021,9 +1021,9 @@ def _organization_in(ctx: Context, preps: list[Token], words: set[str], need_age
 
 
 def _named_body(ctx: Context, token: Token, matches: list[Match]) -> tuple[str, str] | None:
-    """Rule `named_body`: a capitalised name ending in a word for a civic body ("the Palestinian
-    Prisoners Club", "the Kenyan Farmers Association") is a non-governmental organization of the
-    country a modifier names; a role word inside the name ("Prisoners") is its constituency, no
+    """Rule `named_body`: a capitalised name ending in a word for a civic body ("the Chilean
+    Miners Club", "the Kenyan Farmers Association") is a non-governmental organization of the
+    country a modifier names; a role word inside the name ("Miners") is its constituency, no
     title. A party, union or news outlet ("the Harlow Gazette") takes, failing a modifier, the
     country of a place inside its name, then the story's focus. (country, agent) or None."""
     head = normalize(token.text)
@@ -1206,7 +1206,7 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
                     head_entry = e
                     break
         if code is not None and _common_word_of_another_country(ctx, head_entry, code, matches, head_match):
-            code = None  # "Rwanda's Senate" is Rwanda's, whatever a dictionary's "Senate" names
+            code = None  # "Chile's Senate" is Chile's, whatever a dictionary's "Senate" names
         if code is not None and head_entry.kind == SHORT and not head_entry.country:
             owner = _of_owner_country(ctx, token)
             if owner:  # rule `short_form`: "the regime of Kim Jong Un" is his country's, not the focus's
@@ -1273,7 +1273,7 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
         topic = head_words in kb.topic_modifier_heads or normalize(token.lemma_) in kb.topic_modifier_heads
         if not topic:
             r.country, r.name = _modifier_country(ctx, matches, head_match)
-            if not r.country:  # "Gauteng police", "the Bayelsa State governor" (rule `place_modifier`)
+            if not r.country:  # "Gauteng police", "the Lagos State governor" (rule `place_modifier`)
                 r.country = _modifier_place_country(ctx, matches, left, head_match.start)
             r.country_from = "modifier" if r.country else ""
         if not r.country and of_org is not None and of_org[0] not in ORG_SLOTS:
@@ -1421,7 +1421,7 @@ def _modifier_place_country(ctx: Context, matches: list[Match], left: int, stop:
         if t.pos_ == "PROPN" and t.dep_ in {"compound", "nmod", "amod", "poss"} and not any(m.start <= t.i < m.end for m in matches):
             place = _place_country(ctx, t)
             if place and (place == st.focus or place in st.country_counts or place in st.person_countries):
-                return place  # (a place of a country the story is about: "North West" is no US state in Vryburg)
+                return place  # (a place of a country the story is about: "Georgia" is no US state in a story set in Tbilisi)
     return ""
 
 
@@ -1517,7 +1517,7 @@ def _organ_reading(ctx: Context, token: Token, matches: list[Match], head_match:
                     r.agent_explicit, r.head_kind = True, ROLE
                     return r
     owner = _possessive_role_owner(ctx, modifiers)
-    if owner:  # "the two unions' executives" are the unions' (LAB), not business executives
+    if owner:  # "the three unions' executives" are the unions' (LAB), not business executives
         r = PhraseReading()
         r.agent, r.agent_explicit, r.head_kind = owner, True, ROLE
         return r
