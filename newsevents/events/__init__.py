@@ -205,8 +205,7 @@ def _protest_participants(ctx: Any, cands: list[Candidate]) -> None:
             continue
         tok = c.source_token
         if tok is not None and tok.pos_ == "NOUN":
-            start, end = ctx.raw_span(tok.doc[tok.left_edge.i: tok.i + 1])
-            c.source = Actor(text=ctx.raw[start:end], start=start, end=end, country="", agent="", code="")
+            c.source = _uncoded_party(ctx, tok)
             c.sources = [c.source]
             continue
         if tok is not None and tok.pos_ == "PROPN":
