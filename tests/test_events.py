@@ -776,9 +776,9 @@ def test_a_plea_entered_in_court_is_no_appeal(read_text):
 
 
 def test_a_misread_reduced_relative_keeps_the_passive_main_verb(read_text):
-    got = _triples(_events(read_text, "The civilians imprisoned for acting against Moscow were released "
-                                      "yesterday by Putin himself."))
-    assert ("RUS", "RUS", "0841") in got
+    got = _triples(_events(read_text, "The civilians imprisoned for speaking against Beijing were released "
+                                      "yesterday by Xi himself."))
+    assert ("CHN", "CHN", "0841") in got
     assert not [t for t in got if t[2] == "173"]
 
 

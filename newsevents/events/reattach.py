@@ -37,8 +37,8 @@ def misattached_conjunct(tok: Token, cue_verbs: set[str]) -> Token | None:
 
 
 def reduced_relative(tok: Token) -> Token | None:
-    """Rule `reduced_relative`: "The civilians imprisoned for acting against Moscow were released by
-    Putin": the parser reads "imprisoned" as the main verb and "were released" as its conjunct. A
+    """Rule `reduced_relative`: "The civilians imprisoned for speaking against Beijing were released
+    by Xi": the parser reads "imprisoned" as the main verb and "were released" as its conjunct. A
     passive conjunct with no subject of its own and no conjunction before it, after a past verb
     with a subject and no object, is the main verb; the first verb is a participle describing the
     subject. Returns the subject, or None when the parse stands."""
