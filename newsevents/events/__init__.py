@@ -175,7 +175,10 @@ def _specialize(cands: list[Candidate]) -> None:
             kind = "request"
             gov.code = "020"
             gov.target_token = first.source_token
-        gov.code = specialize(kind, gov.code or "", first.code) or gov.code
+        if not any(ch.dep_ == "neg" for ch in first.token.children):
+            # rule `negated_inner`: "urged X not to attack Y" asks for no attack: the act does not
+            # refine the appeal (nor "vowed not to strike" the promise)
+            gov.code = specialize(kind, gov.code or "", first.code) or gov.code
         if gov.target_token is None:
             if gov.entry.kind in ("request", "demand", "accuse") and first.source_token is not None:
                 gov.target_token = first.source_token  # an accusation is aimed at the alleged doer

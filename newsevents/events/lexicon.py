@@ -96,11 +96,11 @@ class Lexicon:
 
     def inner_code(self, kind: str, code: str | None) -> str | None:
         """Rule `inner_specialize`: the code a governing act of `kind` gets from the act it governs,
-        by the governed act's three-digit code first, then by its root."""
+        by the governed act's four-digit code first, then its three-digit code, then its root."""
         if not code:
             return None
         table = self.inner_codes.get(kind, {})
-        return table.get(code[:3]) or table.get(code[:2])
+        return (len(code) > 3 and table.get(code[:4])) or table.get(code[:3]) or table.get(code[:2])
 
     def verb_lemma(self, tok: Any) -> str:
         """The lemma of a verb token, repaired where the tagger's lemmatizer drops a final "e" that
