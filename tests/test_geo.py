@@ -517,3 +517,29 @@ def test_town_placed_by_a_preposition_is_a_place_elsewhere_despite_a_person_enti
     text = "Aid reached families in Elmira on Monday, staff of Hope Village Elmira said. Buses to Elmira resumed."
     found = _recognized(text, [("Elmira", "GPE"), ("Hope Village Elmira", "PERSON")])
     assert found.count("Elmira") == 2  # "in Elmira" and, one sense per story, "to Elmira"
+
+
+def test_county_has_its_own_point_when_the_story_names_no_town(read_text):
+    """rule county_points: a US county named alone is placed at its own point, not at its state's."""
+    found = {p.text: p for p in places_of(read_text, "Snowplows cleared the highways of Sauk County "
+                                                      "before dawn on Friday.")}
+    county = found["Sauk County"]
+    assert county.kind == "region" and county.country == "USA"
+    assert km(county.lat, county.lon, 43.43, -89.95) < 40
+
+
+def test_county_points_file_covers_counties_of_every_state():
+    rows = gz.read_tsv("us_county_points.tsv")
+    assert len(rows) > 3000 and len({r["state"] for r in rows}) >= 50
+
+
+def test_spelling_variants_join_hyphens_and_short_first_words():
+    """rule spelling_variants: "St. X" / "Saint-X", "Ft. X" / "Fort X", "X Y" / "X-Y"."""
+    assert "saint-marc" in gz.spelling_variants("st marc")
+    assert "al minya" in gz.spelling_variants("al-minya")
+    assert "mount vernon" in gz.spelling_variants("mt vernon")
+    g = load_gazetteer()
+    assert any(e.name == "Fort Worth" for e in g.lookup("Ft. Worth"))
+    assert any(e.name == "Winston-Salem" for e in g.lookup("Winston Salem"))
+    # a name held as written keeps only its own readings ("St. Thomas" is not every Saint-Thomas)
+    assert all(fold(e.name).startswith("st") for e in g.lookup("St. Thomas") if not e.alternate)

