@@ -42,3 +42,48 @@ def test_a_negated_act_does_not_refine_the_appeal(read_text):
 def test_shelling_is_coded_by_the_weapon_named(read_text, sentence, code):
     codes = [t[0] for t in _triples(read_text, sentence) if t[1] == "asserted"]
     assert code in codes and "194" not in [c for c in codes if c != code]
+
+
+def _story(read_text, text: str):
+    return read_text(text, published=PUBLISHED).events
+
+
+def test_the_blast_after_a_bombing_is_that_bombing_told_again(read_text):
+    # rule `attack_anaphor`: the blast's toll and the explosion are mentions, not new attacks
+    events = _story(read_text, "Taliban militants bombed a police station in Kandahar on Monday. The blast killed six "
+                               "Afghan policemen, officials said. The explosion also destroyed two houses.")
+    attacks = [e for e in events if e.cameo_root in ("18", "19")]
+    assert len(attacks) == 1
+    assert {"The explosion"} <= {m.evidence for m in attacks[0].mentions}
+
+
+def test_the_attack_named_again_is_one_attack(read_text):
+    events = _story(read_text, "Suspected rebels attacked an army post in northern Mali on Tuesday. "
+                               "The attack killed four Malian soldiers.")
+    assert len([e for e in events if e.cameo_root == "19"]) == 1
+
+
+def test_an_earlier_years_attack_is_not_a_mention(read_text):
+    events = _story(read_text, "Suspected rebels attacked an army post in northern Mali on Tuesday. "
+                               "The 2012 attack on the same post had killed nine.")
+    attacks = [e for e in events if e.cameo_root == "19"]
+    assert attacks and not any("2012" in m.evidence for e in attacks for m in e.mentions)
+
+
+def test_a_dated_reduced_relative_tells_its_own_act(read_text):
+    # rule `dated_participle`: the detention has its own time, so it is an event; the release keeps its doer
+    triples = _triples(read_text, "Two Nigerian journalists arrested in Lagos in May were released by the police.")
+    assert ("173", "asserted", "NGACOP", "NGAMED") in triples
+    assert ("0841", "asserted", "NGACOP", "NGAMED") in triples
+
+
+def test_an_undated_reduced_relative_only_describes(read_text):
+    triples = _triples(read_text, "Nigerian journalists jailed for their reporting were released by the police.")
+    assert not [t for t in triples if t[0] == "173"]
+
+
+def test_a_bare_participle_misread_as_the_main_verb(read_text):
+    # rule `reduced_relative`: the seized are not the kidnappers, and the release is read
+    triples = _triples(read_text, "The two Kenyan activists kidnapped a week ago were released on Tuesday.")
+    assert not [t for t in triples if t[0] == "181" and t[2] == "KENOPP"]
+    assert [t for t in triples if t[0] == "0841" and t[3] == "KENOPP"]

@@ -28,7 +28,7 @@ from newsevents.events.arguments import (
 )
 from newsevents.events.code import info, specialize
 from newsevents.events.dates import assign_date
-from newsevents.events.dedup import dedup
+from newsevents.events.dedup import dedup, same_parties
 from newsevents.events.detect import (
     VERDICT,
     Candidate,
@@ -41,7 +41,7 @@ from newsevents.events.lexicon import Entry, Lexicon, load_lexicon
 from newsevents.events.modality import assign_modality, inherit_modality
 from newsevents.events.quantity import find_quantity
 from newsevents.events.reattach import reattach_conjuncts
-from newsevents.reading import Actor, Event
+from newsevents.reading import Actor, Event, Mention
 
 VERBAL_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13"}
 DIRECTED_ROOTS = {"02", "10", "11", "12", "13", "16", "17", "18"}
@@ -289,8 +289,8 @@ def _passive_without_doer(tok: Token) -> bool:
     a passive with no "by" phrase naming who did it."""
     if any(a.dep_ == "agent" for a in tok.children):
         return False
-    if any(a.dep_ == "auxpass" for a in tok.children):
-        return True
+    if any(a.dep_ == "auxpass" for a in tok.children) or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
+        return True  # (or a reduced relative, "the activists detained last week": rule `dated_participle`)
     return tok.dep_ == "conj" and any(a.dep_ == "auxpass" for a in tok.head.children) \
         and not any(a.dep_ in ("nsubj", "nsubjpass", "agent") for a in tok.children)
 
@@ -492,6 +492,72 @@ def _event_subjects(cands: list[Candidate]) -> None:
 
 
 VIOLENT_ROOTS = {"17", "18", "19", "20"}
+
+
+PAST_SPANS = {"year", "years", "month", "months", "decade", "decades"}
+
+
+def _definite(tok: Token, determiners: set[str]) -> bool:
+    """"the blast", "these attacks", "Tuesday's bombing": a noun phrase that refers back."""
+    return any((c.dep_ == "det" and c.lower_ in determiners) or c.dep_ == "poss" for c in tok.children)
+
+
+def _attack_anaphor(tok: Token | None, lex: Lexicon) -> bool:
+    """Whether `tok` is a definite attack noun with no party of its own ("the blast", "these attacks")."""
+    spec = lex.attack_anaphors
+    if tok is None or tok.pos_ != "NOUN" or tok.dep_ == "compound" or tok.lemma_.lower() not in spec.get("nouns", ()):
+        return False
+    if not _definite(tok, spec.get("determiners", set())) or any(
+            c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for c in tok.children):
+        return False  # ("the Front's attack": a party of its own, possibly another attack)
+    # ("the 2013 bombing", "last year's attack": an earlier attack recalled)
+    return not any(t.ent_type_ == "DATE" and (t.lower_ in PAST_SPANS or (t.like_num and len(t.text) == 4))
+                   for t in tok.subtree if t.i < tok.i)
+
+
+def _anaphor_subjects(kept: list[Candidate], lex: Lexicon) -> dict[int, Candidate]:
+    """Rule `attack_anaphor`, verbs: "Rebels bombed the station. The blast killed six policemen": a
+    violent verb whose subject refers back to an attack (or the attack noun made its event) tells
+    that attack's toll, not a new one; it is a mention of the nearest earlier asserted attack with
+    a party whose parties do not differ (by candidate id)."""
+    attacks = [c for c in kept if c.code[:2] in VIOLENT_ROOTS and c.modality == "asserted"
+               and (c.source is not None or c.target is not None)]
+    out: dict[int, Candidate] = {}
+    for c in attacks:
+        # ("The attack killed four soldiers": rule `event_subject` made the noun the event)
+        anaphor = (c.token if c.source is None else None) if c.entry.noun else c.source_token
+        if anaphor is None or not _attack_anaphor(anaphor, lex):
+            continue
+        earlier = [a for a in attacks if a.token.i < anaphor.i and id(a) not in out
+                   and same_parties(a.source, c.source) and same_parties(a.target, c.target)]
+        if earlier:
+            out[id(c)] = earlier[-1]
+    return out
+
+
+def _attack_anaphors(ctx: Any, events: list[Event], lex: Lexicon) -> None:
+    """Rule `attack_anaphor`: "Rebels bombed the police station on Monday. The blast killed six":
+    a definite attack noun naming no party of its own (lexicon `attack_anaphors`) after an asserted
+    attack (CAMEO 18-20) told with a party is the same attack told again: it becomes a mention of
+    the nearest earlier such event, not a new one (a noun that is itself an event is left alone)."""
+    attacks = sorted((e for e in events if e.cameo_root in VIOLENT_ROOTS and e.modality == "asserted"
+                      and (e.source is not None or e.target is not None) and e.trigger_start is not None),
+                     key=lambda e: e.trigger_start)
+    if not attacks or ctx.doc is None:
+        return
+    told = [(e.trigger_start, e.trigger_end) for e in events if e.trigger_start is not None]
+    told += [(m.start, m.end) for e in events for m in e.mentions]
+    for tok in ctx.doc:
+        if not _attack_anaphor(tok, lex):
+            continue
+        start, end = ctx.raw_span(tok)
+        if any(s <= start < e for s, e in told):
+            continue  # (already an event of its own, or the subject of a retold one)
+        earlier = [e for e in attacks if e.trigger_start < start]
+        if not earlier:
+            continue
+        lo, hi = ctx.raw_span(tok.doc[min(c.i for c in tok.subtree if c.i <= tok.i): tok.i + 1])
+        earlier[-1].mentions.append(Mention(evidence=ctx.raw[lo:hi], start=lo, end=hi))
 
 
 def _purpose_of_meeting(cands: list[Candidate]) -> None:
@@ -1029,8 +1095,14 @@ def run(ctx: Any) -> None:
     defaulted: list[bool] = []
     participants = frozenset(_head_word(c.source) for c in kept if c.code[:2] == "14" and c.source is not None
                              and c.modality == "asserted" and c.source.agent[:3] in CIVIL_AGENTS)
+    retold = _anaphor_subjects(kept, lex)
+    first_event: dict[int, Event] = {}
     for c in kept:
         event, was_anchored = _to_event(ctx, c, lex)
+        if id(c) in retold and id(retold[id(c)]) in first_event:
+            first_event[id(retold[id(c)])].mentions.append(
+                Mention(evidence=event.evidence, start=event.start, end=event.end))
+            continue
         for source, target, code in _actor_pairs(c, lex):
             copy = replace(event, source=source, target=target, mentions=[], reported_by=list(event.reported_by))
             if not c.entry.aimed:  # (weapons fired at someone are armed force, not a riot)
@@ -1040,6 +1112,7 @@ def run(ctx: Any) -> None:
                 copy = replace(copy, cameo=code, cameo_root=code[:2], quad_class=facts.quad_class,
                                goldstein=facts.goldstein, plover=facts.plover)
             events.append(copy)
+            first_event.setdefault(id(c), copy)
             zones.append(c.zone)
             anchored.append(was_anchored)
             verbal.append(not c.entry.noun)
@@ -1048,6 +1121,7 @@ def run(ctx: Any) -> None:
             sent = ctx.sentence_of_token(c.token)
             sentences.append(sent.index if sent is not None else -1)
     _undated_asides(ctx, events, zones, anchored, sentences, defaulted)
+    _attack_anaphors(ctx, events, lex)
     events = dedup(events, zones, anchored, verbal, guessed, sentences)
     events = [e for e in events if e.source is not None or e.target is not None]
     for i, e in enumerate(events, 1):

@@ -8,7 +8,7 @@ from newsevents.reading import Actor, Event, Mention
 ZONE_RANK = {"body": 3, "standfirst": 2, "caption": 1, "title": 0}
 
 
-def _compatible(a: Actor | None, b: Actor | None) -> bool:
+def same_parties(a: Actor | None, b: Actor | None) -> bool:
     if a is None or b is None:
         return True
     return not a.country or not b.country or a.country == b.country
@@ -31,7 +31,7 @@ def _same(a: Event, b: Event, loose_date: bool, both_body_verbs: bool = False) -
         return False
     if a.date and b.date and a.date[:10] != b.date[:10] and not loose_date:
         return False
-    return _compatible(a.source, b.source) and _compatible(a.target, b.target) and (
+    return same_parties(a.source, b.source) and same_parties(a.target, b.target) and (
         a.source is not None or b.source is not None or a.trigger.lower() == b.trigger.lower())
 
 

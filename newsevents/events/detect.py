@@ -284,6 +284,19 @@ def _story_senses(ctx: Any, lex: Lexicon) -> dict[str, str]:
     return senses
 
 
+DATED_PARTICIPLE_ROOTS = {"17", "18", "19", "20"}
+
+
+def _dated_participle(tok: Token) -> bool:
+    """Rule `dated_participle`: "the activists detained last week were freed": a reduced relative
+    with a time of its own ("last week", "on Monday", "in May") tells an act done then, not a
+    description of its noun; a date deeper inside ("accused of a role in the 1990 war") is not its time.
+    Only coercion and violence (roots in DATED_PARTICIPLE_ROOTS) are kept so."""
+    times = [c for c in tok.children if c.dep_ in ("npadvmod", "advmod", "tmod", "obl")]
+    times += [o for p in tok.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    return any(t.ent_type_ in ("DATE", "TIME") for t in times)
+
+
 def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
     """All event mentions in the non-furniture sentences of the article."""
     out: list[Candidate] = []
@@ -347,7 +360,7 @@ def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
             if obj is not None and obj.i in nominal_heads and lex.verb_lemma(tok) in lex.light_verbs:
                 continue  # the nominal carries the event: "made a call for", "held talks"
             if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(
-                    c.dep_ == "agent" for c in tok.children):
+                    c.dep_ == "agent" for c in tok.children) and not _dated_participle(tok):
                 continue  # "the civilians imprisoned for ...": a participle describes, it does not report
             if tok.lemma_.lower() == "call" and any(c.dep_ in ("oprd",) for c in tok.children) \
                     and direct_object(tok) is not None and "call names" in lex.verbs \
@@ -384,6 +397,9 @@ def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
                 code = ""  # pending: "stopped supplying fuel" is coded from the act it stops
             if code is None:
                 continue
+            if tok.dep_ == "acl" and tok.tag_ == "VBN" and code[:2] not in DATED_PARTICIPLE_ROOTS and not any(
+                    c.dep_ == "agent" for c in tok.children):
+                continue  # (rule `dated_participle` keeps only acts done to the noun's people)
             if refiner is not None and refiner.i in nominal_heads and entry.objects:
                 nominal_heads[refiner.i].drop = True  # "launched an air strike": the verb codes it
             if code.endswith("0") and len(code) == 3:

@@ -83,6 +83,7 @@ class Lexicon:
     campaign_rally: dict[str, set[str]] = field(default_factory=dict)
     participle_acts: dict[str, str] = field(default_factory=dict)
     authorities: dict[str, Any] = field(default_factory=dict)
+    attack_anaphors: dict[str, set[str]] = field(default_factory=dict)
 
     def object_code(self, entry: Entry, lemma: str) -> str | None:
         """Code of `entry` refined by an object (or modifier) lemma; None when nothing fits."""
@@ -201,4 +202,5 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         campaign_rally={k: set(v) for k, v in (data.get("campaign_rally") or {}).items()},
         participle_acts={str(k): str(v) for k, v in (data.get("participle_acts") or {}).items()},
         authorities=dict(data.get("authorities_of_the_place") or {}),
+        attack_anaphors={k: {str(w).lower() for w in v} for k, v in (data.get("attack_anaphors") or {}).items()},
     )

@@ -41,11 +41,18 @@ def reduced_relative(tok: Token) -> Token | None:
     by Xi": the parser reads "imprisoned" as the main verb and "were released" as its conjunct. A
     passive conjunct with no subject of its own and no conjunction before it, after a past verb
     with a subject and no object, is the main verb; the first verb is a participle describing the
-    subject. Returns the subject, or None when the parse stands."""
+    subject. So too when the parser tags the first verb a bare past participle and hangs the passive
+    on it as an adverbial clause ("The two activists seized a week ago were freed on Friday": a past
+    participle with a subject and no auxiliary cannot be the main verb). Returns the subject, or
+    None when the parse stands."""
     head = tok.head
-    if tok.dep_ != "conj" or tok.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in tok.children):
+    if tok.dep_ not in ("conj", "advcl") or tok.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in tok.children):
         return None
-    if any(c.dep_ in ("nsubj", "nsubjpass", "cc") for c in tok.children) or head.tag_ != "VBD" or head.dep_ != "ROOT":
+    if tok.dep_ == "advcl" and (head.tag_ != "VBN" or _auxiliaries(head) or any(
+            c.dep_ == "mark" or c.tag_ == "WRB" for c in tok.children)):
+        return None  # ("X, when he was freed": a real adverbial clause)
+    if any(c.dep_ in ("nsubj", "nsubjpass", "cc") for c in tok.children) or head.tag_ not in ("VBD", "VBN") \
+            or head.dep_ != "ROOT":
         return None
     if any(t.dep_ == "cc" or t.lower_ in (",", ";") for t in tok.doc[head.i + 1: tok.i] if t.head.i == head.i):
         return None  # a real coordination: "they imprisoned him, and he was released"
@@ -61,10 +68,11 @@ def reattach_conjuncts(doc: Doc, cue_verbs: set[str]) -> None:
     conj = doc.vocab.strings["conj"]
     # both repairs start from a conjunct, and no repair makes a word a conjunct: only the words
     # parsed as conjuncts are visited (each still checked as it stands when its turn comes)
-    conjuncts = [i for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep == conj]
+    advcl = doc.vocab.strings["advcl"]
+    conjuncts = [i for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep in (conj, advcl)]
     for i in conjuncts:
         tok = doc[i]
-        outer = misattached_conjunct(tok, cue_verbs)
+        outer = misattached_conjunct(tok, cue_verbs) if tok.dep_ == "conj" else None
         if outer is not None:
             tok.head = outer
             continue
