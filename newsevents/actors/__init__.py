@@ -34,6 +34,7 @@ from newsevents.actors.code import (
     in_furniture,
     is_place_use,
     modifier_countries,
+    people_adjective_agent,
     state,
 )
 from newsevents.actors.knowledge import GROUP, ORG, SEAT, load_knowledge, normalize, phrase_words
@@ -60,7 +61,9 @@ def run(ctx: Context) -> None:
             continue
         stop = credit_start(ctx, sent)
         for tok in sent.span:
-            if tok.pos_ not in {"NOUN", "PROPN", "PRON"} or tok.dep_ in INNER_DEPS or tok.ent_type_ in AMOUNT_ENTITIES:
+            if tok.pos_ not in {"NOUN", "PROPN", "PRON"} and not people_adjective_agent(tok):
+                continue  # (rule `people_adjective`: "the unemployed")
+            if tok.dep_ in INNER_DEPS or tok.ent_type_ in AMOUNT_ENTITIES:
                 continue
             if ctx.raw_span(tok)[0] >= stop or _in_boilerplate(ctx, tok):
                 continue

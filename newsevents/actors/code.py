@@ -42,6 +42,7 @@ from newsevents.actors.knowledge import (
     Person,
     case_ok,
     load_knowledge,
+    namesake_regions,
     normalize,
     phrase_words,
 )
@@ -463,13 +464,16 @@ def _scan_document(ctx: Context, st: DocState) -> None:
             if _in_aside(ctx, m.start, -1):
                 continue  # "(NF, banned in Chile)": a wire's aside names no party of the story
             for e in m.entries[:1]:
+                if e.kind == COUNTRY and _subnational_namesake(ctx, m, e):
+                    e = dataclasses.replace(e, country=_subnational_namesake(ctx, m, e))  # "Georgia" the US state
                 if e.kind in {COUNTRY, DEMONYM, CAPITAL, SEAT} and e.country:
                     st.country_counts[e.country] += weight / 2 if _placing_only(ctx, m) else weight
                     if e.kind != DEMONYM:
                         named.add(e.country)
                 elif (e.kind in {GROUP, ORG} and e.country and e.country not in ORG_SLOTS and e.source == "ours"
                       and not any(x.kind == ROLE for x in m.entries) and not _inside_longer_name(ctx, m, matches)
-                      and not (e.kind == ORG and _is_acronym(e.phrase))):  # an acronym does not name its country
+                      and not (e.kind == ORG and _is_acronym(e.phrase))  # an acronym does not name its country
+                      and not (e.kind == ORG and len(e.countries) > 1)):  # nor does a movement of many
                     # an armed group also acts abroad ("IS claims the Las Vegas attack") and a news
                     # agency reports from anywhere ("Reuters reported"): half a vote each
                     half = e.kind == GROUP or e.agent == "MED"
@@ -668,7 +672,7 @@ def _entry_code(ctx: Context, entry: Entry) -> tuple[str, str] | None:
         return split_code(code) if code else None
     if entry.kind == PERSON and entry.person is not None:
         return entry.person.code_at(ctx.published)
-    if entry.kind == GROUP:
+    if entry.kind == GROUP or (entry.kind == ORG and len(entry.countries) > 1):
         return _group_country(ctx, entry), entry.agent
     if entry.kind == SHORT:
         st = state(ctx)
@@ -677,6 +681,10 @@ def _entry_code(ctx: Context, entry: Entry) -> tuple[str, str] | None:
         return (entry.country or st.focus or ""), entry.agent
     if entry.kind == ORG and not entry.country:
         return (state(ctx).focus or ""), entry.agent
+    if entry.kind == COUNTRY and NAMESAKE_REGIONS:
+        region_of = _namesake_regions(ctx).get((normalize(entry.phrase), entry.country))
+        if region_of:  # rule `subnational_namesake`, story-wide
+            return region_of, entry.agent
     return entry.country, entry.agent
 
 
@@ -849,10 +857,20 @@ def _modifier_country(ctx: Context, matches: list[Match], head_match: Match | No
                 continue
             for e in m.entries:
                 if e.kind in kinds:
-                    code = _entry_code(ctx, e)
+                    code = _match_code(ctx, m, e)
                     if code and code[0]:
                         return code[0], e.name
     return "", None
+
+
+def _match_code(ctx: Context, m: Match, entry: Entry) -> tuple[str, str] | None:
+    """`_entry_code`, and for a country name the geo stage read as a region of another country
+    here, that country (rule `subnational_namesake`: "the state of Georgia")."""
+    if entry.kind == COUNTRY:
+        namesake = _subnational_namesake(ctx, m, entry)
+        if namesake:
+            return namesake, "GOV"
+    return _entry_code(ctx, entry)
 
 
 def modifier_countries(ctx: Context, token: Token) -> list[str]:
@@ -916,6 +934,27 @@ def _modifier_agent(ctx: Context, matches: list[Match], head_match: Match | None
     return generic
 
 
+MEMBER_HEADS = _WORDS["member_heads"]
+MEMBER_BODY_AGENTS = _WORDS["member_body_agents"]
+
+
+def _member_agent(ctx: Context, matches: list[Match], head_match: Match | None) -> str:
+    """Rule `member_of_body`: the agent of a national organization or armed group, or of a party,
+    opposition or rebel role word, before a members' noun ("Freedom Party workers", "party
+    cadres"); "" for any other modifier ("public sector workers" stay LAB)."""
+    for m in reversed(matches):
+        if m is head_match or (head_match is not None and m.start >= head_match.start):
+            continue
+        for e in m.entries:
+            if e.kind in {ORG, GROUP}:
+                code = _entry_code(ctx, e)
+                if code and code[1] and code[0] not in ORG_SLOTS:
+                    return code[1]
+            if e.kind == ROLE and _role_agent(ctx, m) in MEMBER_BODY_AGENTS:
+                return _role_agent(ctx, m)
+    return ""
+
+
 def _international_of(ctx: Context, token: Token) -> tuple[str, str, str | None] | None:
     """ "the Parliamentary Assembly of the Council of Europe": a body of an international organization."""
     for obj in _pp_objects(token, OF):
@@ -945,6 +984,20 @@ def _international_modifier(ctx: Context, matches: list[Match],
     return None
 
 
+FORCE_HEADS = _WORDS["international_force_heads"]
+NAMESAKE_REGIONS = namesake_regions()
+
+
+def _international_force_agent(org: tuple[str, str, str | None], role_agent: str, head_words: str) -> str:
+    """Rule `international_force`: troops, soldiers, peacekeepers or police of an intergovernmental
+    organization ("UN troops", "AU peacekeepers", "NATO soldiers") are the organization's armed
+    forces: country slot IGO with the role's agent (MIL, COP); other roles ("UN inspectors", "the
+    UN's human rights division") speak for the organization itself and keep its code (IGO + UNO)."""
+    if org[0] == "IGO" and role_agent in {"MIL", "COP"} and head_words in FORCE_HEADS:
+        return role_agent
+    return org[1]
+
+
 def _role_agent(ctx: Context, m: Match) -> str:
     kb = load_knowledge()
     key = normalize(ctx.doc[m.start:m.end].text)
@@ -964,7 +1017,7 @@ def _pp_country(ctx: Context, token: Token) -> tuple[str, str | None]:
                     for m in find_matches(ctx, s, e):
                         for entry in m.entries:
                             if entry.kind in {COUNTRY, DEMONYM, CAPITAL, ORG, GROUP, SEAT, SHORT}:
-                                code = _entry_code(ctx, entry)
+                                code = _match_code(ctx, m, entry)
                                 if code and code[0] and code[0] not in {"IGO", "NGO"}:
                                     return code[0], entry.name
                     place = _place_country(ctx, obj)
@@ -1199,12 +1252,18 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
         return organ, left, right
     if head_entry is not None and head_entry.kind in NAME_KINDS:
         code = None
-        for e in head_match.entries:
+        for e in _homonyms_in_order(ctx, head_match, matches):
             if e.kind in NAME_KINDS:
                 code = _entry_code(ctx, e)
                 if code is not None:
                     head_entry = e
                     break
+        if code is not None and head_entry.kind == COUNTRY:  # rule `subnational_namesake`: "Georgia"
+            code = _match_code(ctx, head_match, head_entry)  # read as a US state acts as its government
+        if code is not None and head_entry.kind in {ORG, GROUP} and len(head_entry.countries) > 1:
+            branch = _country_before(ctx, matches, head_match)
+            if branch:  # rule `national_branch`: "Jordan's Muslim Brotherhood" is Jordan's
+                code = (branch, code[1])
         if code is not None and _common_word_of_another_country(ctx, head_entry, code, matches, head_match):
             code = None  # "Chile's Senate" is Chile's, whatever a dictionary's "Senate" names
         if code is not None and head_entry.kind == SHORT and not head_entry.country:
@@ -1241,7 +1300,10 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
         agent = _role_agent(ctx, head_match)
         head_key = normalize(token.lemma_ if token.pos_ == "NOUN" else token.text)
         of_org = None
-        if head_key in GENERIC_HEADS or normalize(token.text) in GENERIC_HEADS or head_words in GENERIC_HEADS or not agent:
+        member_agent = _member_agent(ctx, matches, head_match) if head_words in MEMBER_HEADS else ""
+        if member_agent:  # rule `member_of_body`: "Freedom Party workers" are the party's
+            agent = member_agent
+        elif head_key in GENERIC_HEADS or normalize(token.text) in GENERIC_HEADS or head_words in GENERIC_HEADS or not agent:
             mod_agent = _modifier_agent(ctx, matches, head_match)
             body = None if mod_agent else _learned_acronym(ctx, ctx.doc[left:head_match.start])
             if body is not None:  # "FCP leaders": officers of a body the story named (rule `acronym_in_parentheses`)
@@ -1264,7 +1326,7 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
             agent = spoken_for[1]
         org = _international_modifier(ctx, matches, head_match) or _international_of(ctx, token)
         if org is not None:  # "UN inspectors", "NATO troops": the organization acts through them
-            r.country, r.agent, r.name, r.country_from = org[0], org[1], org[2], "modifier"
+            r.country, r.agent, r.name, r.country_from = org[0], _international_force_agent(org, agent, head_words), org[2], "modifier"
             r.agent_explicit, r.head_kind = True, ROLE
             return r, left, right
         if former and agent in {"GOV", "MIL", "LEG", "JUD", ""}:
@@ -1284,6 +1346,15 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
         if not r.country and topic:
             return None, left, right
         r.name = None
+        return r, left, right
+    people_agent = people_adjective_agent(token) if head_entry is None else ""
+    if people_agent:  # rule `people_adjective`: "the unemployed", "the homeless"
+        r.agent, r.agent_explicit, r.head_kind = people_agent, True, ROLE
+        r.country, _ = _modifier_country(ctx, matches, None)
+        r.country_from = "modifier" if r.country else ""
+        if not r.country:
+            r.country, _ = _pp_country(ctx, token)
+            r.country_from = "pp" if r.country else ""
         return r, left, right
     if head_entry is None and token.pos_ == "NOUN" and (normalize(token.lemma_) in FACILITY_NOUNS
                                                          or normalize(token.text) in FACILITY_NOUNS):
@@ -1305,6 +1376,8 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
         name_tokens = person_tokens or name_tokens
         if not name_tokens:
             return None, left, right
+        if _named_for_a_title(ctx, left, token, matches):
+            return None, left, right  # "the Queen Mary II" is a ship, no head of state
         title_agent = _modifier_agent(ctx, matches, head_match)
         title_country, _ = _modifier_country(ctx, matches, head_match)
         if title_agent and not title_country:  # "Ohio Gov. John Kasich" (rule `place_modifier`)
@@ -1355,6 +1428,39 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
                     _remember_person(ctx, name_tokens, r.country or st.focus or "", r.agent, r.name)
                 return r, left, right
     return None, left, right
+
+
+PEOPLE_ADJECTIVE_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "agent", "attr"}
+
+
+def people_adjective_agent(token: Token) -> str:
+    """Rule `people_adjective`: an adjective used as a noun for a group of people, with "the"
+    and no noun after it ("the unemployed marched", "police beat the homeless"), is that group:
+    the agent `adjective_heads` in roles.yaml gives it (CVL; REF for "the displaced"); "" else."""
+    agent = load_knowledge().adjective_heads.get(token.lower_, "")
+    if not agent or token.dep_ not in PEOPLE_ADJECTIVE_DEPS:
+        return ""
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE_WORDS for c in token.lefts):
+        return ""
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return "" if nxt is not None and nxt.pos_ in {"NOUN", "PROPN"} else agent
+
+
+THING_NAME_TITLES = _WORDS["thing_name_titles"]
+
+
+def _named_for_a_title(ctx: Context, left: int, token: Token, matches: list[Match]) -> bool:
+    """Rule `thing_named_for_title`: "the" right before a capitalised title and a name ("the Queen
+    Mary II", "the President Lincoln") names a thing called after a person (a ship, a building),
+    not the person: English sets no article before a title used with a name."""
+    if left + 1 >= token.i or ctx.doc[left].lower_ != "the":
+        return False
+    title = ctx.doc[left + 1]
+    if not title.text[:1].isupper() or normalize(title.text) not in THING_NAME_TITLES:
+        return False
+    if any(m.start <= token.i < m.end and m.first({PERSON}) is not None for m in matches):
+        return False  # a name our knowledge holds is the person
+    return all(t.pos_ == "PROPN" for t in ctx.doc[left + 2: token.i + 1])
 
 
 def _of_owner_country(ctx: Context, token: Token) -> str:
@@ -1468,6 +1574,73 @@ def _several_parties(ctx: Context, left: int, token: Token) -> bool:
                 and before[k - 1].lower_ in SEVERAL_PARTIES_OPENERS):
             several = True  # "the two sides"; not "the 49 people" nor "the 150-seat legislature"
     return several and sum(1 for n in state(ctx).state_counts.values() if n >= 2) >= 2
+
+
+def _subnational_namesake(ctx: Context, m: Match, entry: Entry) -> str:
+    """Rule `subnational_namesake`: a country name that the geo stage read, from the story's
+    context, as a state or province of another country ("Georgia" in a story from Atlanta) names
+    that state, not the country: the other country's code ("" when the reading is the country)."""
+    s, e = ctx.raw_span(ctx.doc[m.start:m.end])
+    for place in ctx.places:
+        if place.start <= s and e <= place.end and place.kind == "region" and place.country:
+            return place.country if place.country != entry.country else ""
+    return _namesake_regions(ctx).get((normalize(entry.phrase), entry.country), "")
+
+
+def _namesake_regions(ctx: Context) -> dict[tuple[str, str], str]:
+    """(country name, country) -> the country of a region of the same name (`namesake_regions`
+    in metonyms.yaml), for a story whose places lie in that other country and none in the named
+    country, and which uses no nationality word of it: "Georgia" in a story placed only in US
+    towns is the US state. Worked out once per story."""
+    found = ctx.exposed.get("_actors_namesakes")
+    if found is None:
+        found = ctx.exposed["_actors_namesakes"] = {}
+        kb = load_knowledge()
+        for item in NAMESAKE_REGIONS:
+            key = normalize(item["phrase"])
+            others = [p for p in ctx.places if normalize(p.text) != key]
+            if not any(p.country == item["region_of"] for p in others):
+                continue
+            if any(p.country == item["country"] for p in others):
+                continue
+            demonyms = [ph for ph, entries in kb.lexicon.items()
+                        if any(x.kind == DEMONYM and x.country == item["country"] for x in entries)]
+            lower = ctx.raw.lower()
+            if any(re.search(r"\b" + re.escape(d) + r"\b", lower) for d in demonyms):
+                continue
+            found[(key, item["country"])] = item["region_of"]
+    return found
+
+
+def _country_before(ctx: Context, matches: list[Match], head_match: Match) -> str:
+    """The country a country word, capital or nationality before the head names ("Jordan's",
+    "Jordanian"), not one in a stance ("Iran-backed", "pro-Russian"); "" when none."""
+    for m in matches:
+        if m.end > head_match.start or _stance_prefixed(ctx, m):
+            continue
+        for e in m.entries:
+            if e.kind in {COUNTRY, DEMONYM, CAPITAL} and e.country:
+                return e.country
+    return ""
+
+
+def _homonyms_in_order(ctx: Context, head_match: Match, matches: list[Match]) -> list[Entry]:
+    """Rule `homonym_organization`: when organizations of different countries share a name
+    ("the Workers' Party" of North Korea and of Brazil), the one of the country named before it
+    in the phrase comes first, then the one of the country the story names most; otherwise the
+    data files' order."""
+    orgs = [e for e in head_match.entries if e.kind in {ORG, GROUP} and e.country and e.country not in ORG_SLOTS]
+    if len({e.country for e in orgs}) < 2:
+        return head_match.entries
+    before = _country_before(ctx, matches, head_match)
+    counts = state(ctx).country_counts
+
+    def rank(e: Entry) -> tuple[int, float]:
+        if e not in orgs:
+            return (1, 0.0)
+        return (0 if before and e.country == before else 1, -counts.get(e.country, 0))
+
+    return sorted(head_match.entries, key=rank)
 
 
 def _common_word_of_another_country(ctx: Context, entry: Entry, code: tuple[str, str], matches: list[Match],
@@ -2021,6 +2194,8 @@ def _plain_noun_phrase(ctx: Context, token: Token) -> bool:
     "the border") are such phrases; the full reading gives them None too."""
     if token.pos_ not in {"NOUN", "PROPN"} or token.ent_type_ == "PERSON" or token.dep_ == "appos":
         return False  # (a name not of our knowledge is read as a person only with a PERSON tag or a title)
+    if people_adjective_agent(token):
+        return False  # "the homeless", tagged a noun (rule `people_adjective`)
     if any(child.dep_ == "appos" for child in token.rights) or (token.pos_ == "PROPN" and _who_clause(token)):
         return False  # (rule `relative_role`: "X, who chairs the union,")
     if token.pos_ == "PROPN" and token.text[:1].isupper() and normalize(token.text) in BODY_HEAD_AGENTS:

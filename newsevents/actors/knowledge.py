@@ -205,6 +205,7 @@ class Knowledge:
     organ_nouns: set[str] = field(default_factory=set)
     government_bodies: set[str] = field(default_factory=set)
     city_part_words: set[str] = field(default_factory=set)
+    adjective_heads: dict[str, str] = field(default_factory=dict)
 
     def add(self, entry: Entry, *, first: bool = False) -> None:
         key = normalize(entry.phrase)
@@ -233,6 +234,14 @@ def phrase_words() -> dict[str, frozenset[str]]:
             raise ValueError(f"phrase_words.yaml: {name} holds a word YAML reads as no string (quote it)")
         out[name] = frozenset(words or [])
     return out
+
+
+@lru_cache(maxsize=1)
+def namesake_regions() -> tuple[dict[str, str], ...]:
+    """`namesake_regions` of `data/metonyms.yaml`: country names that also name a region of
+    another country (rule `subnational_namesake`)."""
+    data = read_yaml(DATA / "metonyms.yaml") or {}
+    return tuple(dict(item) for item in data.get("namesake_regions") or [])
 
 
 FAMILY_NAME_FIRST = phrase_words()["family_name_first"]
@@ -289,9 +298,11 @@ def _load_organizations(kb: Knowledge) -> None:
     data = read_yaml(DATA / "organizations.yaml")
     for section in ("international", "national"):
         for item in data.get(section, []):
+            countries = tuple(item.get("countries") or ())  # rule `national_branch`
+            country = item.get("country") or (countries[0] if countries else "")
             for phrase in [item["name"], *(item.get("aliases") or [])]:
-                kb.add(Entry(str(phrase), ORG, "named_organization", item.get("country") or "",
-                             item.get("agent") or "", item["name"]))
+                kb.add(Entry(str(phrase), ORG, "named_organization", country,
+                             item.get("agent") or "", item["name"], countries))
     for item in data.get("armed_groups", []):
         countries = tuple(item.get("countries") or ())
         for phrase in [item["name"], *(item.get("aliases") or [])]:
@@ -316,6 +327,8 @@ def _load_roles(kb: Knowledge) -> None:
     kb.location_suffixes = {normalize(w) for w in data.get("location_suffixes") or []}
     kb.organ_nouns = {normalize(w) for w in data.get("organ_nouns") or []}
     kb.government_bodies = {normalize(w) for w in data.get("government_bodies") or []}
+    kb.adjective_heads = {normalize(str(w)): agent for agent, words in (data.get("adjective_heads") or {}).items()
+                          for w in words or []}
 
 
 def _load_people(kb: Knowledge) -> None:
@@ -369,7 +382,7 @@ def all_codes() -> list[tuple[str, str, str]]:
             if e.kind == PERSON and e.person:
                 out += [("people.tsv", o.country, o.agent) for o in e.person.offices]
                 out += [("people.tsv", o.country, o.after) for o in e.person.offices]
-            elif e.kind == GROUP:
+            elif e.kind == GROUP or (e.kind == ORG and e.countries):
                 out += [("organizations.yaml", c, e.agent) for c in e.countries]
             elif e.kind == SHORT:
                 out += [("metonyms.yaml", c, e.agent) for c in (*e.countries, e.country) if c]

@@ -1,0 +1,90 @@
+"""Actors stage: forces of international bodies, national branches and namesakes of parties,
+US states named like countries, things named after a title, and adjectives used as nouns for
+people. Invented fixtures."""
+
+from __future__ import annotations
+
+from tests.test_actors import _code_of
+
+
+def test_forces_of_an_international_body_are_its_military(read_text):
+    # rule `international_force`: the body's troops are IGO + MIL; its inspectors speak for it
+    r = read_text("Blue-helmeted UN troops fired warning shots near Bunia on Friday. NATO soldiers later "
+                  "searched a farm outside Kandahar. AU peacekeepers escorted a convoy from Baidoa, "
+                  "and UN inspectors visited the port.", published="2016-05-06")
+    assert _code_of(r, "Blue-helmeted UN troops") == "IGOMIL"
+    assert _code_of(r, "NATO soldiers") == "IGOMIL"
+    assert _code_of(r, "AU peacekeepers") == "IGOMIL"
+    assert _code_of(r, "UN inspectors") == "IGOUNO"
+
+
+def test_an_office_of_an_international_body_is_no_force(read_text):
+    # "division" is also an army unit, but a division of the UN mission is the UN's office
+    r = read_text("The UN human rights division in Juba criticised the arrests of three reporters.",
+                  published="2016-05-06")
+    assert _code_of(r, "The UN human rights division") == "IGOUNO"
+
+
+def test_a_national_branch_of_a_movement_takes_its_country(read_text):
+    # rule `national_branch`: a country word before a movement of many countries names the branch
+    r = read_text("Kuwait's Muslim Brotherhood boycotted the vote, and the Egyptian Muslim Brotherhood "
+                  "urged its members to stay home.", published="2016-05-06")
+    assert _code_of(r, "Kuwait's Muslim Brotherhood") == "KWTOPP"
+    assert _code_of(r, "the Egyptian Muslim Brotherhood") == "EGYOPP"
+
+
+def test_parties_of_the_same_name_are_told_apart_by_their_country(read_text):
+    # rule `homonym_organization`: "Workers' Party" is Brazil's after "Brazil's", not North Korea's
+    r = read_text("Brazil's Workers' Party accused the senate of staging a coup in Brasilia.", published="2016-05-06")
+    assert _code_of(r, "Brazil's Workers' Party") == "BRAPTY"
+    r = read_text("North Korea's Workers' Party held a congress in Pyongyang.", published="2016-05-06")
+    assert _code_of(r, "North Korea's Workers' Party") == "PRKGOV"
+
+
+def test_parties_and_armed_groups_of_wire_copy_are_known(read_text):
+    r = read_text("Fine Gael and Fianna Fail traded blame in Dublin on Tuesday. In Abuja, the All Progressives "
+                  "Congress accused the Peoples Democratic Party of buying votes. Pakistan Tehreek-e-Insaf "
+                  "workers blocked a road in Lahore. The Shining Path ambushed an army patrol in the Andes.",
+                  published="2016-05-06")
+    assert _code_of(r, "Fine Gael") == "IRLPTY"
+    assert _code_of(r, "Fianna Fail") == "IRLPTY"
+    assert _code_of(r, "the All Progressives Congress") == "NGAPTY"  # not a legislature ("Congress")
+    assert _code_of(r, "the Peoples Democratic Party") == "NGAPTY"
+    assert _code_of(r, "Pakistan Tehreek-e-Insaf workers") == "PAKPTY"
+    assert _code_of(r, "The Shining Path") == "PERREB"
+
+
+def test_a_us_state_named_like_a_country_is_no_country(read_text):
+    # rule `subnational_namesake`: the story's places are all in the US and no Georgian is named
+    r = read_text("SAVANNAH - Georgia lawmakers voted on Thursday to sue the federal government over a "
+                  "highway plan, and Georgia Gov. Ella Brandt signed the measure in Atlanta.",
+                  published="2016-05-06")
+    assert _code_of(r, "Georgia lawmakers") == "USALEG"
+    assert _code_of(r, "the federal government") == "USAGOV"
+    r = read_text("Georgia accused Russia of moving fences deeper into its territory near Tbilisi.",
+                  published="2016-05-06")
+    assert _code_of(r, "Georgia") == "GEOGOV"
+
+
+def test_a_thing_named_after_a_title_is_no_head_of_state(read_text):
+    # rule `thing_named_for_title`: "the" before a capitalised title and a name
+    r = read_text("The King Harald III sailed from Bergen with 400 passengers on board.", published="2016-05-06")
+    assert _code_of(r, "The King Harald III") is None
+    r = read_text("Queen Margrethe opened the new bridge in Copenhagen.", published="2016-05-06")
+    assert _code_of(r, "Queen Margrethe") == "DNKGOV"
+
+
+def test_an_adjective_used_for_people_heads_a_civilian_actor(read_text):
+    # rule `people_adjective`: "the unemployed", "the homeless" are civilians; not "the poor harvest"
+    r = read_text("In Tunis, the unemployed marched on the labour ministry, and police dispersed the homeless "
+                  "outside it.", published="2016-05-06")
+    assert _code_of(r, "the unemployed") == "TUNCVL"
+    assert _code_of(r, "the homeless") == "TUNCVL"
+
+
+def test_members_of_a_party_are_the_partys_and_other_workers_labour(read_text):
+    # rule `member_of_body`: "workers" after a party or its acronym are its members
+    r = read_text("In Lahore, Pakistan Peoples Party workers burned tyres while public sector workers "
+                  "stayed at home.", published="2016-05-06")
+    assert _code_of(r, "Pakistan Peoples Party workers") == "PAKPTY"
+    assert _code_of(r, "public sector workers") == "PAKLAB"
