@@ -70,7 +70,7 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-# abbreviated and full forms of a name's first word ("St. Marc" / "Saint-Marc", "Mt. Kenya", "Ft. Worth")
+# abbreviated and full forms of a name's first word ("St. Denis" / "Saint-Denis", "Mt. Pleasant", "Ft. Worth")
 SHORT_FORMS = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft", "port": "pt"}
 MAX_VARIANT_WORDS = 4  # hyphen or space between at most the first four words
 _LONG_FORMS = {short: long for long, short in SHORT_FORMS.items()}
@@ -78,8 +78,8 @@ _LONG_FORMS = {short: long for long, short in SHORT_FORMS.items()}
 
 def spelling_variants(key: str) -> list[str]:
     """Other spellings news uses for the same folded name (rule spelling_variants), tried only when the
-    name as written is held nowhere: a hyphen for a space and back ("St. Marc" / "Saint-Marc", "Al-Minya"
-    / "Al Minya") and a first word abbreviated or spelled out ("Mt.", "Ft.", "St.")."""
+    name as written is held nowhere: a hyphen for a space and back ("St. Denis" / "Saint-Denis", "Al-Mukalla"
+    / "Al Mukalla") and a first word abbreviated or spelled out ("Mt.", "Ft.", "St.")."""
     words = key.replace("-", " ").split(" ")
     firsts = [words[0]]
     other = SHORT_FORMS.get(words[0]) or _LONG_FORMS.get(words[0])

@@ -234,7 +234,7 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
     for ent in doc.ents:
         trimmed = _trim(ent)  # (pure: asked for once, not in every test below)
         if ent.label_ in PLACE_LABELS:
-            span = _trim(ent, keep_directions=True)
+            span = _whole_name(_trim(ent, keep_directions=True), gazetteer)
             if not gazetteer.has(span.text) and ent.label_ != "FAC" and any(t.lower_ == "of" for t in span):
                 # "the Eastern Cape of South Africa": the places on either side of "of"
                 before = len(found)
@@ -276,6 +276,20 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
             # "taken to University Hospital", "a student at Xavier University": a building or venue the
             # model calls an organisation, used as a location (rule local_features)
             claim(trimmed, "local" if _used_as_location(ent) else "facility")
+        elif ent.label_ == "ORG" and 2 <= len(trimmed) <= 4 and _used_as_location(ent, SITE_PREPOSITIONS) \
+                and not gazetteer.has(trimmed.text) and all(_capitalized(t) for t in trimmed) \
+                and fold(trimmed.text) not in guards and fold(trimmed[0].text) not in demonym_keys \
+                and not any(_strong(gazetteer, t.text) for t in trimmed):
+            # "protesters gathered outside Harland Dynamics": a firm or venue the model calls an organisation,
+            # used as a site, is a feature placed where a site is (rule site_after_preposition); not one that
+            # holds a place's name ("at the Rowing Canada regatta" is Canada)
+            claim(trimmed, "facility")
+        elif ent.label_ in OTHER_LABELS and len(trimmed) and gazetteer.has(trimmed.text) \
+                and introduced_as_place(trimmed, place_noun_only=True) and fold(trimmed.text) not in guards \
+                and fold(trimmed.text) not in demonym_keys and trimmed.text not in person_words:
+            # "the towns of Heris and Marand" tagged as organisations: named as places by the text, so
+            # any reading counts, an alternate spelling too (rule named_by_place_noun)
+            claim(trimmed, "ner-other")
         elif ent.label_ in OTHER_LABELS and not gazetteer.has(trimmed.text) \
                 and (introduced_as_place(trimmed, place_noun_only=True) or _described_as_place(trimmed)) \
                 and _unknown_place_name(trimmed, guards, person_words, demonym_keys):
@@ -285,7 +299,8 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
                 and _weak_ok(gazetteer, full.text) and fold(full.text) not in demonym_keys:
             # "Central African Republic" tagged as a group: the direction is part of the name
             claim(full, "ner-other")
-        elif ent.label_ in OTHER_LABELS and len(ent) > 1 and _weak_ok(gazetteer, trimmed.text) \
+        elif ent.label_ in OTHER_LABELS and len(ent) > 1 and len(trimmed) \
+                and _weak_ok(gazetteer, trimmed.text, _after_locative(trimmed)) \
                 and fold(trimmed.text) not in demonym_keys:
             claim(trimmed, "ner-other")  # "Burkina Faso", "Buenos Aires" tagged as persons
         elif ent.label_ in OTHER_LABELS and not (ent.label_ == "PERSON" and len(ent) > 1):
@@ -344,7 +359,8 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
         j = i + 1
         while j < len(doc) and not blocked[j] and not taken[j] and (
                 _name_like(doc[j])
-                or (doc[j].lower_ in CONNECTORS and j + 1 < len(doc) and _capitalized(doc[j + 1]))):
+                or (doc[j].lower_ in CONNECTORS and not _spaced_dash(doc[j]) and j + 1 < len(doc)
+                    and _capitalized(doc[j + 1]))):
             j += 1
         if _feature_name(doc[i:j]) and not gazetteer.has(doc[i:j].text):
             claim(doc[i:j], "local")  # "Penn Park", "Cedar Flat Rd." (rule local_features)
@@ -381,6 +397,25 @@ DIRECTION_WORDS = {"north", "south", "east", "west", "northern", "southern", "ea
                    "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
                    "north-western", "south-eastern", "south-western", "downtown", "mainland"}
 PART_WORDS_AFTER = {"mainland"}  # "the U.S. mainland"
+
+
+def _whole_name(span: Span, gazetteer: Gazetteer) -> Span:
+    """A place entity cut short by the model ("Port [Harcourt]", "[Ras] Tanura"): widened over a capitalized
+    proper noun outside any entity right before or after it when the wider name is a place's own name
+    (rule entity_boundaries)."""
+    doc = span.doc
+    if not len(span):
+        return span
+    for start, end in ((span.start - 1, span.end), (span.start, span.end + 1)):
+        if start < 0 or end > len(doc):
+            continue
+        extra = doc[start] if start < span.start else doc[end - 1]
+        if extra.ent_type_ or extra.pos_ != "PROPN" or not extra.is_alpha or not extra.text[:1].isupper():
+            continue
+        wider = doc[start:end]
+        if any(not e.alternate for e in gazetteer.lookup(wider.text)):
+            return wider
+    return span
 
 
 def _direction_before_feature(span: Span, gazetteer: Gazetteer) -> bool:
@@ -607,13 +642,18 @@ def _starts_with_area(span: Span, gazetteer: Gazetteer) -> bool:
                for k in range(1, min(len(span), 4)) for e in gazetteer.lookup(span[:k].text))
 
 
-def _used_as_location(ent: Span) -> bool:
+# prepositions after which an organisation's name stands for its site (rule site_after_preposition);
+# "to" and "on" are left out ("wrote to X", "posted on X")
+SITE_PREPOSITIONS = {"at", "outside", "inside", "near"}
+
+
+def _used_as_location(ent: Span, prepositions: set[str] = LOCATION_PREPOSITIONS) -> bool:
     """Right after a preposition of place ("at the X Museum", "to X Hospital")."""
     doc = ent.doc
     k = ent.start - 1
     if k >= 0 and doc[k].lower_ == "the" and not ent[0].lower_ == "the":
         k -= 1
-    return k >= 0 and doc[k].lower_ in LOCATION_PREPOSITIONS
+    return k >= 0 and doc[k].lower_ in prepositions
 
 
 LIST_SEPARATORS = {",", "and", "or"}
@@ -633,10 +673,13 @@ def _listed_places(ent: Span, gazetteer: Gazetteer, guards: frozenset[str], demo
             if k > start:
                 pieces.append(_trim(doc[start:k]))
             start = k + 1
+    # "the towns of X and Y": named as places by the text, so an alternate spelling is reading enough
+    named = bool(pieces) and _after_place_noun(pieces[0])
     if len(pieces) < 2 or any(not len(p) or fold(p.text) in guards or fold(p.text) in demonym_keys
-                              or not any(not e.alternate for e in gazetteer.lookup(p.text)) for p in pieces):
+                              or not any(named or not e.alternate for e in gazetteer.lookup(p.text))
+                              for p in pieces):
         return False
-    if not any(_weak_ok(gazetteer, p.text) for p in pieces):
+    if not named and not any(_weak_ok(gazetteer, p.text) for p in pieces):
         return False
     for piece in pieces:
         claim(piece, "ner-other")
@@ -735,7 +778,8 @@ def _glued(piece: Span, run: Span, guards: frozenset[str], before_only: bool = F
     after = doc[piece.end] if piece.end < run.end and not before_only else None
     if after is not None and after.text in institution_words():
         after = None  # "the Gainesville Chamber", "Byesville Volunteer Fire Department": the town's own
-    return any(t is not None and (t.text == "-" or _capitalized(t) and fold(t.text) not in guards)
+    # a dash between words ("Essex - a man from there") glues nothing
+    return any(t is not None and (t.text == "-" and not _spaced_dash(t) or _capitalized(t) and fold(t.text) not in guards)
                for t in (before, after))
 
 
