@@ -217,6 +217,9 @@ def test_reuters_crawl_caption_credit_slideshow_placeholders_and_graphic_link():
     ("NEW YORK, Nov. 19 (UPI) — ", "NEW YORK, Nov. 19 (UPI) —"),
     ("CAPE TOWN, October 12 (ANA) - ", "CAPE TOWN, October 12 (ANA) -"),
     ("LONDON — ", "LONDON —"),
+    ("(CNN) ", "(CNN)"),
+    ("(Reuters) - ", "(Reuters) -"),
+    ("Lagos, Nigeria (CNN)", "Lagos, Nigeria (CNN)"),
 ])
 def test_datelines_of_several_agencies_stay_in_the_body(opening, dateline):
     text = f"Ministers meet on trade\n{opening}Trade ministers met on Tuesday to discuss tariffs, officials said.\n"
@@ -224,6 +227,16 @@ def test_datelines_of_several_agencies_stay_in_the_body(opening, dateline):
     assert doc.dateline == dateline
     assert body_text(raw, doc).startswith(opening.rstrip())
     assert doc.title == "Ministers meet on trade"
+
+
+def test_a_tag_without_a_dash_needs_a_known_place_before_it():
+    raw, doc = read("Ministers meet on trade\nFarmers (CNN) The farmers met on Tuesday, officials said.\n")
+    assert doc.dateline is None
+
+
+def test_a_bare_agency_tag_is_the_dateline_with_no_place():
+    raw, doc = read("Ministers meet on trade\n(AP) — Trade ministers met on Tuesday, officials said.\n")
+    assert doc.dateline == "(AP) —" and doc.dateline_place is None
 
 
 # --- the publication date -------------------------------------------------------------------

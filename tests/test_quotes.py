@@ -408,3 +408,35 @@ def test_a_country_the_model_calls_a_person_is_an_antecedent_for_its(read_text):
                         "Azerbaijan denied that its soldiers had opened fire.", "2020-01-01")
     its = next(a for a in reading.actors if a.text == "its soldiers")
     assert its.code == "AZEMIL"
+
+
+def test_reported_clause_of_the_lead_starts_after_the_dateline(quotes_of):
+    ctx = quotes_of("Port strike ends\n\nHARBORVILLE (Reuters) - Dock workers ended their strike on Monday, "
+                    "the union said.\n")
+    q = _only(ctx, "indirect")
+    assert q.text.startswith("Dock workers ended their strike") and q.speaker == "union"
+
+
+def test_reported_clause_leaves_out_when_it_was_said(quotes_of):
+    ctx = quotes_of("Boycott\n\nThe farmers' union said on Friday it would boycott the new levy.\n")
+    q = _only(ctx, "indirect")
+    assert q.text == "it would boycott the new levy"
+
+
+def test_he_said_after_according_to_a_described_person(quotes_of):
+    ctx = quotes_of("Ferry talks\n\nThe ferry operators met on Thursday to discuss fares, according to a "
+                    "harbour spokesman.\n\n\"We will not raise prices,\" he said.\n")
+    q = _only(ctx, "direct")
+    assert q.speaker == "harbour spokesman"
+
+
+def test_he_said_far_from_the_name_takes_the_person_quoted_last(quotes_of):
+    ctx = quotes_of("Levy row\n\nFormer mayor Tobias Grendel attacked the new harbour levy.\n\n"
+                    "He spoke to a local radio station on Saturday.\n\nThe council approved the levy in June.\n\n"
+                    "Its members met twice in May to discuss the budget.\n\n"
+                    "\"We will not pay for this,\" Grendel said.\n\nThe council has not replied.\n\n"
+                    "Its finance committee meets next week.\n\nThe harbour board met on Monday.\n\n"
+                    "\"The first loser of such a levy would be the harbour itself,\" he said.\n")
+    last = [q for q in ctx.quotes if q.kind == "direct"][-1]
+    assert last.text.startswith("The first loser") and last.speaker == "Tobias Grendel"
+    assert ctx.raw[last.speaker_start:last.speaker_end] == "he"

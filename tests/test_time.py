@@ -412,3 +412,57 @@ def test_since_points_back_and_a_progressive_schedules_only_its_own_day(nlp):
     values = [(t.text, t.value) for t in ctx.times]
     assert values == [("November", "2015-11"), ("January 1", "2016-01-01"), ("Monday", "2016-09-26"),
                       ("Monday", "2016-10-03")]
+
+
+# ---------------------------------------------------------------- moving holidays, datelines, noun anchors
+
+@pytest.mark.parametrize("sentence, published, text, want", [
+    ("Pilgrims filled the old town on Good Friday.", "2024-04-02", "Good Friday", "2024-03-29"),
+    ("The market reopens after Easter Monday.", "2025-04-10", "Easter Monday", "2025-04-21"),
+    ("Bells rang across the valley at Orthodox Easter.", "2023-04-20", "Orthodox Easter", "2023-04-16"),
+    ("Families gathered for Eid al-Fitr in the capital.", "2019-06-10", "Eid al-Fitr", "2019-06-04"),
+    ("Herders sold their sheep before Eid al-Adha 2021.", "2022-01-10", "Eid al-Adha 2021", "2021-07-20"),
+    ("Shops closed on Martin Luther King Day.", "2020-01-25", "Martin Luther King Day", "2020-01-20"),
+    ("The ferry strike began on Boxing Day.", "2019-01-03", "Boxing Day", "2018-12-26"),
+    ("Traffic was light during Easter week.", "2000-04-25", "Easter week", "2000-W16"),
+])
+def test_moving_and_named_holidays(nlp, sentence, published, text, want):
+    ctx = run_time(nlp, sentence, published)
+    assert by_text(ctx)[text].value == want
+
+
+def test_a_holiday_inside_another_name_is_no_holiday(nlp):
+    ctx = run_time(nlp, "The play retells the Easter Rising in one act.", "2024-04-02")
+    assert "Easter" not in " ".join(t.text for t in ctx.times)
+
+
+def test_western_and_orthodox_easter_computus():
+    from newsevents.time.rules import easter_sunday
+
+    assert [easter_sunday(y).isoformat() for y in (2016, 2019, 2038)] == ["2016-03-27", "2019-04-21", "2038-04-25"]
+    assert [easter_sunday(y, "orthodox").isoformat() for y in (2016, 2021)] == ["2016-05-01", "2021-05-02"]
+
+
+def test_tense_word_lists_come_from_the_lexicon():
+    from newsevents.time import tagger
+    from newsevents.time.lexicon import section
+
+    assert tagger._STATIVE_VERBS == frozenset(section("tense_stative_verbs"))
+    assert "remain" in tagger._STATIVE_VERBS and "will" in tagger._FUTURE_AUX
+
+
+def test_dateline_day_a_day_before_the_stamp_is_the_story_day(nlp):
+    text = "Port strike\n\nHARBORVILLE, June 26 (ANA) - Dock workers walked out today and marched on Tuesday.\n"
+    raw, document, view = pipeline._prepare(DocumentInput(data=text, format="text", published="2018-06-27"))
+    ctx = pipeline._make_context(raw, document, nlp(view.text), view, {})
+    time_stage.run(ctx)
+    got = by_text(ctx)
+    assert got["today"].value == "2018-06-26"
+    assert got["Tuesday"].value == "2018-06-26"
+
+
+def test_a_time_in_an_event_nouns_own_phrase_anchors_that_noun(nlp):
+    # "on Tuesday" hangs on "raid"; "on Thursday", nearer to it, on "blamed"
+    ctx = run_time(nlp, "Police blamed rebels on Thursday for a raid on the depot on Tuesday.", "2026-03-06")
+    raid = next(t for t in ctx.doc if t.text == "raid")
+    assert time_stage.anchor_for_token(ctx, raid).value == "2026-03-03"

@@ -32,12 +32,15 @@ AGENCIES = (r"AP|Reuters|REUTERS|AFP|dpa|DPA|UPI|Sputnik|Xinhua|XINHUA|ANA|SAPA|
             r"CNA|KCNA|Al Jazeera|AFP/Getty|News24|African News Agency|GNA|NAN|APS|BNA|QNA|Petra|Trend|PNA")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _CAPWORD = r"[A-Z][\w.'’/-]*"
+# A dateline: a place (optional when an agency tag follows), then the agency tag, then a dash
+# or colon. CNN-style copy puts only the tag before the lead, with no dash ("(CNN) The army ..."
+# or "Kabul, Afghanistan (CNN)The army ..."): after a tag the dash may be missing.
 DATELINE = re.compile(
-    rf"(?P<place>{_CAPWORD}(?:\s{_CAPWORD}){{0,3}})"
+    rf"(?:(?P<place>{_CAPWORD}(?:\s{_CAPWORD}){{0,3}})"
     rf"(?:,\s(?P<region>{_CAPWORD}(?:\s{_CAPWORD}){{0,3}}))?"
-    rf"(?:,\s(?P<date>{_MONTH}\s\d{{1,2}}(?:,\s\d{{4}})?))?"
-    rf"\s*(?:\((?P<agency>{AGENCIES})\))?"
-    r"\s*(?P<dash>[-—–]{1,2}|:)\s")
+    rf"(?:,\s(?P<date>{_MONTH}\s\d{{1,2}}(?:,\s\d{{4}})?))?)?"
+    rf"(?:\s*\((?P<agency>{AGENCIES})\))?"
+    r"(?:\s*(?P<dash>[-—–]{1,2}|:)\s|(?<=\))\s*(?=[A-Z0-9\"“‘']))")
 MULTIWORD_PLACE_START = {"NEW", "SAN", "LOS", "LAS", "EL", "ST.", "SAINT", "PORT", "CAPE", "HONG", "KUALA",
                          "ABU", "TEL", "BUENOS", "RIO", "SAO", "SÃO", "PHNOM", "ADDIS", "DAR", "KANSAS",
                          "SALT", "BATON", "GAZA", "WEST", "EAST", "NORTH", "SOUTH", "SRI", "COSTA", "PUERTO",
@@ -238,13 +241,18 @@ def find_dateline(text: str, anywhere: bool = False) -> re.Match[str] | None:
         m = DATELINE.match(text)
         return m if m and _plausible_dateline(m) else None
     for m in DATELINE.finditer(text[:600]):
-        if _plausible_dateline(m):
+        # inside fused copy only a place with a dash marks where the body starts
+        if m.group("place") and m.group("dash") and _plausible_dateline(m):
             return m
     return None
 
 
 def _plausible_dateline(m: re.Match[str]) -> bool:
     place = m.group("place")
+    if not place:
+        return bool(m.group("agency"))  # "(CNN) The army ...": the agency tag alone
+    if not m.group("dash") and not place.isupper() and place.lower() not in _known_places():
+        return False  # with no dash, a mixed-case word before a tag must be a known place
     if m.group("dash") == ":" and not m.group("agency"):
         return False
     if m.group("agency"):
@@ -542,9 +550,10 @@ def _label(segments: list[Segment], doc: Document, raw: str) -> None:
     body_segs = [s for s in segments if s.label in ("body",)]
     if body_segs:
         doc.body = {"start": body_segs[0].start, "end": body_segs[-1].end}
-        m = find_dateline(body_segs[0].text) or _lowercase_dateline(body_segs[0].text)
+        lead = body_segs[0]
+        m = find_dateline(lead.text) or _lowercase_dateline(lead.text)
         if m:
-            doc.dateline = body_segs[0].text[:m.end()].strip()
+            doc.dateline = lead.text[:m.end()].strip()
             doc.dateline_place = m.group("place")
     doc.paragraphs = _paragraphs(segments)
 

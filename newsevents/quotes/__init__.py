@@ -21,6 +21,7 @@ from typing import Any
 
 from newsevents.quotes.attribute import Attributor, Found, Speaker
 from newsevents.quotes.coref import build_entities
+from newsevents.quotes.coref import lexicon as coref_lexicon
 from newsevents.quotes.find import QuotedSpan, find_quoted
 from newsevents.reading import Quote
 
@@ -150,13 +151,32 @@ def _close_marks(raw: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _dateline_end(ctx: Any) -> int:
+    """Raw end of the dateline that opens the body ("PARIS (Reuters) -", "(CNN)"), else -1: a
+    reported clause of the lead sentence starts after it, since the dateline is no one's words."""
+    dateline = getattr(ctx.document, "dateline", None)
+    body = getattr(ctx.document, "body", None) or {}
+    if not dateline or not isinstance(body.get("start"), int):
+        return -1
+    pos = ctx.raw.find(dateline, body["start"], body["start"] + len(dateline) + 200)
+    if pos < 0:
+        return -1
+    end = pos + len(dateline)
+    while end < len(ctx.raw) and ctx.raw[end].isspace():
+        end += 1
+    return end
+
+
 def _indirect(ctx: Any, att: Attributor, direct: list[Found], group: int) -> list[Found]:
     whole = _Spans([(f.quote.start, f.quote.end) for f in direct if f.quote.kind == "direct"])
     found: list[Found] = []
     seen: set[tuple[int, int]] = set()
     clause_groups: set[int] = set()  # groups of clauses that took a fragment of their own cue
+    dateline_end = _dateline_end(ctx)
     for cue, subject, vs, ve in att.indirect():
         start, end = _close_marks(ctx.raw, *ctx.view.to_raw(vs, ve))
+        if start < dateline_end < end:
+            start = dateline_end
         if (start, end) in seen or _covered_share(start, end, whole) >= 0.5:
             continue
         seen.add((start, end))
@@ -221,6 +241,35 @@ def speakers_at(ctx: Any, start: int, end: int) -> list[str]:
     return names
 
 
+PRONOUN_SPEAKER_PARAGRAPHS = 6  # how far back "he said" may find the person last quoted
+
+
+def _pronoun_speakers(ctx: Any, found: list[Found]) -> None:
+    """Rule `last_quoted_person`: a "he said" / "she said" that coreference left unresolved
+    (its antecedent lies more sentences back than a pronoun may reach) names the person of
+    compatible gender quoted last, within a few paragraphs: news copy returns to a speaker
+    with a pronoun. The quote keeps the pronoun as its speaker mention."""
+    lex = coref_lexicon()
+    entities = {e.id: e for e in ctx.exposed.get("entities") or []}
+    last: list[tuple[int, Found]] = []  # (paragraph, quote) of named people, in reading order
+    for f in found:
+        word = (f.quote.speaker or "").lower()
+        paragraph = _paragraph_index(ctx, f.quote.start)
+        if f.entity_id is None and word in {"he", "she"}:
+            gender = "female" if word in lex["female"] else "male"
+            for where, earlier in reversed(last):
+                entity = entities.get(earlier.entity_id)
+                if paragraph - where > PRONOUN_SPEAKER_PARAGRAPHS:
+                    break
+                if entity is not None and entity.gender in (gender, None):
+                    f.quote.speaker, f.entity_id = entity.name, entity.id
+                    entity.gender = entity.gender or gender
+                    break
+        entity = entities.get(f.entity_id) if f.entity_id is not None else None
+        if entity is not None and entity.kind == "PERSON":
+            last.append((paragraph, f))
+
+
 def run(ctx: Any) -> None:
     """Find quotes, resolve entities, attribute speakers; fill ctx.quotes and expose them."""
     quoted = find_quoted(ctx)
@@ -233,6 +282,7 @@ def run(ctx: Any) -> None:
         if f.follows is not None:
             f.group = f.follows.group
     _set_units(found)
+    _pronoun_speakers(ctx, found)
     ctx.quotes.extend(f.quote for f in found)
     ctx.exposed["quote_details"] = found
     ctx.exposed["quote_of_offset"] = _quote_lookup(found)

@@ -758,6 +758,10 @@ class Attributor:
                     found.append((t, subject, span[0], span[1]))
             if not self.is_cue(t, cognition=True):
                 continue
+            inverted = self._inverted_report(t)
+            if inverted is not None:
+                found.append(inverted)
+                continue
             for c in t.children:
                 if c.dep_ != "ccomp":
                     continue
@@ -768,6 +772,35 @@ class Attributor:
                 if span:
                     found.append((t, subject, span[0], span[1]))
         return found
+
+    def _inverted_report(self, cue: Token) -> tuple[Token, Token, int, int] | None:
+        """Rule `inverted_report`: 'X will do Y, the minister told reporters.' parsed as two
+        coordinated clauses (the cue a `conj` of the reported verb, no 'and' between): the
+        clause before the comma is what the cue's subject said."""
+        head = cue.head
+        if cue.dep_ not in {"conj", "parataxis"} or head.i >= cue.i or head.pos_ not in {"VERB", "AUX"} \
+                or cue.lemma_.lower() not in self.lex["speech"] or self.in_quote(head):
+            return None
+        if any(c.dep_ in {"ccomp", "cc"} for c in cue.children) or any(
+                c.dep_ == "cc" and head.i < c.i < cue.i for c in head.children):
+            return None  # 'He arrived and said ...': a coordination, not a report
+        subject = next((c for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < cue.i), None)
+        if subject is None or subject.lower_ in {"them", "him", "her", "us", "me", "it"}:
+            return None
+        comma = subject.left_edge.i - 1
+        if comma <= head.i or self.doc[comma].text != ",":
+            return None
+        # the reported clause may go on after the cue ("X was calm, she said, until Y"): all of
+        # the head's clause but the cue's own words
+        own = {u.i for u in cue.subtree}
+        tokens = [u for u in head.subtree if u.i not in own and u.i >= head.sent.start and u.i < head.sent.end]
+        while tokens and (tokens[0].is_punct or tokens[0].is_space):
+            tokens = tokens[1:]
+        while tokens and (tokens[-1].is_punct and tokens[-1].text not in {"\u201d", '"'} or tokens[-1].is_space):
+            tokens = tokens[:-1]
+        if len([u for u in tokens if u.i < comma]) < 3:
+            return None
+        return cue, subject, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
     def _indirect_cue_candidates(self) -> Iterator[Token]:
         """The only words `indirect` can read as a cue, in order: one that may start 'according to'
@@ -794,6 +827,8 @@ class Attributor:
         tokens = [u for u in clause.subtree if not (u.dep_ == "mark" and u.head.i == clause.i)]
         if clause.i < cue.i:  # 'X happened, officials said.': stop before the cue's own words
             tokens = [u for u in tokens if u.i < cue.i]
+        else:
+            tokens = [u for u in tokens if u.i not in self._cue_modifiers(clause, cue)]
         while tokens and (tokens[0].is_punct or tokens[0].is_space):
             tokens = tokens[1:]
         while tokens and (tokens[-1].is_punct and tokens[-1].text not in {"\u201d", '"', "'"} or tokens[-1].is_space):
@@ -801,6 +836,19 @@ class Attributor:
         if len(tokens) < 3:
             return None
         return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+    def _cue_modifiers(self, clause: Token, cue: Token) -> set[int]:
+        """Rule `cue_modifier`: a phrase between the cue and the reported clause's subject that
+        the parse hung on the clause ("said on Friday it would ...", "said in a statement the
+        army had ..."): it tells when or how the words were said, not what was said."""
+        subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}), None)
+        if subject is None or subject.i < cue.i:
+            return set()
+        out: set[int] = set()
+        for c in clause.children:
+            if c.dep_ in {"prep", "npadvmod"} and cue.i < c.left_edge.i and c.right_edge.i < subject.left_edge.i:
+                out.update(u.i for u in c.subtree)
+        return out
 
     def _infinitive_span(self, cue: Token) -> tuple[int, int] | None:
         """Rule `infinitive_cue`: '[Seoul] [to stop]' after 'urged', '[to retaliate]' after 'vowed'."""

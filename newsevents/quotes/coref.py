@@ -143,13 +143,19 @@ def _trim_name(span: Span, headline: bool = False) -> Span | None:
 
 
 def _is_subject(token: Token) -> bool:
-    """A token that is, or sits inside, the subject of its clause."""
+    """A token that is, or sits inside, the subject of its clause, or the source named by
+    "according to" (the one who says, as a subject of "said" would be)."""
     for t in [token, *token.ancestors]:
-        if t.dep_ in SUBJECT_DEPS:
+        if t.dep_ in SUBJECT_DEPS or _according_source(t):
             return True
         if t.pos_ in {"VERB", "AUX"} or t.dep_ == "ROOT":
             return False
     return False
+
+
+def _according_source(token: Token) -> bool:
+    """The object of "according to" ("according to a port spokesman")."""
+    return token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according"
 
 
 class SpanIndex:
@@ -490,8 +496,9 @@ class _Resolver:
             self.add(token.doc[token.i:token.i + 1], chosen)
 
     def _person_description(self, token: Token) -> None:
-        """Rule `person_description`: an unnamed person who is the subject of a clause."""
-        if token.dep_ not in SUBJECT_DEPS or token.ent_type_ or not self._outside_quotes(token):
+        """Rule `person_description`: an unnamed person who is the subject of a clause, or the
+        source of "according to" ("..., according to a police spokesman. He added ...")."""
+        if (token.dep_ not in SUBJECT_DEPS and not _according_source(token)) or token.ent_type_ or not self._outside_quotes(token):
             return
         if any(m.start_token <= token.i < m.end_token for m in self.mentions[-5:]):
             return

@@ -19,6 +19,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from newsevents.document.dates import parse_month_day
 from newsevents.reading import TimeExpr
 from newsevents.time.lexicon import utc_offsets
 from newsevents.time.rules import Found
@@ -32,15 +33,39 @@ _CLOCK = re.compile(r"T\d{2}:\d{2}")
 
 def reference_date(ctx: Any) -> dt.date | None:
     """The date relative expressions resolve against: the publication date, else the page
-    header date, else None (see `run`)."""
+    header date, else None (see `run`).
+
+    A wire dateline's own day ("HARBORVILLE, May 9 (Reuters) -") is the story's day when it
+    lies a day or two from the publication stamp: the page or the feed stamped the story the
+    next day (or in UTC), but "today" and "on Tuesday" are told from the dateline's day.
+    """
     if ctx.published:
-        return ctx.published
+        return dateline_day(ctx, ctx.published) or ctx.published
     header = getattr(ctx.document, "page_header_date", None)
     if header:
         try:
             return dt.date.fromisoformat(str(header)[:10])
         except ValueError:
             pass
+    return None
+
+
+def dateline_day(ctx: Any, published: dt.date) -> dt.date | None:
+    """The day a dateline names (month and day, the year put nearest to `published`) when it
+    is within two days of `published` and differs from it; else None."""
+    dateline = getattr(ctx.document, "dateline", None)
+    if not dateline:
+        return None
+    month_day = parse_month_day(dateline)
+    if month_day is None:
+        return None
+    for year in (published.year, published.year - 1, published.year + 1):
+        try:
+            day = dt.date(year, *month_day)
+        except ValueError:
+            continue
+        if day != published and abs((day - published).days) <= 2:
+            return day
     return None
 
 
@@ -162,7 +187,21 @@ def anchor_for_token(ctx: Any, token: Token) -> TimeExpr | None:
         same_clause = verb is not None and head_verb is not None and head_verb.i == verb.i  # spaCy tokens are views: compare indices
         pointlike = t.type in ("DATE", "TIME") and not t.value.startswith("P")
         distance = abs(head.i - token.i)
-        key = (0 if same_clause else 1, 0 if pointlike else 1, distance)
+        own = token.pos_ not in ("VERB", "AUX") and _modifies_token(head, token)
+        key = (0 if own else 1, 0 if same_clause else 1, 0 if pointlike else 1, distance)
         if best is None or key < best[0]:
             best = (key, t)
     return best[1] if best else None
+
+
+def _modifies_token(head: Token, token: Token) -> bool:
+    """Whether a time's head token hangs (through its own phrase) on an event noun: "Tuesday's
+    attack", "the March 3 vote", "the attack on Tuesday" date the noun itself."""
+    up = head
+    for _ in range(4):
+        if up.i == token.i:
+            return True
+        if up.head.i == up.i or up.pos_ in ("VERB", "AUX"):
+            return False
+        up = up.head
+    return False

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from newsevents.time import dates
-from newsevents.time.lexicon import alternation, lookup, section
+from newsevents.time.lexicon import DATA, alternation, lookup, section
 from newsevents.time.prefilter import Plan, plan
 
 
@@ -96,7 +96,8 @@ def _pieces() -> dict[str, str]:
         "NAMED_TIME": alternation(_words("named_times")),
         "FREQ": alternation(_words("frequency_words")),
         "REFWORD": alternation(_words("reference_words")),
-        "HOLIDAY": alternation(_words("holidays") + _words("floating_holidays")),
+        "HOLIDAY": alternation(_words("holidays") + _words("floating_holidays") + _words("easter_holidays")
+                               + _words("islamic_holidays")),
         "DECADE_WORD": alternation(_words("decade_words")),
         "ORDINAL": alternation(_words("ordinal_words")),
     }
@@ -743,23 +744,83 @@ def _the_quarter(m: re.Match[str], env: Env) -> Found | None:
     return _found(m, "DATE", f"{year:04d}-Q{q}", "quarter")
 
 
+def easter_sunday(year: int, calendar: str = "western") -> dt.date:
+    """Easter Sunday of a year: the Gregorian computus (anonymous algorithm), or for "orthodox"
+    the Julian computus (Meeus) moved onto the Gregorian calendar (valid 1900-2099)."""
+    if calendar == "orthodox":
+        a, b, c = year % 4, year % 7, year % 19
+        d = (19 * c + 15) % 30
+        e = (2 * a + 4 * b - d + 34) % 7
+        month, day = divmod(d + e + 114, 31)
+        return dt.date(year, month, day + 1) + dt.timedelta(days=13)
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ell) // 451
+    month, day = divmod(h + ell - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+@functools.lru_cache(maxsize=1)
+def _islamic_days() -> dict[str, list[dt.date]]:
+    """Holiday key -> its days, from data/islamic_holidays.tsv."""
+    out: dict[str, list[dt.date]] = {}
+    for line in (DATA / "islamic_holidays.tsv").read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if line.startswith("#") or len(cols) < 2 or cols[0] == "date":
+            continue
+        out.setdefault(cols[1], []).append(dt.date.fromisoformat(cols[0]))
+    return out
+
+
+def _computed_holiday(name: str, year: int) -> dt.date | None:
+    """The day in `year` of a holiday that moves from year to year (lexicon sections
+    floating_holidays, easter_holidays, islamic_holidays), else None (not such a holiday, or
+    a year the Islamic table does not cover)."""
+    spec = lookup("floating_holidays", name)
+    if spec:
+        return _floating_holiday(year, spec)
+    easter = lookup("easter_holidays", name)
+    if easter:
+        calendar, offset = easter
+        return easter_sunday(year, calendar) + dt.timedelta(days=int(offset))
+    key = lookup("islamic_holidays", name)
+    if key:
+        days = [d for d in _islamic_days().get(key, []) if d.year == year]
+        return days[0] if days else None
+    return None
+
+
+def _is_moving_holiday(name: str) -> bool:
+    return any(lookup(s, name) for s in ("floating_holidays", "easter_holidays", "islamic_holidays"))
+
+
 def _holiday(m: re.Match[str], env: Env) -> Found | None:
     if not m["hol"][:1].isupper():
         return None  # "christmas" in running text is not written lower case; a name is
+    if re.match(r"\s+(?:" + alternation(section("holiday_name_followers")) + r")\b", env.text[m.end("hol"):], re.I):
+        return None  # "the Easter Rising": a name, not the holiday
     name = re.sub(r"\s+", " ", m["hol"].lower())
-    spec = lookup("floating_holidays", name)
-    if spec:
+    if _is_moving_holiday(name):
         if m["year"]:
-            day = _floating_holiday(int(m["year"]), spec)
+            day = _computed_holiday(name, int(m["year"]))
         else:
-            this = _floating_holiday(env.dct.year, spec)
+            this = _computed_holiday(name, env.dct.year)
+            if this is None:
+                return None
             tense = env.tense(m.start(), m.end()) if abs((this - env.dct).days) > 31 else None
             if this > env.dct and tense == "past":
-                this = _floating_holiday(env.dct.year - 1, spec)
+                this = _computed_holiday(name, env.dct.year - 1)
             elif this < env.dct and tense == "future":
-                this = _floating_holiday(env.dct.year + 1, spec)
+                this = _computed_holiday(name, env.dct.year + 1)
             day = this
-        return _found(m, "DATE", day.isoformat(), "holiday", day=day)
+        if day is None:
+            return None
+        return _holiday_found(m, day)
     mm_dd = str(lookup("holidays", name) or "")
     if not mm_dd:
         return None
@@ -771,6 +832,14 @@ def _holiday(m: re.Match[str], env: Env) -> Found | None:
     day = _day_or_none(year, month, day_n)
     if day is None:
         return None
+    return _holiday_found(m, day)
+
+
+def _holiday_found(m: re.Match[str], day: dt.date) -> Found:
+    """The holiday's day, or with "week" after it ("Easter week") the ISO week holding it."""
+    if m["week"]:
+        year, week, _ = day.isocalendar()
+        return _found(m, "DATE", f"{year:04d}-W{week:02d}", "holiday")
     return _found(m, "DATE", day.isoformat(), "holiday", day=day)
 
 
@@ -873,7 +942,7 @@ def rules() -> list[Rule]:
          6, _quarter),
         ("quarter", r"\bthe\s+(?:(?:latest|most\s+recent|recent|just[-\s]ended|current|same)\s+)?(?:fiscal\s+)?"
          r"quarter\b", 5, _the_quarter),
-        ("holiday", r"\b(?P<hol>{HOLIDAY})\b(?:\s*,?\s*(?P<year>{YEAR})" + _YEAR_GUARD + ")?", 5, _holiday),
+        ("holiday", r"\b(?P<hol>{HOLIDAY})\b(?:\s+(?P<week>week)\b)?(?:\s*,?\s*(?P<year>{YEAR})" + _YEAR_GUARD + ")?", 5, _holiday),
         ("anchored_day", r"\b(?:the\s+|that\s+)?(?P<rel>next|following|previous|preceding|same)\s+"
          r"(?P<unit>day|week|month|year|morning|afternoon|evening|night)\b", 5, _anchored_day),
         ("anchored_day", r"\bthe\s+(?P<unit>day|week|month|year|night)\s+(?P<rel>before|after|earlier|later)\b",

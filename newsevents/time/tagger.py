@@ -20,23 +20,22 @@ from newsevents.time.lexicon import section
 from newsevents.time.prefilter import LetterIndex, finditer, fold
 from newsevents.time.rules import Found, rules
 
-_FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
+# Tense cues, from data/lexicon.yaml (sections tense_*); read by `TextEnv.tense`, `_verb_tense`
+# and `_borrowed_tense`.
+_FUTURE_AUX = frozenset(section("tense_future_auxiliaries"))
 # Verbs whose infinitive complement lies ahead of them ("agreed to meet on Tuesday").
-_FUTURE_HEADS = {"plan", "expect", "schedule", "due", "set", "intend", "aim", "hope", "prepare", "agree",
-                 "decide", "promise", "vow", "threaten", "want", "seek", "pledge", "propose", "vote"}
+_FUTURE_HEADS = frozenset(section("tense_future_heads"))
 # Verbs that arrange something ahead: their dates are future whatever their own tense.
-_ARRANGING_VERBS = {"schedule", "plan", "reschedule", "postpone", "set"}
+_ARRANGING_VERBS = frozenset(section("tense_arranging_verbs"))
 # Present-tense reporting verbs tell what was said, not what lies ahead.
-_REPORTING_VERBS = {"say", "tell", "report", "announce", "confirm", "state", "add", "claim", "note",
-                    "write", "quote", "cite", "show", "be", "have"}
-# Present-tense verbs of state or comparison: their present is no schedule ("it echoes a row
-# in June", "he appears calm after Tuesday").
-_STATIVE_VERBS = {"appear", "seem", "remain", "echo", "precede", "follow", "mark", "look", "sound", "stand",
-                  "continue", "recall", "resemble", "mirror", "reflect", "see", "know", "mean", "need"}
-_SINCE = re.compile(r"\bsince\s+(?:[a-z]+ing\s+(?:[a-z]+\s+){0,2}?(?:in|on)\s+)?(?:early\s+|late\s+|mid-?)?$", re.I)
+_REPORTING_VERBS = frozenset(section("tense_reporting_verbs"))
+# Present-tense verbs of state or comparison: their present is no schedule.
+_STATIVE_VERBS = frozenset(section("tense_stative_verbs"))
 # Subordinators after which a present tense tells what lies ahead.
-_CONDITIONAL_MARKS = {"if", "unless", "once", "until", "till"}
-_PERFECT_OR_PAST_AUX = {"had", "has", "have", "'ve", "'s", "did", "was", "were"}
+_CONDITIONAL_MARKS = frozenset(section("tense_conditional_marks"))
+_PERFECT_OR_PAST_AUX = frozenset(section("tense_perfect_or_past_auxiliaries"))
+
+_SINCE = re.compile(r"\bsince\s+(?:[a-z]+ing\s+(?:[a-z]+\s+){0,2}?(?:in|on)\s+)?(?:early\s+|late\s+|mid-?)?$", re.I)
 
 
 class TextEnv:
