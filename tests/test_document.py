@@ -239,6 +239,35 @@ def test_a_bare_agency_tag_is_the_dateline_with_no_place():
     assert doc.dateline == "(AP) —" and doc.dateline_place is None
 
 
+@pytest.mark.parametrize("line, why", [
+    ("Get full access to our reporting by subscribing today", "subscription prompt"),
+    ("(Riverton Gazette 04/11/2019 page3)", "print edition note"),
+    ("(This story has been corrected to fix a name in the fourth paragraph)", "version note"),
+    ("___", "separator"),
+    ("[Harbour board delays vote on new ferry fares]", "read-more link"),
+    ("More: Five things to know about the ferry dispute", "read-more link"),
+    ("(SOUNDBITE OF PROTEST CHANTS)", "transcript marker"),
+    ("Contact the reporter at desk@example.org", "contact line"),
+    ("Additional reporting by wire services", "editorial trailer"),
+    ("(Anna Veld / The Riverton Courier)", "image credit"),
+])
+def test_furniture_lines_between_paragraphs(line, why):
+    text = (f"Ferry fares rise\nThe harbour board raised ferry fares on Monday, officials said.\n{line}\n"
+            "Passengers protested at the terminal on Tuesday.\n")
+    raw, doc = read(text)
+    assert boilerplate_whys(doc).get(line) == why
+    assert body_text(raw, doc).endswith("Passengers protested at the terminal on Tuesday.")
+
+
+def test_dash_framed_line_is_a_subheading_and_image_caption_label_a_caption():
+    text = ("Ferry fares rise\nThe harbour board raised ferry fares on Monday, officials said.\n"
+            "- 'Not a penny more' -\nPassengers protested at the terminal on Tuesday.\n"
+            "Image caption Passengers waited at the terminal\nThe board meets again next week.\n")
+    raw, doc = read(text)
+    assert doc.subheadings == ["- 'Not a penny more' -"]
+    assert [c.text for c in doc.captions] == ["Image caption Passengers waited at the terminal"]
+
+
 # --- the publication date -------------------------------------------------------------------
 
 def test_published_given_beats_everything():

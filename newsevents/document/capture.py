@@ -457,7 +457,13 @@ def _lowercase_dateline(text: str) -> re.Match[str] | None:
     return LOWERCASE_DATELINE.match(text)
 
 
+# A subheading framed by dashes, as agency copy marks them ("- 'Talks collapse' -").
+_DASHED_SUBHEADING = re.compile(r"[-–—]\s+\S.{0,68}\S\s+[-–—]")
+
+
 def _is_subheading(seg: Segment) -> bool:
+    if _DASHED_SUBHEADING.fullmatch(seg.text) and len(seg.text.split()) <= 10:
+        return True
     words = seg.text.split()
     if not (1 <= len(words) <= 8) or len(seg.text) > 70:
         return False
