@@ -174,15 +174,21 @@ def test_fold_maps_letters_unicode_does_not_decompose():
     assert main and main[0].country == "TUR"
 
 
-def test_nearby_readings_of_other_names_support_each_other():
+@pytest.mark.parametrize("kind, near_a, far_a, near_b, far_b", [
+    # towns near each other (Brandon and Kensington, Minnesota)
+    ("city", (45.97, -95.60, 500, "US.MN"), (27.94, -82.29, 100_000, "US.FL"),
+     (45.78, -95.70, 300, "US.MN"), (51.50, -0.19, 60_000, "GB.ENG")),
+    # counties of one state vouch for that state's readings of each other
+    ("county", (40.0, -90.0, 0, "US.IL"), (33.0, -84.0, 0, "US.GA"),
+     (40.5, -89.5, 0, "US.IL"), (44.0, -120.0, 0, "US.OR")),
+])
+def test_nearby_readings_of_other_names_support_each_other(kind, near_a, far_a, near_b, far_b):
     from newsevents.geo.resolve import candidate_support
 
-    near_a = _entry(1, "Brandon", "city", "USA", 45.97, -95.60, 500, "US.MN")
-    far_a = _entry(2, "Brandon", "city", "USA", 27.94, -82.29, 100_000, "US.FL")
-    near_b = _entry(3, "Kensington", "city", "USA", 45.78, -95.70, 300, "US.MN")
-    far_b = _entry(4, "Kensington", "city", "GBR", 51.50, -0.19, 60_000, "GB.ENG")
-    support = candidate_support([MentionCandidates(0, 7, "Brandon", (near_a, far_a)),
-                                 MentionCandidates(20, 30, "Kensington", (near_b, far_b))])
+    country = {"US": "USA", "GB": "GBR"}
+    a = [_entry(row, "Alder", kind, country[p[3][:2]], *p) for row, p in ((1, near_a), (2, far_a))]
+    b = [_entry(row, "Birch", kind, country[p[3][:2]], *p) for row, p in ((3, near_b), (4, far_b))]
+    support = candidate_support([MentionCandidates(0, 7, "Alder", tuple(a)), MentionCandidates(20, 30, "Birch", tuple(b))])
     assert support.get(1, 0) > 0 and support.get(3, 0) > 0
     assert support.get(2, 0) == 0 and support.get(4, 0) == 0
 
@@ -585,3 +591,23 @@ def test_list_named_by_a_place_noun_takes_alternate_spellings(read_text):
     first = next(t.i for t in doc if t.text == "Nishapur")
     doc.ents = [Span(doc, first, first + 3, label="ORG")]
     assert [f.span.text for f in recognize(doc, load_gazetteer())] == ["Nishapur", "Sabzawar"]
+
+
+def test_town_missing_from_the_gazetteer_stands_at_a_town_of_its_state(read_text):
+    """rule town_in_container: "X, Iowa" where every X we hold lies in another state."""
+    found = {p.text: p for p in places_of(read_text, "A grain elevator burned near Plano, Iowa, on Monday. "
+                                                      "Firefighters from Centerville and Albia responded.")}
+    assert km(found["Plano"].lat, found["Plano"].lon, 41.6, -93.0) < 160  # in Iowa, not Texas or Illinois
+
+
+def test_place_entity_cut_short_before_a_hyphen_is_widened(read_text):
+    """rule entity_boundaries: "[Guinea]-Bissau" is Guinea-Bissau."""
+    from spacy.tokens import Span
+
+    from newsevents.geo.recognize import recognize
+    from newsevents.nlp import load_model
+
+    doc = load_model()("Cases rose in Guinea-Bissau last week.")
+    first = next(t.i for t in doc if t.text == "Guinea")
+    doc.ents = [Span(doc, first, first + 1, label="GPE")]
+    assert [f.span.text for f in recognize(doc, load_gazetteer())] == ["Guinea-Bissau"]

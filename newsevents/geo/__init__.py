@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections import Counter
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -39,6 +40,7 @@ from newsevents.geo.resolve import (
     DocumentContext,
     MentionCandidates,
     best_reading,
+    in_container,
     prior,
     resolve,
 )
@@ -146,6 +148,7 @@ def run(ctx: Context) -> None:
         key = fold(ctx.document.dateline_place or "")
         dateline = next((m.chosen for m in mentions if m.chosen is not None and fold(m.text) == key), dateline)
     _one_sense(mentions, fold(ctx.document.dateline_place or ""), dateline)
+    _towns_outside_their_container(mentions)
     ctx.exposed["_geo_dateline_entry"] = dateline
     _confirm_small_towns(found, mentions, context)
     _drop_stray_alternates(mentions, context)
@@ -178,6 +181,22 @@ def run(ctx: Context) -> None:
     ctx.exposed["_geo_dateline"] = _place(dateline.name, -1, -1, dateline) if dateline else None
     ctx.exposed["focus_country"] = _focus_country(places, demonym_counts, dateline)
     ctx.exposed["place_of_action"] = _places_of_action(ctx, token_places)
+
+
+def _towns_outside_their_container(mentions: list[MentionCandidates]) -> None:
+    """"Elmdale, Mo.": when no reading of the town lies in the state or country written after it, the
+    gazetteer lacks that town (its namesake elsewhere is not meant); it is put at the town of that state
+    or country the story names nearest to it (rule town_in_container)."""
+    for m in mentions:
+        box = m.container.chosen if m.container is not None else None
+        if m.chosen is None or box is None or box.kind not in ("region", "country") or m.chosen.kind != "city" \
+                or in_container(m.chosen, box):
+            continue
+        inside = [o for o in mentions if o is not m and o.chosen is not None and o.chosen.kind == "city"
+                  and fold(o.text) != fold(m.text) and in_container(o.chosen, box)]
+        if inside:
+            near = min(inside, key=lambda o: abs(o.start - m.start)).chosen
+            m.chosen = replace(near, name=m.text, geonameid=None, population=0, capital=False)
 
 
 def _one_sense(mentions: list[MentionCandidates], dateline_key: str, dateline: Entry | None) -> None:

@@ -399,23 +399,42 @@ DIRECTION_WORDS = {"north", "south", "east", "west", "northern", "southern", "ea
 PART_WORDS_AFTER = {"mainland"}  # "the U.S. mainland"
 
 
+WIDEN_LEFT, WIDEN_RIGHT = 2, 4  # at most this many tokens added on each side (rule entity_boundaries)
+NAME_LINKS = CONNECTORS | {"the"}
+
+
 def _whole_name(span: Span, gazetteer: Gazetteer) -> Span:
-    """A place entity cut short by the model ("Port [Harcourt]", "[Ras] Tanura"): widened over a capitalized
-    proper noun outside any entity right before or after it when the wider name is a place's own name
-    (rule entity_boundaries)."""
+    """A place entity cut short by the model ("Port [Harcourt]", "[Guinea]-Bissau", "[Santiago] de Compostela"):
+    widened over the capitalized words, hyphens and name links ("de", "of the") right before or after it,
+    outside any entity that is not a place, when the wider name is a place's own name (rule
+    entity_boundaries). The longest such name wins."""
     doc = span.doc
     if not len(span):
         return span
-    for start, end in ((span.start - 1, span.end), (span.start, span.end + 1)):
-        if start < 0 or end > len(doc):
-            continue
-        extra = doc[start] if start < span.start else doc[end - 1]
-        if extra.ent_type_ or extra.pos_ != "PROPN" or not extra.is_alpha or not extra.text[:1].isupper():
-            continue
-        wider = doc[start:end]
-        if any(not e.alternate for e in gazetteer.lookup(wider.text)):
-            return wider
-    return span
+
+    def free(token: Token) -> bool:
+        return (not token.ent_type_ or token.ent_type_ in PLACE_LABELS) and (
+            token.is_alpha and token.text[:1].isupper() or token.text == "-" and not _spaced_dash(token)
+            or token.lower_ in NAME_LINKS)
+
+    left = 0
+    while left < WIDEN_LEFT and span.start - left - 1 >= 0 and free(doc[span.start - left - 1]):
+        left += 1
+    right = 0
+    while right < WIDEN_RIGHT and span.end + right < len(doc) and free(doc[span.end + right]):
+        right += 1
+    best = span
+    for k in range(left, -1, -1):
+        for j in range(right, -1, -1):
+            if not k and not j:
+                continue
+            wider = doc[span.start - k:span.end + j]
+            if len(wider) <= len(best) or not (wider[0].text[:1].isupper() and wider[-1].text[:1].isupper()
+                                                and wider[-1].is_alpha):
+                continue
+            if any(not e.alternate for e in gazetteer.lookup(wider.text)):
+                best = wider
+    return best
 
 
 def _direction_before_feature(span: Span, gazetteer: Gazetteer) -> bool:

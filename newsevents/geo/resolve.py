@@ -92,7 +92,7 @@ class DocumentContext:
             self.anchors.append(entry)
 
 
-def _in_container(entry: Entry, container: Entry) -> bool:
+def in_container(entry: Entry, container: Entry) -> bool:
     if container.kind == "country":
         return entry.country == container.country and entry.kind != "country"
     if container.kind == "region" and container.admin1:
@@ -114,7 +114,7 @@ def score(entry: Entry, mention: MentionCandidates, context: DocumentContext) ->
     if entry.kind in ("city", "county") and entry.admin1 and context.states.get(entry.admin1):
         value += DOC_STATE_BONUS
     if mention.container is not None and mention.container.chosen is not None:
-        if _in_container(entry, mention.container.chosen):
+        if in_container(entry, mention.container.chosen):
             value += CONTAINER_BONUS
     if entry.capital and context.capitals:
         # a story that names foreign capitals ("Nicosia", "Ankara") means the capital by a capital's name
@@ -212,8 +212,8 @@ def candidate_support(mentions: Sequence[MentionCandidates]) -> dict[int, float]
     Local news names several places of one area, each ambiguous on its own ("Alexandria", "Brandon",
     "Douglas County"): the readings that lie together are the likely ones. A town candidate counts every
     other name of the story that has a town of that name within SUPPORT_RADIUS_KM or a county of that
-    name in the same US state; a county candidate counts the other names with a town in its state. A
-    supporting reading weighs its share of its name's population, so a name found everywhere
+    name in the same US state; a county candidate counts the other names with a town or a county in its
+    state. A supporting reading weighs its share of its name's population, so a name found everywhere
     ("Washington") or a hamlet namesake of a capital (Ottawa, Ohio) vouches for little. Returns row -> support.
     """
     by_name: dict[str, tuple[Entry, ...]] = {}
@@ -256,6 +256,11 @@ def candidate_support(mentions: Sequence[MentionCandidates]) -> dict[int, float]
             for other, weight in same_state.items():
                 if other != key:
                     agreeing.setdefault(other, weight)
+            if e.kind == "county":
+                # neighbouring counties of one state ("Lamar County and Pike County") vouch for each other
+                for other, weight in counties_in.get(e.admin1 or "", {}).items():
+                    if other != key:
+                        agreeing[other] = max(weight, agreeing.get(other, 0.0))
             if agreeing:
                 support[e.row] = sum(agreeing.values())
     return support
