@@ -87,3 +87,22 @@ def test_a_bare_participle_misread_as_the_main_verb(read_text):
     triples = _triples(read_text, "The two Kenyan activists kidnapped a week ago were released on Tuesday.")
     assert not [t for t in triples if t[0] == "181" and t[2] == "KENOPP"]
     assert [t for t in triples if t[0] == "0841" and t[3] == "KENOPP"]
+
+
+def test_protesters_no_one_names_are_people_of_the_place(read_text):
+    # rule `unnamed_protesters`: the protest is kept, its participants the country of its place
+    events = _story(read_text, "Violent demonstrations erupted in Mombasa on Tuesday over fuel prices.")
+    assert [e for e in events if e.cameo_root == "14" and e.source is not None and e.source.code == "KEN"]
+
+
+def test_a_planned_protest_gets_no_guessed_participants(read_text):
+    events = _story(read_text, "The planned march in Mombasa on Tuesday was called off.")
+    assert not [e for e in events if e.cameo_root == "14" and e.modality == "asserted"]
+
+
+def test_the_strike_named_again_is_a_mention(read_text):
+    # rule `event_anaphor`, protest family
+    events = _story(read_text, "Thousands of Zambian miners went on strike on Monday over wages. The owner of "
+                               "the mine said the strike had cost it a million dollars.")
+    strikes = [e for e in events if e.cameo_root == "14"]
+    assert len(strikes) == 1 and "the strike" in {m.evidence for m in strikes[0].mentions}

@@ -237,6 +237,31 @@ def _protest_participants(ctx: Any, cands: list[Candidate]) -> None:
             c.extra["inferred_source"] = True
 
 
+def _unnamed_protesters(ctx: Any, cands: list[Candidate], lex: Lexicon) -> None:
+    """Rule `unnamed_protesters`: "violent demonstrations erupted in the capital", "the president
+    caved in to mounting protests": an asserted protest (CAMEO 14) told with no participants and no
+    target, whose participants no earlier rule found, was held by people of the place where it
+    happened (the clause's place, else the dateline's): an actor with that country only, marked as
+    inferred. Not a protest only planned or called for (lexicon `event_anaphors.unrealized`)."""
+    unrealized = set(lex.event_anaphors.get("unrealized", ()))
+    for c in cands:
+        if c.drop or not c.code or c.code[:2] != "14" or c.source is not None or c.target is not None:
+            continue
+        if c.modality != "asserted" or c.token.dep_ == "compound" or c.extra.get("uncoded"):
+            continue
+        if c.source_token is not None and c.source_token.pos_ in ("PROPN", "PRON"):
+            continue  # (the text names them: a name the actors stage could not code is not guessed)
+        if any(m.lower_ in unrealized for m in c.token.children if m.dep_ in ("amod", "compound", "advmod")):
+            continue  # ("the planned march": not held yet)
+        place = bridge.place_for_token(ctx, c.token)
+        if place is None or not place.country:
+            continue
+        c.source = Actor(text=place.text, start=place.start, end=place.end, country=place.country, agent="",
+                         code=place.country)
+        c.sources = [c.source]
+        c.extra["inferred_source"] = True
+
+
 def _show_of_force_abroad(ctx: Any, cands: list[Candidate]) -> None:
     """Rule `show_of_force_abroad`: a show of force (CAMEO 15) or a protest (CAMEO 14) held "in"
     another country's territory ("conducting military exercises in Alaska") is aimed at that
@@ -502,58 +527,69 @@ def _definite(tok: Token, determiners: set[str]) -> bool:
     return any((c.dep_ == "det" and c.lower_ in determiners) or c.dep_ == "poss" for c in tok.children)
 
 
-def _attack_anaphor(tok: Token | None, lex: Lexicon) -> bool:
-    """Whether `tok` is a definite attack noun with no party of its own ("the blast", "these attacks")."""
-    spec = lex.attack_anaphors
-    if tok is None or tok.pos_ != "NOUN" or tok.dep_ == "compound" or tok.lemma_.lower() not in spec.get("nouns", ()):
-        return False
-    if not _definite(tok, spec.get("determiners", set())) or any(
+def _anaphor_roots(tok: Token | None, lex: Lexicon) -> set[str]:
+    """The CAMEO roots of the act `tok` tells again when it is a definite act noun with no party of
+    its own ("the blast", "these attacks", "the strike"; lexicon `event_anaphors`); empty otherwise."""
+    spec = lex.event_anaphors
+    if tok is None or tok.pos_ != "NOUN" or tok.dep_ == "compound":
+        return set()
+    roots = {r for family in spec.get("families", {}).values() if tok.lemma_.lower() in family["nouns"]
+             for r in family["roots"]}
+    if not roots or not _definite(tok, spec.get("determiners", set())) or any(
             c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for c in tok.children):
-        return False  # ("the Front's attack": a party of its own, possibly another attack)
-    # ("the 2013 bombing", "last year's attack": an earlier attack recalled)
-    return not any(t.ent_type_ == "DATE" and (t.lower_ in PAST_SPANS or (t.like_num and len(t.text) == 4))
-                   for t in tok.subtree if t.i < tok.i)
+        return set()  # ("the Front's attack": a party of its own, possibly another act)
+    if any(t.ent_type_ == "DATE" and (t.lower_ in PAST_SPANS or (t.like_num and len(t.text) == 4))
+           for t in tok.subtree if t.i < tok.i):
+        return set()  # ("the 2013 bombing", "last year's strike": an earlier act recalled)
+    return roots
 
 
 def _anaphor_subjects(kept: list[Candidate], lex: Lexicon) -> dict[int, Candidate]:
-    """Rule `attack_anaphor`, verbs: "Rebels bombed the station. The blast killed six policemen": a
-    violent verb whose subject refers back to an attack (or the attack noun made its event) tells
-    that attack's toll, not a new one; it is a mention of the nearest earlier asserted attack with
-    a party whose parties do not differ (by candidate id)."""
-    attacks = [c for c in kept if c.code[:2] in VIOLENT_ROOTS and c.modality == "asserted"
-               and (c.source is not None or c.target is not None)]
+    """Rule `event_anaphor`, candidates: "Rebels bombed the station. The blast killed six policemen":
+    a violent verb whose subject refers back to an attack tells that attack's toll, not a new one;
+    so does an act noun that refers back and got its parties from elsewhere ("The attack killed
+    four soldiers", where rule `event_subject` made the noun the event; "the strike had cost
+    millions", whose strikers rule `protest_participants` borrowed). Each is a mention of the
+    nearest earlier asserted act of its family with a party whose parties do not differ (by
+    candidate id)."""
+    acts = [c for c in kept if c.modality == "asserted" and (c.source is not None or c.target is not None)]
     out: dict[int, Candidate] = {}
-    for c in attacks:
-        # ("The attack killed four soldiers": rule `event_subject` made the noun the event)
-        anaphor = (c.token if c.source is None else None) if c.entry.noun else c.source_token
-        if anaphor is None or not _attack_anaphor(anaphor, lex):
+    for c in acts:
+        if c.entry.noun:
+            borrowed = c.source is None or c.extra.get("inferred_source")
+            anaphor = c.token if borrowed else None
+        else:
+            anaphor = c.source_token if c.code[:2] in VIOLENT_ROOTS else None
+        roots = _anaphor_roots(anaphor, lex)
+        if c.code[:2] not in roots:
             continue
-        earlier = [a for a in attacks if a.token.i < anaphor.i and id(a) not in out
-                   and same_parties(a.source, c.source) and same_parties(a.target, c.target)]
+        earlier = [a for a in acts if a.token.i < anaphor.i and id(a) not in out and a.code[:2] in roots
+                   and a is not c and same_parties(a.source, c.source) and same_parties(a.target, c.target)]
         if earlier:
             out[id(c)] = earlier[-1]
     return out
 
 
-def _attack_anaphors(ctx: Any, events: list[Event], lex: Lexicon) -> None:
-    """Rule `attack_anaphor`: "Rebels bombed the police station on Monday. The blast killed six":
-    a definite attack noun naming no party of its own (lexicon `attack_anaphors`) after an asserted
-    attack (CAMEO 18-20) told with a party is the same attack told again: it becomes a mention of
-    the nearest earlier such event, not a new one (a noun that is itself an event is left alone)."""
-    attacks = sorted((e for e in events if e.cameo_root in VIOLENT_ROOTS and e.modality == "asserted"
-                      and (e.source is not None or e.target is not None) and e.trigger_start is not None),
-                     key=lambda e: e.trigger_start)
-    if not attacks or ctx.doc is None:
+def _event_anaphors(ctx: Any, events: list[Event], lex: Lexicon) -> None:
+    """Rule `event_anaphor`: "Rebels bombed the police station on Monday. The blast killed six",
+    "Miners downed tools on Monday. The strike has cost ...": a definite act noun naming no party
+    of its own (lexicon `event_anaphors`) after an asserted act of its family (attacks: CAMEO
+    18-20; protests: 14) told with a party is that act told again: it becomes a mention of the
+    nearest earlier such event, not a new one (a noun that is itself an event is left alone)."""
+    acts = sorted((e for e in events if e.modality == "asserted" and e.trigger_start is not None
+                   and (e.source is not None or e.target is not None)), key=lambda e: e.trigger_start)
+    if not acts or ctx.doc is None:
         return
     told = [(e.trigger_start, e.trigger_end) for e in events if e.trigger_start is not None]
     told += [(m.start, m.end) for e in events for m in e.mentions]
     for tok in ctx.doc:
-        if not _attack_anaphor(tok, lex):
+        roots = _anaphor_roots(tok, lex)
+        if not roots:
             continue
         start, end = ctx.raw_span(tok)
         if any(s <= start < e for s, e in told):
             continue  # (already an event of its own, or the subject of a retold one)
-        earlier = [e for e in attacks if e.trigger_start < start]
+        earlier = [e for e in acts if e.trigger_start < start and e.cameo_root in roots]
         if not earlier:
             continue
         lo, hi = ctx.raw_span(tok.doc[min(c.i for c in tok.subtree if c.i <= tok.i): tok.i + 1])
@@ -1029,6 +1065,7 @@ def run(ctx: Any) -> None:
             code_arguments(ctx, c)
     _speech_sources(ctx, cands)
     _protest_participants(ctx, cands)
+    _unnamed_protesters(ctx, cands, lex)
     _story_parties(ctx, cands, lex)
     _conditional_threats(ctx, cands, lex)
     for c in cands:
@@ -1121,7 +1158,7 @@ def run(ctx: Any) -> None:
             sent = ctx.sentence_of_token(c.token)
             sentences.append(sent.index if sent is not None else -1)
     _undated_asides(ctx, events, zones, anchored, sentences, defaulted)
-    _attack_anaphors(ctx, events, lex)
+    _event_anaphors(ctx, events, lex)
     events = dedup(events, zones, anchored, verbal, guessed, sentences)
     events = [e for e in events if e.source is not None or e.target is not None]
     for i, e in enumerate(events, 1):

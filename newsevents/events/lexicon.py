@@ -83,7 +83,7 @@ class Lexicon:
     campaign_rally: dict[str, set[str]] = field(default_factory=dict)
     participle_acts: dict[str, str] = field(default_factory=dict)
     authorities: dict[str, Any] = field(default_factory=dict)
-    attack_anaphors: dict[str, set[str]] = field(default_factory=dict)
+    event_anaphors: dict[str, Any] = field(default_factory=dict)
 
     def object_code(self, entry: Entry, lemma: str) -> str | None:
         """Code of `entry` refined by an object (or modifier) lemma; None when nothing fits."""
@@ -158,6 +158,15 @@ def _entry(key: str, spec: dict[str, Any], noun: bool) -> Entry:
     )
 
 
+def _event_anaphors(spec: dict[str, Any]) -> dict[str, Any]:
+    """Rule `event_anaphor`: determiners, and per family the nouns and the CAMEO roots they tell again."""
+    return {"determiners": {str(w).lower() for w in spec.get("determiners", [])},
+            "unrealized": {str(w).lower() for w in spec.get("unrealized", [])},
+            "families": {name: {"nouns": {str(w).lower() for w in fam.get("nouns", [])},
+                                "roots": {str(r) for r in fam.get("roots", [])}}
+                         for name, fam in (spec.get("families") or {}).items()}}
+
+
 @functools.lru_cache(maxsize=4)
 def load_lexicon(path: str | None = None) -> Lexicon:
     """The lexicon at `path` (default: the packaged data/lexicon.yaml)."""
@@ -202,5 +211,5 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         campaign_rally={k: set(v) for k, v in (data.get("campaign_rally") or {}).items()},
         participle_acts={str(k): str(v) for k, v in (data.get("participle_acts") or {}).items()},
         authorities=dict(data.get("authorities_of_the_place") or {}),
-        attack_anaphors={k: {str(w).lower() for w in v} for k, v in (data.get("attack_anaphors") or {}).items()},
+        event_anaphors=_event_anaphors(data.get("event_anaphors") or {}),
     )
