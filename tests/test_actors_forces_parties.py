@@ -88,3 +88,20 @@ def test_members_of_a_party_are_the_partys_and_other_workers_labour(read_text):
                   "stayed at home.", published="2016-05-06")
     assert _code_of(r, "Pakistan Peoples Party workers") == "PAKPTY"
     assert _code_of(r, "public sector workers") == "PAKLAB"
+
+
+def test_a_news_agency_opening_a_caption_line_is_its_credit(read_text):
+    # rule `line_credit`: the agency's name is no modifier of the caption's first phrase
+    r = read_text("Crowds gathered in Nantes, France, on Saturday.\nReuters Masked riot police blocked the "
+                  "bridge at dawn.\nThe march went on.", published="2016-05-06")
+    assert _code_of(r, "Masked riot police") == "FRACOP"
+
+
+def test_indian_after_another_people_names_no_indian_state(read_text):
+    # rule `indigenous_people`: "a Peruvian Indian leader" is no Indian; "Indian troops" are
+    r = read_text("LIMA, Peru - A Peruvian Indian leader and other Ashaninka Indians blocked a river on Monday. "
+                  "The government sent police.", published="2016-05-06")
+    assert _code_of(r, "The government") == "PERGOV"
+    assert all(not a.code.startswith("IND") for a in r.actors)
+    r = read_text("Indian troops fired across the border on Monday, Pakistani officials said.", published="2016-05-06")
+    assert _code_of(r, "Indian troops") == "INDMIL"

@@ -146,6 +146,40 @@ def in_credit(ctx: Context, offset: int) -> bool:
     return sent is not None and offset >= credit_start(ctx, sent)
 
 
+INDIGENOUS_WORDS = _WORDS["indigenous_people_words"]
+INDIGENOUS_OPENERS = _WORDS["indigenous_people_openers"]
+
+
+def _indigenous_people_word(ctx: Context, m: Any) -> bool:
+    """Rule `indigenous_people`: "Indian" after another nationality, a people's name or "Native"
+    ("a Honduran Indian leader", "Lenca Indians", "American Indian tribes") names an indigenous
+    people of the Americas, not India."""
+    if m.start == 0 or normalize(ctx.doc[m.start:m.end].text) not in INDIGENOUS_WORDS:
+        return False
+    prev = ctx.doc[m.start - 1]
+    if normalize(prev.text) in INDIGENOUS_OPENERS:
+        return True
+    if not prev.text[:1].isupper():
+        return False
+    return any(e.kind == DEMONYM for e in _entries_for(ctx, prev.text)) or (
+        prev.pos_ == "PROPN" and prev.ent_type_ not in {"GPE", "LOC", "ORG", "PERSON"})
+
+
+LINE_CREDIT_RE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z]{2,6}:)?[ \t]*\Z")
+
+
+def _line_credit(ctx: Context, m: Any) -> bool:
+    """Rule `line_credit`: a news agency's name opening a line ("Reuters People fled the square",
+    "AP:Associated Press Police said") is the credit of the picture whose caption follows, not a
+    modifier of the phrase after it."""
+    if not any(e.kind == ORG and e.agent == "MED" for e in m.entries):
+        return False
+    if m.end >= len(ctx.doc) or not ctx.doc[m.end].text[:1].isupper():
+        return False  # "BBC political correspondent X said" opens a sentence, no caption
+    start = ctx.raw_span(ctx.doc[m.start])[0]
+    return bool(LINE_CREDIT_RE.search(ctx.raw[max(0, start - 12):start]))
+
+
 def sentence_of_token(ctx: Context, token: Token) -> Any:
     offsets = token_offsets(ctx)
     return ctx.sentence_at(offsets[0][token.i] if offsets else ctx.raw_span(token)[0])
@@ -463,6 +497,8 @@ def _scan_document(ctx: Context, st: DocState) -> None:
         for n, m in enumerate(matches):
             if _in_aside(ctx, m.start, -1):
                 continue  # "(NF, banned in Chile)": a wire's aside names no party of the story
+            if _indigenous_people_word(ctx, m):
+                continue  # "a Honduran Indian leader" names no Indian state
             for e in m.entries[:1]:
                 if e.kind == COUNTRY and _subnational_namesake(ctx, m, e):
                     e = dataclasses.replace(e, country=_subnational_namesake(ctx, m, e))  # "Georgia" the US state
@@ -878,7 +914,7 @@ def modifier_countries(ctx: Context, token: Token) -> list[str]:
     left, right = np_bounds(token)
     out: list[str] = []
     for m in find_matches(ctx, left, right):
-        if m.start <= token.i < m.end or _stance_prefixed(ctx, m):
+        if m.start <= token.i < m.end or _stance_prefixed(ctx, m) or _indigenous_people_word(ctx, m):
             continue
         for e in m.entries:
             if e.kind in {COUNTRY, DEMONYM} and e.country and e.country not in out:
@@ -1235,7 +1271,11 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
     left, right = np_bounds(token)
     right = _of_extension(ctx, token, left, right)
     right = _name_extension(ctx, token, left, right)
-    matches = [m for m in find_matches(ctx, left, right) if not _in_aside(ctx, m.start, token.i)]
+    matches = [m for m in find_matches(ctx, left, right)
+               if not _in_aside(ctx, m.start, token.i) and not _indigenous_people_word(ctx, m)]
+    credit = next((m for m in matches if m.start == left and m.end <= token.i and _line_credit(ctx, m)), None)
+    if credit is not None:  # rule `line_credit`: "Reuters Heavily armed police ..." under a picture
+        left, matches = credit.end, [m for m in matches if m is not credit]
     head_match = next((m for m in matches if m.start <= token.i < m.end), None)
     former = _former(ctx, left, right)
     r = PhraseReading()
