@@ -106,3 +106,18 @@ def test_the_strike_named_again_is_a_mention(read_text):
                                "the mine said the strike had cost it a million dollars.")
     strikes = [e for e in events if e.cameo_root == "14"]
     assert len(strikes) == 1 and "the strike" in {m.evidence for m in strikes[0].mentions}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # rule `thing_subject`: a bomb that exploded is a bombing aimed at the country of its place
+    ("A bomb exploded outside a bakery in Lyon on Friday, wounding 13 people.", True),
+    ("A gas cylinder exploded in a restaurant in Lyon on Friday.", False),
+])
+def test_a_bomb_that_exploded_is_a_bombing(read_text, sentence, expected):
+    assert (("183", "asserted", "", "FRA") in _triples(read_text, sentence)) is expected
+
+
+def test_a_bomber_who_blew_himself_up_carried_out_a_suicide_bombing(read_text):
+    # CAMEO 1831 (lexicon: "blow up" with a reflexive object)
+    codes = [t[0] for t in _triples(read_text, "A bomber blew himself up near a Nigerian army post in Maiduguri.")]
+    assert "1831" in codes and "1712" not in codes

@@ -497,7 +497,8 @@ def _attacked_place(ctx: Any, cand: Candidate) -> list[Any]:
     told by a noun that names no party is aimed at the country where its sentence happens (a place
     the geo stage reads in the clause or sentence; the dateline alone is too weak a guess). The
     target is marked as inferred."""
-    if cand.source_token is not None or (cand.target_token is not None and cand.target_token.pos_ in ("PROPN", "PRON")):
+    if (cand.source_token is not None and not cand.entry.subject_refines) or (
+            cand.target_token is not None and cand.target_token.pos_ in ("PROPN", "PRON")):
         return []  # ("his attack on the minister": a party the text names but no code: do not guess)
     if cand.token.dep_ == "compound":
         return []  # ("an attack helicopter", "torture claims": the noun only describes another)
@@ -562,7 +563,9 @@ def code_arguments(ctx: Any, cand: Candidate) -> None:
         # "the militant group Ansar Dine is claiming": a name split into several subjects by the parser
         others = [c for c in cand.source_token.head.children if c.dep_ == "nsubj" and c.i != cand.source_token.i]
         srcs = [a for a in (code_actor(ctx, cand, t) for t in others) if a][:1]
-    if not srcs and cand.source_token is not None and load_lexicon().in_class(cand.source_token.lemma_, "WEAPON"):
+    lex = load_lexicon()
+    if not srcs and cand.source_token is not None and (lex.in_class(cand.source_token.lemma_, "WEAPON") or (
+            cand.entry.subject_refines and lex.object_code(cand.entry, cand.source_token.lemma_))):
         # "blown up by a missile believed to be fired by rebels": the weapon's user
         users = [_child(t, {"pobj"}) for t in cand.source_token.subtree if t.dep_ == "agent"]
         users = [u for u in users if u is not None] or [_nationality_modifier(cand.source_token)]
@@ -596,7 +599,7 @@ def code_arguments(ctx: Any, cand: Candidate) -> None:
     if not tgts and cand.target_token is None and not cand.entry.noun and srcs \
             and (cand.entry.kind in ("request", "demand", "accuse") or cand.code[:2] == "11"):
         tgts = _coordinated_clause_party(ctx, cand, srcs[0])
-    if not tgts and cand.entry.noun and cand.code[:2] in ("18", "19", "20"):
+    if not tgts and (cand.entry.noun or cand.entry.subject_refines) and cand.code[:2] in ("18", "19", "20"):
         # "the bombing in Kabul": an attack told by its place is aimed at that country
         place = _site_place(cand.token) or site
         found = bridge.actor_for_token(ctx, place) if place is not None else None

@@ -117,6 +117,11 @@ def _verb_entry(tok: Token, lex: Lexicon) -> tuple[Entry, Token | None] | None:
         keys.append((f"{lemma} {obj.lemma_.lower()}", None))
     keys.append((lemma, obj))
     found = [(lex.verbs[key], refiner) for key, refiner in keys if key in lex.verbs]
+    if obj is None:
+        # rule `thing_subject`: "a bomb exploded", "two devices went off": with no object, what the
+        # subject is refines a verb that says what a thing did (lexicon `subject_refines`)
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        found = [(entry, subj if entry.subject_refines and refiner is None else refiner) for entry, refiner in found]
     # a multiword key that codes nothing here ("return to" + a sculpture) gives way to the next one
     for entry, refiner in found:
         if _resolve_code(entry, refiner, lex) is not None or entry.kind == "stop":

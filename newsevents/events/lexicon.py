@@ -42,6 +42,7 @@ class Entry:
     party_code: str | None = None
     after_prep: dict[str, str] = field(default_factory=dict)
     protester_source: bool = False
+    subject_refines: bool = False
 
 
 @dataclass
@@ -155,6 +156,7 @@ def _entry(key: str, spec: dict[str, Any], noun: bool) -> Entry:
         light_codes={str(k): str(v or "") for k, v in (spec.get("light_codes") or {}).items()},
         after_prep={_word(k): str(v) for k, v in (spec.get("after_prep") or {}).items()},
         protester_source=bool(spec.get("protester_source", False)),
+        subject_refines=bool(spec.get("subject_refines", False)),
     )
 
 
