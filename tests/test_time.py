@@ -466,3 +466,19 @@ def test_a_time_in_an_event_nouns_own_phrase_anchors_that_noun(nlp):
     ctx = run_time(nlp, "Police blamed rebels on Thursday for a raid on the depot on Tuesday.", "2026-03-06")
     raid = next(t for t in ctx.doc if t.text == "raid")
     assert time_stage.anchor_for_token(ctx, raid).value == "2026-03-03"
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("The tribunal sits on 14th and 15th of October.", [("14th", "2019-10-14"), ("15th of October", "2019-10-15")]),
+    ("Ballots were counted on Sept. 3 and 4 in every district.", [("Sept. 3", "2019-09-03"), ("4", "2019-09-04")]),
+    ("Sept. 3 and 14 officers joined the march.", [("Sept. 3", "2019-09-03")]),
+])
+def test_a_day_coordinated_with_a_date_is_a_date_of_that_month(nlp, sentence, want):
+    ctx = run_time(nlp, sentence, "2019-10-20")
+    assert [(t.text, t.value) for t in ctx.times] == want
+
+
+def test_a_range_of_days_written_with_to_is_one_date_with_both_ends(nlp):
+    ctx = run_time(nlp, "The hearings ran from 14 to 16 October.", "2019-10-20")
+    t = by_text(ctx)["14 to 16 October"]
+    assert (t.value, t.begin, t.end_date) == ("2019-10-14", "2019-10-14", "2019-10-16")

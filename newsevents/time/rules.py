@@ -887,9 +887,11 @@ def rules() -> list[Rule]:
         ("numeric_date", r"(?<![\d.:/])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)\b",
          9, _numeric_date),
         ("month_day", wd_prefix + r"\b(?P<mon>{MONTH_ANY})\s*(?P<day>[0-3]?\d)" + day_suffix
-         + r"(?:\s*[-–]\s*(?P<day2>[0-3]?\d)\b(?![-–.:/,]\d))?"
+         + r"(?:\s*(?:[-–]|to|through|until|till)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\b(?![-–.:/,]\d)"
+         + r"(?!\s*(?:%|percent|per\s+cent)))?"
          + r"(?:(?:\s*,\s*|\s+)(?P<year>{YEAR})" + _YEAR_GUARD + ")?", 8, _month_day),
-        ("month_day", wd_prefix + r"(?:\bthe\s+)?(?:\b(?P<day0>[0-3]?\d)\s*[-–]\s*)?\b(?P<day>[0-3]?\d)" + day_suffix
+        ("month_day", wd_prefix + r"(?:\bthe\s+)?(?:\b(?P<day0>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:[-–]|to|through|until|till)"
+         + r"\s*(?:the\s+)?)?\b(?P<day>[0-3]?\d)" + day_suffix
          + r"\s+(?:of\s+)?(?P<mon>{MONTH_ANY})(?:\s*,?\s*(?P<year>{YEAR})" + _YEAR_GUARD + ")?",
          8, _month_day),
         ("month_year", r"(?:\b(?P<part>{PART})\s*-?\s*)?\b(?P<mon>{MONTH_ANY}),?\s+(?:of\s+)?(?:(?P<year>{YEAR})"

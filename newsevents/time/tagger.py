@@ -338,7 +338,43 @@ def tag(text: str, dct: dt.date, doc: Doc | None = None,
             env.note_day(found.start, found.day)
         if found.type in ("DATE", "TIME"):
             env.note_value(found.start, found.value, found.rule)
-    return results
+    return _with_coordinated_days(text, results)
+
+
+# A day number joined by "and"/"or" to a written date: "May 21 and 22" (after a month-first date,
+# and not a count: "May 21 and 22 people"), "21 and 22 May" (before a day-first one).
+_DAY_AFTER = re.compile(r"\s*,?\s*(?:and|or|&)\s+(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b"
+                        r"(?=\s*(?:[.,;:)]|$)|\s+(?:in|at|on|for|when|and|to|with|after|before|respectively|as|but|while)\b)")
+_DAY_BEFORE = re.compile(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s*,?\s*(?:and|or|&)\s+(?:the\s+)?$")
+
+
+def _with_coordinated_days(text: str, results: list[Found]) -> list[Found]:
+    """Rule `coordinated_day`: the bare day number coordinated with a month-and-day date is a
+    date of its own in the same month and year ("on 21 and 22 May": 21 May too)."""
+    extra: list[Found] = []
+    taken = [(f.start, f.end) for f in results]
+    for f in results:
+        if f.rule != "month_day" or f.begin or not _DAY_VALUE.match(f.value):
+            continue
+        span = text[f.start:f.end]
+        if span[:1].isdigit() or span.lower().startswith("the "):
+            m = _DAY_BEFORE.search(text, max(0, f.start - 24), f.start)
+        else:
+            m = _DAY_AFTER.match(text, f.end)
+        if m is None:
+            continue
+        start, end = m.start("d"), m.end("d")
+        suffix = re.match(r"(?:st|nd|rd|th)\b", text[end:end + 2])
+        end += suffix.end() if suffix else 0
+        try:
+            day = dt.date(int(f.value[:4]), int(f.value[5:7]), int(m["d"]))
+        except ValueError:
+            continue
+        if day.isoformat() == f.value or any(start < e and s < end for s, e in taken):
+            continue
+        extra.append(Found(start, end, "DATE", day.isoformat(), rule="coordinated_day", day=day))
+        taken.append((start, end))
+    return sorted(results + extra, key=lambda x: x.start) if extra else results
 
 
 @functools.lru_cache(maxsize=1)
@@ -372,6 +408,7 @@ def _plausible(rule_name: str, m: re.Match[str], text: str) -> bool:
     return True
 
 
+_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CALENDAR_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?(?:$|T)")
 _TRAILING = re.compile(r"[\s,.;:]+$")
 _LEADING_PREP = re.compile(r"^(?:(?:until|till|up\s+to|by|for|from|in|at|on|during|since)\s+)", re.I)
