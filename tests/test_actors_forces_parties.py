@@ -105,3 +105,11 @@ def test_indian_after_another_people_names_no_indian_state(read_text):
     assert all(not a.code.startswith("IND") for a in r.actors)
     r = read_text("Indian troops fired across the border on Monday, Pakistani officials said.", published="2016-05-06")
     assert _code_of(r, "Indian troops") == "INDMIL"
+
+
+def test_security_forces_belong_to_the_country_where_the_story_happens(read_text):
+    # rule `home_forces`: not the country that comments from its capital
+    r = read_text("WASHINGTON - Security forces fired tear gas at students on Tuesday, the State Department "
+                  "said. The clashes began at dawn in Bujumbura. The United States and Britain urged restraint "
+                  "in Burundi.", published="2016-05-06")
+    assert _code_of(r, "Security forces") == "BDIMIL"

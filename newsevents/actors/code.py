@@ -2188,6 +2188,10 @@ def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
         place = _sentence_place_country(ctx, token)
         if place and place not in _goal_countries(ctx, token):  # "Troops moved into Syria": not Syria's
             reading.country, reading.country_from = place, "place"
+    if not reading.country and reading.head_kind == ROLE and normalize(ctx.doc[left:right].text.lower()) in HOME_FORCES:
+        home = _story_ground(ctx)  # rule `home_forces`: "security forces" of the country where the story happens
+        if home and home not in _goal_countries(ctx, token):
+            reading.country, reading.country_from = home, "place"
     if not reading.country:
         goals = _goal_countries(ctx, token) if reading.head_kind == ROLE else set()
         if reading.head_kind == ROLE and reading.agent in STATE_AGENTS and st.state_focus not in goals | {None}:
@@ -2205,6 +2209,36 @@ def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
         _remember_person(ctx, tokens, reading.country, reading.agent, reading.name)
     _remember_acronym(ctx, token, reading, right)
     return _make_actor(ctx, left, right, reading.country, reading.agent, reading.name)
+
+
+HOME_FORCES = frozenset(_WORDS["home_forces"])
+
+
+def _story_ground(ctx: Context) -> str:
+    """Rule `home_forces`: the one country where the story's places lie, counting only places
+    named after a locative preposition ("in Bujumbura", "near the border town of X"), not the
+    dateline nor a capital speaking for its government ("Washington said"), and only countries
+    the story also names by a country word; "" when two countries tie or none is named so.
+    Worked out once per story."""
+    found = ctx.exposed.get("_actors_story_ground")
+    if found is None:
+        counts: Counter[str] = Counter()
+        starts = {ctx.raw_span(t)[0]: t for t in ctx.doc} if ctx.places else {}
+        for place in ctx.places:
+            tok = starts.get(place.start)
+            if tok is None or not place.country or tok.i == 0:
+                continue
+            prev = ctx.doc[tok.i - 1]
+            if prev.lower_ == "the" and tok.i > 1:
+                prev = ctx.doc[tok.i - 2]
+            if prev.lower_ in LOCATIVE_PREPS or prev.lower_ in {"at", "of"} and prev.head.lower_ in PLACE_PART_NOUNS:
+                counts[place.country] += 1
+        named = state(ctx).country_counts  # a town the story never ties to its country by name may be misplaced
+        counts = Counter({c: n for c, n in counts.items() if named.get(c)})
+        ranked = counts.most_common(2)
+        found = "" if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]) else ranked[0][0]
+        ctx.exposed["_actors_story_ground"] = found
+    return found
 
 
 PERSON_PRONOUNS = _WORDS["person_pronouns"]
