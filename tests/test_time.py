@@ -482,3 +482,14 @@ def test_a_range_of_days_written_with_to_is_one_date_with_both_ends(nlp):
     ctx = run_time(nlp, "The hearings ran from 14 to 16 October.", "2019-10-20")
     t = by_text(ctx)["14 to 16 October"]
     assert (t.value, t.begin, t.end_date) == ("2019-10-14", "2019-10-14", "2019-10-16")
+
+
+def test_a_reduced_passive_relative_tells_the_past(nlp):
+    # "ended" describes "the quarter": nearest would be next January, the clause says last one
+    ctx = run_time(nlp, "The mill earned less in the quarter ended January 31, its owners said.", "2019-10-20")
+    assert by_text(ctx)["January 31"].value == "2019-01-31"
+
+
+def test_a_date_naming_an_occasion_is_not_moved_by_a_future_verb(nlp):
+    ctx = run_time(nlp, "The union will never apologise for the June 12 walkout.", "2019-10-20")
+    assert by_text(ctx)["June 12"].value == "2019-06-12"

@@ -89,8 +89,14 @@ class TextEnv:
         if found == "future" and verb.tag_ == "VBG" and not _modifies_directly(token, verb) and not any(
                 c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children):
             found = None  # "is raising questions about Monday's debate": a progressive is no schedule there
+        if found == "future" and not scheduling_present and _premodifies_a_noun(token):
+            found = None  # "will not apologise for the June 12 walkout": a known occasion, not a plan
         if found is None:
             found = _borrowed_tense(verb)
+        if found is None and verb.tag_ == "VBN" and verb.dep_ == "acl" and not any(
+                c.dep_ in ("aux", "auxpass") for c in verb.children) \
+                and verb.lemma_.lower() not in _FUTURE_HEADS | _ARRANGING_VERBS:
+            return "past"  # "a survey carried out on May 2": a reduced passive relative tells the past
         if found is None and verb.dep_ in ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl") and verb.head.i != verb.i:
             head = verb.head if verb.head.pos_ in ("VERB", "AUX") else None
             if head is not None and verb.dep_ == "xcomp" and head.lemma_.lower() in _FUTURE_HEADS:
@@ -242,6 +248,23 @@ def _modifies_directly(token: Token, verb: Token) -> bool:
     if head.i == verb.i:
         return True
     return head.dep_ == "prep" and head.head.i == verb.i
+
+
+def _premodifies_a_noun(token: Token) -> bool:
+    """Whether a date stands before the noun it names ("the June 12 walkout", "May 5's
+    vote"): it names an occasion, whose date the tense of the clause does not move."""
+    t = token
+    for _ in range(3):
+        head = t.head
+        if head.i == t.i:
+            return False
+        if head.pos_ in ("NOUN", "PROPN") and head.i > t.i and t.dep_ in ("compound", "nmod", "poss", "amod", "npadvmod") \
+                and not head.ent_type_ == "DATE":
+            return True
+        if head.ent_type_ != "DATE" and head.pos_ != "NUM":
+            return False
+        t = head
+    return False
 
 
 def _borrowed_tense(verb: Token) -> str | None:
