@@ -551,3 +551,12 @@ def test_a_flattened_photo_box_is_a_caption_with_its_credit():
     assert [(c.text.split("caption ")[1], c.credit) for c in doc.captions] == [("Nurses gathered at the gate",
                                                                              "Jan Roe/Agency")]
     assert body_text(raw, doc).startswith("The regional council voted")
+
+
+def test_agency_and_place_word_lists_come_from_the_furniture_file():
+    from newsevents.data_files import read_yaml
+    from newsevents.document import capture
+
+    spec = read_yaml(capture.DATA / "furniture.yaml")
+    assert capture.MULTIWORD_PLACE_START == frozenset(spec["multiword_place_starts"])
+    assert all(capture.find_dateline(f"({agency}) Trade ministers met on Tuesday.") for agency in spec["agencies"])

@@ -440,3 +440,12 @@ def test_he_said_far_from_the_name_takes_the_person_quoted_last(quotes_of):
     last = [q for q in ctx.quotes if q.kind == "direct"][-1]
     assert last.text.startswith("The first loser") and last.speaker == "Tobias Grendel"
     assert ctx.raw[last.speaker_start:last.speaker_end] == "he"
+
+
+def test_pronoun_lists_come_from_the_cue_file():
+    from newsevents.data_files import read_yaml
+    from newsevents.quotes import attribute
+
+    spec = read_yaml(attribute.DATA / "cues.yaml")
+    assert attribute.PRONOUNS == frozenset(spec["speaker_pronouns"])
+    assert attribute.OBJECT_PRONOUNS == frozenset(spec["object_pronouns"])

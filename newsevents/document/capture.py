@@ -26,10 +26,10 @@ from newsevents.reading import Boilerplate, Caption, Document, Paragraph
 
 DATA = Path(__file__).parent / "data"
 
-AGENCIES = (r"AP|Reuters|REUTERS|AFP|dpa|DPA|UPI|Sputnik|Xinhua|XINHUA|ANA|SAPA|Sapa|IANS|PTI|ANI|Bernama|"
-            r"Yonhap|Kyodo|TASS|RIA Novosti|CNN|BBC|VOA|AA|IRNA|KUNA|WAM|Anadolu|EFE|ANSA|Lusa|NNA|"
-            r"Prensa Latina|Interfax|MENA|SPA|APP|AP Photo|Bloomberg|The Associated Press|Associated Press|"
-            r"CNA|KCNA|Al Jazeera|AFP/Getty|News24|African News Agency|GNA|NAN|APS|BNA|QNA|Petra|Trend|PNA")
+_WORD_LISTS = read_yaml(DATA / "furniture.yaml")  # the lists that the module's patterns are built from
+# News agencies whose tag a dateline or byline carries (data/furniture.yaml `agencies`),
+# longest first so that "AP Photo" is tried before "AP".
+AGENCIES = "|".join(re.escape(a) for a in sorted(_WORD_LISTS["agencies"], key=len, reverse=True))
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _CAPWORD = r"[A-Z][\w.'’/-]*"
 # A dateline: a place (optional when an agency tag follows), then the agency tag, then a dash
@@ -41,10 +41,9 @@ DATELINE = re.compile(
     rf"(?:,\s(?P<date>{_MONTH}\s\d{{1,2}}(?:,\s\d{{4}})?))?)?"
     rf"(?:\s*\((?P<agency>{AGENCIES})\))?"
     r"(?:\s*(?P<dash>[-—–]{1,2}|:)\s|(?<=\))\s*(?=[A-Z0-9\"“‘']))")
-MULTIWORD_PLACE_START = {"NEW", "SAN", "LOS", "LAS", "EL", "ST.", "SAINT", "PORT", "CAPE", "HONG", "KUALA",
-                         "ABU", "TEL", "BUENOS", "RIO", "SAO", "SÃO", "PHNOM", "ADDIS", "DAR", "KANSAS",
-                         "SALT", "BATON", "GAZA", "WEST", "EAST", "NORTH", "SOUTH", "SRI", "COSTA", "PUERTO",
-                         "MEXICO", "PANAMA", "GUATEMALA", "KUWAIT", "VATICAN", "RAS", "SHARM", "DEIR"}
+# First words of multi-word dateline places ("NEW YORK", "ABU DHABI"), data/furniture.yaml
+# `multiword_place_starts`: rule _trim_dateline_place keeps them with the word after.
+MULTIWORD_PLACE_START = frozenset(_WORD_LISTS["multiword_place_starts"])
 SLUG = re.compile(r"^(?:\d(?:ST|ND|RD|TH)\s+LEAD|LEAD|URGENT|FLASH|EXTRA|UPDATE\s*\d*|ADVISORY|CORRECTED"
                   r"|\d(?:st|nd|rd|th|ST|ND|RD|TH)\s+LD(?:\s+Writethru)?)\s*[:–-]?\s+")
 _NAME = r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*"

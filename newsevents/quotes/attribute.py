@@ -32,10 +32,13 @@ from newsevents.reading import Quote
 DATA = Path(__file__).resolve().parent / "data"
 SUBJECTS = {"nsubj", "nsubjpass"}
 NP_CUT_DEPS = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj"}
-PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "who", "which", "that"}
-RELATIVES = {"who", "that", "which", "whom"}
-PERSON_RELATIVES = {"who", "whom"}
-NO_REFERENT = {"what", "whatever", "which", "whichever"}  # 'what is known as "X"' names no speaker
+_WORDS = read_yaml(DATA / "cues.yaml")  # the pronoun lists below; cues() reads the rest
+PRONOUNS = frozenset(_WORDS["speaker_pronouns"])
+RELATIVES = frozenset(_WORDS["relative_pronouns"])
+PERSON_RELATIVES = frozenset(_WORDS["person_relatives"])
+NO_REFERENT = frozenset(_WORDS["no_referent_pronouns"])  # 'what is known as "X"' names no speaker
+OBJECT_PRONOUNS = frozenset(_WORDS["object_pronouns"])
+PERSONAL_SUBJECTS = frozenset(_WORDS["personal_subject_pronouns"])
 OPEN_MARKS = {"\u201c", '"', "\u2018", "'", "\u00ab"}
 CLOSE_MARKS = {"\u201d", '"', "\u2019", "'", "\u00bb"}
 LABEL_TOKENS = 12  # longest run of words before a colon read as a speaker label
@@ -47,7 +50,7 @@ SIGNATURE = re.compile(r"[\u201d\"'\u2019]?[\s\u00a0]*[\u2015\u2014\u2013-]+[\s\
 @functools.lru_cache(maxsize=1)
 def cues() -> dict[str, Any]:
     """The cue lexicon (data/cues.yaml), loaded once."""
-    data = read_yaml(DATA / "cues.yaml")
+    data = _WORDS
     return {
         "speech": set(data["speech_verbs"]),
         "cognition": set(data["cognition_verbs"]),
@@ -681,7 +684,7 @@ class Attributor:
                     if subject is not None and subject.dep_ == "nsubjpass":
                         subject = None  # 'X was investigated for promoting "..."': X is the target
                     named = subject is not None and (subject.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
-                                                     or subject.lower_ in {"he", "she", "they"} | PERSON_RELATIVES
+                                                     or subject.lower_ in PERSONAL_SUBJECTS | PERSON_RELATIVES
                                                      or entity_at(self.ctx, *self.ctx.raw_span(subject)) is not None)
                     if named:
                         return anc, subject
@@ -754,7 +757,7 @@ class Attributor:
             if t.lemma_.lower() in self.lex["infinitive"] and t.pos_ == "VERB":
                 span = self._infinitive_span(t)
                 subject = self.subject_of(t) if span else None
-                if span and subject is not None and subject.lower_ not in {"them", "him", "her", "us", "me"}:
+                if span and subject is not None and subject.lower_ not in OBJECT_PRONOUNS:
                     found.append((t, subject, span[0], span[1]))
             if not self.is_cue(t, cognition=True):
                 continue
@@ -766,7 +769,7 @@ class Attributor:
                 if c.dep_ != "ccomp":
                     continue
                 subject = self.subject_of(t)
-                if subject is None or subject.lower_ in {"them", "him", "her", "us", "me"}:
+                if subject is None or subject.lower_ in OBJECT_PRONOUNS:
                     continue  # 'let them know that ...': no speaker of its own
                 span = self._clause_span(c, t)
                 if span:
@@ -785,7 +788,7 @@ class Attributor:
                 c.dep_ == "cc" and head.i < c.i < cue.i for c in head.children):
             return None  # 'He arrived and said ...': a coordination, not a report
         subject = next((c for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < cue.i), None)
-        if subject is None or subject.lower_ in {"them", "him", "her", "us", "me", "it"}:
+        if subject is None or subject.lower_ in OBJECT_PRONOUNS:
             return None
         comma = subject.left_edge.i - 1
         if comma <= head.i or self.doc[comma].text != ",":
