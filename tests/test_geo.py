@@ -611,3 +611,16 @@ def test_place_entity_cut_short_before_a_hyphen_is_widened(read_text):
     first = next(t.i for t in doc if t.text == "Guinea")
     doc.ents = [Span(doc, first, first + 1, label="GPE")]
     assert [f.span.text for f in recognize(doc, load_gazetteer())] == ["Guinea-Bissau"]
+
+
+def test_name_before_a_comma_and_a_state_is_a_place_in_that_state(read_text):
+    """rule name_before_container: "Elm Falls, Minn.," (tagged a person) is a place we do not hold, put
+    at the town of that state the story names."""
+    found = {p.text: p for p in places_of(read_text, "Flooding hit Elm Falls, Minn., and nearby Duluth on Sunday.")}
+    assert found["Elm Falls"].country == "USA"
+    assert km(found["Elm Falls"].lat, found["Elm Falls"].lon, 46.78, -92.11) < 20
+
+
+def test_person_before_a_state_used_as_a_modifier_is_no_place(read_text):
+    found = places_of(read_text, "Governor Jane Ortega, Texas governor, spoke on Monday.")
+    assert [p.text for p in found] == ["Texas"]

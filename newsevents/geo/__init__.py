@@ -349,6 +349,12 @@ def _place_local_features(ctx: Context, found: list, mentions: list[MentionCandi
                 or next((t for t in after if t.country == country), None)
             if container is None:
                 continue
+        elif f.how == "unknown" and container is not None and container.kind == "region" and container.admin1 \
+                and inner is None:
+            # "Elm Falls, Minn.": a town of that state the story names, else the state's own point
+            state = container.admin1
+            container = next((t for t in reversed(before) if t.admin1 == state), None) \
+                or next((t for t in after if t.admin1 == state), None) or container
         if f.how == "unknown" and container is None and inner is None:
             # a place we do not hold, with no container: near a town of the story's main country only
             main = context.countries.most_common(1)[0][0] if context.countries else None

@@ -385,6 +385,7 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
         _gazetteer_runs(doc[i:j], gazetteer, guards, person_words, demonym_keys, claim, strict=True,
                         strong=True)
         i = j
+    _names_before_containers(doc, found, taken, gazetteer, guards, person_words, demonym_keys, claim, unknowns)
     for span in unknowns:
         claim(span, "unknown")
     _with_directions(found, taken)
@@ -503,6 +504,41 @@ def _names_before_place_nouns(doc: Doc, taken: list[bool], gazetteer: Gazetteer,
         if any(not e.alternate for e in gazetteer.lookup(text)):
             claim(span, "gazetteer")
         elif nouns[noun.text] and _unknown_place_name(span, guards, person_words, demonym_keys):
+            unknowns.append(span)
+
+
+CONTAINER_KINDS = ("country", "region", "province")
+
+
+def _names_before_containers(doc: Doc, found: list[Found], taken: list[bool], gazetteer: Gazetteer,
+                             guards: frozenset[str], person_words: set[str], demonym_keys: dict[str, str], claim,
+                             unknowns: list[Span]) -> None:
+    """"Kiboko, Kenya", "Elm Falls, Minn.": one to three capitalized proper nouns right before a comma and a
+    country or state the story names are a place in it, whatever the model tagged them (rule
+    name_before_container); one we do not hold is placed in that country or state (rule local_features)."""
+    for f in list(found):
+        k = f.span.start - 1
+        if k < 1 or doc[k].text != "," or taken[k - 1] or not (
+                f.us_state or any(e.kind in CONTAINER_KINDS and not e.alternate for e in gazetteer.lookup(f.lookup))):
+            continue
+        start = k
+        while start > 0 and k - start < UNKNOWN_PLACE_MAX_TOKENS and not taken[start - 1] \
+                and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper():
+            start -= 1
+        if start == k or start > 0 and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].text[:1].isupper()):
+            continue  # no name, or a longer capitalized run (a title, a person's or firm's name)
+        span = doc[start:k]
+        text = span.text
+        after = doc[f.span.end] if f.span.end < len(doc) else None
+        closed = after is None or after.is_punct  # "Elm Falls, Minn., said" -- not "Ortega, Texas governor"
+        tagged_person = span[0].ent_type_ == "PERSON"
+        own_entity = tagged_person and span[0].ent_iob_ == "B" and (k == len(doc) or doc[k].ent_iob_ != "I")
+        if fold(text) in guards or fold(text) in demonym_keys or tagged_person and not (closed and own_entity) \
+                or (text in person_words or any(t.text in person_words for t in span)) and not own_entity:
+            continue
+        if any(not e.alternate for e in gazetteer.lookup(text)):
+            claim(span, "ner-other")
+        elif _unknown_place_name(span, guards, person_words, demonym_keys):
             unknowns.append(span)
 
 
