@@ -121,3 +121,18 @@ def test_a_bomber_who_blew_himself_up_carried_out_a_suicide_bombing(read_text):
     # CAMEO 1831 (lexicon: "blow up" with a reflexive object)
     codes = [t[0] for t in _triples(read_text, "A bomber blew himself up near a Nigerian army post in Maiduguri.")]
     assert "1831" in codes and "1712" not in codes
+
+
+def test_those_who_died_in_an_attack_were_its_target(read_text):
+    # rule `attack_victims`
+    assert ("190", "asserted", "", "MLIMIL") in _triples(read_text, "Two Malian soldiers died in an ambush near Gao on Monday.")
+
+
+@pytest.mark.parametrize("sentence", [
+    # rule `prevented_act`: the prevented or banned protest was not held
+    "Kenyan troops guarded the court in Nairobi to prevent further violent protests.",
+    "The Kenyan government banned protests in Nairobi on Monday.",
+])
+def test_a_prevented_protest_is_not_asserted(read_text, sentence):
+    assert not [t for t in _triples(read_text, sentence) if t[0][:2] == "14" and t[1] == "asserted"]
+

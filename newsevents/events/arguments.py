@@ -226,6 +226,7 @@ def _nationality_modifier(noun: Token) -> Token | None:
 
 
 AIMING_VERBS = {"target", "aim", "direct"}
+VICTIM_VERBS = {"die", "perish", "succumb"}  # (rule `attack_victims`: the ones who died in an attack)
 UNDERGOING_VERBS = {"die", "perish", "suffer", "succumb", "survive", "flee", "escape", "lose", "sustain"}
 ORG_DOER_ROOTS = {"14", "15", "17", "18", "19", "20"}
 
@@ -307,6 +308,9 @@ def nominal_arguments(cand: Candidate, lex: Lexicon) -> tuple[Token | None, Toke
                         and verb.i == noun.head.head.i \
                         and verb.lemma_.lower() not in lex.cue_verbs:  # not "told CNN in a phone call"
                     target = obj  # "engaged the peacekeepers in a firefight": the verb's object
+            elif not passive and subj is not None and cand.code[:2] in ("18", "19", "20") \
+                    and noun.head.lower_ in ("in", "during") and verb.lemma_.lower() in VICTIM_VERBS:
+                target = subj  # rule `attack_victims`: "two soldiers died in an ambush": it was aimed at them
     if target is None:
         target = _target_token(cand, lex)
     return source, target

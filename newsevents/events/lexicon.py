@@ -58,6 +58,7 @@ class Lexicon:
     hypothetical_aux: set[str]
     hypothetical_governors: set[str]
     negating_governors: set[str]
+    preventing_verbs: set[str]
     negating_phrases: list[str]
     negating_degree: set[str] = field(default_factory=set)
     purpose_nouns: set[str] = field(default_factory=set)
@@ -187,6 +188,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         hypothetical_aux=set(modal.get("hypothetical_aux", [])),
         hypothetical_governors=set(modal.get("hypothetical_governors", [])),
         negating_governors=set(modal.get("negating_governors", [])),
+        preventing_verbs=set(modal.get("preventing_verbs", [])),
         negating_phrases=list(modal.get("negating_phrases", [])),
         negating_degree=set(modal.get("negating_degree", [])),
         purpose_nouns=set(modal.get("purpose_nouns", [])),

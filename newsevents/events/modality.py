@@ -167,6 +167,13 @@ def inherit_modality(cands: list[Candidate]) -> None:
                 break
 
 
+def _prevented(cand: Candidate, lex: Lexicon) -> bool:
+    """Rule `prevented_act`: "troops guarded the court to prevent further protests", "averted a
+    strike": an act noun that is the object of a verb of preventing did not happen."""
+    tok = cand.token
+    return cand.entry.noun and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in lex.preventing_verbs
+
+
 def assign_modality(cand: Candidate, lex: Lexicon) -> None:
     verb = cand.clause_verb
     if cand.governor is not None:
@@ -177,7 +184,7 @@ def assign_modality(cand: Candidate, lex: Lexicon) -> None:
         if gov_kind in GOVERNOR_MODALITY:
             cand.modality = GOVERNOR_MODALITY[gov_kind]
             return
-    if is_negated(verb, lex):
+    if is_negated(verb, lex) or _prevented(cand, lex):
         cand.modality = "negated"
     elif is_topic(verb) or (cand.entry.noun and verb is cand.token and is_generic_topic(verb)):
         cand.modality = "hypothetical"
