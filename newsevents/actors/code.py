@@ -1349,9 +1349,9 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
             if body is not None:  # "FCP leaders": officers of a body the story named (rule `acronym_in_parentheses`)
                 r.country, r.agent, r.country_from, r.agent_explicit, r.head_kind = body[0], body[1], "modifier", True, ROLE
                 return r, left, right
-            if mod_agent:
-                agent = mod_agent
-            else:
+            if mod_agent and not (mod_agent == "GOV" and agent in {"MIL", "COP"}):
+                agent = mod_agent  # (but "government security forces" stay MIL: the state's forces)
+            elif not mod_agent:
                 of_org = _of_organization(ctx, token)
                 if of_org is not None and of_org[1]:  # "leaders of the Islamic Action Front": OPP
                     agent = of_org[1]
