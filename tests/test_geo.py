@@ -624,3 +624,9 @@ def test_name_before_a_comma_and_a_state_is_a_place_in_that_state(read_text):
 def test_person_before_a_state_used_as_a_modifier_is_no_place(read_text):
     found = places_of(read_text, "Governor Jane Ortega, Texas governor, spoke on Monday.")
     assert [p.text for p in found] == ["Texas"]
+
+
+def test_country_name_at_the_end_of_a_longer_name_is_the_country(read_text):
+    """rule embedded_country: "Harvest Relief Sudan" still names Sudan, though a capitalized word glues it."""
+    found = {p.text: p for p in places_of(read_text, "Volunteers from Harvest Relief Sudan arrived on Monday.")}
+    assert found["Sudan"].kind == "country" and found["Sudan"].country == "SDN"

@@ -179,6 +179,11 @@ def _strong(gazetteer: Gazetteer, text: str) -> bool:
                for e in gazetteer.lookup(text))
 
 
+def _country_name(gazetteer: Gazetteer, text: str) -> bool:
+    """A country by its main name or one of our aliases (rule embedded_country)."""
+    return any(e.kind == "country" and not e.alternate for e in gazetteer.lookup(text))
+
+
 def _capitalized(token: Token) -> bool:
     """Starts with a capital and is a word or an abbreviation ("Rd.", "U.S.")."""
     text = token.text
@@ -861,7 +866,7 @@ def _gazetteer_runs(span: Span, gazetteer: Gazetteer, guards: frozenset[str], pe
                            and not _spaced_dash(doc[i - 1])
                            or j < len(doc) and doc[j].ent_type_ == "PERSON" and not _spaced_dash(doc[j])):
                 continue
-            if not strong and _glued(piece, span, guards, before_only=not strict) \
+            if not strong and _glued(piece, span, guards, before_only=not strict) and not _country_name(gazetteer, text) \
                     or i > span.start and _direction_before_feature(piece, gazetteer):
                 continue
             if not strict and _glued(piece, span, guards) and not _strong(gazetteer, text):
