@@ -630,3 +630,13 @@ def test_country_name_at_the_end_of_a_longer_name_is_the_country(read_text):
     """rule embedded_country: "Harvest Relief Sudan" still names Sudan, though a capitalized word glues it."""
     found = {p.text: p for p in places_of(read_text, "Volunteers from Harvest Relief Sudan arrived on Monday.")}
     assert found["Sudan"].kind == "country" and found["Sudan"].country == "SDN"
+
+
+def test_state_name_inside_a_longer_name_is_the_state(read_text):
+    """rule embedded_country also holds for a US state: "Harvest Relief Oregon" with no entity tagged."""
+    from newsevents.geo.recognize import recognize
+    from newsevents.nlp import load_model
+
+    doc = load_model()("Volunteers from Harvest Relief Oregon arrived on Monday.")
+    doc.ents = []
+    assert [f.span.text for f in recognize(doc, load_gazetteer())] == ["Oregon"]
