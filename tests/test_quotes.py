@@ -449,3 +449,16 @@ def test_pronoun_lists_come_from_the_cue_file():
     spec = read_yaml(attribute.DATA / "cues.yaml")
     assert attribute.PRONOUNS == frozenset(spec["speaker_pronouns"])
     assert attribute.OBJECT_PRONOUNS == frozenset(spec["object_pronouns"])
+
+
+def test_he_added_after_a_described_speaker_names_that_speaker(quotes_of):
+    ctx = quotes_of("Strike at the harbour\n\nThe harbour minister said: \"The ferry strike is unlawful.\"\n\n"
+                    "\"We will not bargain with anyone who breaks the law,\" he added.\n")
+    assert [q.speaker for q in ctx.quotes if q.kind == "direct"] == ["harbour minister", "harbour minister"]
+
+
+def test_according_to_leaves_the_clause_that_describes_its_source_out(quotes_of):
+    ctx = quotes_of("Ferry strike\n\nThe strike has cost the ferry line dearly, according to Anna Veld, "
+                    "who runs the harbour board.\n")
+    q = _only(ctx, "indirect")
+    assert q.text == "The strike has cost the ferry line dearly" and q.speaker == "Anna Veld"

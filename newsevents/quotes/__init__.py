@@ -250,8 +250,9 @@ def _pronoun_speakers(ctx: Any, found: list[Found]) -> None:
     compatible gender quoted last, within a few paragraphs: news copy returns to a speaker
     with a pronoun. The quote keeps the pronoun as its speaker mention."""
     lex = coref_lexicon()
+    person_words = lex["person_nouns"] | lex["titles"]
     entities = {e.id: e for e in ctx.exposed.get("entities") or []}
-    last: list[tuple[int, Found]] = []  # (paragraph, quote) of named people, in reading order
+    last: list[tuple[int, Found]] = []  # (paragraph, quote) of people, in reading order
     for f in found:
         word = (f.quote.speaker or "").lower()
         paragraph = _paragraph_index(ctx, f.quote.start)
@@ -261,12 +262,19 @@ def _pronoun_speakers(ctx: Any, found: list[Found]) -> None:
                 entity = entities.get(earlier.entity_id)
                 if paragraph - where > PRONOUN_SPEAKER_PARAGRAPHS:
                     break
-                if entity is not None and entity.gender in (gender, None):
+                if entity is None:  # a described person with no chain: "the minister said"
+                    words = set((earlier.quote.speaker or "").lower().split())
+                    if words & lex["male" if gender == "female" else "female"]:
+                        continue  # "the spokeswoman" is no "he"
+                    f.quote.speaker = earlier.quote.speaker
+                    break
+                if entity.gender in (gender, None):
                     f.quote.speaker, f.entity_id = entity.name, entity.id
                     entity.gender = entity.gender or gender
                     break
         entity = entities.get(f.entity_id) if f.entity_id is not None else None
-        if entity is not None and entity.kind == "PERSON":
+        head = (f.quote.speaker or "").lower().split()[-1:]
+        if entity is not None and entity.kind == "PERSON" or entity is None and head and head[0] in person_words:
             last.append((paragraph, f))
 
 

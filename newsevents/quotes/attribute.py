@@ -878,6 +878,8 @@ class Attributor:
         while end < sent.end and not self.doc[end].is_punct and self.doc[end].head.i == obj.i \
                 and self.doc[end].dep_ in {"compound", "flat", "appos", "prep", "pobj"}:
             end += 1
+        # with the clauses that describe the source ('according to X, who heads Y')
+        end = max(end, min(obj.right_edge.i + 1, sent.end))
         phrase = set(range(according.i, end))
         tokens = [u for u in sent if u.i not in phrase and not u.is_space]
         while tokens and tokens[0].is_punct:
