@@ -121,3 +121,13 @@ def test_the_forces_of_a_government_or_its_leader_are_military(read_text):
                   "streets, and the regime's naval forces sealed the port.", published="2016-05-06")
     assert _code_of(r, "all government security forces") == "VENMIL"
     assert _code_of(r, "the regime's naval forces") == "VENMIL"
+
+
+def test_congress_in_an_indian_story_is_the_party(read_text):
+    # rule `homonym_organization`: the story's country picks which "Congress" it is
+    r = read_text("LUCKNOW, India - A Congress delegation met the governor on Monday, and Congress leader "
+                  "Anil Verma accused the BJP of stalling the inquiry.", published="2016-05-06")
+    assert _code_of(r, "A Congress delegation") == "INDPTY"
+    r = read_text("WASHINGTON - Congress passed the spending bill on Friday, and the White House welcomed "
+                  "the vote.", published="2016-05-06")
+    assert _code_of(r, "Congress") == "USALEG"
