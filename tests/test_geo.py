@@ -640,3 +640,9 @@ def test_state_name_inside_a_longer_name_is_the_state(read_text):
     doc = load_model()("Volunteers from Harvest Relief Oregon arrived on Monday.")
     doc.ents = []
     assert [f.span.text for f in recognize(doc, load_gazetteer())] == ["Oregon"]
+
+
+def test_name_split_into_two_entities_is_one_place(read_text):
+    """rule entity_boundaries across entities: "French" (a group) + "Guiana" (a person) is French Guiana."""
+    found = {p.text: p for p in places_of(read_text, "Flights to French Guiana resumed on Monday.")}
+    assert found["French Guiana"].country == "GUF"

@@ -273,6 +273,13 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
                         # ("the village of Xinmo"): kept if the text introduces it as a place or puts it
                         # in a place, and placed there (rule local_features)
                         unknowns.append(span)  # after every other pass (rule local_features)
+        elif ent.label_ in OTHER_LABELS and len(trimmed) \
+                and (wider := _whole_name(trimmed, gazetteer, across_entities=True)) is not trimmed \
+                and (_strong(gazetteer, wider.text) or _after_locative(wider)) \
+                and not any(taken[wider.start:wider.end]):
+            # "French [Guiana]" split by the model into a group and a person: the whole
+            # name is a place (rule entity_boundaries)
+            claim(wider, "ner-other")
         elif ent.label_ in ("ORG", "PERSON") and _listed_places(ent, gazetteer, guards, demonym_keys, claim):
             pass  # "Dubbo or Orange", "Tabriz and Ardabil" read as one organisation
         elif ent.label_ == "ORG" and len(trimmed) <= MAX_TOKENS and _feature_name(trimmed) \
@@ -410,17 +417,17 @@ WIDEN_LEFT, WIDEN_RIGHT = 2, 4  # at most this many tokens added on each side (r
 NAME_LINKS = CONNECTORS | {"the"}
 
 
-def _whole_name(span: Span, gazetteer: Gazetteer) -> Span:
+def _whole_name(span: Span, gazetteer: Gazetteer, across_entities: bool = False) -> Span:
     """A place entity cut short by the model ("Port [Harcourt]", "[Guinea]-Bissau", "[Santiago] de Compostela"):
     widened over the capitalized words, hyphens and name links ("de", "of the") right before or after it,
-    outside any entity that is not a place, when the wider name is a place's own name (rule
-    entity_boundaries). The longest such name wins."""
+    outside any entity that is not a place (or in any entity, `across_entities`), when the wider name is a
+    place's own name (rule entity_boundaries). The longest such name wins."""
     doc = span.doc
     if not len(span):
         return span
 
     def free(token: Token) -> bool:
-        return (not token.ent_type_ or token.ent_type_ in PLACE_LABELS) and (
+        return (across_entities or not token.ent_type_ or token.ent_type_ in PLACE_LABELS) and (
             token.is_alpha and token.text[:1].isupper() or token.text == "-" and not _spaced_dash(token)
             or token.lower_ in NAME_LINKS)
 
