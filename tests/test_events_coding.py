@@ -136,3 +136,10 @@ def test_those_who_died_in_an_attack_were_its_target(read_text):
 def test_a_prevented_protest_is_not_asserted(read_text, sentence):
     assert not [t for t in _triples(read_text, sentence) if t[0][:2] == "14" and t[1] == "asserted"]
 
+
+
+def test_a_passive_protest_act_with_no_doer_was_done_by_the_storys_protesters(read_text):
+    # rule `protest_participants`: "cars were stoned" in a protest story
+    triples = _triples(read_text, "Hundreds of Kenyan residents protested in Nakuru on Monday over water shortages. "
+                                  "Two cars were stoned and a shop was torched.")
+    assert ("145", "asserted", "KENCVL", "") in triples

@@ -201,7 +201,7 @@ def _protest_participants(ctx: Any, cands: list[Candidate]) -> None:
     not code keeps the people or body the text names ("around 100 farmers protested", "organized by
     a residents' group": an actor with its words and no code); one told without participants ("the protest spread to the next town",
     "they protested peacefully") was held by the participants of the story's nearest protest
-    that names them (earlier first)."""
+    that names them (earlier first); so was one told in the passive with no doer ("cars were stoned")."""
     protests = [c for c in cands if c.code and c.code[:2] == "14" and not c.drop]
     for c in protests:
         if c.source is not None:
@@ -223,8 +223,10 @@ def _protest_participants(ctx: Any, cands: list[Candidate]) -> None:
                 c.source = act.target
                 c.sources = [act.target]
                 continue
-        if not c.entry.noun and (tok is None or tok.lower_ not in PLURAL_PRONOUNS):
-            continue  # (a verb's participants are its subject: only "they" stands for the story's protesters)
+        if not c.entry.noun and not (tok is not None and tok.lower_ in PLURAL_PRONOUNS) and not (
+                tok is None and _passive_without_doer(c.token)):
+            continue  # (a verb's participants are its subject: only "they" stands for the story's protesters,
+            # and a passive with no doer, "cars were stoned", was done by them)
         if c.entry.noun and not (noun.dep_ in TOLD_PROTEST_DEPS or (
                 noun.dep_ == "pobj" and noun.head.lower_ in TOLD_PROTEST_PREPS)):
             continue  # ("an act of protest", "in protest at": a description or a purpose, not a protest told)
@@ -255,7 +257,7 @@ def _unnamed_protesters(ctx: Any, cands: list[Candidate], lex: Lexicon) -> None:
             continue  # ("the planned march": not held yet)
         place = bridge.place_for_token(ctx, c.token)
         if place is None or not place.country:
-            continue
+            continue  # (the story's focus country alone: tried, it finds protests in stories of none)
         c.source = Actor(text=place.text, start=place.start, end=place.end, country=place.country, agent="",
                          code=place.country)
         c.sources = [c.source]
