@@ -646,3 +646,15 @@ def test_name_split_into_two_entities_is_one_place(read_text):
     """rule entity_boundaries across entities: "French" (a group) + "Guiana" (a person) is French Guiana."""
     found = {p.text: p for p in places_of(read_text, "Flights to French Guiana resumed on Monday.")}
     assert found["French Guiana"].country == "GUF"
+
+
+def test_county_points_are_the_median_of_their_towns():
+    """derive_points.county_points: towns of 1,000 people and more give each known county its point."""
+    from newsevents.geo.derive_points import county_points
+
+    rows = [{"lat": "43.0", "lon": "-90.0", "name": "A", "admin1": "Wisconsin", "admin2": "Sauk County", "cc": "US"},
+            {"lat": "44.0", "lon": "-89.0", "name": "B", "admin1": "Wisconsin", "admin2": "Sauk County", "cc": "US"},
+            {"lat": "43.5", "lon": "-89.5", "name": "C", "admin1": "Wisconsin", "admin2": "Sauk County", "cc": "US\r"},
+            {"lat": "10.0", "lon": "10.0", "name": "D", "admin1": "Wisconsin", "admin2": "Nowhere County", "cc": "US"},
+            {"lat": "50.0", "lon": "0.0", "name": "E", "admin1": "England", "admin2": "Kent", "cc": "GB"}]
+    assert county_points(rows) == [("WI", "Sauk County", 43.5, -89.5, 3)]
