@@ -462,3 +462,22 @@ def test_according_to_leaves_the_clause_that_describes_its_source_out(quotes_of)
                     "who runs the harbour board.\n")
     q = _only(ctx, "indirect")
     assert q.text == "The strike has cost the ferry line dearly" and q.speaker == "Anna Veld"
+
+
+def test_a_speaker_ending_in_a_capitalised_name_counts_as_a_person_for_a_later_she():
+    from types import SimpleNamespace
+
+    from newsevents.quotes import _names_a_person
+    from newsevents.reading import Quote
+
+    raw = "Tribunal Registrar Amina Kellberg and the Harbour Ministry told the council the warrants stood."
+    ctx = SimpleNamespace(raw=raw, doc=[])
+
+    def quote(speaker: str) -> Quote:
+        start = raw.index(speaker)
+        return Quote(text="the warrants stood", start=0, end=1, kind="indirect", speaker=speaker,
+                     speaker_start=start, speaker_end=start + len(speaker))
+
+    assert _names_a_person(ctx, quote("Tribunal Registrar Amina Kellberg"), {"council", "ministry"})
+    assert not _names_a_person(ctx, quote("Harbour Ministry"), {"council", "ministry"})
+

@@ -274,8 +274,29 @@ def _pronoun_speakers(ctx: Any, found: list[Found]) -> None:
                     break
         entity = entities.get(f.entity_id) if f.entity_id is not None else None
         head = (f.quote.speaker or "").lower().split()[-1:]
-        if entity is not None and entity.kind == "PERSON" or entity is None and head and head[0] in person_words:
+        if entity is not None and entity.kind == "PERSON" or entity is None and (
+                head and head[0] in person_words or _names_a_person(ctx, f.quote, lex["org_words"] | lex["titles"])):
             last.append((paragraph, f))
+
+
+def _names_a_person(ctx: Any, quote: Any, not_names: set[str]) -> bool:
+    """Whether the speaker mention of a quote names a person the parser left without a chain:
+    a word tagged PERSON in it, or a mention ending in two capitalised words that are no
+    organisation's or title's words ("ICC Prosecutor Jane Roe", which the small model may
+    tag as a work of art)."""
+    if quote.speaker_start is None or quote.speaker_end is None or quote.speaker_end <= quote.speaker_start:
+        return False
+    words = ctx.raw[quote.speaker_start:quote.speaker_end].split()
+    if len(words) >= 2 and all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in words[-2:]) \
+            and not {w.lower() for w in words[-2:]} & not_names:
+        return True
+    for token in ctx.doc:
+        start, end = ctx.raw_span(token)
+        if start >= quote.speaker_end:
+            break
+        if start >= quote.speaker_start and token.ent_type_ == "PERSON":
+            return True
+    return False
 
 
 def run(ctx: Any) -> None:
