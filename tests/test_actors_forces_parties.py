@@ -131,3 +131,12 @@ def test_congress_in_an_indian_story_is_the_party(read_text):
     r = read_text("WASHINGTON - Congress passed the spending bill on Friday, and the White House welcomed "
                   "the vote.", published="2016-05-06")
     assert _code_of(r, "Congress") == "USALEG"
+
+
+def test_more_people_of_no_organized_role_are_civilians(read_text):
+    # rule `role_noun`: PETRARCH's civilian agents, as CVL; herdsmen and nomads farm (AGR)
+    r = read_text("In Wajir, Kenya, a mob stoned the police post after tribal elders and pilgrims were "
+                  "turned away, and herdsmen blocked the road.", published="2016-05-06")
+    assert _code_of(r, "a mob") == "KENCVL"
+    assert _code_of(r, "tribal elders") == "KENCVL"
+    assert _code_of(r, "herdsmen") == "KENAGR"
