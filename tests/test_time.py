@@ -425,15 +425,19 @@ def test_since_points_back_and_a_progressive_schedules_only_its_own_day(nlp):
     ("Shops closed on Martin Luther King Day.", "2020-01-25", "Martin Luther King Day", "2020-01-20"),
     ("The ferry strike began on Boxing Day.", "2019-01-03", "Boxing Day", "2018-12-26"),
     ("Traffic was light during Easter week.", "2000-04-25", "Easter week", "2000-W16"),
+    ("The border crossings closed for Yom Kippur.", "2023-09-27", "Yom Kippur", "2023-09-25"),
+    ("Families travelled home before Passover.", "2024-04-25", "Passover", "2024-04-23"),
 ])
 def test_moving_and_named_holidays(nlp, sentence, published, text, want):
     ctx = run_time(nlp, sentence, published)
     assert by_text(ctx)[text].value == want
 
 
-def test_a_holiday_inside_another_name_is_no_holiday(nlp):
-    ctx = run_time(nlp, "The play retells the Easter Rising in one act.", "2024-04-02")
-    assert "Easter" not in " ".join(t.text for t in ctx.times)
+@pytest.mark.parametrize("sentence", ["The play retells the Easter Rising in one act.",
+                                      "Her father fought in the Yom Kippur War as a tank driver."])
+def test_a_holiday_inside_another_name_is_no_holiday(nlp, sentence):
+    ctx = run_time(nlp, sentence, "2024-04-02")
+    assert not [t for t in ctx.times if t.value.startswith("2024")]
 
 
 def test_western_and_orthodox_easter_computus():

@@ -97,7 +97,7 @@ def _pieces() -> dict[str, str]:
         "FREQ": alternation(_words("frequency_words")),
         "REFWORD": alternation(_words("reference_words")),
         "HOLIDAY": alternation(_words("holidays") + _words("floating_holidays") + _words("easter_holidays")
-                               + _words("islamic_holidays")),
+                               + _words("calendar_holidays")),
         "DECADE_WORD": alternation(_words("decade_words")),
         "ORDINAL": alternation(_words("ordinal_words")),
     }
@@ -766,10 +766,10 @@ def easter_sunday(year: int, calendar: str = "western") -> dt.date:
 
 
 @functools.lru_cache(maxsize=1)
-def _islamic_days() -> dict[str, list[dt.date]]:
-    """Holiday key -> its days, from data/islamic_holidays.tsv."""
+def _calendar_days() -> dict[str, list[dt.date]]:
+    """Holiday key -> its days, from data/calendar_holidays.tsv."""
     out: dict[str, list[dt.date]] = {}
-    for line in (DATA / "islamic_holidays.tsv").read_text(encoding="utf-8").splitlines():
+    for line in (DATA / "calendar_holidays.tsv").read_text(encoding="utf-8").splitlines():
         cols = line.split("\t")
         if line.startswith("#") or len(cols) < 2 or cols[0] == "date":
             continue
@@ -779,8 +779,8 @@ def _islamic_days() -> dict[str, list[dt.date]]:
 
 def _computed_holiday(name: str, year: int) -> dt.date | None:
     """The day in `year` of a holiday that moves from year to year (lexicon sections
-    floating_holidays, easter_holidays, islamic_holidays), else None (not such a holiday, or
-    a year the Islamic table does not cover)."""
+    floating_holidays, easter_holidays, calendar_holidays), else None (not such a holiday, or
+    a year the calendar table does not cover)."""
     spec = lookup("floating_holidays", name)
     if spec:
         return _floating_holiday(year, spec)
@@ -788,15 +788,15 @@ def _computed_holiday(name: str, year: int) -> dt.date | None:
     if easter:
         calendar, offset = easter
         return easter_sunday(year, calendar) + dt.timedelta(days=int(offset))
-    key = lookup("islamic_holidays", name)
+    key = lookup("calendar_holidays", name)
     if key:
-        days = [d for d in _islamic_days().get(key, []) if d.year == year]
+        days = [d for d in _calendar_days().get(key, []) if d.year == year]
         return days[0] if days else None
     return None
 
 
 def _is_moving_holiday(name: str) -> bool:
-    return any(lookup(s, name) for s in ("floating_holidays", "easter_holidays", "islamic_holidays"))
+    return any(lookup(s, name) for s in ("floating_holidays", "easter_holidays", "calendar_holidays"))
 
 
 def _holiday(m: re.Match[str], env: Env) -> Found | None:
