@@ -804,6 +804,8 @@ def _holiday(m: re.Match[str], env: Env) -> Found | None:
         return None  # "christmas" in running text is not written lower case; a name is
     if re.match(r"\s+(?:" + alternation(section("holiday_name_followers")) + r")\b", env.text[m.end("hol"):], re.I):
         return None  # "the Easter Rising": a name, not the holiday
+    if not m["year"] and not m["week"] and _holiday_as_modifier(m, env):
+        return None
     name = re.sub(r"\s+", " ", m["hol"].lower())
     if _is_moving_holiday(name):
         if m["year"]:
@@ -833,6 +835,22 @@ def _holiday(m: re.Match[str], env: Env) -> Found | None:
     if day is None:
         return None
     return _holiday_found(m, day)
+
+
+def _holiday_as_modifier(m: re.Match[str], env: Env) -> bool:
+    """A holiday's name that is no date: in a greeting ("Merry Christmas") or naming a kind of
+    thing ("a Christmas staff party", "their Christmas gifts"), which need not happen on the
+    day; "Christmas morning" and "the Christmas holidays" stay dates (lexicon sections
+    holiday_greetings, holiday_time_nouns)."""
+    before = env.text[max(0, m.start("hol") - 12):m.start("hol")].split()
+    if before and before[-1].lower() in section("holiday_greetings"):
+        return True
+    token_at = getattr(env, "token_at", None)
+    last = token_at(m.end("hol") - 1) if token_at else None
+    if last is None or last.dep_ not in ("compound", "nmod", "amod") or last.head.i <= last.i:
+        return False
+    head = last.head
+    return head.pos_ == "NOUN" and head.lemma_.lower() not in section("holiday_time_nouns")
 
 
 def _holiday_found(m: re.Match[str], day: dt.date) -> Found:
