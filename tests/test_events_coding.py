@@ -143,3 +143,12 @@ def test_a_passive_protest_act_with_no_doer_was_done_by_the_storys_protesters(re
     triples = _triples(read_text, "Hundreds of Kenyan residents protested in Nakuru on Monday over water shortages. "
                                   "Two cars were stoned and a shop was torched.")
     assert ("145", "asserted", "KENCVL", "") in triples
+
+
+def test_a_city_naming_an_attack_gives_its_target_and_later_mentions_link(read_text):
+    # rule `site_modifier` through the places stage, then rule `event_anaphor`
+    events = _story(read_text, "A man linked to the Leeds suicide bombing was detained. Police said Sunday's attack "
+                               "had been planned for months.")
+    bombings = [e for e in events if e.cameo == "1831"]
+    assert bombings and bombings[0].target is not None and bombings[0].target.code == "GBR"
+    assert "Sunday's attack" in {m.evidence for m in bombings[0].mentions}

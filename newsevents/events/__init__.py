@@ -363,8 +363,9 @@ def _authorities_of_the_place(ctx: Any, cands: list[Candidate], lex: Lexicon) ->
     """Rule `authorities_of_the_place`: "The journalist was arrested on Monday in Ruritania and
     charged": an arrest, charge or deportation told in the passive with no one named as its doer
     was done by the police, courts or government (lexicon, by verb) of the country where it
-    happened. Only for a coded party acted on that is no criminal or unnamed civilian, and not in
-    crime copy: "a man was arrested after a stabbing" is no political event."""
+    happened. Only for a coded party acted on that is no criminal or unnamed civilian of that
+    country ("a British tourist was arrested in Dubai" is), and not in crime copy: "a man was
+    arrested after a stabbing" is no political event."""
     agents = lex.authorities.get("agents", {})
     skip = set(lex.authorities.get("skip_targets", ()))
     political_charges = set(lex.authorities.get("political_charges", ()))
@@ -384,9 +385,12 @@ def _authorities_of_the_place(ctx: Any, cands: list[Candidate], lex: Lexicon) ->
             # (a political charge, or people political by name: the state acted on them)
             c.target = _uncoded_party(ctx, c.target_token)
             c.targets = [c.target] if c.target is not None else []
-        elif target.agent[:3] in skip or (words & lex.crime_words and target.agent[:3] not in lex.political_agents):
+        elif words & lex.crime_words and target.agent[:3] not in lex.political_agents:
             continue  # ("the reporter was charged with fraud": crime copy)
         got = _authorities_actor(ctx, c, agent)
+        if target is not None and target.agent[:3] in skip and (
+                target.agent[:3] != "CVL" or got is None or got.country == target.country):
+            continue  # (a civilian held at home is crime copy; a foreign civilian held abroad is news between states)
         if got is not None and not (agent == "GOV" and target is not None and got.country == target.country):
             # (a state deports foreigners: "British students deported" by Britain is a misread focus)
             c.source = got

@@ -496,6 +496,15 @@ def _site_place(tok: Token) -> Token | None:
 
 
 
+def _geo_place_actor(ctx: Any, tok: Token) -> Actor | None:
+    """The country of the place the places stage read at `tok`, as a country-only actor."""
+    start, end = ctx.raw_span(tok)
+    place = next((p for p in getattr(ctx, "places", ()) if p.start <= start and end <= p.end and p.country), None)
+    if place is None:
+        return None
+    return Actor(text=place.text, start=place.start, end=place.end, country=place.country, agent="", code=place.country)
+
+
 def _attacked_place(ctx: Any, cand: Candidate) -> list[Any]:
     """Rule `attacked_place`: "the bombing killed nine", "after the attack, shops closed": an attack
     told by a noun that names no party is aimed at the country where its sentence happens (a place
@@ -605,8 +614,12 @@ def code_arguments(ctx: Any, cand: Candidate) -> None:
         tgts = _coordinated_clause_party(ctx, cand, srcs[0])
     if not tgts and (cand.entry.noun or cand.entry.subject_refines) and cand.code[:2] in ("18", "19", "20"):
         # "the bombing in Kabul": an attack told by its place is aimed at that country
-        place = _site_place(cand.token) or site
+        place = _site_place(cand.token) or site or next(
+            (t for t in cand.token.subtree if t.i < cand.token.i and t.dep_ == "compound" and t.pos_ == "PROPN"
+             and _geo_place_actor(ctx, t) is not None), None)  # ("the Leeds suicide bombing")
         found = bridge.actor_for_token(ctx, place) if place is not None else None
+        if (found is None or not found.country) and place is not None:
+            found = _geo_place_actor(ctx, place)  # (a city the actors stage does not code: "the Leeds bombing")
         if found is not None and found.country:
             tgts = [replace(found, agent="", code=found.country)]
         elif not srcs:
