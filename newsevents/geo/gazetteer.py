@@ -74,12 +74,14 @@ def fold(text: str) -> str:
 SHORT_FORMS = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft", "port": "pt"}
 MAX_VARIANT_WORDS = 4  # hyphen or space between at most the first four words
 _LONG_FORMS = {short: long for long, short in SHORT_FORMS.items()}
+_FIRST_WORD_FORMS = frozenset(SHORT_FORMS) | frozenset(_LONG_FORMS)
 
 
 def spelling_variants(key: str) -> list[str]:
-    """Other spellings news uses for the same folded name (rule spelling_variants), tried only when the
-    name as written is held nowhere: a hyphen for a space and back ("St. Denis" / "Saint-Denis", "Al-Mukalla"
-    / "Al Mukalla") and a first word abbreviated or spelled out ("Mt.", "Ft.", "St.")."""
+    """Other spellings news uses for the same folded name (rule spelling_variants): a hyphen for a space and
+    back ("St. Denis" / "Saint-Denis", "Al-Mukalla" / "Al Mukalla") and a first word abbreviated or spelled
+    out ("Mt.", "Ft.", "St."). `Gazetteer.lookup` tries them only for a name held nowhere as written that has
+    a hyphen or such a first word."""
     words = key.replace("-", " ").split(" ")
     firsts = [words[0]]
     other = SHORT_FORMS.get(words[0]) or _LONG_FORMS.get(words[0])
@@ -299,7 +301,8 @@ class Gazetteer:
         if hit is not None:
             return hit
         rows = self._rows(key)
-        if not rows and (" " in key or "-" in key):
+        if not rows and ("-" in key or key.partition(" ")[0] in _FIRST_WORD_FORMS):
+            # (only then: a space for a hyphen in any name would triple the queries for names held nowhere)
             for variant in spelling_variants(key):
                 rows = self._rows(variant)
                 if rows:
