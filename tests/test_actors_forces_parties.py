@@ -140,3 +140,12 @@ def test_more_people_of_no_organized_role_are_civilians(read_text):
     assert _code_of(r, "a mob") == "KENCVL"
     assert _code_of(r, "tribal elders") == "KENCVL"
     assert _code_of(r, "herdsmen") == "KENAGR"
+
+
+def test_an_indefinite_man_or_woman_is_a_civilian_but_the_man_is_left_to_the_chain(read_text):
+    # rule `indefinite_person`
+    r = read_text("Police in Eldoret, Kenya, detained a man and two women on Sunday. Governor Jackson Mandago "
+                  "visited the town. The man has led the county since 2013.", published="2016-05-06")
+    assert _code_of(r, "a man") == "KENCVL"
+    assert _code_of(r, "two women") == "KENCVL"
+    assert _code_of(r, "The man") != "KENCVL"

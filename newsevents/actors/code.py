@@ -1388,9 +1388,12 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
         r.name = None
         return r, left, right
     people_agent = people_adjective_agent(token) if head_entry is None else ""
+    if head_entry is None and not people_agent and _indefinite_person(ctx, left, token):
+        people_agent = "CVL"  # rule `indefinite_person`: "a man", "two women"
     if people_agent:  # rule `people_adjective`: "the unemployed", "the homeless"
         r.agent, r.agent_explicit, r.head_kind = people_agent, True, ROLE
         r.country, _ = _modifier_country(ctx, matches, None)
+        r.country = r.country or _modifier_place_country(ctx, matches, left, token.i)  # "a Texas man"
         r.country_from = "modifier" if r.country else ""
         if not r.country:
             r.country, _ = _pp_country(ctx, token)
@@ -1484,6 +1487,19 @@ def people_adjective_agent(token: Token) -> str:
         return ""
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return "" if nxt is not None and nxt.pos_ in {"NOUN", "PROPN"} else agent
+
+
+INDEFINITE_PEOPLE = _WORDS["indefinite_people"]
+
+
+def _indefinite_person(ctx: Context, left: int, token: Token) -> bool:
+    """Rule `indefinite_person`: "a man", "two women", "several boys", with no definite or possessive
+    word before them, are people of no organized role (CVL); "the man" may stand for a named
+    official in a chain, and "his wife" is someone's, so those are left to coreference."""
+    if token.pos_ != "NOUN" or normalize(token.lemma_) not in INDEFINITE_PEOPLE:
+        return False
+    before = ctx.doc[left:token.i]
+    return not any(t.lower_ in DEFINITE_WORDS or t.dep_ == "poss" or t.tag_ == "PRP$" for t in before)
 
 
 THING_NAME_TITLES = _WORDS["thing_name_titles"]
@@ -2268,8 +2284,8 @@ def _plain_noun_phrase(ctx: Context, token: Token) -> bool:
     "the border") are such phrases; the full reading gives them None too."""
     if token.pos_ not in {"NOUN", "PROPN"} or token.ent_type_ == "PERSON" or token.dep_ == "appos":
         return False  # (a name not of our knowledge is read as a person only with a PERSON tag or a title)
-    if people_adjective_agent(token):
-        return False  # "the homeless", tagged a noun (rule `people_adjective`)
+    if people_adjective_agent(token) or normalize(token.lemma_) in INDEFINITE_PEOPLE:
+        return False  # "the homeless", tagged a noun (rule `people_adjective`); "a man" (`indefinite_person`)
     if any(child.dep_ == "appos" for child in token.rights) or (token.pos_ == "PROPN" and _who_clause(token)):
         return False  # (rule `relative_role`: "X, who chairs the union,")
     if token.pos_ == "PROPN" and token.text[:1].isupper() and normalize(token.text) in BODY_HEAD_AGENTS:
