@@ -70,11 +70,15 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-# abbreviated and full forms of a name's first word ("St. Denis" / "Saint-Denis", "Mt. Pleasant", "Ft. Worth")
-SHORT_FORMS = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft", "port": "pt"}
 MAX_VARIANT_WORDS = 4  # hyphen or space between at most the first four words
-_LONG_FORMS = {short: long for long, short in SHORT_FORMS.items()}
-_FIRST_WORD_FORMS = frozenset(SHORT_FORMS) | frozenset(_LONG_FORMS)
+
+
+@functools.lru_cache(maxsize=1)
+def first_word_forms() -> dict[str, str]:
+    """Each first word of data/name_short_forms.tsv -> its other form ("saint" <-> "st") (rule
+    spelling_variants)."""
+    pairs = {row["long"]: row["short"] for row in read_tsv("name_short_forms.tsv")}
+    return {**pairs, **{short: long for long, short in pairs.items()}}
 
 
 def spelling_variants(key: str) -> list[str]:
@@ -84,7 +88,7 @@ def spelling_variants(key: str) -> list[str]:
     a hyphen or such a first word."""
     words = key.replace("-", " ").split(" ")
     firsts = [words[0]]
-    other = SHORT_FORMS.get(words[0]) or _LONG_FORMS.get(words[0])
+    other = first_word_forms().get(words[0])
     if other and len(words) > 1:
         firsts.append(other)
     out: list[str] = []
@@ -301,7 +305,7 @@ class Gazetteer:
         if hit is not None:
             return hit
         rows = self._rows(key)
-        if not rows and ("-" in key or key.partition(" ")[0] in _FIRST_WORD_FORMS):
+        if not rows and ("-" in key or key.partition(" ")[0] in first_word_forms()):
             # (only then: a space for a hyphen in any name would triple the queries for names held nowhere)
             for variant in spelling_variants(key):
                 rows = self._rows(variant)

@@ -289,7 +289,7 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
             # "taken to University Hospital", "a student at Xavier University": a building or venue the
             # model calls an organisation, used as a location (rule local_features)
             claim(trimmed, "local" if _used_as_location(ent) else "facility")
-        elif ent.label_ == "ORG" and 2 <= len(trimmed) <= 4 and _used_as_location(ent, SITE_PREPOSITIONS) \
+        elif ent.label_ == "ORG" and 2 <= len(trimmed) <= 4 and _used_as_location(ent, site_prepositions()) \
                 and not gazetteer.has(trimmed.text) and all(_capitalized(t) for t in trimmed) \
                 and fold(trimmed.text) not in guards and fold(trimmed[0].text) not in demonym_keys \
                 and not any(_strong(gazetteer, t.text) for t in trimmed):
@@ -710,12 +710,14 @@ def _starts_with_area(span: Span, gazetteer: Gazetteer) -> bool:
                for k in range(1, min(len(span), 4)) for e in gazetteer.lookup(span[:k].text))
 
 
-# prepositions after which an organisation's name stands for its site (rule site_after_preposition);
-# "to" and "on" are left out ("wrote to X", "posted on X")
-SITE_PREPOSITIONS = {"at", "outside", "inside", "near"}
+@functools.lru_cache(maxsize=1)
+def site_prepositions() -> frozenset[str]:
+    """Prepositions after which an organisation's name stands for its site (rule site_after_preposition,
+    data/site_prepositions.tsv)."""
+    return frozenset(row["word"] for row in read_tsv("site_prepositions.tsv"))
 
 
-def _used_as_location(ent: Span, prepositions: set[str] = LOCATION_PREPOSITIONS) -> bool:
+def _used_as_location(ent: Span, prepositions: set[str] | frozenset[str] = LOCATION_PREPOSITIONS) -> bool:
     """Right after a preposition of place ("at the X Museum", "to X Hospital")."""
     doc = ent.doc
     k = ent.start - 1
