@@ -471,7 +471,7 @@ def test_a_speaker_ending_in_a_capitalised_name_counts_as_a_person_for_a_later_s
     from newsevents.reading import Quote
 
     raw = "Tribunal Registrar Amina Kellberg and the Harbour Ministry told the council the warrants stood."
-    ctx = SimpleNamespace(raw=raw, doc=[])
+    ctx = SimpleNamespace(raw=raw, sentence_at=lambda offset: None)
 
     def quote(speaker: str) -> Quote:
         start = raw.index(speaker)

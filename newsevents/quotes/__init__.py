@@ -290,8 +290,9 @@ def _names_a_person(ctx: Any, quote: Any, not_names: set[str]) -> bool:
     if len(words) >= 2 and all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in words[-2:]) \
             and not {w.lower() for w in words[-2:]} & not_names:
         return True
-    for token in ctx.doc:
-        start, end = ctx.raw_span(token)
+    sentence = ctx.sentence_at(quote.speaker_start)  # only the speaker's own sentence is read
+    for token in sentence.span if sentence is not None else ():
+        start, _ = ctx.raw_span(token)
         if start >= quote.speaker_end:
             break
         if start >= quote.speaker_start and token.ent_type_ == "PERSON":
