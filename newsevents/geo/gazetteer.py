@@ -83,7 +83,7 @@ def first_word_forms() -> dict[str, str]:
 
 def spelling_variants(key: str) -> list[str]:
     """Other spellings news uses for the same folded name (rule spelling_variants): a hyphen for a space and
-    back ("St. Denis" / "Saint-Denis", "Al-Mukalla" / "Al Mukalla") and a first word abbreviated or spelled
+    back ("St. Moritz" / "Saint-Moritz", "Al-Mukalla" / "Al Mukalla") and a first word abbreviated or spelled
     out ("Mt.", "Ft.", "St."). `Gazetteer.lookup` tries them only for a name held nowhere as written that has
     a hyphen or such a first word."""
     words = key.replace("-", " ").split(" ")
