@@ -180,9 +180,10 @@ def _strong(gazetteer: Gazetteer, text: str) -> bool:
 
 
 def _country_name(gazetteer: Gazetteer, text: str) -> bool:
-    """A country, a US state or a first-level region by its main name or one of our aliases (rule
-    embedded_country)."""
-    return any(e.kind in ("country", "region", "province") and not e.alternate for e in gazetteer.lookup(text))
+    """A country, a US state or a news region by its main name or one of our aliases (rule embedded_country);
+    not a first-level region of admin_regions.tsv, which is never read inside another name ("Berkshire
+    Hathaway")."""
+    return any(e.kind in ("country", "region") and not e.alternate for e in gazetteer.lookup(text))
 
 
 def _capitalized(token: Token) -> bool:
