@@ -149,3 +149,10 @@ def test_an_indefinite_man_or_woman_is_a_civilian_but_the_man_is_left_to_the_cha
     assert _code_of(r, "a man") == "KENCVL"
     assert _code_of(r, "two women") == "KENCVL"
     assert _code_of(r, "The man") != "KENCVL"
+
+
+def test_the_chiefs_of_the_armed_forces_are_military(read_text):
+    # rule `role_noun`: multi-word military offices win over "chief" (no agent) and "staff"
+    r = read_text("In Amman, Jordan, the chief of general staff met the defence chief of Iraq on Monday.",
+                  published="2016-05-06")
+    assert _code_of(r, "the chief of general staff") == "JORMIL"
