@@ -156,3 +156,9 @@ def test_the_chiefs_of_the_armed_forces_are_military(read_text):
     r = read_text("In Amman, Jordan, the chief of general staff met the defence chief of Iraq on Monday.",
                   published="2016-05-06")
     assert _code_of(r, "the chief of general staff") == "JORMIL"
+
+
+def test_an_international_officer_titled_in_a_later_story_speaks_for_the_body(read_text):
+    # rule `person_in_office`: out of office at the story's date, the title gives the body's code
+    r = read_text("U.N. Secretary-General Ban Ki-moon toured a camp in eastern Chad on Friday.", published="2019-03-01")
+    assert _code_of(r, "U.N. Secretary-General Ban Ki-moon") == "IGOUNO"

@@ -1325,7 +1325,11 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
         if head_entry.kind == PERSON:
             title = _modifier_agent(ctx, matches, head_match)
             if head_entry.source == "ours" and head_entry.person and not head_entry.person.in_office(ctx.published):
-                if title and not former:
+                if title and not former and r.country in ORG_SLOTS:
+                    # an international body's officer titled as such ("U.N. Secretary General Kofi
+                    # Annan" in a story dated after his term) speaks for the body (IGO + UNO), not "GOV"
+                    r.agent = max(head_entry.person.offices, key=lambda o: o.start or dt.date.min).agent
+                elif title and not former:
                     r.agent = title
             if former and r.agent in {"GOV", "MIL", "LEG", "JUD"}:
                 r.agent = "ELI"
