@@ -499,3 +499,13 @@ def test_a_reduced_passive_relative_tells_the_past(nlp):
 def test_a_date_naming_an_occasion_is_not_moved_by_a_future_verb(nlp):
     ctx = run_time(nlp, "The union will never apologise for the June 12 walkout.", "2019-10-20")
     assert by_text(ctx)["June 12"].value == "2019-06-12"
+
+
+def test_an_undated_story_is_not_dated_from_a_file_photo_caption(nlp):
+    text = ("Port strike ends\n\nFILE - Dock workers march through the harbour on March 3, 2011.\n\n"
+            "Dock workers ended their strike on Monday. Talks had resumed on 6 March 2020.\n")
+    raw, document, view = pipeline._prepare(DocumentInput(data=text, format="text"))
+    assert document.published is None and document.captions
+    ctx = pipeline._make_context(raw, document, nlp(view.text), view, {})
+    time_stage.run(ctx)
+    assert by_text(ctx)["Monday"].value.startswith("2020-")

@@ -73,10 +73,14 @@ _YEAR_IN_TEXT = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def first_full_date(found: list[Found], text: str) -> dt.date | None:
+def first_full_date(found: list[Found], text: str,
+                    captions: list[tuple[int, int]] | None = None) -> dt.date | None:
     """The first day the text names in full, year included ("13 August 2007"): the best
-    reference for an undated story, whose weekdays and "yesterday" point near it."""
+    reference for an undated story, whose weekdays and "yesterday" point near it. A photo
+    caption's date is passed over: a file photo may be years older than the story."""
     for f in found:
+        if any(s <= f.start < e for s, e in captions or ()):
+            continue
         if f.type == "DATE" and _DAY_VALUE.match(f.value) and _YEAR_IN_TEXT.search(text[f.start:f.end]):
             try:
                 return dt.date.fromisoformat(f.value)
@@ -99,7 +103,7 @@ def run(ctx: Any) -> None:
     captions = [(s.span.start_char, s.span.end_char) for s in ctx.sentences if s.zone == "caption"]
     if dct is None:
         found = tag(text, dt.date.today(), ctx.doc, headlines, captions)
-        dct = first_full_date(found, text)
+        dct = first_full_date(found, text, captions)
         if dct is not None:
             found = tag(text, dct, ctx.doc, headlines, captions)
     else:
