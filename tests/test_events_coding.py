@@ -54,7 +54,7 @@ def test_the_blast_after_a_bombing_is_that_bombing_told_again(read_text):
                                "Afghan policemen, officials said. The explosion also destroyed two houses.")
     attacks = [e for e in events if e.cameo_root in ("18", "19")]
     assert len(attacks) == 1
-    assert {"The explosion"} <= {m.evidence for m in attacks[0].mentions}
+    assert any(m.evidence.startswith("The explosion") for m in attacks[0].mentions)
 
 
 def test_the_attack_named_again_is_one_attack(read_text):
@@ -152,3 +152,29 @@ def test_a_city_naming_an_attack_gives_its_target_and_later_mentions_link(read_t
     bombings = [e for e in events if e.cameo == "1831"]
     assert bombings and bombings[0].target is not None and bombings[0].target.code == "GBR"
     assert "Sunday's attack" in {m.evidence for m in bombings[0].mentions}
+
+
+def test_a_bomb_that_exploded_in_a_relative_clause_is_a_bombing(read_text):
+    # rule `thing_subject`: the relative pronoun stands for the bomb
+    triples = _triples(read_text, "Police are hunting a man who left a bag holding a bomb that exploded on Friday "
+                                  "outside a bakery in Lyon.")
+    assert ("183", "asserted", "", "FRA") in triples
+
+
+def test_a_civilian_held_in_his_own_country_is_crime_copy(read_text):
+    # rule `authorities_of_the_place`: no state guessed for a local civilian's arrest
+    triples = _triples(read_text, "A Kenyan man was arrested in Nairobi on Monday.")
+    assert not [t for t in triples if t[0] == "173" and t[2]]
+
+
+def test_a_blast_that_did_harm_in_a_bombing_story_is_a_bombing(read_text):
+    # rule `harmful_blast`, then rule `event_anaphor` for the explosion told again
+    events = _story(read_text, "Police in Lyon are hunting a man who left a bomb near a bakery. A Friday blast which "
+                               "injured several people shook the street. The explosion targeted the bakery.")
+    bombings = [e for e in events if e.cameo == "183"]
+    assert bombings and "The explosion" in {m.evidence for e in bombings for m in e.mentions}
+
+
+def test_a_factory_explosion_is_no_bombing(read_text):
+    events = _story(read_text, "An explosion at a chemical plant in Lyon injured 12 workers.")
+    assert not [e for e in events if e.cameo_root == "18"]

@@ -586,7 +586,8 @@ def _event_anaphors(ctx: Any, events: list[Event], lex: Lexicon) -> None:
                    and (e.source is not None or e.target is not None)), key=lambda e: e.trigger_start)
     if not acts or ctx.doc is None:
         return
-    told = [(e.trigger_start, e.trigger_end) for e in events if e.trigger_start is not None]
+    told = [(e.trigger_start, e.trigger_end) for e in events if e.trigger_start is not None
+            and (e.source is not None or e.target is not None)]  # (one with no party is dropped after)
     told += [(m.start, m.end) for e in events for m in e.mentions]
     for tok in ctx.doc:
         roots = _anaphor_roots(tok, lex)

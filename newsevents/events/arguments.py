@@ -516,6 +516,10 @@ def _attacked_place(ctx: Any, cand: Candidate) -> list[Any]:
     if cand.token.dep_ == "compound":
         return []  # ("an attack helicopter", "torture claims": the noun only describes another)
     place = bridge.place_for_token(ctx, cand.token)
+    if (place is None or not place.country) and cand.entry.harm_code:
+        # (a blast that did harm in a bombing story, told where no place is read: the story's country)
+        focus = ctx.exposed.get("focus_country")
+        place = next((p for p in getattr(ctx, "places", ()) if focus and p.country == focus), None)
     if place is None or not place.country or place is ctx.exposed.get("_geo_dateline"):
         return []
     cand.inferred_target = True

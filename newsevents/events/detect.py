@@ -121,6 +121,8 @@ def _verb_entry(tok: Token, lex: Lexicon) -> tuple[Entry, Token | None] | None:
         # rule `thing_subject`: "a bomb exploded", "two devices went off": with no object, what the
         # subject is refines a verb that says what a thing did (lexicon `subject_refines`)
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.tag_ == "WDT" and tok.dep_ == "relcl":
+            subj = tok.head  # ("a device that exploded": the relative pronoun's antecedent)
         found = [(entry, subj if entry.subject_refines and refiner is None else refiner) for entry, refiner in found]
     # a multiword key that codes nothing here ("return to" + a sculpture) gives way to the next one
     for entry, refiner in found:
@@ -289,6 +291,16 @@ def _story_senses(ctx: Any, lex: Lexicon) -> dict[str, str]:
     return senses
 
 
+def _did_harm(tok: Token, lex: Lexicon) -> bool:
+    """Rule `harmful_blast`: "the explosion targeted a bakery", "a blast which injured several people":
+    the noun is the subject of a harm verb, directly or through its relative clause (in a story
+    that names bombs or attacks: lexicon `blast_story_cues`)."""
+    if tok.dep_ in ("nsubj",) and tok.head.lemma_.lower() in lex.harm_verbs:
+        return True
+    return any(c.dep_ == "relcl" and c.lemma_.lower() in lex.harm_verbs
+               and any(s.dep_ == "nsubj" and s.tag_ == "WDT" for s in c.children) for c in tok.children)
+
+
 DATED_PARTICIPLE_ROOTS = {"17", "18", "19", "20"}
 
 
@@ -309,6 +321,8 @@ def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
     # every key _verb_entry tries starts with the verb's lemma and a space or ends there
     key_first_words = {key.split(" ", 1)[0] for key in lex.verbs}
     senses = _story_senses(ctx, lex)
+    # (rule `harmful_blast`: only in a story that tells of bombs or attacks, not of a factory accident)
+    blast_story = any(w[2] in lex.blast_story_cues for _s, ws in _story_words(ctx) for w in ws)
     for sent, words in _story_words(ctx):
         nominal_heads: dict[int, Candidate] = {}
         for i, pos, lemma in words:
@@ -326,6 +340,8 @@ def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
                 if code is None and tok.dep_ in ("dobj", "nsubjpass", "obj"):
                     # "carried out strikes against": a noun that is an event only when a light verb carries it
                     code = entry.light_codes.get(lex.verb_lemma(head))
+                if code is None and entry.harm_code and _did_harm(tok, lex) and blast_story:
+                    code = entry.harm_code
                 if code is None:
                     continue
                 if tok.dep_ in ("dobj", "attr", "oprd") and head.lemma_.lower() in lex.descriptive_verbs:

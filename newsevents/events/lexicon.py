@@ -43,6 +43,7 @@ class Entry:
     after_prep: dict[str, str] = field(default_factory=dict)
     protester_source: bool = False
     subject_refines: bool = False
+    harm_code: str | None = None
 
 
 @dataclass
@@ -86,6 +87,8 @@ class Lexicon:
     participle_acts: dict[str, str] = field(default_factory=dict)
     authorities: dict[str, Any] = field(default_factory=dict)
     event_anaphors: dict[str, Any] = field(default_factory=dict)
+    harm_verbs: set[str] = field(default_factory=set)
+    blast_story_cues: set[str] = field(default_factory=set)
 
     def object_code(self, entry: Entry, lemma: str) -> str | None:
         """Code of `entry` refined by an object (or modifier) lemma; None when nothing fits."""
@@ -158,6 +161,7 @@ def _entry(key: str, spec: dict[str, Any], noun: bool) -> Entry:
         after_prep={_word(k): str(v) for k, v in (spec.get("after_prep") or {}).items()},
         protester_source=bool(spec.get("protester_source", False)),
         subject_refines=bool(spec.get("subject_refines", False)),
+        harm_code=str(spec["harm_code"]) if spec.get("harm_code") else None,
     )
 
 
@@ -216,4 +220,6 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         participle_acts={str(k): str(v) for k, v in (data.get("participle_acts") or {}).items()},
         authorities=dict(data.get("authorities_of_the_place") or {}),
         event_anaphors=_event_anaphors(data.get("event_anaphors") or {}),
+        harm_verbs={str(w).lower() for w in data.get("harm_verbs", [])},
+        blast_story_cues={str(w).lower() for w in data.get("blast_story_cues", [])},
     )
