@@ -658,3 +658,18 @@ def test_county_points_are_the_median_of_their_towns():
             {"lat": "10.0", "lon": "10.0", "name": "D", "admin1": "Wisconsin", "admin2": "Nowhere County", "cc": "US"},
             {"lat": "50.0", "lon": "0.0", "name": "E", "admin1": "England", "admin2": "Kent", "cc": "GB"}]
     assert county_points(rows) == [("WI", "Sauk County", 43.5, -89.5, 3)]
+
+
+def test_country_named_with_and_is_one_country_and_its_short_form_follows_it(read_text):
+    """rule entity_boundaries over "and" (countries and regions only) and rule short_country_names."""
+    text = ("The cricket board of Trinidad and Tobago met envoys on Monday. "
+            "Fans in Trinidad said the talks went well.")
+    found = places_of(read_text, text)
+    assert [p.country for p in found] == ["TTO", "TTO"]
+    assert found[0].text == "Trinidad and Tobago" and found[1].kind == "country"
+
+
+def test_short_acronym_is_no_small_town_abroad(read_text):
+    """rule acronym_readings: "SEC" is no town Seč; "UK" is still the country."""
+    found = places_of(read_text, "Inspectors from the SEC visited a bank in the UK on Monday.")
+    assert [(p.text, p.country) for p in found] == [("UK", "GBR")]

@@ -53,6 +53,32 @@ MAX_HOPS = 4
 SMALL_TOWN_RADIUS_KM = 150.0
 NEWS_REGION_TOWN_MIN = 100_000
 LOCAL_HOWS = ("local", "facility", "unknown")  # found mentions placed at the place the text puts them in
+ACRONYM_MAX_LETTERS = 4
+ACRONYM_TOWN_MIN = 100_000  # a town read from an acronym by its own name must be this big
+ACRONYM_ALTERNATE_TOWN_MIN = 1_000_000  # and one read through an alternate name (airport codes) this big
+
+
+def _acronym(span) -> bool:
+    """A short word in capitals ("OAS", "CHU") that is not part of a line in capitals (a dateline, a
+    headline): organisations and codes more often than places (rule acronym_readings)."""
+    if len(span) != 1:
+        return False
+    text = span[0].text
+    if not (text.isalpha() and text.isupper() and 2 <= len(text) <= ACRONYM_MAX_LETTERS):
+        return False
+    doc = span.doc
+    neighbours = [doc[k] for k in (span.start - 1, span.end) if 0 <= k < len(doc)]
+    return not any(t.is_alpha and t.is_upper and len(t) > 1 for t in neighbours)
+
+
+def _acronym_readings(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    """What an acronym may name (rule acronym_readings): a country, state or region by its name or one of
+    our aliases ("UK", "UAE", "NSW"), or a big city; not a town abroad that shares the letters ("Wa",
+    "Oas") nor one whose alternate names hold an airport code."""
+    return tuple(e for e in entries
+                 if e.kind != "city" and not e.alternate
+                 or e.kind == "city" and e.population >= (ACRONYM_ALTERNATE_TOWN_MIN if e.alternate
+                                                           else ACRONYM_TOWN_MIN))
 
 
 @functools.lru_cache(maxsize=1)
@@ -116,10 +142,13 @@ def run(ctx: Context) -> None:
     _add_dateline_mention(ctx, found)
     mentions: list[MentionCandidates] = []
     spans = []
+    dateline_key = fold(ctx.document.dateline_place or "")
     for f in found:
         # "east London" is resolved as London, and output as the area
         start, end = ctx.raw_span(_core(f))
         entries = () if f.how in LOCAL_HOWS else gazetteer.lookup(f.lookup)
+        if entries and _acronym(f.span) and fold(f.lookup) != dateline_key:
+            entries = _acronym_readings(entries)
         if f.us_state:
             entries = tuple(e for e in entries if e.kind == "region" and e.country == "USA")
         elif any(e.geonameid is None and e.kind in ("region", "feature") for e in entries):
@@ -148,6 +177,7 @@ def run(ctx: Context) -> None:
         key = fold(ctx.document.dateline_place or "")
         dateline = next((m.chosen for m in mentions if m.chosen is not None and fold(m.text) == key), dateline)
     _one_sense(mentions, fold(ctx.document.dateline_place or ""), dateline)
+    _short_country_names(mentions)
     _towns_outside_their_container(mentions)
     ctx.exposed["_geo_dateline_entry"] = dateline
     _confirm_small_towns(found, mentions, context)
@@ -197,6 +227,21 @@ def _towns_outside_their_container(mentions: list[MentionCandidates]) -> None:
         if inside:
             near = min(inside, key=lambda o: abs(o.start - m.start)).chosen
             m.chosen = replace(near, name=m.text, geonameid=None, population=0, capital=False)
+
+
+def _short_country_names(mentions: list[MentionCandidates]) -> None:
+    """A country the story names in full ("Saint Kitts and Nevis") is meant by the first words of its name
+    elsewhere in the story ("Saint Kitts"), not a town so named (rule short_country_names)."""
+    countries = {fold(m.chosen.name): m.chosen for m in mentions if m.chosen is not None and m.chosen.kind == "country"}
+    if not countries:
+        return
+    for m in mentions:
+        if m.chosen is None or m.chosen.kind != "city":
+            continue
+        key = fold(m.text) + " "
+        country = next((c for name, c in countries.items() if name.startswith(key)), None)
+        if country is not None:
+            m.chosen = country
 
 
 def _one_sense(mentions: list[MentionCandidates], dateline_key: str, dateline: Entry | None) -> None:

@@ -427,10 +427,12 @@ def _whole_name(span: Span, gazetteer: Gazetteer, across_entities: bool = False)
     if not len(span):
         return span
 
+    def own(token: Token) -> bool:
+        return across_entities or not token.ent_type_ or token.ent_type_ in PLACE_LABELS
+
     def free(token: Token) -> bool:
-        return (across_entities or not token.ent_type_ or token.ent_type_ in PLACE_LABELS) and (
-            token.is_alpha and token.text[:1].isupper() or token.text == "-" and not _spaced_dash(token)
-            or token.lower_ in NAME_LINKS)
+        return token.is_alpha and token.text[:1].isupper() or token.text == "-" and not _spaced_dash(token) \
+            or token.lower_ in NAME_LINKS or token.lower_ == "and"
 
     left = 0
     while left < WIDEN_LEFT and span.start - left - 1 >= 0 and free(doc[span.start - left - 1]):
@@ -447,7 +449,11 @@ def _whole_name(span: Span, gazetteer: Gazetteer, across_entities: bool = False)
             if len(wider) <= len(best) or not (wider[0].text[:1].isupper() and wider[-1].text[:1].isupper()
                                                 and wider[-1].is_alpha):
                 continue
-            if any(not e.alternate for e in gazetteer.lookup(wider.text)):
+            # "and" joins two names into one only for a country or region ("Trinidad and Tobago"), which
+            # may take in a word the model gave another entity
+            joined = any(t.lower_ == "and" or not own(t) for t in wider)
+            if any(not e.alternate and (not joined or e.kind in ("country", "region"))
+                   for e in gazetteer.lookup(wider.text)):
                 best = wider
     return best
 
