@@ -110,7 +110,7 @@ def test_the_strike_named_again_is_a_mention(read_text):
 
 @pytest.mark.parametrize("sentence, expected", [
     # rule `thing_subject`: a bomb that exploded is a bombing aimed at the country of its place
-    ("A bomb exploded outside a bakery in Lyon on Friday, wounding 13 people.", True),
+    ("A bomb exploded outside a pharmacy in Marseille on Sunday, wounding four people.", True),
     ("A gas cylinder exploded in a restaurant in Lyon on Friday.", False),
 ])
 def test_a_bomb_that_exploded_is_a_bombing(read_text, sentence, expected):
@@ -157,7 +157,7 @@ def test_a_city_naming_an_attack_gives_its_target_and_later_mentions_link(read_t
 def test_a_bomb_that_exploded_in_a_relative_clause_is_a_bombing(read_text):
     # rule `thing_subject`: the relative pronoun stands for the bomb
     triples = _triples(read_text, "Police are hunting a man who left a bag holding a bomb that exploded on Friday "
-                                  "outside a bakery in Lyon.")
+                                  "outside a pharmacy in Marseille.")
     assert ("183", "asserted", "", "FRA") in triples
 
 
@@ -169,8 +169,8 @@ def test_a_civilian_held_in_his_own_country_is_crime_copy(read_text):
 
 def test_a_blast_that_did_harm_in_a_bombing_story_is_a_bombing(read_text):
     # rule `harmful_blast`, then rule `event_anaphor` for the explosion told again
-    events = _story(read_text, "Police in Lyon are hunting a man who left a bomb near a bakery. A Friday blast which "
-                               "injured several people shook the street. The explosion targeted the bakery.")
+    events = _story(read_text, "Police in Marseille are hunting a man who left a bomb near a pharmacy. A Sunday blast "
+                               "that wounded four people shook the square. The explosion damaged the pharmacy.")
     bombings = [e for e in events if e.cameo == "183"]
     assert bombings and "The explosion" in {m.evidence for e in bombings for m in e.mentions}
 

@@ -240,8 +240,8 @@ def _protest_participants(ctx: Any, cands: list[Candidate]) -> None:
 
 
 def _unnamed_protesters(ctx: Any, cands: list[Candidate], lex: Lexicon) -> None:
-    """Rule `unnamed_protesters`: "violent demonstrations erupted in the capital", "the president
-    caved in to mounting protests": an asserted protest (CAMEO 14) told with no participants and no
+    """Rule `unnamed_protesters`: "angry marches broke out in the port city", "the
+    minister gave way to the growing demonstrations": an asserted protest (CAMEO 14) told with no participants and no
     target, whose participants no earlier rule found, was held by people of the place where it
     happened (the clause's place, else the dateline's): an actor with that country only, marked as
     inferred. Not a protest only planned or called for (lexicon `event_anaphors.unrealized`)."""

@@ -122,7 +122,7 @@ def _verb_entry(tok: Token, lex: Lexicon) -> tuple[Entry, Token | None] | None:
         # subject is refines a verb that says what a thing did (lexicon `subject_refines`)
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.tag_ == "WDT" and tok.dep_ == "relcl":
-            subj = tok.head  # ("a device that exploded": the relative pronoun's antecedent)
+            subj = tok.head  # ("a mine that went off": the relative pronoun's antecedent)
         found = [(entry, subj if entry.subject_refines and refiner is None else refiner) for entry, refiner in found]
     # a multiword key that codes nothing here ("return to" + a sculpture) gives way to the next one
     for entry, refiner in found:
@@ -292,7 +292,7 @@ def _story_senses(ctx: Any, lex: Lexicon) -> dict[str, str]:
 
 
 def _did_harm(tok: Token, lex: Lexicon) -> bool:
-    """Rule `harmful_blast`: "the explosion targeted a bakery", "a blast which injured several people":
+    """Rule `harmful_blast`: "the explosion wrecked the depot", "a blast that maimed two guards":
     the noun is the subject of a harm verb, directly or through its relative clause (in a story
     that names bombs or attacks: lexicon `blast_story_cues`)."""
     if tok.dep_ in ("nsubj",) and tok.head.lemma_.lower() in lex.harm_verbs:
