@@ -154,7 +154,7 @@ def _indigenous_people_word(ctx: Context, m: Any) -> bool:
     """Rule `indigenous_people`: "Indian" after another nationality, a people's name or "Native"
     ("a Honduran Indian leader", "Lenca Indians", "American Indian tribes") names an indigenous
     people of the Americas, not India."""
-    if m.start == 0 or normalize(ctx.doc[m.start:m.end].text) not in INDIGENOUS_WORDS:
+    if m.start == 0 or m.end - m.start != 1 or ctx.doc[m.start].lower_ not in INDIGENOUS_WORDS:
         return False
     prev = ctx.doc[m.start - 1]
     if normalize(prev.text) in INDIGENOUS_OPENERS:
@@ -500,8 +500,9 @@ def _scan_document(ctx: Context, st: DocState) -> None:
             if _indigenous_people_word(ctx, m):
                 continue  # "a Honduran Indian leader" names no Indian state
             for e in m.entries[:1]:
-                if e.kind == COUNTRY and _subnational_namesake(ctx, m, e):
-                    e = dataclasses.replace(e, country=_subnational_namesake(ctx, m, e))  # "Georgia" the US state
+                namesake = _subnational_namesake(ctx, m, e) if e.kind == COUNTRY else ""
+                if namesake:
+                    e = dataclasses.replace(e, country=namesake)  # "Georgia" the US state
                 if e.kind in {COUNTRY, DEMONYM, CAPITAL, SEAT} and e.country:
                     st.country_counts[e.country] += weight / 2 if _placing_only(ctx, m) else weight
                     if e.kind != DEMONYM:
@@ -1640,11 +1641,23 @@ def _subnational_namesake(ctx: Context, m: Match, entry: Entry) -> str:
     """Rule `subnational_namesake`: a country name that the geo stage read, from the story's
     context, as a state or province of another country ("Georgia" in a story from Atlanta) names
     that state, not the country: the other country's code ("" when the reading is the country)."""
-    s, e = ctx.raw_span(ctx.doc[m.start:m.end])
-    for place in ctx.places:
-        if place.start <= s and e <= place.end and place.kind == "region" and place.country:
-            return place.country if place.country != entry.country else ""
+    regions = ctx.exposed.get("_actors_region_places")
+    if regions is None:  # the geo stage's regions, by raw span: most stories have few
+        regions = ctx.exposed["_actors_region_places"] = [p for p in ctx.places if p.kind == "region" and p.country]
+    if regions:
+        s, e = ctx.raw_span(ctx.doc[m.start:m.end])
+        for place in regions:
+            if place.start <= s and e <= place.end:
+                return place.country if place.country != entry.country else ""
     return _namesake_regions(ctx).get((normalize(entry.phrase), entry.country), "")
+
+
+@lru_cache(maxsize=64)
+def _demonyms_of(country: str) -> tuple[str, ...]:
+    """The nationality words our knowledge holds for a country (lexicon keys), once per process."""
+    kb = load_knowledge()
+    return tuple(ph for ph, entries in kb.lexicon.items()
+                 if any(x.kind == DEMONYM and x.country == country for x in entries))
 
 
 def _namesake_regions(ctx: Context) -> dict[tuple[str, str], str]:
@@ -1655,7 +1668,6 @@ def _namesake_regions(ctx: Context) -> dict[tuple[str, str], str]:
     found = ctx.exposed.get("_actors_namesakes")
     if found is None:
         found = ctx.exposed["_actors_namesakes"] = {}
-        kb = load_knowledge()
         for item in NAMESAKE_REGIONS:
             key = normalize(item["phrase"])
             others = [p for p in ctx.places if normalize(p.text) != key]
@@ -1663,8 +1675,7 @@ def _namesake_regions(ctx: Context) -> dict[tuple[str, str], str]:
                 continue
             if any(p.country == item["country"] for p in others):
                 continue
-            demonyms = [ph for ph, entries in kb.lexicon.items()
-                        if any(x.kind == DEMONYM and x.country == item["country"] for x in entries)]
+            demonyms = _demonyms_of(item["country"])
             lower = ctx.raw.lower()
             if any(re.search(r"\b" + re.escape(d) + r"\b", lower) for d in demonyms):
                 continue
