@@ -673,3 +673,22 @@ def test_short_acronym_is_no_small_town_abroad(read_text):
     """rule acronym_readings: "SEC" is no town Seč; "UK" is still the country."""
     found = places_of(read_text, "Inspectors from the SEC visited a bank in the UK on Monday.")
     assert [(p.text, p.country) for p in found] == [("UK", "GBR")]
+
+
+def test_saint_name_before_a_possessive_feature_is_a_building_not_the_town(read_text):
+    """rule saint_features: "St. Agnes's Chapel" is the chapel, not a town named St. Agnes."""
+    found = places_of(read_text, "Pilgrims gathered at St. Agnes's Chapel in Boston on Sunday.")
+    assert [(p.text, p.kind) for p in found] == [("St. Agnes's Chapel", "feature"), ("Boston", "city")]
+
+
+def test_place_entity_cut_by_another_entity_after_a_locative_is_widened(read_text):
+    """rule entity_boundaries: "Boa" (a place) + "Vista" (an organisation) after "in" is Boa Vista, not
+    the town of Vista found by a fragment of the name."""
+    from spacy.tokens import Span
+
+    from newsevents.geo.recognize import recognize
+    from newsevents.nlp import load_model
+
+    doc = load_model()("Relatives now live in Boa Vista with their children.")
+    doc.ents = [Span(doc, 4, 5, "GPE"), Span(doc, 5, 6, "ORG")]
+    assert [f.span.text for f in recognize(doc, load_gazetteer())] == ["Boa Vista"]

@@ -254,6 +254,9 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
                     continue
             if not any(t.text[:1].isupper() for t in span):
                 continue  # "wombat", "marmoset" tagged as places: names are capitalized
+            if (building := _saint_feature(span)) is not None:
+                claim(building, "local")
+                continue
             if not len(span) or fold(span.text) in demonym_keys or span.text.lower() in tagged_guards \
                     or span.text in person_words and not _placed_by_preposition(span):
                 continue
@@ -449,13 +452,36 @@ def _whole_name(span: Span, gazetteer: Gazetteer, across_entities: bool = False)
             if len(wider) <= len(best) or not (wider[0].text[:1].isupper() and wider[-1].text[:1].isupper()
                                                 and wider[-1].is_alpha):
                 continue
-            # "and" joins two names into one only for a country or region ("Trinidad and Tobago"), which
-            # may take in a word the model gave another entity
-            joined = any(t.lower_ == "and" or not own(t) for t in wider)
-            if any(not e.alternate and (not joined or e.kind in ("country", "region"))
+            # "and" joins two names into one only for a country or region ("Trinidad and Tobago"); a word
+            # the model gave another entity joins too for a country or region, a big city, or a name
+            # introduced as a place ("in Santa Rosa" with "Rosa" tagged as a person)
+            joined = any(t.lower_ == "and" for t in wider)
+            crossing = any(not own(t) for t in wider)
+            placed = crossing and _after_locative(wider)
+            if any(not e.alternate and (e.kind in ("country", "region") or not joined and (
+                    not crossing or placed or e.population >= STRONG_MIN_POPULATION))
                    for e in gazetteer.lookup(wider.text)):
                 best = wider
     return best
+
+
+@functools.lru_cache(maxsize=1)
+def saint_words() -> frozenset[str]:
+    """First words of a saint's name (rule saint_features, data/saint_words.tsv)."""
+    return frozenset(row["word"] for row in read_tsv("saint_words.tsv"))
+
+
+def _saint_feature(span: Span) -> Span | None:
+    """"St. Agnes's Chapel": a saint's name, "'s" and capitalized words ending in a feature word name a
+    building, not the town named for the saint (rule saint_features). Returns the building's span."""
+    doc = span.doc
+    if fold(span[0].text) not in saint_words() or span.end + 1 >= len(doc) or doc[span.end].text not in ("'s", "’s"):
+        return None
+    end = span.end + 1
+    while end < len(doc) and end - span.start < MAX_TOKENS and _capitalized(doc[end]):
+        end += 1
+    building = doc[span.start:end]
+    return building if end > span.end + 1 and building[-1].text in feature_words() else None
 
 
 def _direction_before_feature(span: Span, gazetteer: Gazetteer) -> bool:
