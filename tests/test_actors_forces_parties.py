@@ -162,3 +162,9 @@ def test_an_international_officer_titled_in_a_later_story_speaks_for_the_body(re
     # rule `person_in_office`: out of office at the story's date, the title gives the body's code
     r = read_text("U.N. Secretary-General Ban Ki-moon toured a camp in eastern Chad on Friday.", published="2019-03-01")
     assert _code_of(r, "U.N. Secretary-General Ban Ki-moon") == "IGOUNO"
+
+
+def test_a_royal_title_names_no_commoner_of_the_same_surname(read_text):
+    # rule `royal_namesake`: Saddam Hussein (people.tsv) held no royal office
+    r = read_text("In Amman, Jordan, crowds mourned the late King Hussein on Sunday.", published="2016-05-06")
+    assert _code_of(r, "the late King Hussein") == "JORELI"

@@ -1444,6 +1444,8 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
                      or normalize(name_tokens[-1].text) in state(ctx).people)  # rule `described_person`
         if is_person:
             known = _surname_person(ctx, name_tokens)
+            if known and title_agent and _royal_namesake(ctx, matches, head_match, known[2]):
+                known = None  # rule `royal_namesake`: "King Hussein" is not Saddam Hussein
             if known and not title_agent:
                 r.country, r.agent, r.name = known
                 r.country_from, r.agent_explicit, r.head_kind = "person", bool(known[1]), PERSON
@@ -1505,6 +1507,22 @@ def _indefinite_person(ctx: Context, left: int, token: Token) -> bool:
         return False
     before = ctx.doc[left:token.i]
     return not any(t.lower_ in DEFINITE_WORDS or t.dep_ == "poss" or t.tag_ == "PRP$" for t in before)
+
+
+ROYAL_TITLES = _WORDS["royal_titles"]
+
+
+def _royal_namesake(ctx: Context, matches: list[Match], head_match: Match | None, name: str | None) -> bool:
+    """Rule `royal_namesake`: a royal title before a surname ("King Hussein", "Emir Abdullah")
+    names no known person of that surname who never held a royal office (Saddam Hussein)."""
+    titles = [normalize(ctx.doc[m.start:m.end].text) for m in matches
+              if m is not head_match and m.first({ROLE}) is not None]
+    if not any(t in ROYAL_TITLES for t in titles):
+        return False
+    person = next((p for p in load_knowledge().people if p.name == name), None)
+    if person is None:
+        return False
+    return not any(word in ROYAL_TITLES for o in person.offices for word in o.title.replace(",", " ").split())
 
 
 THING_NAME_TITLES = _WORDS["thing_name_titles"]

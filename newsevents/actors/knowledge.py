@@ -48,6 +48,7 @@ class Office:
     start: dt.date | None
     end: dt.date | None
     after: str
+    title: str = ""  # the `office` column ("president", "king"): rule `royal_namesake`
 
 
 @dataclass
@@ -343,7 +344,8 @@ def _load_people(kb: Knowledge) -> None:
         after = row.get("after")
         person.offices.append(Office(row["country"].strip(), (row.get("agent") or "").strip(),
                                      _date(row.get("start")), _date(row.get("end")),
-                                     "ELI" if after is None else after.strip()))
+                                     "ELI" if after is None else after.strip(),
+                                     normalize(row.get("office") or "")))
     for person in people.values():
         kb.people.append(person)
         for phrase in [person.name, *person.aliases]:
