@@ -178,3 +178,10 @@ def test_a_blast_that_did_harm_in_a_bombing_story_is_a_bombing(read_text):
 def test_a_factory_explosion_is_no_bombing(read_text):
     events = _story(read_text, "An explosion at a chemical plant in Lyon injured 12 workers.")
     assert not [e for e in events if e.cameo_root == "18"]
+
+
+def test_a_month_in_lower_cased_copy_is_no_march(read_text):
+    # rule `unnamed_protesters`: "march 20" followed by a number is a date the tagger missed
+    events = _story(read_text, "lucknow: the state government wants to stop the build-up before the march 20 "
+                               "deadline set by the party, an official said.")
+    assert not [e for e in events if e.cameo_root == "14"]

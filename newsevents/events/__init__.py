@@ -255,6 +255,9 @@ def _unnamed_protesters(ctx: Any, cands: list[Candidate], lex: Lexicon) -> None:
             continue  # (the text names them: a name the actors stage could not code is not guessed)
         if any(m.lower_ in unrealized for m in c.token.children if m.dep_ in ("amod", "compound", "advmod")):
             continue  # ("the planned march": not held yet)
+        nxt = c.token.nbor(1) if c.token.i + 1 < len(c.token.doc) else None
+        if c.entry.noun and nxt is not None and nxt.like_num:
+            continue  # ("march 15" in lower-cased copy: a date the tagger missed)
         place = bridge.place_for_token(ctx, c.token)
         if place is None or not place.country:
             continue  # (the story's focus country alone: tried, it finds protests in stories of none)
