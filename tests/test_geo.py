@@ -442,16 +442,18 @@ def test_small_town_abroad_in_a_story_about_other_countries_is_dropped():
     from newsevents.geo import _drop_stray_alternates
 
     hamlet = _entry(1, "Elmvale Park", "city", "NZL", -36.9, 174.8, 3_000)
-    big = _entry(2, "Kingsport Harbour", "city", "NZL", -36.8, 174.7, 900_000)
+    big = _entry(2, "Kingsport Harbour", "city", "AUS", -33.8, 151.2, 900_000)
     far_hamlet, far_city = (MentionCandidates(0, 12, e.name, (e,)) for e in (hamlet, big))
     far_hamlet.chosen, far_city.chosen = hamlet, big
     context = DocumentContext()
     context.countries["CAN"] += 3
     _drop_stray_alternates([far_hamlet, far_city], context)
     assert far_hamlet.chosen is None and far_city.chosen is big
+    country = _entry(3, "New Zealand", "country", "NZL", -41.0, 174.0, 5_000_000)
+    named = MentionCandidates(20, 31, "New Zealand", (country,), chosen=country)
     context.countries["NZL"] += 1  # the story names New Zealand: the hamlet stays
     far_hamlet.chosen = hamlet
-    _drop_stray_alternates([far_hamlet], context)
+    _drop_stray_alternates([far_hamlet, named], context)
     assert far_hamlet.chosen is hamlet
 
 
@@ -692,3 +694,23 @@ def test_place_entity_cut_by_another_entity_after_a_locative_is_widened(read_tex
     doc = load_model()("Relatives now live in Boa Vista with their children.")
     doc.ents = [Span(doc, 4, 5, "GPE"), Span(doc, 5, 6, "ORG")]
     assert [f.span.text for f in recognize(doc, load_gazetteer())] == ["Boa Vista"]
+
+
+def test_small_town_abroad_that_only_its_own_name_points_to_is_dropped():
+    """rule stray towns: a 30,000-people town abroad that nothing but its own name points to, in a story
+    about another country, is no place; one that another name of the story points to stays."""
+    from collections import Counter
+
+    from newsevents.geo import _drop_stray_alternates
+
+    shop = MentionCandidates(0, 5, "Pepper", (_entry(1, "Pepper", "city", "ESP", 40.0, -3.0, 30_000),))
+    city = MentionCandidates(10, 17, "Chicago", (_entry(2, "Chicago", "city", "USA", 41.9, -87.6, 2_700_000),))
+    for m in (shop, city):
+        m.chosen = m.entries[0]
+    _drop_stray_alternates([shop, city], DocumentContext(countries=Counter({"USA": 3.0, "ESP": 1.0})))
+    assert shop.chosen is None and city.chosen is not None
+    shop.chosen = shop.entries[0]
+    town = MentionCandidates(20, 26, "Toledo", (_entry(3, "Toledo", "city", "ESP", 39.9, -4.0, 80_000),))
+    town.chosen = town.entries[0]
+    _drop_stray_alternates([shop, city, town], DocumentContext(countries=Counter({"USA": 3.0, "ESP": 2.0})))
+    assert shop.chosen is not None

@@ -473,23 +473,34 @@ def _container_of(span, starts: dict, ends: dict) -> Entry | None:
 
 
 STRAY_ALTERNATE_MAX_POPULATION = 100_000
-STRAY_TOWN_MAX_POPULATION = 20_000
+STRAY_TOWN_MAX_POPULATION = 50_000
 
 
 def _drop_stray_alternates(mentions: list[MentionCandidates], context: DocumentContext) -> None:
     """A name read only through another language's or an old name of a town ("Beni" for a Congolese
     town in "Beni Suef", "Far" for Fargo) in a country the story does not name is more likely a word of
-    a name we do not hold than that town: no place. So is a small town by its own name in a country that
-    nothing else in a story about other countries points to (a "Maple Grove" suburb abroad in a
-    Canadian story, a namesake hamlet of a local street's name)."""
+    a name we do not hold than that town: no place. So is a small town (not a capital) by its own name in a
+    country that nothing but that name points to, in a story that names other countries (a "Maple Grove"
+    suburb abroad in a Canadian story, a namesake hamlet of a local street's name or of a shop's name)."""
     for m in mentions:
         e = m.chosen
         if e is not None and e.alternate and e.kind == "city" and e.population < STRAY_ALTERNATE_MAX_POPULATION \
                 and not context.countries.get(e.country):
             m.chosen = None
-        elif e is not None and e.kind == "city" and e.population < STRAY_TOWN_MAX_POPULATION and context.countries \
-                and not context.countries.get(e.country):
+        elif e is not None and e.kind == "city" and e.population < STRAY_TOWN_MAX_POPULATION and not e.capital \
+                and any(c != e.country for c, w in context.countries.items() if w > 0) \
+                and not _pointed_to(e.country, m, mentions, context):
             m.chosen = None
+
+
+def _pointed_to(country: str, mention: MentionCandidates, mentions: list[MentionCandidates],
+                context: DocumentContext) -> bool:
+    """Something in the story besides this name points to the country: another name read there, or a
+    demonym or the dateline (the context's weight beyond what this name's mentions gave it)."""
+    own = fold(mention.text)
+    if any(m.chosen is not None and m.chosen.country == country and fold(m.text) != own for m in mentions):
+        return True
+    return context.countries.get(country, 0) > 1.0
 
 
 def _confirm_small_towns(found: list, mentions: list[MentionCandidates], context: DocumentContext) -> None:
