@@ -168,3 +168,10 @@ def test_a_royal_title_names_no_commoner_of_the_same_surname(read_text):
     # rule `royal_namesake`: Saddam Hussein (people.tsv) held no royal office
     r = read_text("In Amman, Jordan, crowds mourned the late King Hussein on Sunday.", published="2016-05-06")
     assert _code_of(r, "the late King Hussein") == "JORELI"
+
+
+def test_a_title_used_again_for_an_international_officer_speaks_for_the_body(read_text):
+    # rule `title_anaphor`: "the secretary-general" after the UN's officer is IGO + UNO, not IGO + GOV
+    r = read_text("U.N. Secretary General Kofi Annan will tour Goma, Congo, on Monday. Aides said the "
+                  "secretary-general would meet rebel leaders.", published="2005-09-15")
+    assert _code_of(r, "the secretary-general") == "IGOUNO"

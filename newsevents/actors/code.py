@@ -212,6 +212,9 @@ class DocState:
     # ("South Korean President Moon" -> president: KOR), for "the president's office" later
     titles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     titles_seen: int = 0
+    # an international body's slot (IGO) -> the agent of its officer named with a title (UNO), so
+    # that "the secretary-general" later speaks for the body too (rule `title_anaphor`)
+    slot_agents: dict[str, str] = field(default_factory=dict)
     # rule `acronym_in_parentheses`: "the Free Citizens Party (FCP)" teaches FCP -> its code
     acronyms: dict[str, tuple[str, str, str | None]] = field(default_factory=dict)
     # rule `copular_role`: name key -> the token of the role a sentence "X is a Y" gives X
@@ -2227,8 +2230,12 @@ def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
         titled = _titled_country(ctx, left, token)
         if titled:  # "the president's office" after "South Korean President Moon"
             reading.country, reading.country_from = titled, "anaphor"
+            if titled in ORG_SLOTS and titled in st.slot_agents:  # "the secretary-general": IGO + UNO
+                reading.agent = st.slot_agents[titled]
     if reading.head_kind == PERSON and reading.country_from in {"modifier", "name"} and reading.country:
         _remember_titles(ctx, left, right, reading.country)
+        if reading.country in ORG_SLOTS and reading.agent:
+            st.slot_agents[reading.country] = reading.agent
     if reading.head_kind == ROLE and reading.country_from in {"modifier", "pp"}:
         st.role_countries.setdefault(head_key, reading.country)
     if not reading.country and reading.head_kind == ROLE and _weapon_head(ctx, token):
