@@ -714,3 +714,12 @@ def test_small_town_abroad_that_only_its_own_name_points_to_is_dropped():
     town.chosen = town.entries[0]
     _drop_stray_alternates([shop, city, town], DocumentContext(countries=Counter({"USA": 3.0, "ESP": 2.0})))
     assert shop.chosen is not None
+
+
+def test_organisation_after_from_is_a_site_but_not_a_town_council(read_text):
+    """rule site_after_preposition with "from": workers from a firm come from its site; a town's council
+    is the town's own body, not a site."""
+    found = places_of(read_text, "Workers from Harland Dynamics marched through Denver on Monday.")
+    assert ("Harland Dynamics", "feature") in [(p.text, p.kind) for p in found]
+    found = places_of(read_text, "The mayor of Ashland, Oregon, resigned from Ashland Town Council on Monday.")
+    assert "Ashland Town Council" not in [p.text for p in found]

@@ -296,10 +296,12 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
         elif ent.label_ == "ORG" and 2 <= len(trimmed) <= 4 and _used_as_location(ent, site_prepositions()) \
                 and not gazetteer.has(trimmed.text) and all(_capitalized(t) for t in trimmed) \
                 and fold(trimmed.text) not in guards and fold(trimmed[0].text) not in demonym_keys \
-                and not any(_strong(gazetteer, t.text) for t in trimmed):
+                and not any(_strong(gazetteer, t.text) for t in trimmed) and not _starts_with_area(trimmed, gazetteer) \
+                and not (trimmed[-1].text in institution_words() and gazetteer.has(trimmed[0].text)):
             # "protesters gathered outside Harland Dynamics": a firm or venue the model calls an organisation,
             # used as a site, is a feature placed where a site is (rule site_after_preposition); not one that
-            # holds a place's name ("at the Rowing Canada regatta" is Canada)
+            # holds a place's name ("at the Rowing Canada regatta" is Canada) nor a town's own body ("from
+            # Elmwood Town Council": an institution word after a place's name)
             claim(trimmed, "facility")
         elif ent.label_ in OTHER_LABELS and len(trimmed) and gazetteer.has(trimmed.text) \
                 and introduced_as_place(trimmed, place_noun_only=True) and fold(trimmed.text) not in guards \
