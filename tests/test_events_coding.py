@@ -185,3 +185,13 @@ def test_a_month_in_lower_cased_copy_is_no_march(read_text):
     events = _story(read_text, "lucknow: the state government wants to stop the build-up before the march 20 "
                                "deadline set by the party, an official said.")
     assert not [e for e in events if e.cameo_root == "14"]
+
+
+@pytest.mark.parametrize("sentence, code", [
+    # lexicon `offer` objects: words offered are said then, not promised
+    ("The Chilean delegation offered sharp criticism of the Peruvian government.", "111"),
+    ("The Chilean minister offered an apology to Peru.", "055"),
+    ("Chile offered aid to Peru.", "033"),
+])
+def test_what_is_offered_in_words_is_said(read_text, sentence, code):
+    assert code in [t[0] for t in _triples(read_text, sentence) if t[1] == "asserted"]
