@@ -560,3 +560,19 @@ def test_agency_and_place_word_lists_come_from_the_furniture_file():
     spec = read_yaml(capture.DATA / "furniture.yaml")
     assert capture.MULTIWORD_PLACE_START == frozenset(spec["multiword_place_starts"])
     assert all(capture.find_dateline(f"({agency}) Trade ministers met on Tuesday.") for agency in spec["agencies"])
+
+
+@pytest.mark.parametrize("mark", ['"', "“"])
+def test_a_quotation_mark_glued_after_a_period_opens_the_next_sentence(mark):
+    close = '"' if mark == '"' else "”"
+    raw = (f"Ferry strike ends\n\nHARBOR CITY — The ferry union voted on Tuesday to end its strike."
+           f"The vote came late on Monday.{mark}We will go back,{close} the union leader said.Officials left.\n")
+    _raw, _doc, breaks = read_document(DocumentInput(raw))
+    assert raw.index(f"{mark}We will") in breaks
+    assert raw.index("Officials") in breaks
+
+
+def test_a_quotation_mark_glued_after_a_period_that_closes_a_quote_stays_with_it():
+    raw = 'Ferry strike ends\n\nHARBOR CITY — The leader said "we will go back."Officials left on Monday.\n'
+    _raw, _doc, breaks = read_document(DocumentInput(raw))
+    assert raw.index("Officials") in breaks

@@ -98,7 +98,7 @@ def _patterns() -> dict[str, list[tuple[re.Pattern[str], dict]]]:
 # A glued sentence boundary: end punctuation directly followed by a capital ("OK.Insufficient"),
 # or a lower-case word directly followed by a capitalised word ("responseNeither", "PrioritiesLONDON").
 _GLUE = re.compile(
-    r"(?:(?:[a-z0-9]|[A-Z]{2})[.!?][\"”’)]?(?=[A-Z][a-z]+\b|[A-Z]{2,}\b|A\s[A-Za-z]|I\s[a-z])"
+    r"(?:(?:[a-z0-9]|[A-Z]{2})[.!?][\"“”’)]?(?=[A-Z][a-z]+\b|[A-Z]{2,}\b|A\s[A-Za-z]|I\s[a-z])"
     r"|\b[a-z]{3,}(?=[A-Z][a-z]{2,}|[A-Z]{2,}\b|A\s[A-Za-z]|I\s[a-z])"
     # a headline glued to a capitalised dateline ("Surveillance PrioritiesLONDON —")
     r"|(?<![a-z])[a-z]{2,}(?=[A-Z]{2,}[A-Z .'’-]*(?:,|\s*\(|\s*[-—–])))")
@@ -118,6 +118,20 @@ def _camel_case_names() -> frozenset[str]:
     return frozenset(name.lower() for name in spec.get("camel_case_names", []))
 
 
+def _quote_aware_point(text: str, m: re.Match[str]) -> int:
+    """Where a _GLUE match cuts: before a quotation mark that opens the next sentence.
+
+    In 'on Monday."We will go," she said' the straight mark after the period opens a quote (an even
+    number of straight marks precede it on the line), so the break goes before the mark; an opening
+    curly mark likewise. A closing mark stays with the sentence it ends.
+    """
+    end = m.end()
+    mark = text[end - 1]
+    if mark == "“" or (mark == '"' and text.count('"', 0, end - 1) % 2 == 0):
+        return end - 1
+    return end
+
+
 def _glue_points(text: str) -> list[int]:
     """Offsets in a line where glued segments meet (rules _GLUE and _GLUED_CAPITALS)."""
     names = _camel_case_names()
@@ -130,7 +144,7 @@ def _glue_points(text: str) -> list[int]:
             word_start = max(text.rfind(" ", 0, m.end()), text.rfind("\n", 0, m.end())) + 1
             if text[word_start:m.end()].lower() in names:
                 continue
-        points.add(m.end())
+        points.add(_quote_aware_point(text, m))
     # only in a line that shows it lost its spaces elsewhere too ("said.The"), so that a camel-cased
     # name in ordinary text ("SolarCity") is not cut
     glued_line = len(_GLUED_SENTENCES.findall(text)) >= 2
