@@ -723,3 +723,14 @@ def test_organisation_after_from_is_a_site_but_not_a_town_council(read_text):
     assert ("Harland Dynamics", "feature") in [(p.text, p.kind) for p in found]
     found = places_of(read_text, "The mayor of Ashland, Oregon, resigned from Ashland Town Council on Monday.")
     assert "Ashland Town Council" not in [p.text for p in found]
+
+
+def test_other_spelling_after_a_locative_is_the_place_but_not_another_name():
+    """rule spelling after a locative (_weak_ok): "in Misrata" is Misratah, spelled alike; "in Passover"
+    is no town that also bears that word as an alternate name."""
+    from newsevents.geo.recognize import _spelled_alike, _weak_ok
+
+    gazetteer = load_gazetteer()
+    assert _weak_ok(gazetteer, "Misrata", after_locative=True)
+    assert not _weak_ok(gazetteer, "Misrata")
+    assert not _spelled_alike("Passover", "Mountain City")

@@ -710,7 +710,17 @@ def _weak_ok(gazetteer: Gazetteer, text: str, after_locative: bool = False) -> b
     """A name outside place entities counts when its main name (not an alternate) is a sizeable place,
     or any place when a locative preposition introduces it ("born in Churchill")."""
     least = 0 if after_locative else WEAK_MIN_POPULATION
-    return any(not e.alternate and (e.kind != "city" or e.population >= least) for e in gazetteer.lookup(text))
+    return any((not e.alternate or after_locative and _spelled_alike(text, e.name))
+               and (e.kind != "city" or e.population >= least) for e in gazetteer.lookup(text))
+
+
+SPELLING_PREFIX = 4
+
+
+def _spelled_alike(text: str, name: str) -> bool:
+    """Another spelling or a longer form of the same name ("Misrata" for Misratah), not another name the
+    town also bears (a district's name for the city, a word for a village): both begin alike."""
+    return fold(text)[:SPELLING_PREFIX] == fold(name)[:SPELLING_PREFIX]
 
 
 def introduced_as_place(span: Span, place_noun_only: bool = False) -> bool:
