@@ -576,3 +576,16 @@ def test_a_quotation_mark_glued_after_a_period_that_closes_a_quote_stays_with_it
     raw = 'Ferry strike ends\n\nHARBOR CITY — The leader said "we will go back."Officials left on Monday.\n'
     _raw, _doc, breaks = read_document(DocumentInput(raw))
     assert raw.index("Officials") in breaks
+
+
+def test_captions_that_open_with_their_photo_credit():
+    text = ("Storm hits coast\n"
+            "The storm reached the coast on Monday, officials said.\n"
+            "Getty Images The harbour wall after the storm passed\n"
+            "Jo Example/AFP A crowd waits at the ferry gate.\n"
+            "AFP/Getty The old bridge at dawn\n"
+            "Reuters Television said the bridge would stay shut.\n"
+            "Repairs start next week.\n")
+    raw, doc = read(text)
+    assert [c.credit for c in doc.captions] == ["Getty Images", "Jo Example/AFP", "AFP/Getty"]
+    assert "Reuters Television said" in body_text(raw, doc)
