@@ -181,16 +181,43 @@ _DROP_WHEN_NONE = {
 }
 
 
+# CAMEO writes international actors with a pseudo-country (IGOUNO, NGOAMN, IMGMUSISI, MNCUSA...); a
+# reading's `country` is ISO 3166 only, so these are written with country "" and the slot as agent
+# (the UN is {"country": "", "agent": "UNO"}, as the reference readings write it). `code` keeps CAMEO's
+# full code for exports and PETRARCH-style comparisons.
+# A role agent (UN troops: MIL) is kept; an organization's own suffix (UNO, AMN, NAT...) gives way to the slot.
+INTERNATIONAL_SLOTS = frozenset({"IGO", "IMG", "MNC", "NGO"})
+ROLE_AGENTS = frozenset({
+    "GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "EDU", "BUS", "CRM", "CVL", "REF", "LAB",
+    "LEG", "HLH", "HRI", "ELI", "AGR", "DEV", "ENV", "MOD", "RAD", "REL", "SET", "INS", "SEP", "UAF",
+})
+
+
+def written_actor(actor: Actor) -> dict[str, Any]:
+    """An actor as the reading format writes it (rule international_slot)."""
+    out = _prune_fields(actor)
+    if actor.country in INTERNATIONAL_SLOTS:
+        out["country"] = ""
+        out["agent"] = actor.agent if actor.agent in ROLE_AGENTS else actor.country
+    return out
+
+
+def _prune_fields(obj: Any) -> dict[str, Any]:
+    drop = _DROP_WHEN_NONE.get(type(obj).__name__, set())
+    out = {}
+    for f in fields(obj):
+        value = getattr(obj, f.name)
+        if value is None and f.name in drop:
+            continue
+        out[f.name] = _prune(value)
+    return out
+
+
 def _prune(obj: Any) -> Any:
+    if isinstance(obj, Actor):
+        return written_actor(obj)
     if hasattr(obj, "__dataclass_fields__"):
-        drop = _DROP_WHEN_NONE.get(type(obj).__name__, set())
-        out = {}
-        for f in fields(obj):
-            value = getattr(obj, f.name)
-            if value is None and f.name in drop:
-                continue
-            out[f.name] = _prune(value)
-        return out
+        return _prune_fields(obj)
     if isinstance(obj, list):
         return [_prune(x) for x in obj]
     if isinstance(obj, dict):

@@ -86,3 +86,18 @@ def test_html_offsets_refer_to_extracted_text(read_text):
 
 def test_schema_file_is_shipped():
     assert (Path(__file__).resolve().parent.parent / "newsevents" / "schema" / "reading.schema.json").exists()
+
+
+def test_international_actors_are_written_with_no_country_and_their_slot_as_agent():
+    """Rule international_slot: `country` is ISO 3166 only; IGO/NGO actors keep CAMEO's code but are
+    written {"country": "", "agent": "IGO"}, and a role of theirs (peacekeeping troops: MIL) is kept."""
+    from newsevents.reading import Actor, written_actor
+
+    body = written_actor(Actor("the Alliance", 0, 12, "IGO", "NAT", "IGONAT"))
+    assert (body["country"], body["agent"], body["code"]) == ("", "IGO", "IGONAT")
+    troops = written_actor(Actor("Alliance troops", 0, 15, "IGO", "MIL", "IGOMIL"))
+    assert (troops["country"], troops["agent"]) == ("", "MIL")
+    charity = written_actor(Actor("a relief charity", 0, 16, "NGO", "", "NGO"))
+    assert (charity["country"], charity["agent"]) == ("", "NGO")
+    army = written_actor(Actor("the Ruritanian army", 0, 19, "RUR", "MIL", "RURMIL"))
+    assert (army["country"], army["agent"]) == ("RUR", "MIL")
