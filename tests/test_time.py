@@ -509,3 +509,9 @@ def test_an_undated_story_is_not_dated_from_a_file_photo_caption(nlp):
     ctx = pipeline._make_context(raw, document, nlp(view.text), view, {})
     time_stage.run(ctx)
     assert by_text(ctx)["Monday"].value.startswith("2020-")
+
+
+def test_a_title_cased_programme_in_quotes_after_a_possessive_is_no_time(nlp):
+    ctx = run_time(nlp, "The governor spoke on CBS’s “Meet the Week” on Sunday, and on Fox's \"Monday Hour\". "
+                        "She said the party’s “next week” would be busy.", "2018-07-12")
+    assert [t.text for t in ctx.times] == ["Sunday", "next week"]

@@ -326,6 +326,7 @@ def tag(text: str, dct: dt.date, doc: Doc | None = None,
     env = TextEnv(text, dct, doc, headline_spans, caption_spans)
     found_list = candidates(text)
     names = [(m.start(), m.end()) for m in _names_pattern().finditer(text)] if found_list else []
+    names += _quoted_titles(text) if found_list else []
     if names:  # "the Sunday Times", "USA Today": titles, not times
         found_list = [c for c in found_list if not any(c[0] < e and s < c[1] for s, e in names)]
     # longest first, then priority; normalize lazily so a rejected candidate leaves room
@@ -406,6 +407,24 @@ def _names_pattern() -> re.Pattern[str]:
     names_with_time_words), case-sensitive, as whole words."""
     names = sorted(section("names_with_time_words"), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) + r")\b")
+
+
+# a quoted phrase right after a possessive name ("NBC's “Meet the Week”", "Fox's "Morning Hour"")
+_POSSESSIVE_QUOTE = re.compile(r"\b[A-Z][\w&.-]*['’]s?\s+[“\"](?P<title>[A-Z][^“”\"\n]{0,60}?)[”\"]")
+
+
+def _quoted_titles(text: str) -> list[tuple[int, int]]:
+    """Rule quoted_title: a programme, book or film title in quotation marks after a possessive
+    name is a title, not a time ("CBS's “Late Week”"). Title case tells it from a quoted phrase
+    ("the minister's “next week”"): every word capitalised except the lexicon's
+    title_function_words."""
+    small = set(section("title_function_words"))
+    spans = []
+    for m in _POSSESSIVE_QUOTE.finditer(text):
+        words = re.findall(r"[\w'’-]+", m["title"])
+        if 0 < len(words) <= 6 and all(w[0].isupper() or w[0].isdigit() or w in small for w in words):
+            spans.append((m.start("title"), m.end("title")))
+    return spans
 
 
 def _plausible(rule_name: str, m: re.Match[str], text: str) -> bool:
