@@ -734,3 +734,13 @@ def test_other_spelling_after_a_locative_is_the_place_but_not_another_name():
     assert _weak_ok(gazetteer, "Misrata", after_locative=True)
     assert not _weak_ok(gazetteer, "Misrata")
     assert not _spelled_alike("Passover", "Mountain City")
+
+
+def test_building_named_in_another_sentence_stands_at_its_paragraphs_town(read_text):
+    """rule local_features: a building the model calls an organisation, with no town in its sentence,
+    stands at the town its paragraph names; not past the paragraph's end."""
+    text = ("Flooding closed roads in Elmira on Sunday. Mercy General Hospital said two people were hurt.\n\n"
+            "Separately, Mercy General Hospital said it would hire nurses.")
+    found = [(p.text, p.name, p.country) for p in places_of(read_text, text)]
+    assert ("Mercy General Hospital", "Mercy General Hospital", "USA") in found
+    assert len([p for p in found if p[0] == "Mercy General Hospital"]) == 1

@@ -410,7 +410,9 @@ def _place_local_features(ctx: Context, found: list, mentions: list[MentionCandi
         if f.how == "facility":
             # a building named where nothing says it is a place ("X Hospital said"): only at a town
             # inside its name, the town the text puts it in, or a town of the same sentence
-            town = inner or container or _sentence_town(f.span, town_spans)
+            # or of its paragraph, unless its name begins with a town's ("Elmwood Gazette" may be far away)
+            town = inner or container or _sentence_town(f.span, town_spans) \
+                or _paragraph_town(f.span, town_spans, gazetteer)
         else:
             town = inner or container \
                 or (before[-1] if before else after[0] if after else dateline)
@@ -419,14 +421,32 @@ def _place_local_features(ctx: Context, found: list, mentions: list[MentionCandi
     return points
 
 
-def _sentence_town(span, town_spans: list) -> Entry | None:
-    """The town named in the same sentence as a local feature, the nearest before it first ("a fire
-    on Elm Street in Springfield" is in Springfield; so is "Springfield police closed Elm Street")."""
-    sentence = span.sent
-    inside = [(s, town) for s, town in town_spans if sentence.start <= s.start < sentence.end]
+def _nearest_town(span, town_spans: list, start_char: int, end_char: int) -> Entry | None:
+    """The town named last before `span` between the two character offsets, else the first after it."""
+    inside = [(s, town) for s, town in town_spans if start_char <= s.start_char and s.end_char <= end_char]
     before = [town for s, town in inside if s.start < span.start]
     after = [town for s, town in inside if s.start >= span.end]
     return before[-1] if before else after[0] if after else None
+
+
+def _sentence_town(span, town_spans: list) -> Entry | None:
+    """The town named in the same sentence as a local feature, the nearest before it first ("a fire
+    on Elm Street in Springfield" is in Springfield; so is "Springfield police closed Elm Street")."""
+    return _nearest_town(span, town_spans, span.sent.start_char, span.sent.end_char)
+
+
+def _paragraph_town(span, town_spans: list, gazetteer) -> Entry | None:
+    """The town named in a local feature's paragraph, the nearest before it first (rule local_features:
+    a paragraph tells of one place); for a name that begins with a town's own name ("Elmwood Gazette"),
+    only that town."""
+    text = span.doc.text
+    end = text.find("\n", span.end_char)
+    town = _nearest_town(span, town_spans, text.rfind("\n", 0, span.start_char) + 1, len(text) if end < 0 else end)
+    leading = [span[:k].text for k in (1, 2) if k < len(span) and span[k].tag_ != "POS"  # "Wilson's Farm"
+               if any(not e.alternate and e.kind == "city" for e in gazetteer.lookup(span[:k].text))]
+    if town is not None and leading and not any(town in gazetteer.lookup(name) for name in leading):
+        return None
+    return town
 
 
 INNER_TOWN_MIN_POPULATION = 100_000
