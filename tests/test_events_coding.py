@@ -124,8 +124,9 @@ def test_a_bomber_who_blew_himself_up_carried_out_a_suicide_bombing(read_text):
 
 
 def test_those_who_died_in_an_attack_were_its_target(read_text):
-    # rule `attack_victims`
+    # rule `attack_victims` (through a partitive too)
     assert ("190", "asserted", "", "MLIMIL") in _triples(read_text, "Two Malian soldiers died in an ambush near Gao on Monday.")
+    assert ("190", "asserted", "", "IRQCVL") in _triples(read_text, "Scores of Iraqi civilians died in the attacks on Sunday.")
 
 
 @pytest.mark.parametrize("sentence", [

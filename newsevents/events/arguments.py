@@ -311,6 +311,9 @@ def nominal_arguments(cand: Candidate, lex: Lexicon) -> tuple[Token | None, Toke
             elif not passive and subj is not None and cand.code[:2] in ("18", "19", "20") \
                     and noun.head.lower_ in ("in", "during") and verb.lemma_.lower() in VICTIM_VERBS:
                 target = subj  # rule `attack_victims`: "two soldiers died in an ambush": it was aimed at them
+                if lex.in_class(subj.lemma_, "PARTITIVE") or lex.in_class(subj.lower_, "PARTITIVE"):
+                    # ("dozens of villagers died in the raid": the ones the partitive counts)
+                    target = _pobj(subj, "of") or subj
     if target is None:
         target = _target_token(cand, lex)
     return source, target
