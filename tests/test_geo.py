@@ -744,3 +744,12 @@ def test_building_named_in_another_sentence_stands_at_its_paragraphs_town(read_t
     found = [(p.text, p.name, p.country) for p in places_of(read_text, text)]
     assert ("Mercy General Hospital", "Mercy General Hospital", "USA") in found
     assert len([p for p in found if p[0] == "Mercy General Hospital"]) == 1
+
+
+def test_acronym_reads_no_mid_sized_town_by_its_folded_name():
+    """rule acronym_readings: a 130,000-people town whose name folds to the letters is not enough."""
+    from newsevents.geo import _acronym_readings
+
+    town = _entry(1, "Ků", "city", "VNM", 21.0, 106.0, 130_000)
+    country = _entry(2, "Kuland", "country", "KUL", 0.0, 0.0, 5_000_000)
+    assert _acronym_readings((town, country)) == (country,)

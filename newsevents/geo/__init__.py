@@ -54,8 +54,7 @@ SMALL_TOWN_RADIUS_KM = 150.0
 NEWS_REGION_TOWN_MIN = 100_000
 LOCAL_HOWS = ("local", "facility", "unknown")  # found mentions placed at the place the text puts them in
 ACRONYM_MAX_LETTERS = 4
-ACRONYM_TOWN_MIN = 100_000  # a town read from an acronym by its own name must be this big
-ACRONYM_ALTERNATE_TOWN_MIN = 1_000_000  # and one read through an alternate name (airport codes) this big
+ACRONYM_TOWN_MIN = 1_000_000  # a town read from an acronym must be this big (a capitals-only line is exempt)
 
 
 def _acronym(span) -> bool:
@@ -77,8 +76,7 @@ def _acronym_readings(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
     "Oas") nor one whose alternate names hold an airport code."""
     return tuple(e for e in entries
                  if e.kind != "city" and not e.alternate
-                 or e.kind == "city" and e.population >= (ACRONYM_ALTERNATE_TOWN_MIN if e.alternate
-                                                           else ACRONYM_TOWN_MIN))
+                 or e.kind == "city" and e.population >= ACRONYM_TOWN_MIN)
 
 
 @functools.lru_cache(maxsize=1)
