@@ -589,3 +589,18 @@ def test_captions_that_open_with_their_photo_credit():
     raw, doc = read(text)
     assert [c.credit for c in doc.captions] == ["Getty Images", "Jo Example/AFP", "AFP/Getty"]
     assert "Reuters Television said" in body_text(raw, doc)
+
+
+def test_an_update_stamp_glued_to_the_headline_is_a_page_stamp_and_dates_only_as_a_fallback():
+    raw, doc = read("Dam gates open after week of rain Updated: 2021-03-04 09:15 By Agencies (Example Daily)\n"
+                    "The dam's operators opened two gates on Wednesday as the river rose.\n")
+    assert doc.title == "Dam gates open after week of rain"
+    assert [b.why for b in doc.boilerplate] == ["page stamp"]
+    assert (doc.published, doc.published_from) == ("2021-03-04", "metadata")
+
+
+def test_a_publication_line_beats_an_update_stamp_above_it():
+    raw, doc = read("Dam gates open after week of rain\nExample Daily | Updated: 2021-03-05 10:00\n"
+                    "Published: 2021-03-03\n"
+                    "The dam's operators opened two gates on Wednesday as the river rose.\n")
+    assert doc.published == "2021-03-03"

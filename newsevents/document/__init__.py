@@ -22,6 +22,10 @@ FORMATS = ("auto", "text", "html")
 _METADATA_LINE = re.compile(
     r"^\s*(?:[^|\n]{1,60}\|\s*)?(?:published|posted|updated|last updated|first published|date|this story is from)\s*(?:on|:)?\s*(?P<date>.{6,40})$",
     re.I | re.M)
+# Rule "update stamp": "Updated: 2021-03-04 09:15" anywhere near the top, the time a page was
+# last changed. It dates the story only when no dateline, publication line or story name does.
+_UPDATE_STAMP = re.compile(r"\b(?:last\s+)?updated\s*(?:on|at)?\s*:?\s*(?P<date>\d{4}-\d{2}-\d{2})", re.I)
+_UPDATE_KEYWORD = re.compile(r"^\s*(?:[^|\n]{1,60}\|\s*)?(?:last\s+)?updated\b", re.I)
 # Rule "date in the story's name": year, month, day in a URL or file name, separated or compact.
 _NAME_DATE = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<sep>[-_./]?)(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?=\D|$|\d)"
@@ -115,18 +119,26 @@ def _set_published(doc: Document, raw: str, given: str | None, name_date: str | 
         return
     if doc.published and doc.published_from == "metadata":
         return
-    for m in _METADATA_LINE.finditer(raw[:3000]):
-        date = parse_date_text(m.group("date"))
-        if date:
-            doc.published, doc.published_from = date, "metadata"
-            return
-    if name_date:
-        doc.published, doc.published_from = name_date, "metadata"
+    # an update stamp is later than publication: read only when no publication line or story
+    # name dates the story, but before the page header date (the capture date)
+    date = _metadata_date(raw, updates=False) or name_date or _metadata_date(raw, updates=True)
+    if date:
+        doc.published, doc.published_from = date, "metadata"
         return
     if doc.page_header_date:
         doc.published, doc.published_from = doc.page_header_date, "header"
         return
     doc.published, doc.published_from = None, "unknown"
+
+
+def _metadata_date(raw: str, updates: bool) -> str | None:
+    """The first date of a metadata line near the top: publication lines, or (with `updates`)
+    update stamps, also one run onto another line ("... Updated: 2021-03-04 09:15")."""
+    head = raw[:3000]
+    lines = [m for m in _METADATA_LINE.finditer(head) if bool(_UPDATE_KEYWORD.match(m.group())) == updates]
+    if updates:
+        lines = sorted([*lines, *_UPDATE_STAMP.finditer(head)], key=lambda m: m.start())
+    return next((d for d in (parse_date_text(m.group("date")) for m in lines) if d), None)
 
 
 def _date_from_dateline(doc: Document, raw: str, name_date: str | None = None) -> str | None:
