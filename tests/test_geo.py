@@ -753,3 +753,9 @@ def test_acronym_reads_no_mid_sized_town_by_its_folded_name():
     town = _entry(1, "Ků", "city", "VNM", 21.0, 106.0, 130_000)
     country = _entry(2, "Kuland", "country", "KUL", 0.0, 0.0, 5_000_000)
     assert _acronym_readings((town, country)) == (country,)
+
+
+def test_acronym_with_inner_capitals_is_no_town(read_text):
+    """rule acronym_readings: "MoD" (capitals inside the word) reads as no town sharing its letters."""
+    found = places_of(read_text, "A spokesman for the MoD in London said so on Monday.")
+    assert [p.text for p in found] == ["London"]

@@ -58,12 +58,13 @@ ACRONYM_TOWN_MIN = 1_000_000  # a town read from an acronym must be this big (a 
 
 
 def _acronym(span) -> bool:
-    """A short word in capitals ("OAS", "CHU") that is not part of a line in capitals (a dateline, a
+    """A short word in capitals ("OAS", "CHU", "MoD") that is not part of a line in capitals (a dateline, a
     headline): organisations and codes more often than places (rule acronym_readings)."""
     if len(span) != 1:
         return False
     text = span[0].text
-    if not (text.isalpha() and text.isupper() and 2 <= len(text) <= ACRONYM_MAX_LETTERS):
+    # all in capitals, or capitals inside the word ("MoD", "DfE")
+    if not (text.isalpha() and 2 <= len(text) <= ACRONYM_MAX_LETTERS and any(c.isupper() for c in text[1:])):
         return False
     doc = span.doc
     neighbours = [doc[k] for k in (span.start - 1, span.end) if 0 <= k < len(doc)]
