@@ -384,7 +384,7 @@ def test_a_news_agency_is_not_the_group_and_an_armed_group_does_not_take_over_th
     r = read_text("Police in Nevada said a gunman killed 50 people. The Islamic State group claimed the attack, "
                   "Reuters reported. The group provided no evidence.", published="2017-10-02")
     assert _code_of(r, "The group") == "IRQREB"
-    assert _code_of(r, "a gunman") == "USAUAF"
+    assert _code_of(r, "a gunman") in {None, "USA"}  # rule `attacker_noun`: no agent, no focus country
 
 
 def test_a_role_owned_by_a_pronoun_takes_the_country_named_before_it_in_the_sentence(read_text):

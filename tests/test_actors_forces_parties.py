@@ -175,3 +175,15 @@ def test_a_title_used_again_for_an_international_officer_speaks_for_the_body(rea
     r = read_text("U.N. Secretary General Kofi Annan will tour Goma, Congo, on Monday. Aides said the "
                   "secretary-general would meet rebel leaders.", published="2005-09-15")
     assert _code_of(r, "the secretary-general") == "IGOUNO"
+
+
+def test_attackers_take_the_place_of_their_attack_and_no_agent_unless_a_group_is_named(read_text):
+    # rule `attacker_noun`: no UAF; the group before the noun gives its code; a later "the attacker"
+    # is the one placed before; with no place the attacker is no one's (not the focus country's)
+    r = read_text("A gunman opened fire at a bakery in Peshawar, Pakistan, on Monday. The attacker fled. "
+                  "Taliban bombers later struck a checkpoint near Kandahar in Afghanistan.", published="2019-05-02")
+    assert _code_of(r, "A gunman") == "PAK"
+    assert _code_of(r, "The attacker") == "PAK"
+    assert _code_of(r, "Taliban bombers") == "AFGREB"
+    r = read_text("The president of Kenya said on Monday that an assailant had been shot.", published="2019-05-02")
+    assert _code_of(r, "an assailant") is None

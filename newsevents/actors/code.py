@@ -2240,10 +2240,18 @@ def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
         st.role_countries.setdefault(head_key, reading.country)
     if not reading.country and reading.head_kind == ROLE and _weapon_head(ctx, token):
         return None  # "airstrikes" alone: whose they are is for the events stage to say (not where they fell)
-    if not reading.country and reading.head_kind == ROLE and reading.agent:
+    attacker = reading.head_kind == ROLE and not reading.agent and _attacker_head(ctx, left, token)
+    if not reading.country and reading.head_kind == ROLE and (reading.agent or attacker):
         place = _sentence_place_country(ctx, token)
         if place and place not in _goal_countries(ctx, token):  # "Troops moved into Syria": not Syria's
             reading.country, reading.country_from = place, "place"
+    if attacker and not reading.country:  # rule `attacker_noun`: where the story's attacks happen, else no one's
+        earlier = st.role_countries.get(ATTACKER_KEY, "") if _definite(ctx, left, token) else ""
+        reading.country, reading.country_from = earlier or _story_ground(ctx), "place"
+        if not reading.country:
+            return None
+    if attacker:  # "the attacker" later in the story is the one placed before
+        st.role_countries.setdefault(ATTACKER_KEY, reading.country)
     if not reading.country and reading.head_kind == ROLE and normalize(ctx.doc[left:right].text.lower()) in HOME_FORCES:
         home = _story_ground(ctx)  # rule `home_forces`: "security forces" of the country where the story happens
         if home and home not in _goal_countries(ctx, token):
@@ -2268,6 +2276,16 @@ def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
 
 
 HOME_FORCES = frozenset(_WORDS["home_forces"])
+ATTACKER_KEY = "<attacker>"  # st.role_countries key of the first placed attacker (rule `attacker_noun`)
+
+
+def _attacker_head(ctx: Context, left: int, token: Token) -> bool:
+    """Rule `attacker_noun`: the phrase is headed by a noun for people named only by their attack
+    ("a gunman", "the suicide bombers"), who take no country of the story's focus."""
+    heads = load_knowledge().attacker_heads
+    words = normalize(ctx.doc[left:token.i + 1].text)
+    return (normalize(token.lemma_) in heads or normalize(token.text) in heads
+            or any(words.endswith(" " + h) for h in heads))
 
 
 def _story_ground(ctx: Context) -> str:

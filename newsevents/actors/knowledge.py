@@ -197,6 +197,7 @@ class Knowledge:
     people: list[Person] = field(default_factory=list)
     surnames: dict[str, list[Person]] = field(default_factory=dict)
     role_overrides: dict[str, str] = field(default_factory=dict)
+    attacker_heads: set[str] = field(default_factory=set)
     former_words: set[str] = field(default_factory=set)
     topic_modifier_heads: set[str] = field(default_factory=set)
     explicit_country_only: set[str] = field(default_factory=set)
@@ -316,6 +317,9 @@ def _load_roles(kb: Knowledge) -> None:
     for agent, phrases in (data.get("roles") or {}).items():
         for phrase in phrases:
             kb.add(Entry(str(phrase), ROLE, "role_noun", "", agent or ""))
+    kb.attacker_heads = {normalize(w) for w in data.get("attackers") or []}
+    for phrase in kb.attacker_heads:  # rule `attacker_noun`: a role with no agent of its own
+        kb.add(Entry(phrase, ROLE, "attacker_noun", "", ""))
     kb.role_overrides = {normalize(k): (v or "") for k, v in (data.get("overrides") or {}).items()}
     for phrase, agent in kb.role_overrides.items():
         if not any(e.kind == ROLE for e in kb.lexicon.get(phrase, [])):
