@@ -417,6 +417,12 @@ def _place_local_features(ctx: Context, found: list, mentions: list[MentionCandi
                 or (before[-1] if before else after[0] if after else dateline)
         if town is not None:
             points[id(m)] = town
+    # one place per name: a mention that nothing places ("moved back to X") stands where another
+    # mention of the same name was placed
+    placed = {fold(m.text): points[id(m)] for m in mentions if id(m) in points}
+    for f, m in zip(found, mentions, strict=True):
+        if f.how in LOCAL_HOWS and id(m) not in points and fold(m.text) in placed:
+            points[id(m)] = placed[fold(m.text)]
     return points
 
 
