@@ -481,3 +481,60 @@ def test_a_speaker_ending_in_a_capitalised_name_counts_as_a_person_for_a_later_s
     assert _names_a_person(ctx, quote("Tribunal Registrar Amina Kellberg"), {"council", "ministry"})
     assert not _names_a_person(ctx, quote("Harbour Ministry"), {"council", "ministry"})
 
+
+
+def test_a_generic_description_speaker_names_the_organisation_named_before_it(quotes_of):
+    text = ("Harbor supplier Norvale Holdings rejected a court ruling on Tuesday that its tanker be released.\n\n"
+            "\u201cThe ruling has no force here,\u201d the company said in a statement.\n")
+    q = _only(quotes_of(text), "direct")
+    assert q.speaker == "Norvale Holdings"
+    assert text[q.speaker_start:q.speaker_end] == "company"
+
+
+def test_a_generic_description_skips_a_body_of_another_kind(quotes_of):
+    text = ("The Fisheries Ministry fined Norvale Holdings on Monday.\n\n"
+            "\u201cWe will appeal,\u201d the company said.\n")
+    q = _only(quotes_of(text), "direct")
+    assert q.speaker == "Norvale Holdings"
+
+
+def test_a_campaign_role_speaker_is_the_person_quoted_last(quotes_of):
+    text = ("\u201cWe need more help from our allies,\u201d Senator Dana Okafor said on Sunday, as Governor "
+            "Paul Lindgren looked on.\n\n"
+            "The front-runner said the country \u201cplainly\u201d needed a stronger navy.\n")
+    ctx = quotes_of(text)
+    speakers = {q.kind: q.speaker for q in ctx.quotes}
+    assert speakers["indirect"] == "Dana Okafor"
+
+
+def test_a_statement_with_no_issuer_continues_the_speaker_quoted_last(quotes_of):
+    text = ("\u201cThe port must reopen,\u201d Norvale Holdings said in a statement on Friday.\n\n"
+            "\u201cNothing else will do,\u201d the statement continued.\n")
+    ctx = quotes_of(text)
+    assert [q.speaker for q in ctx.quotes if q.kind == "direct"] == ["Norvale Holdings", "Norvale Holdings"]
+
+
+def test_a_statement_is_not_given_to_a_speaker_who_issued_none(quotes_of):
+    text = ("\u201cThe port must reopen,\u201d Norvale Holdings told reporters on Friday. Dock workers "
+            "issued their own demands.\n\n"
+            "\u201cNothing else will do,\u201d the statement continued.\n")
+    ctx = quotes_of(text)
+    assert [q.speaker for q in ctx.quotes if q.kind == "direct"] == ["Norvale Holdings", "statement"]
+
+
+def test_a_long_title_before_a_name_runs_to_the_name_and_a_wholly_quoted_clause_is_listed_once(quotes_of):
+    text = ("The regatta was called off on Saturday.\n\n"
+            "Second Vice Chairman of the Northern Rowing Federation's Safety Committee Marta Quist also "
+            "warned that \"no crew can row safely in such wind, especially at night.\"\n")
+    ctx = quotes_of(text)
+    assert [(q.kind, q.speaker) for q in ctx.quotes] == [("mixed", "Marta Quist")]
+    q = ctx.quotes[0]
+    assert text[q.speaker_start:q.speaker_end].startswith("Second Vice Chairman")
+
+
+def test_a_scare_quote_inside_another_speakers_report_is_that_speakers_word(quotes_of):
+    text = ("The port stayed open on Sunday.\n\n"
+            "Senator Dana Okafor said she expects Governor Paul Lindgren to announce a \u201ccrackdown\u201d "
+            "on smuggling at the port.\n")
+    ctx = quotes_of(text)
+    assert [q.speaker for q in ctx.quotes if q.kind == "mixed"] == ["Dana Okafor"]

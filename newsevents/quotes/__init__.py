@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from newsevents.quotes.attribute import Attributor, Found, Speaker
+from newsevents.quotes.attribute import Attributor, Found, Speaker, cues
 from newsevents.quotes.coref import build_entities
 from newsevents.quotes.coref import lexicon as coref_lexicon
 from newsevents.quotes.find import QuotedSpan, find_quoted
@@ -181,7 +181,7 @@ def _indirect(ctx: Any, att: Attributor, direct: list[Found], group: int) -> lis
             continue
         seen.add((start, end))
         speaker = att.speaker_from(subject)
-        if speaker is None:
+        if speaker is None or _all_quoted(ctx, direct, start, end):
             continue
         group += 1
         cue_span = ctx.raw_span(cue)
@@ -195,6 +195,39 @@ def _indirect(ctx: Any, att: Attributor, direct: list[Found], group: int) -> lis
                         clause_groups.add(group)
         found.append(record)
     return found
+
+
+SCARE_QUOTE_WORDS = 2  # a quoted fragment this short inside another's report is that speaker's word
+
+
+def _embedded_scare_quotes(ctx: Any, found: list[Found]) -> None:
+    """Rule `embedded_scare_quote`: a quoted word or two whose cue is itself part of someone
+    else's reported clause ('X expects Y to announce a "crackdown"') is the reporting speaker's
+    word, not the one the inner verb is about: it takes the enclosing clause's speaker."""
+    reports = [f for f in found if f.quote.kind == "indirect" and f.cue_start is not None]
+    for f in found:
+        q = f.quote
+        if q.kind != "mixed" or f.cue_start is None or len(q.text.split()) > SCARE_QUOTE_WORDS:
+            continue
+        around = [g for g in reports if g.quote.start <= f.cue_start < g.quote.end
+                  and g.quote.start <= q.start and q.end <= g.quote.end + 1 and g.cue_start != f.cue_start
+                  and g.quote.speaker != q.speaker]
+        if not around:
+            continue
+        g = min(around, key=lambda g: g.quote.end - g.quote.start)
+        q.speaker, q.speaker_start, q.speaker_end = g.quote.speaker, g.quote.speaker_start, g.quote.speaker_end
+        q.cue, f.cue_start, f.cue_end, f.entity_id, f.group = g.quote.cue, g.cue_start, g.cue_end, g.entity_id, g.group
+
+
+def _all_quoted(ctx: Any, direct: list[Found], start: int, end: int) -> bool:
+    """Rule `whole_clause_quoted`: a reported clause that is all one quoted fragment ('warned that
+    "X"') is listed once, as the mixed quote, not again as an indirect one."""
+    for f in direct:
+        if f.quote.kind == "mixed" and start <= f.quote.start and f.quote.end <= end + 1:
+            rest = ctx.raw[start:f.quote.start] + ctx.raw[f.quote.end:end]
+            if not re.sub(r"[\s\"“”'‘’.,;:!?]", "", rest):
+                return True
+    return False
 
 
 def _set_units(found: list[Found]) -> None:
@@ -279,6 +312,71 @@ def _pronoun_speakers(ctx: Any, found: list[Found]) -> None:
             last.append((paragraph, f))
 
 
+DESCRIBED_SPEAKER_PARAGRAPHS = 3  # how far back "the company said" may find the body it names
+
+
+def _described_speakers(ctx: Any, found: list[Found]) -> None:
+    """Rule `described_speaker_antecedent`: a definite description that coreference left without
+    a name names what the story named before it. "The company said" is the last organisation
+    named whose name has no other kind of body's head noun ("the company" is no ministry; heads
+    in data/coref.yaml `generic_body_heads`);
+    "the front-runner said" (a campaign role, data/coref.yaml `role_nouns`) is the person quoted
+    last, else the last person named; "the statement continued" is whoever was quoted last in a
+    sentence that names a statement ("X said in a statement").
+    The quote keeps the description as its speaker mention."""
+    lex = coref_lexicon()
+    statements = {w.lower() for w in cues()["statements"]}
+    entities = [e for e in ctx.exposed.get("entities") or [] if e.mentions]
+    by_id = {e.id: e for e in entities}
+    heads = lex["descriptions"]
+    for k, f in enumerate(found):
+        q = f.quote
+        if f.entity_id is not None or q.speaker_start is None or not q.speaker:
+            continue
+        words = q.speaker.lower().split()
+        mention = ctx.raw[max(0, q.speaker_start - 4):q.speaker_end].lower()
+        if not re.search(r"(?:^|\s)the\s", mention) or len(words) > 4 or any(w[:1].isupper() for w in q.speaker.split()[-1:]):
+            continue  # "a spokesman said" is someone new; a capitalised head is a name
+        head = words[-1]
+        paragraph = _paragraph_index(ctx, q.start)
+        earlier = [g for g in found[:k] if g.entity_id is not None and g.quote.speaker_start is not None
+                   and g.quote.speaker_start < q.speaker_start
+                   and paragraph - _paragraph_index(ctx, g.quote.start) <= DESCRIBED_SPEAKER_PARAGRAPHS]
+        chosen = None
+        if head in statements:
+            issued = [g for g in earlier if _cue_sentence_has(ctx, g, head)]
+            chosen = by_id.get(issued[-1].entity_id) if issued else None
+        elif head in lex["role_nouns"]:
+            people = [by_id.get(g.entity_id) for g in earlier]
+            people = [e for e in people if e is not None and e.kind == "PERSON"]
+            chosen = people[-1] if people else _last_named(ctx, entities, q.speaker_start, {"PERSON"}, set())
+        elif head in lex["generic_body_heads"]:
+            chosen = _last_named(ctx, entities, q.speaker_start, {"ORG"}, set(heads) - {head})
+        if chosen is not None:
+            q.speaker, f.entity_id = chosen.name, chosen.id
+
+
+def _cue_sentence_has(ctx: Any, f: Found, word: str) -> bool:
+    """Whether the sentence of a quote's cue (else of its speaker) has a word ("statement")."""
+    at = f.cue_start if f.cue_start is not None else f.quote.speaker_start
+    sentence = ctx.sentence_at(at) if at is not None else None
+    return sentence is not None and any(t.lower_ == word for t in sentence.span)
+
+
+def _last_named(ctx: Any, entities: list[Any], before: int, kinds: set[str], other_heads: set[str]) -> Any:
+    """The entity of one of `kinds` named last before a raw offset, within
+    DESCRIBED_SPEAKER_PARAGRAPHS, whose name has none of `other_heads` in it."""
+    paragraph = _paragraph_index(ctx, before)
+    best, best_start = None, -1
+    for e in entities:
+        if e.kind not in kinds or {w.lower() for w in e.name.split()} & other_heads:
+            continue
+        for s, _e in e.mentions:
+            if best_start < s < before and paragraph - _paragraph_index(ctx, s) <= DESCRIBED_SPEAKER_PARAGRAPHS:
+                best, best_start = e, s
+    return best
+
+
 def _names_a_person(ctx: Any, quote: Any, not_names: set[str]) -> bool:
     """Whether the speaker mention of a quote names a person the parser left without a chain:
     a word tagged PERSON in it, or a mention ending in two capitalised words that are no
@@ -308,11 +406,13 @@ def run(ctx: Any) -> None:
     direct = _direct_and_mixed(ctx, att, quoted)
     indirect = _indirect(ctx, att, direct, max((f.group for f in direct), default=0))
     found = sorted(direct + indirect, key=lambda f: (f.quote.start, f.quote.end))
+    _embedded_scare_quotes(ctx, found)
     for f in found:  # a continuation joins the group its quote ended up in (mixed ones move)
         if f.follows is not None:
             f.group = f.follows.group
     _set_units(found)
     _pronoun_speakers(ctx, found)
+    _described_speakers(ctx, found)
     ctx.quotes.extend(f.quote for f in found)
     ctx.exposed["quote_details"] = found
     ctx.exposed["quote_of_offset"] = _quote_lookup(found)

@@ -320,6 +320,9 @@ class Attributor:
                 found = self.speaker_from(issuer, depth + 1) if issuer is not None else None
                 if found:
                     return found
+        titled = self._title_of_named(head, depth)
+        if titled is not None:
+            return titled
         for c in head.children:  # "the president's niece, Ana Ruiz, said": the named apposition
             if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ and head.pos_ == "NOUN":
                 found = self.speaker_from(c, depth + 1)
@@ -343,6 +346,26 @@ class Attributor:
             if country:
                 name = f"{country} {name}"
         return Speaker(name, s, e, None)
+
+    def _title_of_named(self, head: Token, depth: int) -> Speaker | None:
+        """Rule `title_before_name`: 'Deputy Chairman of the X Committee Jo Roe said', which the
+        parser reads as a title with the name at the end of its of-phrase: the speaker is the
+        person named there, and the mention runs from the title to the name."""
+        from newsevents.quotes.coref import lexicon
+
+        if depth >= 2 or head.lower_ not in lexicon()["titles"]:
+            return None
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            name = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if name is None or name.ent_type_ != "PERSON" or name.i != name.right_edge.i:
+                continue
+            found = self.speaker_from(name, depth + 1)
+            if found is not None and found.entity is not None:
+                start = self.ctx.raw_span(self.np_span(head))[0]
+                return Speaker(found.name, min(start, found.start), found.end, found.entity)
+        return None
 
     def relative_speaker(self, relative: Token, depth: int) -> Speaker | None:
         """'McConnell, now the majority leader, who said ...': named after the person the clause

@@ -89,6 +89,8 @@ def lexicon() -> dict[str, Any]:
         "descriptions": {k: set(v) for k, v in data["description_heads"].items()},
         "org_words": set(data["organization_words"]),
         "person_nouns": set(data["person_nouns"]),
+        "role_nouns": set(data["role_nouns"]),
+        "generic_body_heads": set(data["generic_body_heads"]),
         **_first_names(),
     }
 
