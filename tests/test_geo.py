@@ -768,3 +768,23 @@ def test_acronym_with_inner_capitals_is_no_town(read_text):
     """rule acronym_readings: "MoD" (capitals inside the word) reads as no town sharing its letters."""
     found = places_of(read_text, "A spokesman for the MoD in London said so on Monday.")
     assert [p.text for p in found] == ["London"]
+
+
+def test_far_city_in_a_local_story_is_the_namesake_near_its_places():
+    """rule local_namesakes: a far capital's name in a story whose other places all lie in one US county
+    is the namesake town near them; not when a demonym or another place points to the far country."""
+    from collections import Counter
+
+    from newsevents.geo import _local_namesakes
+
+    county = _entry(1, "Birch County", "county", "USA", 36.3, -88.3, 30_000, admin1="US.TN")
+    capital = _entry(2, "Veloria", "city", "FRA", 48.9, 2.35, 2_000_000)
+    namesake = _entry(3, "Veloria", "city", "USA", 36.3, -88.33, 10_000, admin1="US.TN")
+    far_namesake = _entry(4, "Veloria", "city", "USA", 33.66, -95.55, 25_000, admin1="US.TX")
+    home = MentionCandidates(0, 12, "Birch County", (county,), chosen=county)
+    town = MentionCandidates(20, 27, "Veloria", (capital, namesake, far_namesake), chosen=capital)
+    _local_namesakes([home, town], DocumentContext(countries=Counter({"USA": 1.0, "FRA": 1.0})))
+    assert town.chosen is namesake
+    town.chosen = capital
+    _local_namesakes([home, town], DocumentContext(countries=Counter({"USA": 1.0, "FRA": 2.5})))
+    assert town.chosen is capital

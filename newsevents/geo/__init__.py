@@ -178,6 +178,7 @@ def run(ctx: Context) -> None:
     _one_sense(mentions, fold(ctx.document.dateline_place or ""), dateline)
     _short_country_names(mentions)
     _towns_outside_their_container(mentions)
+    _local_namesakes(mentions, context)
     ctx.exposed["_geo_dateline_entry"] = dateline
     _confirm_small_towns(found, mentions, context)
     _drop_stray_alternates(mentions, context)
@@ -226,6 +227,31 @@ def _towns_outside_their_container(mentions: list[MentionCandidates]) -> None:
         if inside:
             near = min(inside, key=lambda o: abs(o.start - m.start)).chosen
             m.chosen = replace(near, name=m.text, geonameid=None, population=0, capital=False)
+
+
+LOCAL_NAMESAKE_RADIUS_KM = 250.0
+
+
+def _local_namesakes(mentions: list[MentionCandidates], context: DocumentContext) -> None:
+    """Local news: where every other place of the story lies in one country, a far city of another
+    country that nothing else points to ("Paris" in a story about a Tennessee county) is its namesake
+    near the story's own places (rule local_namesakes)."""
+    others = {fold(m.text): m.chosen for m in mentions if m.chosen is not None}
+    for m in mentions:
+        e = m.chosen
+        if e is None or e.kind != "city":
+            continue
+        rest = [o for key, o in others.items() if key != fold(m.text)]
+        home = {o.country for o in rest}
+        local = [o for o in rest if o.kind in ("city", "county", "region") and o.own_point]
+        if len(home) != 1 or e.country in home or not local or _pointed_to(e.country, m, mentions, context):
+            continue
+        country = next(iter(home))
+        gaps = {c.row: min(distance_km(c.lat, c.lon, o.lat, o.lon) for o in local) for c in m.entries
+                if c.kind == "city" and c.country == country and not c.alternate}
+        near = [c for c in m.entries if gaps.get(c.row, LOCAL_NAMESAKE_RADIUS_KM + 1) <= LOCAL_NAMESAKE_RADIUS_KM]
+        if near:
+            m.chosen = min(near, key=lambda c: gaps[c.row])
 
 
 def _short_country_names(mentions: list[MentionCandidates]) -> None:
