@@ -788,3 +788,19 @@ def test_far_city_in_a_local_story_is_the_namesake_near_its_places():
     town.chosen = capital
     _local_namesakes([home, town], DocumentContext(countries=Counter({"USA": 1.0, "FRA": 2.5})))
     assert town.chosen is capital
+
+
+def test_country_named_like_the_state_of_a_local_story_is_the_state():
+    """rule local_namesakes: a country's name that is also the US state holding the story's other places
+    is the state."""
+    from collections import Counter
+
+    from newsevents.geo import _local_namesakes
+
+    county = _entry(1, "Birch County", "county", "USA", 33.9, -83.4, 30_000, admin1="US.GA")
+    country = _entry(2, "Georgia", "country", "GEO", 42.3, 43.0, 3_700_000)
+    state = _entry(3, "Georgia", "region", "USA", 32.7, -83.4, 10_000_000, admin1="US.GA")
+    home = MentionCandidates(0, 12, "Birch County", (county,), chosen=county)
+    named = MentionCandidates(20, 27, "Georgia", (country, state), chosen=country)
+    _local_namesakes([home, named], DocumentContext(countries=Counter({"USA": 1.0, "GEO": 1.0})))
+    assert named.chosen is state

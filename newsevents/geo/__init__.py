@@ -235,11 +235,12 @@ LOCAL_NAMESAKE_RADIUS_KM = 250.0
 def _local_namesakes(mentions: list[MentionCandidates], context: DocumentContext) -> None:
     """Local news: where every other place of the story lies in one country, a far city of another
     country that nothing else points to ("Paris" in a story about a Tennessee county) is its namesake
-    near the story's own places (rule local_namesakes)."""
+    near the story's own places, and a country named like a state that holds them is the state
+    (rule local_namesakes)."""
     others = {fold(m.text): m.chosen for m in mentions if m.chosen is not None}
     for m in mentions:
         e = m.chosen
-        if e is None or e.kind != "city":
+        if e is None or e.kind not in ("city", "country"):
             continue
         rest = [o for key, o in others.items() if key != fold(m.text)]
         home = {o.country for o in rest}
@@ -247,6 +248,14 @@ def _local_namesakes(mentions: list[MentionCandidates], context: DocumentContext
         if len(home) != 1 or e.country in home or not local or _pointed_to(e.country, m, mentions, context):
             continue
         country = next(iter(home))
+        if e.kind == "country":
+            # "Georgia" in a story whose places lie in the US state of that name (a country named like a
+            # town is left to _towns_named_like_countries)
+            states = [c for c in m.entries if c.kind == "region" and c.country == country and not c.alternate
+                      and c.admin1 and any(o.admin1 == c.admin1 for o in local)]
+            if states:
+                m.chosen = states[0]
+            continue
         gaps = {c.row: min(distance_km(c.lat, c.lon, o.lat, o.lon) for o in local) for c in m.entries
                 if c.kind == "city" and c.country == country and not c.alternate}
         near = [c for c in m.entries if gaps.get(c.row, LOCAL_NAMESAKE_RADIUS_KM + 1) <= LOCAL_NAMESAKE_RADIUS_KM]
