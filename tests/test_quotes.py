@@ -538,3 +538,18 @@ def test_a_scare_quote_inside_another_speakers_report_is_that_speakers_word(quot
             "on smuggling at the port.\n")
     ctx = quotes_of(text)
     assert [q.speaker for q in ctx.quotes if q.kind == "mixed"] == ["Dana Okafor"]
+
+
+def test_a_government_named_by_its_leader_takes_no_country_from_the_places_before(quotes_of):
+    text = ("Ghana has held the ship since March.\n\n"
+            "The government of President Lena Marsh contends that Ghana \"broke the law of the sea.\"\n")
+    ctx = quotes_of(text)
+    assert {q.speaker for q in ctx.quotes} == {"government of President Lena Marsh"}
+
+
+def test_a_description_in_apposition_to_a_name_speaks_for_the_name(quotes_of):
+    text = ("The tanker was seized on Monday under an order requested by Norvale Holdings, a Bermuda "
+            "shipping firm that says the port owes it $40 million.\n")
+    q = _only(quotes_of(text), "indirect")
+    assert q.speaker == "Norvale Holdings"
+    assert text[q.speaker_start:q.speaker_end] == "Bermuda shipping firm"

@@ -66,6 +66,11 @@ def cues() -> dict[str, Any]:
     }
 
 
+# rule `described_speaker`: a body's description that names its country or its leader ("the
+# government of President Jo Roe") takes no country from the places before it
+NAMED_BY = {"GPE", "NORP", "PERSON"}
+
+
 @dataclass
 class Speaker:
     """Who a quote is attributed to: a name to show and the mention beside the cue."""
@@ -288,7 +293,7 @@ class Attributor:
             return Speaker(entity.name, span[0], span[1], entity)
         s, e = self.ctx.raw_span(chunk[0])[0], self.ctx.raw_span(head)[1]
         name = self.ctx.raw[s:e]
-        if head.lemma_.lower() in self.lex["country_heads"] and not any(t.ent_type_ in {"GPE", "NORP"} for t in chunk):
+        if head.lemma_.lower() in self.lex["country_heads"] and not any(t.ent_type_ in NAMED_BY for t in chunk):
             country = self.country_before(s)
             if country:
                 name = f"{country} {name}"
@@ -323,6 +328,12 @@ class Attributor:
         titled = self._title_of_named(head, depth)
         if titled is not None:
             return titled
+        if head.dep_ == "appos" and head.pos_ == "NOUN" and head.head.pos_ == "PROPN" and depth < 2:
+            # "Acme, a shipping firm that says ...": the description is the name's apposition
+            named = self.speaker_from(head.head, depth + 1)
+            if named is not None and named.entity is not None:
+                s, e = self.ctx.raw_span(self.np_span(head))
+                return Speaker(named.name, s, e, named.entity)
         for c in head.children:  # "the president's niece, Ana Ruiz, said": the named apposition
             if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ and head.pos_ == "NOUN":
                 found = self.speaker_from(c, depth + 1)
@@ -341,7 +352,7 @@ class Attributor:
         entity = self._entity_inside(span, head)
         if entity is not None and entity.kind == "PERSON":
             return Speaker(entity.name, s, e, entity)
-        if lemma in self.lex["country_heads"] and not any(t.ent_type_ in {"GPE", "NORP"} for t in span):
+        if lemma in self.lex["country_heads"] and not any(t.ent_type_ in NAMED_BY for t in span):
             country = self.country_before(s)
             if country:
                 name = f"{country} {name}"
