@@ -804,3 +804,12 @@ def test_country_named_like_the_state_of_a_local_story_is_the_state():
     named = MentionCandidates(20, 27, "Georgia", (country, state), chosen=country)
     _local_namesakes([home, named], DocumentContext(countries=Counter({"USA": 1.0, "GEO": 1.0})))
     assert named.chosen is state
+
+
+def test_us_state_name_in_a_story_about_another_country_is_the_local_town(read_text):
+    """rule local_namesakes for regions: a state's name written after a local building in a story whose
+    places all lie in Ireland is the Irish town of that name."""
+    text = ("Grants went to groups in Bailieborough and Kingscourt, Ireland. "
+            "Works will be done at the Lakeside Hall, Virginia, this spring.")
+    found = {p.text: p for p in places_of(read_text, text)}
+    assert found["Virginia"].country == "IRL"

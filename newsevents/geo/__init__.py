@@ -235,12 +235,12 @@ LOCAL_NAMESAKE_RADIUS_KM = 250.0
 def _local_namesakes(mentions: list[MentionCandidates], context: DocumentContext) -> None:
     """Local news: where every other place of the story lies in one country, a far city of another
     country that nothing else points to ("Paris" in a story about a Tennessee county) is its namesake
-    near the story's own places, and a country named like a state that holds them is the state
-    (rule local_namesakes)."""
+    near the story's own places, and a country named like a state that holds them is the state; so is
+    a region of another country ("Virginia" in an Irish story is the Irish town) (rule local_namesakes)."""
     others = {fold(m.text): m.chosen for m in mentions if m.chosen is not None}
     for m in mentions:
         e = m.chosen
-        if e is None or e.kind not in ("city", "country"):
+        if e is None or e.kind not in ("city", "country", "region"):
             continue
         rest = [o for key, o in others.items() if key != fold(m.text)]
         home = {o.country for o in rest}
@@ -256,9 +256,11 @@ def _local_namesakes(mentions: list[MentionCandidates], context: DocumentContext
             if states:
                 m.chosen = states[0]
             continue
-        gaps = {c.row: min(distance_km(c.lat, c.lon, o.lat, o.lon) for o in local) for c in m.entries
+        # every reading of the name: a container's were narrowed to countries and regions
+        readings = m.entries + tuple(e for e in load_gazetteer().lookup(m.text) if e not in m.entries)
+        gaps = {c.row: min(distance_km(c.lat, c.lon, o.lat, o.lon) for o in local) for c in readings
                 if c.kind == "city" and c.country == country and not c.alternate}
-        near = [c for c in m.entries if gaps.get(c.row, LOCAL_NAMESAKE_RADIUS_KM + 1) <= LOCAL_NAMESAKE_RADIUS_KM]
+        near = [c for c in readings if gaps.get(c.row, LOCAL_NAMESAKE_RADIUS_KM + 1) <= LOCAL_NAMESAKE_RADIUS_KM]
         if near:
             m.chosen = min(near, key=lambda c: gaps[c.row])
 
