@@ -553,3 +553,10 @@ def test_a_description_in_apposition_to_a_name_speaks_for_the_name(quotes_of):
     q = _only(quotes_of(text), "indirect")
     assert q.speaker == "Norvale Holdings"
     assert text[q.speaker_start:q.speaker_end] == "Bermuda shipping firm"
+
+
+def test_a_possessor_is_not_the_speaker_of_what_its_people_say(quotes_of):
+    text = ("The trial opened on Monday.\n\n"
+            "Dana Okafor's defense lawyers said the case would collapse within a week.\n")
+    q = _only(quotes_of(text), "indirect")
+    assert q.speaker != "Dana Okafor" and q.speaker.endswith("lawyers")

@@ -398,7 +398,8 @@ class Attributor:
 
     def _entity_inside(self, span: Span, head: Token) -> Entity | None:
         for t in span:
-            if t.ent_type_ == "PERSON" and t.head.i == head.i or t.i == head.i:
+            # a possessor is someone else ("Roe's lawyers said" is not Roe speaking)
+            if t.ent_type_ == "PERSON" and t.head.i == head.i and t.dep_ != "poss" or t.i == head.i:
                 s, e = self.ctx.raw_span(t)
                 found = entity_at(self.ctx, s, e)
                 if found is not None:
