@@ -604,3 +604,4 @@ def test_a_publication_line_beats_an_update_stamp_above_it():
                     "Published: 2021-03-03\n"
                     "The dam's operators opened two gates on Wednesday as the river rose.\n")
     assert doc.published == "2021-03-03"
+    assert [b.text for b in doc.boilerplate][:1] == ["Example Daily | Updated: 2021-03-05 10:00"]
