@@ -257,7 +257,7 @@ def _local_namesakes(mentions: list[MentionCandidates], context: DocumentContext
                 m.chosen = states[0]
             continue
         # every reading of the name: a container's were narrowed to countries and regions
-        readings = m.entries + tuple(e for e in load_gazetteer().lookup(m.text) if e not in m.entries)
+        readings = m.entries + tuple(r for r in load_gazetteer().lookup(m.text) if r not in m.entries)
         gaps = {c.row: min(distance_km(c.lat, c.lon, o.lat, o.lon) for o in local) for c in readings
                 if c.kind == "city" and c.country == country and not c.alternate}
         near = [c for c in readings if gaps.get(c.row, LOCAL_NAMESAKE_RADIUS_KM + 1) <= LOCAL_NAMESAKE_RADIUS_KM]
