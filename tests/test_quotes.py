@@ -560,3 +560,10 @@ def test_a_possessor_is_not_the_speaker_of_what_its_people_say(quotes_of):
             "Dana Okafor's defense lawyers said the case would collapse within a week.\n")
     q = _only(quotes_of(text), "indirect")
     assert q.speaker != "Dana Okafor" and q.speaker.endswith("lawyers")
+
+
+def test_the_outlet_that_reported_the_news_is_not_the_group_that_speaks(quotes_of):
+    text = ("Fighters of the Northern Front seized the town on Monday, Reuters reported.\n\n"
+            "\u201cWe will hold it,\u201d the group said.\n")
+    ctx = quotes_of(text)
+    assert [q.speaker for q in ctx.quotes if q.kind == "direct"] == ["Northern Front"]

@@ -351,7 +351,10 @@ def _described_speakers(ctx: Any, found: list[Found]) -> None:
             people = [e for e in people if e is not None and e.kind == "PERSON"]
             chosen = people[-1] if people else _last_named(ctx, entities, q.speaker_start, {"PERSON"}, set())
         elif head in lex["generic_body_heads"]:
-            chosen = _last_named(ctx, entities, q.speaker_start, {"ORG"}, set(heads) - {head})
+            # the outlet that reported the news ("..., Reuters reported") is no actor of it
+            outlets = {g.entity_id for g in found[:k] if (g.quote.cue or "").lower() in lex["news_report_cues"]}
+            chosen = _last_named(ctx, [e for e in entities if e.id not in outlets], q.speaker_start, {"ORG"},
+                                 set(heads) - {head})
         if chosen is not None:
             q.speaker, f.entity_id = chosen.name, chosen.id
 

@@ -91,6 +91,7 @@ def lexicon() -> dict[str, Any]:
         "person_nouns": set(data["person_nouns"]),
         "role_nouns": set(data["role_nouns"]),
         "generic_body_heads": set(data["generic_body_heads"]),
+        "news_report_cues": set(data["news_report_cues"]),
         **_first_names(),
     }
 
