@@ -813,3 +813,12 @@ def test_us_state_name_in_a_story_about_another_country_is_the_local_town(read_t
             "Works will be done at the Lakeside Hall, Virginia, this spring.")
     found = {p.text: p for p in places_of(read_text, text)}
     assert found["Virginia"].country == "IRL"
+
+
+def test_square_named_like_a_far_small_town_is_the_local_square(read_text):
+    """rule local_features: "Lincoln Square" in a story about Denver is a square there, not the Chicago
+    neighbourhood of that name 1,400 km away."""
+    text = "Protesters marched through Denver on Monday. They rallied in Lincoln Square before noon."
+    found = {p.text: p for p in places_of(read_text, text)}
+    assert found["Lincoln Square"].kind == "feature"
+    assert km(found["Lincoln Square"].lat, found["Lincoln Square"].lon, 39.74, -104.99) < 50

@@ -24,6 +24,7 @@ from spacy.tokens import Token
 from newsevents.geo.gazetteer import Entry, distance_km, fold, load_gazetteer, read_tsv
 from newsevents.geo.recognize import (
     Found,
+    building_or_street_name,
     demonyms,
     feature_first_words,
     feature_words,
@@ -182,6 +183,7 @@ def run(ctx: Context) -> None:
     ctx.exposed["_geo_dateline_entry"] = dateline
     _confirm_small_towns(found, mentions, context)
     _drop_stray_alternates(mentions, context)
+    _far_feature_named_towns(found, mentions)
     local_points = _place_local_features(ctx, found, mentions, context)
 
     places: list[Place] = []
@@ -263,6 +265,23 @@ def _local_namesakes(mentions: list[MentionCandidates], context: DocumentContext
         near = [c for c in readings if gaps.get(c.row, LOCAL_NAMESAKE_RADIUS_KM + 1) <= LOCAL_NAMESAKE_RADIUS_KM]
         if near:
             m.chosen = min(near, key=lambda c: gaps[c.row])
+
+
+FEATURE_TOWN_MAX_POPULATION = 100_000
+
+
+def _far_feature_named_towns(found: list, mentions: list[MentionCandidates]) -> None:
+    """A name shaped like a local feature's ("Elm Square", "Lakeside Park") read as a small town far from
+    every other town of the story is the feature, placed where the text puts it (rule local_features)."""
+    towns = [m.chosen for m in mentions if m.chosen is not None and m.chosen.kind in ("city", "county")]
+    for f, m in zip(found, mentions, strict=True):
+        e = m.chosen
+        if e is None or e.kind != "city" or e.population >= FEATURE_TOWN_MAX_POPULATION or f.how in LOCAL_HOWS \
+                or not building_or_street_name(f.span):
+            continue
+        others = [t for t in towns if fold(t.name) != fold(e.name)]
+        if others and all(distance_km(e.lat, e.lon, t.lat, t.lon) > LOCAL_NAMESAKE_RADIUS_KM for t in others):
+            f.how, m.chosen = "local", None
 
 
 def _short_country_names(mentions: list[MentionCandidates]) -> None:

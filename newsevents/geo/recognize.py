@@ -102,9 +102,21 @@ def natural_feature_words() -> frozenset[str]:
     return frozenset(row["word"] for row in read_tsv("feature_words.tsv") if row["natural"] == "yes")
 
 
+def _name_words(span: Span) -> list[str]:
+    """The words of a name as the feature lists write them ("CAMP X-RAY" as "Camp X-Ray"), less a "'s"."""
+    return [t.text.title() if t.is_upper else t.text for t in span if t.tag_ != "POS"]
+
+
+def building_or_street_name(span: Span) -> bool:
+    """Ends with the feature word of a built feature ("Elm Square", "Grand Avenue"), a name that a town may
+    also bear; not a natural one ("Rock Hill", "Elk Falls" are towns' names as often)."""
+    words = _name_words(span)
+    return len(words) >= 2 and words[-1] in feature_words() and words[-1] not in natural_feature_words()
+
+
 def _feature_name(span: Span) -> bool:
     """A name shaped like a local feature's: "Penn Park", "Lake Erie", "Interstate 64" is not."""
-    words = [t.text.title() if t.is_upper else t.text for t in span if t.tag_ != "POS"]  # "CAMP X-RAY" too
+    words = _name_words(span)
     return len(words) >= 2 and (words[-1] in feature_words() or words[0] in feature_first_words())
 
 
