@@ -140,3 +140,15 @@ def test_a_newspaper_named_by_its_town_is_media_of_the_towns_country(read_text):
     r = read_text("BIRMINGHAM, England - The Harlow Gazette received an ambiguous call on Monday.",
                   published="2014-06-01")
     assert _code_of(r, "The Harlow Gazette") == "GBRMED"
+
+
+def test_an_unknown_advocacy_body_is_an_ngo_of_the_story_and_its_officers_speak_for_it(read_text):
+    # rule `named_body` (forum, league, alliance; a joined name; the story's country failing a
+    # modifier), `body_anaphor` ("the forum" later), `body_officer` (its CEO is no business)
+    r = read_text("PRETORIA - The Karoo Water Forum criticised the minister on Thursday. The forum's deputy CEO "
+                  "said the plan would fail, and the forum's spokesman agreed. AgriLeague also objected.",
+                  published="2013-02-14")
+    assert _code_of(r, "The Karoo Water Forum") == "ZAFNGO"
+    assert _code_of(r, "The forum's deputy CEO") == "ZAFNGO"
+    assert _code_of(r, "the forum's spokesman") == "ZAFNGO"
+    assert _code_of(r, "AgriLeague") == "ZAFNGO"

@@ -187,3 +187,33 @@ def test_attackers_take_the_place_of_their_attack_and_no_agent_unless_a_group_is
     assert _code_of(r, "Taliban bombers") == "AFGREB"
     r = read_text("The president of Kenya said on Monday that an assailant had been shot.", published="2019-05-02")
     assert _code_of(r, "an assailant") is None
+
+
+def test_international_courts_and_the_international_community_are_no_country_of_the_story(read_text):
+    # rule `international_court` (IGO + JUD, and "the tribunal" later is the same body);
+    # `named_organization` ("the international community" is IGO)
+    r = read_text("LIMA - Peru said on Saturday that the International Tribunal for River Disputes had ruled "
+                  "on the dam. The tribunal gave Peru a month. Peru urged the international community to help.",
+                  published="2014-03-02")
+    assert _code_of(r, "the International Tribunal") == "IGOJUD"
+    assert _code_of(r, "The tribunal") == "IGOJUD"
+    assert _code_of(r, "the international community") == "IGO"
+
+
+def test_a_country_modifier_wins_and_the_company_is_the_firm_named_before(read_text):
+    # countries.tsv (territories: Bermuda, Cayman Islands); rule `same_agent_anaphor`
+    r = read_text("QUITO - Ecuador fined a Bermuda insurance firm on Monday. The company said it would appeal.",
+                  published="2014-03-02")
+    assert _code_of(r, "a Bermuda insurance firm") == "BMUBUS"
+    assert _code_of(r, "The company") == "BMUBUS"
+
+
+def test_a_headline_verb_read_as_a_noun_splits_the_phrase(read_text):
+    # rule `headline_verb`: "rams" after the actor phrase is the verb, not part of one long name;
+    # a plural that is itself a role word ("security forces commander") stays in the phrase
+    r = read_text("Rebel bomber rams checkpoint near Kandahar\n\nKABUL - A bomber drove a truck into a checkpoint "
+                  "near Kandahar on Thursday, officials said.", published="2016-11-11")
+    assert _code_of(r, "Rebel bomber rams checkpoint") is None
+    r = read_text("Kenyan security forces commander resigns\n\nNAIROBI - The commander of Kenyan security forces "
+                  "resigned on Monday.", published="2016-11-11")
+    assert _code_of(r, "Kenyan security forces commander") == "KENMIL"

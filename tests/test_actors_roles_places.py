@@ -79,3 +79,22 @@ def test_a_locative_word_parsed_as_a_modifier_still_makes_a_place(read_text):
                   published="2016-05-01")
     assert not any("parliament" in a.text for a in r.actors), [(a.text, a.code) for a in r.actors]
     assert _code_of(r, "Over 100 workers") == "ZAFLAB"
+
+
+def test_the_object_of_ask_is_not_its_subject_nor_is_the_subject_it_controls(read_text):
+    # rule `object_pronoun`: "him" and the "he" it controls are someone other than the judge;
+    # a noun object ("told reporters that she") leaves the subject pronoun to the speaker
+    r = read_text("Tom Baker is accused of setting fires in Ohio. On Wednesday, U.S. District Judge Ana Ruiz "
+                  "asked him to confirm that he intended to plead not guilty. Judge Ruiz told reporters that "
+                  "she would rule soon.", published="2016-11-17")
+    assert _code_of(r, "him") != "USAJUD"
+    assert _code_of(r, "he") != "USAJUD"
+    assert _code_of(r, "she") in {None, "USAJUD"}
+
+
+def test_insurgents_with_no_place_of_their_own_are_where_the_story_happens_not_its_speaker(read_text):
+    # rule `armed_group_ground`: the focus (USA, named most) is where the story is told from
+    r = read_text("WASHINGTON - The United States will send 50 advisers to bases in Iraq, U.S. officials said on "
+                  "Sunday. The United States and its allies have struck targets in Iraq since August. Officials "
+                  "said the insurgents were weaker now.", published="2015-12-06")
+    assert _code_of(r, "the insurgents") == "IRQREB"

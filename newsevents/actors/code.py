@@ -219,6 +219,10 @@ class DocState:
     acronyms: dict[str, tuple[str, str, str | None]] = field(default_factory=dict)
     # rule `copular_role`: name key -> the token of the role a sentence "X is a Y" gives X
     copular: dict[str, int] = field(default_factory=dict)
+    # rule `body_anaphor`: [(token index, body word, country, agent)] of civic bodies named so far
+    named_bodies: list[tuple[int, str, str, str]] = field(default_factory=list)
+    # rule `same_agent_anaphor`: agent -> [(token index, country)] of bodies named with a country
+    agent_countries: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
 
 
 def _lowercase_document(ctx: Context) -> bool:
@@ -1113,19 +1117,40 @@ def _organization_in(ctx: Context, preps: list[Token], words: set[str], need_age
     return None
 
 
+JOINED_BODY_RE = re.compile(r"[a-z]([A-Z][a-z]+)$")
+
+
+def _body_head(token: Token) -> tuple[str, bool]:
+    """Rule `named_body`: the body word a capitalised name ends in ("Association", "Gazette"),
+    also inside one joined word ("AgriLeague": True); "" when the token heads no such name."""
+    if token.pos_ != "PROPN" or not token.text[:1].isupper():
+        return "", False
+    head = normalize(token.text)
+    if head in BODY_HEADS or head in BODY_HEAD_AGENTS:
+        return head, False
+    joined = JOINED_BODY_RE.search(token.text)
+    if joined and normalize(joined.group(1)) in BODY_HEADS:
+        return normalize(joined.group(1)), True
+    return "", False
+
+
 def _named_body(ctx: Context, token: Token, matches: list[Match]) -> tuple[str, str] | None:
     """Rule `named_body`: a capitalised name ending in a word for a civic body ("the Chilean
     Miners Club", "the Kenyan Farmers Association") is a non-governmental organization of the
     country a modifier names; a role word inside the name ("Miners") is its constituency, no
     title. A party, union or news outlet ("the Harlow Gazette") takes, failing a modifier, the
     country of a place inside its name, then the story's focus. (country, agent) or None."""
-    head = normalize(token.text)
-    if token.pos_ != "PROPN" or not token.text[:1].isupper() or (head not in BODY_HEADS and head not in BODY_HEAD_AGENTS):
+    head, joined = _body_head(token)
+    if not head:
         return None
     if any(m.start <= token.i < m.end or m.first({ORG, GROUP}) is not None for m in matches):
         return None  # a body our knowledge names ("the African Union"), or a body of one, is coded by its entry
     country, _ = _modifier_country(ctx, matches, None)
+    name = [t for t in ctx.doc[_np_left(token): token.i + 1] if t.text[:1].isupper() and t.dep_ in {"compound", "amod", "flat"}]
     if head in BODY_HEADS:
+        if not name and not joined:
+            return None  # a bare "the League": a reference back, not a name
+        country = country or next((c for c in (_place_country(ctx, t) for t in name) if c), "") or state(ctx).focus or ""
         return (country, BODY_AGENT) if country else None
     name = [t for t in ctx.doc[_np_left(token): token.i + 1] if t.text[:1].isupper() and t.dep_ in {"compound", "amod", "flat"}]
     if not name:
@@ -1140,7 +1165,8 @@ def _inside_longer_name(ctx: Context, m: Match, matches: list[Match]) -> bool:
     another country's name ("the Kenyan Democratic Party"), names another body."""
     entry = m.first({ORG})
     last = ctx.doc[m.end - 1]
-    if entry is None or not entry.country or normalize(last.text) not in BODY_HEAD_AGENTS or m.start == 0:
+    if entry is None or not entry.country or m.start == 0 or (normalize(last.text) not in BODY_HEAD_AGENTS
+                                                               and normalize(last.text) not in BODY_HEADS):
         return False
     prev = ctx.doc[m.start - 1]
     if prev.dep_ not in {"compound", "flat", "amod"} or not prev.text[:1].isupper() or not m.start <= prev.head.i < m.end:
@@ -1270,6 +1296,22 @@ def _remember_person(ctx: Context, tokens: list[Token], country: str, agent: str
     st.people.setdefault(normalize(full), (country, agent, full))
 
 
+def _headline_verb(ctx: Context, left: int, token: Token, matches: list[Match]) -> int | None:
+    """Rule `headline_verb`: in a headline, a lower-case word tagged as a plural noun or a verb
+    right after an actor phrase and before the head ("Rebel bomber rams checkpoint", parsed as one
+    compound) is the headline's verb: the index of the last such word, or None."""
+    found = None
+    for t in ctx.doc[left + 1:token.i]:
+        if (t.tag_ in {"NNS", "VBZ"} and t.text.islower() and t.dep_ == "compound"
+                and not any(m.start <= t.i < m.end for m in matches)
+                and any(m.end == t.i and m.first({ROLE, ORG, GROUP, COUNTRY, DEMONYM, PERSON}) is not None for m in matches)):
+            found = t.i
+    if found is None:
+        return None
+    sent = sentence_of_token(ctx, token)
+    return found if sent is not None and sent.zone == "title" else None
+
+
 def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, int]:
     """What the noun phrase headed by token says by itself: (reading, start, end) in doc tokens."""
     left, right = np_bounds(token)
@@ -1277,6 +1319,9 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
     right = _name_extension(ctx, token, left, right)
     matches = [m for m in find_matches(ctx, left, right)
                if not _in_aside(ctx, m.start, token.i) and not _indigenous_people_word(ctx, m)]
+    split = _headline_verb(ctx, left, token, matches)
+    if split is not None:  # rule `headline_verb`: "Rebel bomber rams checkpoint" is no one phrase
+        left, matches = split + 1, [m for m in matches if m.start > split]
     credit = next((m for m in matches if m.start == left and m.end <= token.i and _line_credit(ctx, m)), None)
     if credit is not None:  # rule `line_credit`: "Reuters Heavily armed police ..." under a picture
         left, matches = credit.end, [m for m in matches if m is not credit]
@@ -1376,6 +1421,9 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
         if org is not None:  # "UN inspectors", "NATO troops": the organization acts through them
             r.country, r.agent, r.name, r.country_from = org[0], _international_force_agent(org, agent, head_words), org[2], "modifier"
             r.agent_explicit, r.head_kind = True, ROLE
+            return r, left, right
+        if agent == "JUD" and _international_court(ctx, left, right):
+            r.country, r.agent, r.country_from, r.agent_explicit, r.head_kind = "IGO", "JUD", "modifier", True, ROLE
             return r, left, right
         if former and agent in {"GOV", "MIL", "LEG", "JUD", ""}:
             agent = "ELI"
@@ -2150,7 +2198,7 @@ def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
         found = _coref_actor(ctx, s, e, depth)
         if found is None and depth == 0:
             found = _person_before_in_sentence(ctx, token)
-        if found is None:
+        if found is None or _is_controlling_subject(ctx, token, found, depth):
             return None
         return Actor(text=ctx.raw[s:e], start=s, end=e, country=found[0], agent=found[1],
                      code=found[0] + found[1], name=found[2])
@@ -2213,12 +2261,28 @@ def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
             reading.country, reading.country_from, reading.name = found[0], "anaphor", found[2]
             reading.head_kind = GROUP
     if reading is None:
+        reading = _body_anaphor(ctx, left, token)
+    if reading is None:
         return None
     head_key = normalize(token.lemma_)
+    if reading.head_kind == ORG and reading.country_from == "modifier" and _body_head(token)[0]:
+        entry = (left, _body_head(token)[0], reading.country, reading.agent)
+        if entry not in st.named_bodies:
+            st.named_bodies.append(entry)
+    if reading.head_kind == ROLE and reading.country_from not in {"modifier", "pp", "name"} and depth == 0:
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ in {"NOUN", "PROPN"}), None)
+        found = None if owner is None else _code_token(ctx, owner, depth + 1)
+        if found is not None and found.agent in BODY_OFFICER_OWNERS:
+            # rule `body_officer`: "the league's chief executive" speaks for the league, no business
+            reading.country, reading.agent, reading.country_from = found.country, found.agent, "coref"
     if (not reading.country and reading.head_kind == ROLE and head_key in st.role_countries
             and _definite(ctx, left, token)):
         # "the activists" after "activists in South Korea"; a bare "companies" is generic
         reading.country, reading.country_from = st.role_countries[head_key], "anaphor"
+    if not reading.country and reading.head_kind == ROLE and reading.agent in SAME_AGENT_ANAPHOR and _definite(ctx, left, token):
+        earlier = [c for i, c in st.agent_countries.get(reading.agent, []) if i < left]
+        if earlier:  # rule `same_agent_anaphor`: "the company" after "a Bermuda insurance firm"
+            reading.country, reading.country_from = earlier[-1], "anaphor"
     if not reading.country and reading.head_kind == ROLE and depth == 0:
         owner = next((c for c in token.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
         if owner is not None and _named_before_in_sentence(ctx, owner):
@@ -2238,6 +2302,10 @@ def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
             st.slot_agents[reading.country] = reading.agent
     if reading.head_kind == ROLE and reading.country_from in {"modifier", "pp"}:
         st.role_countries.setdefault(head_key, reading.country)
+    if (reading.agent in SAME_AGENT_ANAPHOR and reading.country_from in {"modifier", "pp", "name"}
+            and (left, reading.country) not in st.agent_countries.get(reading.agent, [])):
+        st.agent_countries.setdefault(reading.agent, []).append((left, reading.country))
+        st.agent_countries[reading.agent].sort()
     if not reading.country and reading.head_kind == ROLE and _weapon_head(ctx, token):
         return None  # "airstrikes" alone: whose they are is for the events stage to say (not where they fell)
     attacker = reading.head_kind == ROLE and not reading.agent and _attacker_head(ctx, left, token)
@@ -2260,6 +2328,10 @@ def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
         goals = _goal_countries(ctx, token) if reading.head_kind == ROLE else set()
         if reading.head_kind == ROLE and reading.agent in STATE_AGENTS and st.state_focus not in goals | {None}:
             reading.country, reading.country_from = st.state_focus, "focus"
+        elif reading.head_kind == ROLE and reading.agent in ARMED_GROUP_AGENTS and _story_ground(ctx) not in goals | {""}:
+            # rule `armed_group_ground`: "the militants" fight where the story's places lie, not in
+            # the country the story is told from ("Washington weighs arming the rebels")
+            reading.country, reading.country_from = _story_ground(ctx), "place"
         elif reading.head_kind == ROLE and reading.agent and st.focus and st.focus not in goals:
             reading.country, reading.country_from = st.focus, "focus"
         elif reading.head_kind == ROLE and goals:
@@ -2276,6 +2348,30 @@ def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
 
 
 HOME_FORCES = frozenset(_WORDS["home_forces"])
+SAME_AGENT_ANAPHOR = frozenset(_WORDS["same_agent_anaphor_agents"])
+BODY_OFFICER_OWNERS = frozenset(_WORDS["body_officer_owners"])
+
+
+def _body_anaphor(ctx: Context, left: int, token: Token) -> PhraseReading | None:
+    """Rule `body_anaphor`: "the forum", "the association" in lower case after a civic body named
+    with that word ("the Karoo Water Forum") is that body; None when none was named before."""
+    if token.pos_ != "NOUN" or not _definite(ctx, left, token):
+        return None
+    word = normalize(token.lemma_)
+    if word not in BODY_HEADS and word not in BODY_HEAD_AGENTS:
+        return None
+    found = [b for b in state(ctx).named_bodies if b[0] < left and b[1] == word]
+    if not found:
+        return None
+    _, _, country, agent = max(found)
+    return PhraseReading(country, agent, None, "anaphor", True, ORG)
+
+INTERNATIONAL_COURT_WORDS = frozenset(_WORDS["international_court_words"])
+
+
+def _international_court(ctx: Context, left: int, right: int) -> bool:
+    """Rule `international_court`: a court or tribunal named as international is no country's."""
+    return any(t.lower_ in INTERNATIONAL_COURT_WORDS for t in ctx.doc[left:right])
 ATTACKER_KEY = "<attacker>"  # st.role_countries key of the first placed attacker (rule `attacker_noun`)
 
 
@@ -2333,6 +2429,31 @@ def _person_before_in_sentence(ctx: Context, pronoun: Token) -> tuple[str, str, 
 
 # Dependencies of name tokens inside a longer name ("Lina" in "Lina Haddad").
 INNER_NAME_DEPS = {"compound", "flat"}
+OBJECT_CONTROL_VERBS = frozenset(_WORDS["object_control_verbs"])
+OBJECT_DEPS = {"dobj", "iobj", "dative"}
+
+
+def _is_controlling_subject(ctx: Context, pronoun: Token, found: tuple[str, str, str | None], depth: int) -> bool:
+    """Rule `object_pronoun`: the object of "ask", "tell", "urge" ("the judge asked him to confirm
+    that he ...") is someone other than the verb's subject, and so is a subject pronoun inside the
+    infinitive the pronoun object controls: True when `found` is that subject's code. ("The
+    minister told reporters that he would resign": a noun object controls no "he".)"""
+    if pronoun.lower_.endswith(("self", "selves")) or depth > 0:
+        return False
+    verb, node = None, pronoun
+    while node.head.i != node.i:
+        if node.head.lemma_.lower() in OBJECT_CONTROL_VERBS and (
+                node.dep_ in OBJECT_DEPS or (node.dep_ == "xcomp" and pronoun.dep_ in {"nsubj", "nsubjpass"}
+                                             and any(c.dep_ in OBJECT_DEPS and c.tag_ == "PRP" for c in node.head.children))):
+            verb = node.head
+            break
+        node = node.head
+    subject = None if verb is None else next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    other = _code_token(ctx, subject, depth + 1)
+    return other is not None and (other.country, other.agent) == found[:2] and (
+        not other.name or not found[2] or other.name == found[2])
 
 
 def _plain_noun_phrase(ctx: Context, token: Token) -> bool:
@@ -2346,8 +2467,10 @@ def _plain_noun_phrase(ctx: Context, token: Token) -> bool:
         return False  # "the homeless", tagged a noun (rule `people_adjective`); "a man" (`indefinite_person`)
     if any(child.dep_ == "appos" for child in token.rights) or (token.pos_ == "PROPN" and _who_clause(token)):
         return False  # (rule `relative_role`: "X, who chairs the union,")
-    if token.pos_ == "PROPN" and token.text[:1].isupper() and normalize(token.text) in BODY_HEAD_AGENTS:
-        return False  # "the Harlow Gazette" (rule `named_body`)
+    if _body_head(token)[0]:
+        return False  # "the Harlow Gazette", "the Kenyan Farmers Association" (rule `named_body`)
+    if token.pos_ == "NOUN" and any(b[1] == normalize(token.lemma_) for b in state(ctx).named_bodies):
+        return False  # "the association" after one was named (rule `body_anaphor`)
     if (token.pos_ == "PROPN" or _remembered_name(ctx, token)) and normalize(token.text) in state(ctx).people.keys() | state(ctx).copular.keys():
         return False  # a name the story describes elsewhere (rule `described_person`)
     left, right = np_bounds(token)
