@@ -196,3 +196,40 @@ def test_a_month_in_lower_cased_copy_is_no_march(read_text):
 ])
 def test_what_is_offered_in_words_is_said(read_text, sentence, code):
     assert code in [t[0] for t in _triples(read_text, sentence) if t[1] == "asserted"]
+
+
+@pytest.mark.parametrize("sentence, code, absent", [
+    # lexicon `decline` objects: CAMEO 011 decline comment; it refuses nothing (120)
+    ("A spokesman for the Peruvian government declined comment on the border incident.", "011", "120"),
+    # lexicon `plead guilty` / `plead not guilty`: CAMEO 015 acknowledge, 016 deny responsibility
+    ("The Chilean colonel Jorge Rojas pleaded not guilty on Tuesday.", "016", "015"),
+    ("The Chilean colonel Jorge Rojas pleaded guilty to fraud on Tuesday.", "015", "016"),
+    # class PRISONER: a suspect or a pronoun captured is detained (173), not fought (190)
+    ("Peruvian police captured the gunman after a long chase.", "173", "190"),
+    ("Peruvian police captured him near the Chilean border.", "173", "190"),
+    # rule `name_calling`: "called X <disapproving adjective>" criticizes (111)
+    ("The Chilean foreign ministry called the Peruvian tariff decision deeply unacceptable.", "111", "020"),
+])
+def test_legal_and_comment_acts_take_their_own_codes(read_text, sentence, code, absent):
+    codes = [t[0] for t in _triples(read_text, sentence) if t[1] == "asserted"]
+    assert code in codes and absent not in codes
+
+
+def test_called_it_illegal_has_no_pronoun_target(read_text):
+    # rule `name_calling`: "it" is the thing judged, not a party
+    triples = _triples(read_text, "Peru said Chile had seized the island. Chile called it completely illegal.")
+    assert [t for t in triples if t[0] == "111" and t[3] == ""]
+
+
+@pytest.mark.parametrize("sentence", [
+    # rule `display_of`: a demonstration of a quality is no rally (CAMEO 14)
+    "Chilean ministers held a demonstration of unity in Santiago on Monday.",
+    "The Peruvian army said the parade was a clear demonstration of resolve.",
+])
+def test_a_demonstration_of_a_quality_is_no_protest(read_text, sentence):
+    assert not [t for t in _triples(read_text, sentence) if t[0][:2] == "14"]
+
+
+def test_a_demonstration_of_people_is_still_a_protest(read_text):
+    triples = _triples(read_text, "A demonstration of 5,000 Chilean farmers blocked the road to Santiago on Monday.")
+    assert [t for t in triples if t[0][:2] == "14"]

@@ -139,6 +139,8 @@ def _target_token(cand: Candidate, lex: Lexicon) -> Token | None:
     for slot in slots:
         if slot == "dobj":
             got = _child(tok, {"dobj", "obj"}) or (small_clause_subject(tok) if not cand.entry.noun else None)
+            if got is not None and cand.entry.key == "call names" and got.lower_ in ("it", "this", "that"):
+                continue  # rule `name_calling`: "called it illegal" judges a thing, no party
             if got is not None and any(lex.in_class(got.lemma_, k) for k in THING_CLASSES):
                 # "endorsed an agreement with the EU", "presented evidence against Russia"
                 inner = _pobj(got, "with") or _pobj(got, "against") or _pobj(got, "on") or _pobj(got, "to")

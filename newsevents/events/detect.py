@@ -97,6 +97,8 @@ def _verb_entry(tok: Token, lex: Lexicon) -> tuple[Entry, Token | None] | None:
             keys.append((f"{lemma} {prt} {p.lower_}", pobj or obj))
         keys.append((f"{lemma} {prt}", obj))
     for pred in (c for c in tok.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and c.pos_ == "ADJ"):
+        if any(c.dep_ == "neg" for c in pred.children):
+            keys.append((f"{lemma} not {pred.lower_}", obj))  # "pleaded not guilty" denies (CAMEO 016)
         keys.append((f"{lemma} {pred.lower_}", obj))  # "found the regime guilty"
     for clause in tok.children:
         # "calling for the United States to step up": `for` marks an infinitive clause
@@ -166,6 +168,28 @@ def _object_is_party(ctx: Any, verb: Token, lex: Lexicon) -> bool:
     return bridge.actor_for_token(ctx, obj) is not None
 
 
+def _displays_a_quality(ctx: Any, noun: Token, lex: Lexicon) -> bool:
+    """Rule `display_of`: "a demonstration of unity", "a show of resolve": the noun's of-complement
+    is a quality shown, not the people who rally (a party, a pronoun or a noun of people)."""
+    of = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    if not of:
+        return False
+    obj = of[0]
+    if obj.pos_ in ("PRON", "PROPN", "NUM") or obj.ent_type_ in NAMED_PARTIES or any(
+            c.like_num or c.ent_type_ == "CARDINAL" for c in obj.children):
+        return False  # ("a demonstration of 5,000 farmers": those who rallied)
+    if lex.in_class(obj.lemma_, "VISITOR") or lex.in_class(obj.lemma_, "PRISONER") or lex.in_class(obj.lemma_, "PEOPLE"):
+        return False
+    return bridge.actor_for_token(ctx, obj) is None
+
+
+def _disapproving_predicate(verb: Token, lex: Lexicon) -> bool:
+    """Rule `name_calling`: "called the vote illegal", "called it completely inappropriate": a
+    predicative adjective of disapproval (lexicon `disapproving_adjectives`) judges what it names."""
+    return any(c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and c.pos_ == "ADJ"
+               and c.lemma_.lower() in lex.disapproving_adjectives for c in verb.children)
+
+
 def _moved_by_a_thing(ctx: Any, verb: Token, lex: Lexicon) -> bool:
     """A passive verb whose agent is a thing, not a party ("encouraged by the results")."""
     if not any(c.dep_ == "auxpass" for c in verb.children):
@@ -178,6 +202,9 @@ def _moved_by_a_thing(ctx: Any, verb: Token, lex: Lexicon) -> bool:
     return bridge.actor_for_token(ctx, agent) is None
 
 
+PERSON_PRONOUNS = {"he", "him", "she", "her"}
+
+
 def _resolve_code(entry: Entry, refiner: Token | None, lex: Lexicon) -> str | None:
     if refiner is not None and lex.in_class(refiner.lower_, "PARTITIVE"):
         # "released dozens of activists": the object is what the partitive counts
@@ -185,7 +212,8 @@ def _resolve_code(entry: Entry, refiner: Token | None, lex: Lexicon) -> str | No
                         for o in p.children if o.dep_ == "pobj"), refiner)
     if refiner is not None and entry.objects:
         code = lex.object_code(entry, refiner.lemma_)
-        people = refiner.ent_type_ == "PERSON" or (refiner.ent_type_ == "NORP" and refiner.tag_ in ("NNPS", "NNS"))
+        people = refiner.ent_type_ == "PERSON" or (refiner.ent_type_ == "NORP" and refiner.tag_ in ("NNPS", "NNS")) \
+            or refiner.lower_ in PERSON_PRONOUNS  # ("was captured" with "he" as its subject: a person)
         if code is None and people and "PERSON" in entry.objects:
             code = entry.objects["PERSON"]  # (a name, or a plural of people: "released 12 Buddhists")
         if code is None:
@@ -346,6 +374,8 @@ def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
                     continue
                 if tok.dep_ in ("dobj", "attr", "oprd") and head.lemma_.lower() in lex.descriptive_verbs:
                     continue  # rule `descriptive_noun`: "poses an existential threat to Japan"
+                if entry.display_of and _displays_a_quality(ctx, tok, lex):
+                    continue  # rule `display_of`: "a demonstration of resolve" shows a quality, no rally
                 if entry.kind == "threat" and tok.dep_ == "pobj" and head.lower_ in lex.danger_preps \
                         and not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in tok.children):
                     continue  # rule `descriptive_noun`: "shields against cyber threats" are dangers, not acts
@@ -385,7 +415,8 @@ def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
                 continue  # "the civilians imprisoned for ...": a participle describes, it does not report
             if tok.lemma_.lower() == "call" and any(c.dep_ in ("oprd",) for c in tok.children) \
                     and direct_object(tok) is not None and "call names" in lex.verbs \
-                    and _object_is_party(ctx, tok, lex):  # (not "called the issue a red line")
+                    and (_object_is_party(ctx, tok, lex) or _disapproving_predicate(tok, lex)):
+                # (not "called the issue a red line"; but "called the move illegal" disapproves of it)
                 # rule `name_calling`: "calling her a 'tailless, old, insane' ..." denounces her
                 out.append(Candidate(tok, lex.verbs["call names"], lex.verbs["call names"].code or "111",
                                      sent.zone, [tok]))

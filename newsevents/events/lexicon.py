@@ -44,6 +44,7 @@ class Entry:
     protester_source: bool = False
     subject_refines: bool = False
     harm_code: str | None = None
+    display_of: bool = False
 
 
 @dataclass
@@ -89,6 +90,7 @@ class Lexicon:
     event_anaphors: dict[str, Any] = field(default_factory=dict)
     harm_verbs: set[str] = field(default_factory=set)
     blast_story_cues: set[str] = field(default_factory=set)
+    disapproving_adjectives: set[str] = field(default_factory=set)
 
     def object_code(self, entry: Entry, lemma: str) -> str | None:
         """Code of `entry` refined by an object (or modifier) lemma; None when nothing fits."""
@@ -162,6 +164,7 @@ def _entry(key: str, spec: dict[str, Any], noun: bool) -> Entry:
         protester_source=bool(spec.get("protester_source", False)),
         subject_refines=bool(spec.get("subject_refines", False)),
         harm_code=str(spec["harm_code"]) if spec.get("harm_code") else None,
+        display_of=bool(spec.get("display_of", False)),
     )
 
 
@@ -222,4 +225,5 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         event_anaphors=_event_anaphors(data.get("event_anaphors") or {}),
         harm_verbs={str(w).lower() for w in data.get("harm_verbs", [])},
         blast_story_cues={str(w).lower() for w in data.get("blast_story_cues", [])},
+        disapproving_adjectives={str(w).lower() for w in data.get("disapproving_adjectives", [])},
     )
