@@ -864,3 +864,25 @@ def test_detonating_a_bomb_is_a_bombing(read_text, text, expected):
 def test_a_heart_attack_is_no_attack(read_text):
     events = _events(read_text, "The former mayor suffered a heart attack in Leeds on Monday.")
     assert not [e for e in events if e.cameo[:2] in ("18", "19")]
+
+
+def test_a_government_and_its_parliament_are_two_sources(read_text):
+    # rule `dedup`, same_source: two named doers of one code are two acts, not one retold
+    events = _events(read_text, CONSULATE_STORY + "\n\nThe Indian government condemned the attack on Wednesday. "
+                                                  "Members of the Indian parliament also denounced it.")
+    agents = sorted(e.source.agent[:3] for e in events if e.cameo_root == "11" and e.source is not None)
+    assert agents == ["GOV", "LEG"]
+
+
+CONSULATE_STORY = (
+    "Taliban gunmen storm Indian consulate in Jalalabad\n\nDozens were hurt in the brazen attack in eastern "
+    "Afghanistan\n\nTaliban gunmen stormed the Indian consulate in Jalalabad late on Tuesday, killing three "
+    "guards, officials said on Wednesday.\n\nThe Taliban claimed responsibility for the attack, which they "
+    "said was revenge for American air strikes last month that killed 20 villagers in Kunar.")
+
+
+def test_a_standfirst_attack_joins_the_lead_not_a_later_one(read_text):
+    # rule `dedup`, lead_only: a standfirst telling is never a mention of a later background act
+    events = _events(read_text, CONSULATE_STORY)
+    later = [e for e in events if e.target is not None and e.target.agent[:3] == "CVL"]
+    assert not [m for e in later for m in e.mentions if "brazen" in m.evidence]

@@ -1169,7 +1169,7 @@ def run(ctx: Any) -> None:
             sentences.append(sent.index if sent is not None else -1)
     _undated_asides(ctx, events, zones, anchored, sentences, defaulted)
     _event_anaphors(ctx, events, lex)
-    events = dedup(events, zones, anchored, verbal, guessed, sentences)
+    events = dedup(events, zones, anchored, verbal, guessed, sentences, ctx.published)
     events = [e for e in events if e.source is not None or e.target is not None]
     for i, e in enumerate(events, 1):
         e.id = f"e{i}"
