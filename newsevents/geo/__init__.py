@@ -59,7 +59,7 @@ ACRONYM_TOWN_MIN = 1_000_000  # a town read from an acronym must be this big (a 
 
 
 def _acronym(span) -> bool:
-    """A short word in capitals ("OAS", "CHU", "MoD") that is not part of a line in capitals (a dateline, a
+    """A short word in capitals ("SEC", "UN", "MoD") that is not part of a line in capitals (a dateline, a
     headline): organisations and codes more often than places (rule acronym_readings)."""
     if len(span) != 1:
         return False
@@ -74,8 +74,8 @@ def _acronym(span) -> bool:
 
 def _acronym_readings(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
     """What an acronym may name (rule acronym_readings): a country, state or region by its name or one of
-    our aliases ("UK", "UAE", "NSW"), or a big city; not a town abroad that shares the letters ("Wa",
-    "Oas") nor one whose alternate names hold an airport code."""
+    our aliases ("UK", "UAE", "NSW"), or a big city; not a town abroad that shares the letters ("Un",
+    "Us") nor one whose alternate names hold an airport code."""
     return tuple(e for e in entries
                  if e.kind != "city" and not e.alternate
                  or e.kind == "city" and e.population >= ACRONYM_TOWN_MIN)
@@ -236,9 +236,9 @@ LOCAL_NAMESAKE_RADIUS_KM = 250.0
 
 def _local_namesakes(mentions: list[MentionCandidates], context: DocumentContext) -> None:
     """Local news: where every other place of the story lies in one country, a far city of another
-    country that nothing else points to ("Paris" in a story about a Tennessee county) is its namesake
+    country that nothing else points to ("Moscow" in a story about an Idaho county) is its namesake
     near the story's own places, and a country named like a state that holds them is the state; so is
-    a region of another country ("Virginia" in an Irish story is the Irish town) (rule local_namesakes)."""
+    a region of another country ("Florida" in a story whose places all lie in Uruguay is the town there) (rule local_namesakes)."""
     others = {fold(m.text): m.chosen for m in mentions if m.chosen is not None}
     for m in mentions:
         e = m.chosen
@@ -285,8 +285,8 @@ def _far_feature_named_towns(found: list, mentions: list[MentionCandidates]) -> 
 
 
 def _short_country_names(mentions: list[MentionCandidates]) -> None:
-    """A country the story names in full ("Saint Kitts and Nevis") is meant by the first words of its name
-    elsewhere in the story ("Saint Kitts"), not a town so named (rule short_country_names)."""
+    """A country the story names in full ("Antigua and Barbuda") is meant by the first words of its name
+    elsewhere in the story ("Antigua"), not a town so named (rule short_country_names)."""
     countries = {fold(m.chosen.name): m.chosen for m in mentions if m.chosen is not None and m.chosen.kind == "country"}
     if not countries:
         return
@@ -503,7 +503,7 @@ def _paragraph_town(span, town_spans: list, gazetteer) -> Entry | None:
     text = span.doc.text
     end = text.find("\n", span.end_char)
     town = _nearest_town(span, town_spans, text.rfind("\n", 0, span.start_char) + 1, len(text) if end < 0 else end)
-    leading = [span[:k].text for k in (1, 2) if k < len(span) and span[k].tag_ != "POS"  # "Wilson's Farm"
+    leading = [span[:k].text for k in (1, 2) if k < len(span) and span[k].tag_ != "POS"  # "Miller's Farm"
                if any(not e.alternate and e.kind == "city" for e in gazetteer.lookup(span[:k].text))]
     if town is not None and leading and not any(town in gazetteer.lookup(name) for name in leading):
         return None

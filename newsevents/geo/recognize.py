@@ -108,8 +108,8 @@ def _name_words(span: Span) -> list[str]:
 
 
 def building_or_street_name(span: Span) -> bool:
-    """Ends with the feature word of a built feature ("Elm Square", "Grand Avenue"), a name that a town may
-    also bear; not a natural one ("Rock Hill", "Elk Falls" are towns' names as often)."""
+    """Ends with the feature word of a built feature ("Elm Square", "Elm Avenue"), a name that a town may
+    also bear; not a natural one ("Stone Hill", "Elk Falls" are towns' names as often)."""
     words = _name_words(span)
     return len(words) >= 2 and words[-1] in feature_words() and words[-1] not in natural_feature_words()
 
@@ -468,7 +468,7 @@ def _whole_name(span: Span, gazetteer: Gazetteer, across_entities: bool = False)
                 continue
             # "and" joins two names into one only for a country or region ("Trinidad and Tobago"); a word
             # the model gave another entity joins too for a country or region, a big city, or a name
-            # introduced as a place ("in Santa Rosa" with "Rosa" tagged as a person)
+            # introduced as a place ("in Campo Grande" with "Grande" tagged as an organisation)
             joined = any(t.lower_ == "and" for t in wider)
             crossing = any(not own(t) for t in wider)
             placed = crossing and _after_locative(wider)
@@ -730,7 +730,7 @@ SPELLING_PREFIX = 4
 
 
 def _spelled_alike(text: str, name: str) -> bool:
-    """Another spelling or a longer form of the same name ("Misrata" for Misratah), not another name the
+    """Another spelling or a longer form of the same name ("Benghasi" for Benghazi), not another name the
     town also bears (a district's name for the city, a word for a village): both begin alike."""
     return fold(text)[:SPELLING_PREFIX] == fold(name)[:SPELLING_PREFIX]
 
