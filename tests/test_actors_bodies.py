@@ -152,3 +152,18 @@ def test_an_unknown_advocacy_body_is_an_ngo_of_the_story_and_its_officers_speak_
     assert _code_of(r, "The forum's deputy CEO") == "ZAFNGO"
     assert _code_of(r, "the forum's spokesman") == "ZAFNGO"
     assert _code_of(r, "AgriLeague") == "ZAFNGO"
+
+
+def test_an_unknown_organization_takes_the_code_of_its_apposition(read_text):
+    # rule `organization_apposition`: the firm in apposition is the organization itself
+    r = read_text("ACCRA - Harlow Capital, a Bermuda shipping firm, rejected the ruling on Saturday. "
+                  "Ghana's government said the ship would stay.", published="2014-03-02")
+    assert _code_of(r, "Harlow Capital") == "BMUBUS"
+
+
+def test_a_body_named_by_a_state_role_word_is_not_an_ngo_of_the_focus(read_text):
+    # rule `named_body`: the story's country is no fallback when a state role word is in the name
+    r = read_text("LONDON - The Municipal Government Association said councils needed more money. "
+                  "The Coastal Towns Alliance agreed.", published="2005-01-01")
+    assert _code_of(r, "The Municipal Government Association") != "GBRNGO"
+    assert _code_of(r, "The Coastal Towns Alliance") == "GBRNGO"

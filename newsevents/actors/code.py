@@ -1150,6 +1150,8 @@ def _named_body(ctx: Context, token: Token, matches: list[Match]) -> tuple[str, 
     if head in BODY_HEADS:
         if not name and not joined:
             return None  # a bare "the League": a reference back, not a name
+        if not country and any(e.kind == ROLE and e.agent in STATE_AGENTS for m in matches for e in m.entries):
+            return None  # "the Local Government Association": a body of the state, read by its role word
         country = country or next((c for c in (_place_country(ctx, t) for t in name) if c), "") or state(ctx).focus or ""
         return (country, BODY_AGENT) if country else None
     name = [t for t in ctx.doc[_np_left(token): token.i + 1] if t.text[:1].isupper() and t.dep_ in {"compound", "amod", "flat"}]
@@ -2209,8 +2211,9 @@ def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
     # appositions: "the minister's deputy, Ana Ruiz"; "The French envoy to Mali, Ambassador Jean Dupont"
     for child in token.rights:
         if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"}:
-            if reading is None and not (token.pos_ == "NOUN" or token.ent_type_ == "PERSON"):
-                continue  # an unknown place or organization does not take its apposition's code
+            if reading is None and not (token.pos_ == "NOUN" or token.ent_type_ in {"PERSON", "ORG"}):
+                continue  # an unknown place does not take its apposition's code (an organization
+                # does, rule `organization_apposition`: "Harlow Capital, a Bermuda firm," is BMU BUS)
             if child.left_edge.i > 0 and token.doc[child.left_edge.i - 1].text == "(":
                 continue  # "(Reuters)" after a dateline place is a credit, not the same entity
             if token.ent_type_ == "PERSON" and normalize(child.lemma_) in load_knowledge().institution_nouns:
