@@ -233,3 +233,19 @@ def test_a_demonstration_of_a_quality_is_no_protest(read_text, sentence):
 def test_a_demonstration_of_people_is_still_a_protest(read_text):
     triples = _triples(read_text, "A demonstration of 5,000 Chilean farmers blocked the road to Santiago on Monday.")
     assert [t for t in triples if t[0][:2] == "14"]
+
+
+@pytest.mark.parametrize("sentence, target", [
+    # rule `advice_appeal`: advice told as speech appeals to the party that should act (CAMEO 020)
+    ("The Chilean senator said on Sunday that Peru should withdraw its envoy from Santiago.", "PERGOV"),
+    ("The Chilean foreign minister argued that Peru must pay compensation to the fishermen.", "PERGOV"),
+])
+def test_advice_told_as_speech_is_an_appeal(read_text, sentence, target):
+    triples = _triples(read_text, sentence)
+    assert [t for t in triples if t[0][:2] == "02" and t[1] == "asserted" and t[3] == target]
+
+
+def test_a_third_party_need_described_is_no_appeal(read_text):
+    # rule `advice_appeal`: no party advised ("they need to", "the talks should")
+    triples = _triples(read_text, "The Chilean minister said the talks should resume in Lima next month.")
+    assert not [t for t in triples if t[0][:2] == "02"]

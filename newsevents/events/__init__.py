@@ -32,6 +32,7 @@ from newsevents.events.dedup import dedup, same_parties
 from newsevents.events.detect import (
     VERDICT,
     Candidate,
+    advice_appeals,
     conditional_warnings,
     find_candidates,
     hope_appeals,
@@ -1053,7 +1054,7 @@ def run(ctx: Any) -> None:
     cands = find_candidates(ctx, lex)
     taken = {c.token.i for c in cands}
     warnings = conditional_warnings(ctx, lex, taken, WARNING)
-    said = verdicts(ctx, lex, taken) + hope_appeals(ctx, lex, taken)
+    said = verdicts(ctx, lex, taken) + hope_appeals(ctx, lex, taken) + advice_appeals(ctx, lex, taken)
     cands = sorted(cands + warnings + said, key=lambda c: c.token.i)
     for c in cands:
         if c.entry is not WARNING and c.entry is not VERDICT:

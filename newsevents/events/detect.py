@@ -550,6 +550,39 @@ def verdicts(ctx: Any, lex: Lexicon, taken: set[int]) -> list[Candidate]:
     return out
 
 
+ADVICE_APPEAL = Entry(key="advice appeal", code="020", kind="request", targets=[])
+
+
+def advice_appeals(ctx: Any, lex: Lexicon, taken: set[int]) -> list[Candidate]:
+    """Rule `advice_appeal` (CAMEO 02 appeal; 020 "make an appeal or request"): "the senator said the
+    government should raise its troop numbers", "argued that Chile must withdraw" tells advice as speech:
+    an appeal of the speaker to the party that should act, whose act is requested, not done
+    (lexicon `advice_appeal`: speech verbs, the modal auxiliaries and need/have-to verbs of obligation)."""
+    spec = lex.advice_appeal
+    if not spec:
+        return []
+    out: list[Candidate] = []
+    verbs, modals, needs = spec.get("verbs", ()), spec.get("modals", ()), spec.get("need_verbs", ())
+    for zone, tok in _story_tokens(ctx, taken, lambda pos, lemma: pos == "VERB" and lemma in verbs):
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ in ("it", "this", "that", "which"):
+            continue
+        for clause in (c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")):
+            inner = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if inner is None or (inner.pos_ == "PRON" and inner.lower_ != "we"):
+                continue  # ("they need to export": a third party's need described, no one advised)
+            if not (inner.lower_ == "we" or inner.ent_type_ in NAMED_PARTIES or lex.in_class(inner.lemma_, "VISITOR")
+                    or bridge.actor_for_token(ctx, inner) is not None):
+                continue  # ("said the talks should resume": no party is advised)
+            obliged = any(c.dep_ == "aux" and c.lower_ in modals for c in clause.children) or (
+                clause.lemma_.lower() in needs and any(c.dep_ == "xcomp" for c in clause.children))
+            if not obliged or any(c.dep_ == "neg" for c in [*tok.children, *clause.children]):
+                continue
+            out.append(Candidate(tok, ADVICE_APPEAL, ADVICE_APPEAL.code or "020", zone, [tok]))
+            break
+    return out
+
+
 def hope_appeals(ctx: Any, lex: Lexicon, taken: set[int]) -> list[Candidate]:
     """Rule `hope_appeal`: "we hope all sides can help reduce tensions" appeals to those sides."""
     spec = lex.hope_appeal
