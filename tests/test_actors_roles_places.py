@@ -98,3 +98,11 @@ def test_insurgents_with_no_place_of_their_own_are_where_the_story_happens_not_i
                   "Sunday. The United States and its allies have struck targets in Iraq since August. Officials "
                   "said the insurgents were weaker now.", published="2015-12-06")
     assert _code_of(r, "the insurgents") == "IRQREB"
+
+
+def test_the_leaders_of_a_group_named_by_its_role_are_the_groups(read_text):
+    # rule `group_anaphor` (a group named by a role phrase, "the militant group in Syria") and
+    # `body_officer` (its leaders speak for it, not for the story's government)
+    r = read_text("WASHINGTON - The senator on Sunday called for more air strikes against the militant group in "
+                  "Syria. The group's leaders must be stopped, she said.", published="2015-12-06")
+    assert _code_of(r, "The group's leaders") == "SYRREB"

@@ -2551,6 +2551,12 @@ def _antecedent(ctx: Context, token: Token, armed_only: bool = False) -> tuple[s
                     code = _entry_code(ctx, e)
                     if code and code[0] and code[1] != "MED":  # "Reuters reported. The group said": not Reuters
                         return code[0], code[1], e.name
+                if (e.kind == ROLE and e.agent in ARMED_GROUP_AGENTS and m.end - 1 != token.i
+                        and normalize(ctx.doc[m.end - 1].lemma_) in GROUP_NOUNS):
+                    # "the militant group in Syria ... the group's leaders": a group named by its role
+                    named = _code_token(ctx, ctx.doc[m.end - 1], 1)
+                    if named is not None and named.country:
+                        return named.country, named.agent, named.name
     return None
 
 
