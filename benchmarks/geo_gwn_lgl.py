@@ -10,8 +10,7 @@ demonyms, languages, homonyms and embedded non-literal uses (GeoWebNews types).
 
 Prints, per set: acc@161 km over the gold toponyms found, recall@161 km over all scored gold
 toponyms, and both again under the set's own types alone (GWN types a few demonym-shaped toponyms as
-places: scored there, left out by form in the first reading),
-toponyms, precision (share of system places that overlap a gold toponym of any type), mean and
+places: scored there, left out by form in the first reading), precision (share of system places that overlap a gold toponym of any type), mean and
 median error, beside the published anchors; and the index load time and RSS.
 """
 

@@ -790,6 +790,33 @@ def test_far_city_in_a_local_story_is_the_namesake_near_its_places():
     assert town.chosen is capital
 
 
+def test_city_abroad_in_a_story_naming_its_home_country_is_the_home_namesake():
+    """rule home_country_namesakes: a story naming Canada twice (and Syria once) reads a bare name as the
+    Canadian city of real size, not the capital abroad; not when a demonym points to that capital's
+    country, nor when the home namesake is a village."""
+    from collections import Counter
+
+    from newsevents.geo import _home_country_namesakes
+
+    canada = _entry(1, "Canada", "country", "CAN", 56.0, -106.0, 37_000_000)
+    syria = _entry(2, "Syria", "country", "SYR", 35.0, 38.0, 17_000_000)
+    capital = _entry(3, "Veloria", "city", "FRA", 48.9, 2.35, 2_000_000)
+    namesake = _entry(4, "Veloria", "city", "CAN", 42.98, -81.25, 350_000, admin1="CA.08")
+    mentions = [MentionCandidates(0, 6, "Canada", (canada,), chosen=canada),
+                MentionCandidates(10, 15, "Syria", (syria,), chosen=syria),
+                MentionCandidates(20, 26, "Canada", (canada,), chosen=canada)]
+    town = MentionCandidates(30, 37, "Veloria", (capital, namesake), chosen=capital)
+    _home_country_namesakes([*mentions, town], DocumentContext(countries=Counter({"CAN": 2.0, "FRA": 1.0})))
+    assert town.chosen is namesake
+    town.chosen = capital
+    _home_country_namesakes([*mentions, town], DocumentContext(countries=Counter({"CAN": 2.0, "FRA": 2.5})))
+    assert town.chosen is capital
+    village = _entry(5, "Veloria", "city", "CAN", 42.98, -81.25, 3_000, admin1="CA.08")
+    town = MentionCandidates(30, 37, "Veloria", (capital, village), chosen=capital)
+    _home_country_namesakes([*mentions, town], DocumentContext(countries=Counter({"CAN": 2.0, "FRA": 1.0})))
+    assert town.chosen is capital
+
+
 def test_country_named_like_the_state_of_a_local_story_is_the_state():
     """rule local_namesakes: a country's name that is also the US state holding the story's other places
     is the state."""

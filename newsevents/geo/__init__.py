@@ -180,6 +180,7 @@ def run(ctx: Context) -> None:
     _short_country_names(mentions)
     _towns_outside_their_container(mentions)
     _local_namesakes(mentions, context)
+    _home_country_namesakes(mentions, context)
     ctx.exposed["_geo_dateline_entry"] = dateline
     _confirm_small_towns(found, mentions, context)
     _drop_stray_alternates(mentions, context)
@@ -265,6 +266,31 @@ def _local_namesakes(mentions: list[MentionCandidates], context: DocumentContext
         near = [c for c in readings if gaps.get(c.row, LOCAL_NAMESAKE_RADIUS_KM + 1) <= LOCAL_NAMESAKE_RADIUS_KM]
         if near:
             m.chosen = min(near, key=lambda c: gaps[c.row])
+
+
+HOME_COUNTRY_MIN_MENTIONS = 2  # the story names its home country at least this often
+HOME_NAMESAKE_MIN_POPULATION = 100_000  # a namesake of real size, not any village sharing a famous name
+
+
+def _home_country_namesakes(mentions: list[MentionCandidates], context: DocumentContext) -> None:
+    """A story that keeps naming one country (its home) and reads a bare name as a city of another
+    country that nothing else points to means the home country's own city of that name, when that city
+    is of real size ("Veloria" in a story that names Canada again and again is the Canadian city, not
+    the capital abroad that shares its name) (rule home_country_namesakes). The other places of the story may lie abroad."""
+    named = Counter(m.chosen.country for m in mentions if m.chosen is not None and m.chosen.kind == "country")
+    if not named:
+        return
+    home, times = named.most_common(1)[0]
+    if times < HOME_COUNTRY_MIN_MENTIONS or sum(1 for n in named.values() if n == times) > 1:
+        return
+    for m in mentions:
+        e = m.chosen
+        if e is None or e.kind != "city" or e.country == home or _pointed_to(e.country, m, mentions, context):
+            continue
+        readings = [c for c in m.entries if c.kind == "city" and c.country == home and not c.alternate
+                    and c.population >= HOME_NAMESAKE_MIN_POPULATION]
+        if readings:
+            m.chosen = max(readings, key=lambda c: c.population)
 
 
 FEATURE_TOWN_MAX_POPULATION = 100_000
