@@ -106,3 +106,12 @@ def test_the_leaders_of_a_group_named_by_its_role_are_the_groups(read_text):
     r = read_text("WASHINGTON - The senator on Sunday called for more air strikes against the militant group in "
                   "Syria. The group's leaders must be stopped, she said.", published="2015-12-06")
     assert _code_of(r, "The group's leaders") == "SYRREB"
+
+
+def test_a_birthplace_gives_way_to_another_country_word_of_the_phrase(read_text):
+    # rule `location_modifier`: "Somali-born" names a birthplace; "Swedish" the man's country
+    r = read_text("A Somali-born Swedish man was charged by prosecutors on Monday. A Kenyan-born man was "
+                  "arrested. A Kenyan-born U.S. citizen attacked a police station in Ohio.", published="2016-11-17")
+    assert _code_of(r, "A Somali-born Swedish man") == "SWECVL"
+    assert _code_of(r, "A Kenyan-born man") == "KENCVL"
+    assert _code_of(r, "A Kenyan-born U.S. citizen") == "USACVL"  # rule `indefinite_person` ("citizen")

@@ -895,15 +895,18 @@ def _hyphen_suffix(ctx: Context, m: Match) -> str:
 def _modifier_country(ctx: Context, matches: list[Match], head_match: Match | None) -> tuple[str, str | None]:
     """The country named by a modifier: a nationality or country word first ("Somali militant
     group"), then an organization, group or person ("Hamas fighters", "Obama's spokesman")."""
-    for kinds in ({COUNTRY, DEMONYM, CAPITAL, SEAT, SHORT}, {ORG, GROUP, PERSON}):
-        for m in matches:
-            if m is head_match or _stance_prefixed(ctx, m):
-                continue
-            for e in m.entries:
-                if e.kind in kinds:
-                    code = _match_code(ctx, m, e)
-                    if code and code[0]:
-                        return code[0], e.name
+    # rule `location_modifier`: a birthplace or base ("Somali-born Swedish man") gives way to
+    # another country word of the phrase, and counts only when the phrase has none
+    for placing in (False, True):
+        for kinds in ({COUNTRY, DEMONYM, CAPITAL, SEAT, SHORT}, {ORG, GROUP, PERSON}):
+            for m in matches:
+                if m is head_match or _stance_prefixed(ctx, m) or _placing_only(ctx, m) != placing:
+                    continue
+                for e in m.entries:
+                    if e.kind in kinds:
+                        code = _match_code(ctx, m, e)
+                        if code and code[0]:
+                            return code[0], e.name
     return "", None
 
 
