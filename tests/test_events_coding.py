@@ -249,3 +249,13 @@ def test_a_third_party_need_described_is_no_appeal(read_text):
     # rule `advice_appeal`: no party advised ("they need to", "the talks should")
     triples = _triples(read_text, "The Chilean minister said the talks should resume in Lima next month.")
     assert not [t for t in triples if t[0][:2] == "02"]
+
+
+@pytest.mark.parametrize("sentence, bombing", [
+    # rule `vehicle_bombing`: a vehicle carrying explosives, or driven by a bomber, into a target (CAMEO 1832)
+    ("A Chilean bomber crashed a van loaded with explosives into the Peruvian embassy on Monday.", True),
+    ("Peruvian rebels drove an explosives-laden jeep into a Chilean army post on Monday.", True),
+    ("A Peruvian driver crashed his van into a Chilean shop on Monday.", False),
+])
+def test_a_vehicle_driven_into_a_target_as_a_bomb_is_a_vehicular_bombing(read_text, sentence, bombing):
+    assert bool([t for t in _triples(read_text, sentence) if t[0] == "1832"]) == bombing

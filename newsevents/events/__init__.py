@@ -36,6 +36,7 @@ from newsevents.events.detect import (
     conditional_warnings,
     find_candidates,
     hope_appeals,
+    vehicle_bombings,
     verdicts,
 )
 from newsevents.events.lexicon import Entry, Lexicon, load_lexicon
@@ -1055,6 +1056,7 @@ def run(ctx: Any) -> None:
     taken = {c.token.i for c in cands}
     warnings = conditional_warnings(ctx, lex, taken, WARNING)
     said = verdicts(ctx, lex, taken) + hope_appeals(ctx, lex, taken) + advice_appeals(ctx, lex, taken)
+    said += vehicle_bombings(ctx, lex, taken)
     cands = sorted(cands + warnings + said, key=lambda c: c.token.i)
     for c in cands:
         if c.entry is not WARNING and c.entry is not VERDICT:

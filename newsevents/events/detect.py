@@ -550,6 +550,37 @@ def verdicts(ctx: Any, lex: Lexicon, taken: set[int]) -> list[Candidate]:
     return out
 
 
+VEHICLE_BOMBING = Entry(key="vehicle bombing", code="1832", targets=["into", "through"])
+
+
+def vehicle_bombings(ctx: Any, lex: Lexicon, taken: set[int]) -> list[Candidate]:
+    """Rule `vehicle_bombing` (CAMEO 1832 "carry out vehicular bombing"): "a bomber crashed a truck
+    loaded with explosives into the consulate", "drove an explosives-laden car into the base": a
+    vehicle driven into a target is a bombing when the vehicle carries explosives or its driver is
+    a bomber (lexicon `vehicle_bombing`: driving verbs, vehicles, explosive words)."""
+    spec = lex.vehicle_bombing
+    if not spec:
+        return []
+    out: list[Candidate] = []
+    verbs, vehicles, explosive = spec.get("verbs", ()), spec.get("vehicles", ()), spec.get("explosives", ())
+    for zone, tok in _story_tokens(ctx, taken, lambda pos, lemma: pos == "VERB" and lemma in verbs):
+        obj = direct_object(tok)
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        vehicle = obj if obj is not None else subj
+        if vehicle is None or vehicle.lemma_.lower() not in vehicles | explosive:
+            continue
+        carried = list(vehicle.subtree)
+        if not [p for p in [*tok.children, *carried] if p.dep_ == "prep" and p.lower_ in ("into", "through")]:
+            continue  # (the parser may hang "into the base" from the vehicle or from "packed with")
+        loaded = any(t.lemma_.lower() in explosive for t in carried) or any(
+            c.dep_ == "dobj" and c.lemma_.lower() in explosive for c in tok.children)  # ("a car full explosives")
+        bomber = subj is not None and subj is not vehicle and any(
+            t.lemma_.lower() in spec.get("drivers", ()) for t in subj.subtree)
+        if loaded or bomber:
+            out.append(Candidate(tok, VEHICLE_BOMBING, VEHICLE_BOMBING.code or "1832", zone, [tok]))
+    return out
+
+
 ADVICE_APPEAL = Entry(key="advice appeal", code="020", kind="request", targets=[])
 
 
