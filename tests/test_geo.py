@@ -849,3 +849,14 @@ def test_square_named_like_a_far_small_town_is_the_local_square(read_text):
     found = {p.text: p for p in places_of(read_text, text)}
     assert found["Lincoln Square"].kind == "feature"
     assert km(found["Lincoln Square"].lat, found["Lincoln Square"].lon, 39.74, -104.99) < 50
+
+
+def test_spellings_alike_once_a_leading_article_is_set_aside():
+    """rule spelled_alike: "Al-Qasrin" and "El Qasreen" are spellings of one name (the article differs, then
+    the vowels); a name that begins otherwise is still another name."""
+    from newsevents.geo.recognize import _spelled_alike
+
+    assert _spelled_alike("Al-Qasrin", "El Qasreen")
+    assert _spelled_alike("Qasrin", "Al Qasreen")
+    assert not _spelled_alike("Al-Qasrin", "Al Hamra")
+    assert not _spelled_alike("Alqasrin", "Qasreen")

@@ -729,10 +729,25 @@ def _weak_ok(gazetteer: Gazetteer, text: str, after_locative: bool = False) -> b
 SPELLING_PREFIX = 4
 
 
+@functools.lru_cache(maxsize=1)
+def name_articles() -> frozenset[str]:
+    """Articles transliterated names write before the name or leave out (data/name_articles.tsv)."""
+    return frozenset(row["article"] for row in read_tsv("name_articles.tsv"))
+
+
+def _without_article(key: str) -> str:
+    """A folded name without a leading article ("al-qasr" -> "qasr")."""
+    head, sep, rest = key.replace("-", " ", 1).partition(" ")
+    return rest if sep and rest and head in name_articles() else key
+
+
 def _spelled_alike(text: str, name: str) -> bool:
-    """Another spelling or a longer form of the same name ("Benghasi" for Benghazi), not another name the
-    town also bears (a district's name for the city, a word for a village): both begin alike."""
-    return fold(text)[:SPELLING_PREFIX] == fold(name)[:SPELLING_PREFIX]
+    """Another spelling or a longer form of the same name ("Benghasi" for Benghazi, "Al-Qasrin" for
+    El Qasreen), not another name the town also bears (a district's name for the city, a word for a
+    village): both begin alike once a leading article is set aside (rule spelled_alike)."""
+    a, b = fold(text), fold(name)
+    return a[:SPELLING_PREFIX] == b[:SPELLING_PREFIX] \
+        or _without_article(a)[:SPELLING_PREFIX] == _without_article(b)[:SPELLING_PREFIX]
 
 
 def introduced_as_place(span: Span, place_noun_only: bool = False) -> bool:
