@@ -201,6 +201,7 @@ def test_what_is_offered_in_words_is_said(read_text, sentence, code):
 @pytest.mark.parametrize("sentence, code, absent", [
     # lexicon `decline` objects: CAMEO 011 decline comment; it refuses nothing (120)
     ("A spokesman for the Peruvian government declined comment on the border incident.", "011", "120"),
+    ("The Peruvian army refused to comment on the Chilean report.", "011", "120"),
     # lexicon `plead guilty` / `plead not guilty`: CAMEO 015 acknowledge, 016 deny responsibility
     ("The Chilean colonel Jorge Rojas pleaded not guilty on Tuesday.", "016", "015"),
     ("The Chilean colonel Jorge Rojas pleaded guilty to fraud on Tuesday.", "015", "016"),

@@ -117,6 +117,8 @@ def _verb_entry(tok: Token, lex: Lexicon) -> tuple[Entry, Token | None] | None:
         keys.append((key, pobj or obj))
     if obj is not None:
         keys.append((f"{lemma} {obj.lemma_.lower()}", None))
+    for x in (c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+        keys.append((f"{lemma} to {x.lemma_.lower()}", None))  # "declined to comment" (CAMEO 011)
     keys.append((lemma, obj))
     found = [(lex.verbs[key], refiner) for key, refiner in keys if key in lex.verbs]
     if obj is None:
