@@ -192,10 +192,10 @@ def test_attackers_take_the_place_of_their_attack_and_no_agent_unless_a_group_is
 def test_international_courts_and_the_international_community_are_no_country_of_the_story(read_text):
     # rule `international_court` (IGO + JUD, and "the tribunal" later is the same body);
     # `named_organization` ("the international community" is IGO)
-    r = read_text("LIMA - Peru said on Saturday that the International Tribunal for River Disputes had ruled "
+    r = read_text("LIMA - Peru said on Saturday that the World River Tribunal had ruled "
                   "on the dam. The tribunal gave Peru a month. Peru urged the international community to help.",
                   published="2014-03-02")
-    assert _code_of(r, "the International Tribunal") == "IGOJUD"
+    assert _code_of(r, "the World River Tribunal") == "IGOJUD"
     assert _code_of(r, "The tribunal") == "IGOJUD"
     assert _code_of(r, "the international community") == "IGO"
 

@@ -82,10 +82,10 @@ def test_a_locative_word_parsed_as_a_modifier_still_makes_a_place(read_text):
 
 
 def test_the_object_of_ask_is_not_its_subject_nor_is_the_subject_it_controls(read_text):
-    # rule `object_pronoun`: "him" and the "he" it controls are someone other than the judge;
+    # rule `object_pronoun`: "him" and the "he" of his infinitive are someone other than the judge;
     # a noun object ("told reporters that she") leaves the subject pronoun to the speaker
     r = read_text("Tom Baker is accused of setting fires in Ohio. On Wednesday, U.S. District Judge Ana Ruiz "
-                  "asked him to confirm that he intended to plead not guilty. Judge Ruiz told reporters that "
+                  "urged him to explain why he had fled the state. Judge Ruiz told reporters that "
                   "she would rule soon.", published="2016-11-17")
     assert _code_of(r, "him") != "USAJUD"
     assert _code_of(r, "he") != "USAJUD"
@@ -115,3 +115,10 @@ def test_a_birthplace_gives_way_to_another_country_word_of_the_phrase(read_text)
     assert _code_of(r, "A Somali-born Swedish man") == "SWECVL"
     assert _code_of(r, "A Kenyan-born man") == "KENCVL"
     assert _code_of(r, "A Kenyan-born U.S. citizen") == "USACVL"  # rule `indefinite_person` ("citizen")
+
+
+def test_a_group_of_people_acts_as_the_people(read_text):
+    # rule `partitive_head`: "a group of lawmakers" is the lawmakers (LEG), not an unknown "group"
+    r = read_text("OTTAWA - A group of Canadian lawmakers has urged a review of the harbour deal.",
+                  published="2018-02-13")
+    assert _code_of(r, "A group of Canadian lawmakers") == "CANLEG"

@@ -1154,7 +1154,7 @@ def _named_body(ctx: Context, token: Token, matches: list[Match]) -> tuple[str, 
         if not name and not joined:
             return None  # a bare "the League": a reference back, not a name
         if not country and any(e.kind == ROLE and e.agent in STATE_AGENTS for m in matches for e in m.entries):
-            return None  # "the Local Government Association": a body of the state, read by its role word
+            return None  # "the Municipal Government Association": a body of the state, read by its role word
         country = country or next((c for c in (_place_country(ctx, t) for t in name) if c), "") or state(ctx).focus or ""
         return (country, BODY_AGENT) if country else None
     name = [t for t in ctx.doc[_np_left(token): token.i + 1] if t.text[:1].isupper() and t.dep_ in {"compound", "amod", "flat"}]
@@ -2197,6 +2197,19 @@ def _located_in(ctx: Context, token: Token) -> str:
     return ""
 
 
+PARTITIVE_HEADS = frozenset(_WORDS["partitive_heads"])
+
+
+def _partitive_members(token: Token) -> Token | None:
+    """Rule `partitive_head`: the head of the "of" phrase after a word for a number or a group of
+    people ("a group of lawmakers", "dozens of teachers", "a handful of guerrillas"), or None."""
+    if token.pos_ not in {"NOUN", "NUM"} or normalize(token.lemma_) not in PARTITIVE_HEADS:
+        return None
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == token.i + 1), None)
+    members = None if of is None else next((c for c in of.children if c.dep_ == "pobj"), None)
+    return members if members is not None and members.pos_ in {"NOUN", "PROPN"} and members.tag_ in {"NNS", "NNPS"} else None
+
+
 def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
     if token.tag_ in PRONOUN_TAGS or token.pos_ == "PRON":
         s, e = ctx.raw_span(token)
@@ -2207,6 +2220,12 @@ def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
             return None
         return Actor(text=ctx.raw[s:e], start=s, end=e, country=found[0], agent=found[1],
                      code=found[0] + found[1], name=found[2])
+    members = _partitive_members(token)
+    if members is not None:  # rule `partitive_head`: "a group of lawmakers" acts as the lawmakers
+        found = _code_token(ctx, members, depth)
+        if found is not None:
+            left, _ = np_bounds(token)
+            return _make_actor(ctx, left, members.right_edge.i + 1, found.country, found.agent, found.name)
     if _plain_noun_phrase(ctx, token):
         return None
     reading, left, right = read_phrase(ctx, token)
@@ -2440,8 +2459,8 @@ OBJECT_DEPS = {"dobj", "iobj", "dative"}
 
 
 def _is_controlling_subject(ctx: Context, pronoun: Token, found: tuple[str, str, str | None], depth: int) -> bool:
-    """Rule `object_pronoun`: the object of "ask", "tell", "urge" ("the judge asked him to confirm
-    that he ...") is someone other than the verb's subject, and so is a subject pronoun inside the
+    """Rule `object_pronoun`: the object of "ask", "tell", "urge" ("the judge urged her to explain
+    why she ...") is someone other than the verb's subject, and so is a subject pronoun inside the
     infinitive the pronoun object controls: True when `found` is that subject's code. ("The
     minister told reporters that he would resign": a noun object controls no "he".)"""
     if pronoun.lower_.endswith(("self", "selves")) or depth > 0:
