@@ -860,3 +860,12 @@ def test_spellings_alike_once_a_leading_article_is_set_aside():
     assert _spelled_alike("Qasrin", "Al Qasreen")
     assert not _spelled_alike("Al-Qasrin", "Al Hamra")
     assert not _spelled_alike("Alqasrin", "Qasreen")
+
+
+def test_union_of_states_is_a_place_only_as_a_territory(read_text):
+    """rule territorial_bodies: "the EU" after a preposition of place is its territory (a place at the
+    union's point); "the EU said" is the body, no place."""
+    places = places_of(read_text, "Farmers sold more cheese across the EU last year. "
+                                  "The EU said on Tuesday that the tariff would stay.")
+    eu = [p for p in places if p.text == "EU"]
+    assert len(eu) == 1 and eu[0].start < 50 and eu[0].kind == "region"

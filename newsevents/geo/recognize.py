@@ -420,8 +420,29 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
     for span in unknowns:
         claim(span, "unknown")
     _with_directions(found, taken)
+    found = [f for f in found if not _territorial_body_as_organisation(f.span)]
     found.sort(key=lambda f: f.span.start)
     return found
+
+
+@functools.lru_cache(maxsize=1)
+def territorial_bodies() -> tuple[frozenset[str], frozenset[str]]:
+    """The names of unions of states and the prepositions that make them places (data/territorial_bodies.tsv)."""
+    rows = read_tsv("territorial_bodies.tsv")
+    return (frozenset(r["word"] for r in rows if r["role"] == "body"),
+            frozenset(r["word"] for r in rows if r["role"] == "preposition"))
+
+
+def _territorial_body_as_organisation(span: Span) -> bool:
+    """A union of states named as the body it also is ("the EU said"), not after a preposition that
+    makes it a territory ("sold across the EU"): no place (rule territorial_bodies)."""
+    bodies, prepositions = territorial_bodies()
+    if fold(span.text) not in bodies:
+        return False
+    doc, k = span.doc, span.start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    return k < 0 or doc[k].lower_ not in prepositions
 
 
 DIRECTION_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
