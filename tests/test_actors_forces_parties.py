@@ -217,3 +217,11 @@ def test_a_headline_verb_read_as_a_noun_splits_the_phrase(read_text):
     r = read_text("Kenyan security forces commander resigns\n\nNAIROBI - The commander of Kenyan security forces "
                   "resigned on Monday.", published="2016-11-11")
     assert _code_of(r, "Kenyan security forces commander") == "KENMIL"
+
+
+def test_a_unit_of_an_armed_group_is_the_groups_not_a_state_army(read_text):
+    # rule `armed_unit`: "brigade" alone is MIL; "of" an armed group it is the group's (REB)
+    r = read_text("BELFAST - Sean Kelly, a lieutenant in the Derry Brigade of the IRA, was killed on Monday. "
+                  "A British army brigade searched the area.", published="1975-01-01")
+    assert _code_of(r, "the Derry Brigade") == "GBRREB"
+    assert _code_of(r, "A British army brigade") == "GBRMIL"

@@ -1427,6 +1427,12 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
             r.country, r.agent, r.name, r.country_from = org[0], _international_force_agent(org, agent, head_words), org[2], "modifier"
             r.agent_explicit, r.head_kind = True, ROLE
             return r, left, right
+        if head_key in ARMED_UNIT_HEADS and not r.country:
+            owner = _of_organization(ctx, token)
+            if owner is not None and owner[1] in ARMED_GROUP_AGENTS:
+                # rule `armed_unit`: "the Derry Brigade of the rebel army" is the group's, no state's army
+                r.country, r.agent, r.country_from, r.agent_explicit, r.head_kind = owner[0], owner[1], "pp", True, ROLE
+                return r, left, right
         if agent == "JUD" and _international_court(ctx, left, right):
             r.country, r.agent, r.country_from, r.agent_explicit, r.head_kind = "IGO", "JUD", "modifier", True, ROLE
             return r, left, right
@@ -2374,6 +2380,7 @@ def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
 
 HOME_FORCES = frozenset(_WORDS["home_forces"])
 SAME_AGENT_ANAPHOR = frozenset(_WORDS["same_agent_anaphor_agents"])
+ARMED_UNIT_HEADS = frozenset(_WORDS["armed_unit_heads"])
 BODY_OFFICER_OWNERS = frozenset(_WORDS["body_officer_owners"])
 
 
