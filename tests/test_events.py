@@ -886,3 +886,17 @@ def test_a_standfirst_attack_joins_the_lead_not_a_later_one(read_text):
     events = _events(read_text, CONSULATE_STORY)
     later = [e for e in events if e.target is not None and e.target.agent[:3] == "CVL"]
     assert not [m for e in later for m in e.mentions if "brazen" in m.evidence]
+
+
+def test_an_act_after_a_manhunt_is_not_dated_by_publication(read_text):
+    # rule `event_relative`: placed after another act, it is not the publication day's news
+    events = _events(read_text, "Peruvian police said on Monday that the Chilean colonel was arrested after a chase through the hills.")
+    captured = [e for e in events if e.cameo == "173"]
+    assert captured and all(e.date != PUBLISHED for e in captured)
+
+
+def test_a_time_inside_an_accusation_dates_the_accused_act_only(read_text):
+    # rule `accused_content`: "accused him of planting a bomb on <date>" is not an accusation of that date
+    events = _events(read_text, "Peruvian prosecutors accused the Chilean colonel of planting a bomb in Lima on Feb. 2.")
+    accusations = [e for e in events if e.cameo_root == "11"]
+    assert accusations and all(not (e.date or "").endswith("-02-02") for e in accusations)

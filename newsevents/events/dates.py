@@ -14,6 +14,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Token
 
 from newsevents.events import bridge
+from newsevents.events.lexicon import load_lexicon
 from newsevents.events.modality import is_past_perfect
 from newsevents.reading import TimeExpr
 
@@ -154,6 +155,34 @@ def _date_across_interval(ctx: Any, verb: Token) -> str | None:
     return None
 
 
+def _in_accused_content(ctx: Any, verb: Token, anchor: TimeExpr) -> bool:
+    """Rule `accused_content`: "accused him of planting the bomb on May 3": a time inside the
+    content of an accusation (its of/for complement or that-clause) dates the act accused, not the
+    accusation (lexicon `event_dates.accusation_verbs`)."""
+    if verb.lemma_.lower() not in load_lexicon().event_dates.get("accusation_verbs", ()):
+        return False
+    tok = _anchor_token(ctx, verb, anchor)
+    if tok is None:
+        return False
+    accused = [o for o in verb.children if o.dep_ in ("dobj", "obj")]  # (the parser may hang "of" on the object)
+    content = [c for h in [verb, *accused] for c in h.children if c.dep_ in ("ccomp", "xcomp") or (
+        c.dep_ == "prep" and c.lower_ in ("of", "for", "with") and any(g.dep_ == "pcomp" for g in c.children))]
+    return any(c.left_edge.i <= tok.i <= c.right_edge.i for c in content)
+
+
+def _after_an_event(verb: Token) -> bool:
+    """Rule `event_relative`: "was captured after a manhunt", "hours after the bombing": a clause
+    placed after or before another act is dated by that act, not by the day the story was published
+    (lexicon `event_dates.relative_preps`, event nouns of the lexicon and `event_dates.relative_nouns`)."""
+    lex = load_lexicon()
+    spec = lex.event_dates
+    nouns = set(spec.get("relative_nouns", ())) | set(lex.nouns)
+    for p in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in spec.get("relative_preps", ())):
+        if any(o.dep_ == "pobj" and o.lemma_.lower() in nouns for o in p.children):
+            return True
+    return False
+
+
 def assign_date(ctx: Any, verb: Token, modality: str, nominal_only: bool,
                 speech_act: bool = False, noun: Token | None = None) -> dict[str, Any]:
     """Date, time, background of the event whose clause verb (or nominal head) is `verb`; `noun`
@@ -167,7 +196,8 @@ def assign_date(ctx: Any, verb: Token, modality: str, nominal_only: bool,
     own = _own_phrase_time(ctx, noun) if noun is not None else None
     anchor = own or bridge.anchor_for_token(ctx, verb)
     if anchor is not None and own is None and (_modifies_a_noun(ctx, verb, anchor)
-                                               or _inside_other_description(ctx, verb, anchor)):
+                                               or _inside_other_description(ctx, verb, anchor)
+                                               or _in_accused_content(ctx, verb, anchor)):
         anchor = None
     # "repeated ... that Japan backed": a clause with the complementizer "that" and its own subject
     # is a reported complement even when the parser hangs it on a noun as a relative clause
@@ -212,7 +242,7 @@ def assign_date(ctx: Any, verb: Token, modality: str, nominal_only: bool,
         out["background"] = True
     descriptive = verb.dep_ in ("relcl", "acl") and not complement  # "the students who were killed"
     if out["date"] is None and not out["background"] and not nominal_only and not descriptive \
-            and (not present_perfect or speech_act):
+            and (not present_perfect or speech_act) and (speech_act or not _after_an_event(verb)):
         if published is not None and (speech_act or _finite(verb)):
             out["date"] = published.isoformat()
             out["defaulted"] = verb.tag_ == "VBD" or any(

@@ -79,6 +79,7 @@ class Lexicon:
     hope_appeal: dict[str, Any] = field(default_factory=dict)
     advice_appeal: dict[str, Any] = field(default_factory=dict)
     vehicle_bombing: dict[str, Any] = field(default_factory=dict)
+    event_dates: dict[str, Any] = field(default_factory=dict)
     reciprocal: dict[str, str] = field(default_factory=dict)
     story_party_nouns: dict[str, str] = field(default_factory=dict)
     descriptive_verbs: set[str] = field(default_factory=set)
@@ -223,6 +224,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         hope_appeal={k: set(v) for k, v in (data.get("hope_appeal") or {}).items()},
         advice_appeal={k: set(v) for k, v in (data.get("advice_appeal") or {}).items()},
         vehicle_bombing={k: set(v) for k, v in (data.get("vehicle_bombing") or {}).items()},
+        event_dates={k: set(v) for k, v in (data.get("event_dates") or {}).items()},
         campaign_rally={k: set(v) for k, v in (data.get("campaign_rally") or {}).items()},
         participle_acts={str(k): str(v) for k, v in (data.get("participle_acts") or {}).items()},
         authorities=dict(data.get("authorities_of_the_place") or {}),
