@@ -225,3 +225,11 @@ def test_a_unit_of_an_armed_group_is_the_groups_not_a_state_army(read_text):
                   "A British army brigade searched the area.", published="1975-01-01")
     assert _code_of(r, "the Derry Brigade") == "GBRREB"
     assert _code_of(r, "A British army brigade") == "GBRMIL"
+
+
+def test_an_attacker_title_before_a_name_places_the_person_with_no_agent(read_text):
+    # rule `attacker_noun` on a title: the person is placed by the title's place, agent ""
+    r = read_text("Accused Ohio gunman John Doakes pleaded not guilty on Thursday in a Cleveland court. "
+                  "Doakes, 29, faces eight counts.", published="2016-11-17")
+    assert _code_of(r, "Accused Ohio gunman John Doakes") == "USA"
+    assert _code_of(r, "Doakes") == "USA"

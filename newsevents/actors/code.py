@@ -1512,6 +1512,16 @@ def read_phrase(ctx: Context, token: Token) -> tuple[PhraseReading | None, int, 
                 r.country, r.agent, r.name = known
                 r.country_from, r.agent_explicit, r.head_kind = "person", bool(known[1]), PERSON
                 return r, left, right
+            attacker_title = not title_agent and any(
+                m.end <= name_tokens[0].i and any(e.rule == "attacker_noun" for e in m.entries) for m in matches)
+            if attacker_title:  # rule `attacker_noun`: "accused Ohio gunman John Doe": placed, no agent
+                title_country = title_country or _modifier_place_country(ctx, matches, left, token.i)
+                if not title_country:
+                    return None, left, right
+                r.country, r.agent, r.country_from, r.head_kind = title_country, "", "modifier", PERSON
+                r.name = _text_of(name_tokens)
+                _remember_person(ctx, name_tokens, r.country, r.agent, r.name)
+                return r, left, right
             if not title_agent and token.ent_type_ == "PERSON" and title_country and _adjacent_demonym(ctx, matches, left):
                 # a nationality before a name with no title: the person's country, agent unknown
                 r.country, r.agent, r.country_from, r.head_kind = title_country, "", "modifier", PERSON
