@@ -260,3 +260,9 @@ def test_a_third_party_need_described_is_no_appeal(read_text):
 ])
 def test_a_vehicle_driven_into_a_target_as_a_bomb_is_a_vehicular_bombing(read_text, sentence, bombing):
     assert bool([t for t in _triples(read_text, sentence) if t[0] == "1832"]) == bombing
+
+
+def test_a_threat_to_overrun_a_town_is_aimed_at_the_town(read_text):
+    # lexicon `overrun` (CAMEO 192): the target of "threaten to V X" is X (rule inner_specialize: 1382)
+    triples = _triples(read_text, "Chilean rebels threatened to overrun Tacna, the Peruvian army said on Monday.")
+    assert [t for t in triples if t[0] == "1382" and t[1] == "asserted" and t[3].startswith("PER")]
