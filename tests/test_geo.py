@@ -869,3 +869,10 @@ def test_union_of_states_is_a_place_only_as_a_territory(read_text):
                                   "The EU said on Tuesday that the tariff would stay.")
     eu = [p for p in places if p.text == "EU"]
     assert len(eu) == 1 and eu[0].start < 50 and eu[0].kind == "region"
+
+
+def test_one_word_name_held_nowhere_is_the_big_town_bearing_it_with_an_article():
+    """rule spelling_variants: news writes the Egyptian town Al Manzalah as "Manzalah"; a one-word name
+    held nowhere is looked up with a leading article, for a town of 100,000 or more only."""
+    entries = load_gazetteer().lookup("Manzalah")
+    assert entries and all(e.kind == "city" and e.country == "EGY" and e.population >= 100_000 for e in entries)

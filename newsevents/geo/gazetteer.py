@@ -70,6 +70,7 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+ARTICLE_TOWN_MIN_POPULATION = 100_000
 MAX_VARIANT_WORDS = 4  # hyphen or space between at most the first four words
 
 
@@ -79,6 +80,12 @@ def first_word_forms() -> dict[str, str]:
     spelling_variants)."""
     pairs = {row["long"]: row["short"] for row in read_tsv("name_short_forms.tsv")}
     return {**pairs, **{short: long for long, short in pairs.items()}}
+
+
+@functools.lru_cache(maxsize=1)
+def bare_lookup_articles() -> tuple[str, ...]:
+    """The articles tried before a one-word name held nowhere (data/name_articles.tsv, rule spelling_variants)."""
+    return tuple(row["article"] for row in read_tsv("name_articles.tsv") if row["bare_lookup"] == "yes")
 
 
 def spelling_variants(key: str) -> list[str]:
@@ -311,11 +318,23 @@ class Gazetteer:
                 rows = self._rows(variant)
                 if rows:
                     break
+        if not rows and key.isalpha():
+            rows = self._article_dropped(key)
         entries = tuple(Entry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], bool(r[9]), bool(r[10]),
                               bool(r[11])) for r in rows)
         if len(self._cache) < 200_000:
             self._cache[key] = entries
         return entries
+
+    def _article_dropped(self, key: str) -> list[tuple]:
+        """A one-word name held nowhere that a town of real size bears with a leading article ("Qasrin" for
+        Al-Qasrin): that town (rule spelling_variants)."""
+        for article in bare_lookup_articles():
+            rows = [r for r in self._rows(f"{article} {key}") if r[3] == "city" and not r[10]
+                    and r[8] >= ARTICLE_TOWN_MIN_POPULATION]
+            if rows:
+                return rows
+        return []
 
     def _rows(self, key: str) -> list[tuple]:
         return self.con.execute(
