@@ -876,3 +876,10 @@ def test_one_word_name_held_nowhere_is_the_big_town_bearing_it_with_an_article()
     held nowhere is looked up with a leading article, for a town of 100,000 or more only."""
     entries = load_gazetteer().lookup("Manzalah")
     assert entries and all(e.kind == "city" and e.country == "EGY" and e.population >= 100_000 for e in entries)
+
+
+def test_town_the_model_calls_a_language_is_a_place_but_a_language_is_not(read_text):
+    """A town name the model tags LANGUAGE after "in" is read like the other names it mis-tags; a real
+    language name stays out ("in Arabic")."""
+    places = places_of(read_text, "They spoke in Aleppo, not in Arabic.")
+    assert [(p.text, p.country) for p in places] == [("Aleppo", "SYR")]

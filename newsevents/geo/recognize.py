@@ -21,7 +21,7 @@ from newsevents.geo.gazetteer import Gazetteer, fold, read_tsv
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # entity labels the small model gives to some towns; such an entity is a place if the gazetteer says so
-OTHER_LABELS = {"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
+OTHER_LABELS = {"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE"}
 INNER_LOCATIVES = {"in", "at", "near", "from", "outside"}
 # entity labels whose tokens are never read as places by the gazetteer pass
 BLOCKING_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"}
