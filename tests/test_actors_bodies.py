@@ -175,3 +175,10 @@ def test_a_parliamentary_committee_or_group_is_the_legislature(read_text):
                   "Group on Fisheries also objected.", published="2018-02-13")
     assert _code_of(r, "A Canadian parliamentary committee") == "CANLEG"
     assert _code_of(r, "The Parliamentary Group") == "CANLEG"
+
+
+def test_a_body_named_as_a_venue_is_no_party_of_the_story(read_text):
+    # rule `named_body`: "at the Harbour Club" with no country of its own is where a speech is given
+    r = read_text("LONDON - Speaking at the Harbour Club, the Liberal leader said his party was ready.",
+                  published="2005-01-01")
+    assert _code_of(r, "the Harbour Club") is None

@@ -1121,6 +1121,7 @@ def _organization_in(ctx: Context, preps: list[Token], words: set[str], need_age
 
 
 JOINED_BODY_RE = re.compile(r"[a-z]([A-Z][a-z]+)$")
+VENUE_PREPS = frozenset(_WORDS["venue_preps"])
 
 
 def _body_head(token: Token) -> tuple[str, bool]:
@@ -1155,7 +1156,9 @@ def _named_body(ctx: Context, token: Token, matches: list[Match]) -> tuple[str, 
             return None  # a bare "the League": a reference back, not a name
         if not country and any(e.kind == ROLE and e.agent in STATE_AGENTS for m in matches for e in m.entries):
             return None  # "the Municipal Government Association": a body of the state, read by its role word
-        country = country or next((c for c in (_place_country(ctx, t) for t in name) if c), "") or state(ctx).focus or ""
+        if not country and token.dep_ == "pobj" and token.head.lower_ in VENUE_PREPS:
+            return None  # "speaking at the Harbour Club": a venue, no party of the story
+        country = country or state(ctx).focus or ""
         return (country, BODY_AGENT) if country else None
     name = [t for t in ctx.doc[_np_left(token): token.i + 1] if t.text[:1].isupper() and t.dep_ in {"compound", "amod", "flat"}]
     if not name:
