@@ -900,3 +900,11 @@ def test_a_time_inside_an_accusation_dates_the_accused_act_only(read_text):
     events = _events(read_text, "Peruvian prosecutors accused the Chilean colonel of planting a bomb in Lima on Feb. 2.")
     accusations = [e for e in events if e.cameo_root == "11"]
     assert accusations and all(not (e.date or "").endswith("-02-02") for e in accusations)
+
+
+def test_an_act_hours_earlier_is_not_dated_by_publication(read_text):
+    # rule `event_relative`, relative_adverbs: "hours earlier" counts from the act told before
+    events = _events(read_text, "A bomb tore through a market in Lima on Feb. 2, killing four people. Hours earlier, "
+                                "a second bomb planted by Chilean rebels went off in a park in Lima.")
+    bombs = [e for e in events if e.cameo_root == "18"]
+    assert bombs and all(e.date != PUBLISHED for e in bombs)

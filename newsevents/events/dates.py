@@ -171,16 +171,19 @@ def _in_accused_content(ctx: Any, verb: Token, anchor: TimeExpr) -> bool:
 
 
 def _after_an_event(verb: Token) -> bool:
-    """Rule `event_relative`: "was captured after a manhunt", "hours after the bombing": a clause
-    placed after or before another act is dated by that act, not by the day the story was published
-    (lexicon `event_dates.relative_preps`, event nouns of the lexicon and `event_dates.relative_nouns`)."""
+    """Rule `event_relative`: "was captured after a manhunt", "hours earlier": a clause placed after
+    or before another act is dated by that act, not by the day the story was published (lexicon
+    `event_dates.relative_preps` with event nouns of the lexicon and `event_dates.relative_nouns`;
+    `event_dates.relative_adverbs` with a measure)."""
     lex = load_lexicon()
     spec = lex.event_dates
     nouns = set(spec.get("relative_nouns", ())) | set(lex.nouns)
     for p in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in spec.get("relative_preps", ())):
         if any(o.dep_ == "pobj" and o.lemma_.lower() in nouns for o in p.children):
             return True
-    return False
+    # "hours earlier, a bomb went off": a measured interval from the act told before
+    return any(c.dep_ == "advmod" and c.lower_ in spec.get("relative_adverbs", ())
+               and any(m.dep_ == "npadvmod" for m in c.children) for c in verb.children)
 
 
 def assign_date(ctx: Any, verb: Token, modality: str, nominal_only: bool,
