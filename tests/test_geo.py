@@ -883,3 +883,12 @@ def test_town_the_model_calls_a_language_is_a_place_but_a_language_is_not(read_t
     language name stays out ("in Arabic")."""
     places = places_of(read_text, "They spoke in Aleppo, not in Arabic.")
     assert [(p.text, p.country) for p in places] == [("Aleppo", "SYR")]
+
+
+def test_state_abbreviation_without_its_dot_and_province_abbreviation_after_a_town(read_text):
+    """rule state_after_comma: "Paducah, Ky (AP)" names Kentucky though the AP abbreviation lost its dot;
+    "Brandon, Man." names Manitoba, and the town is the Manitoba one."""
+    places = places_of(read_text, "PADUCAH, Ky (AP) -- Officials said on Friday that the bridge would reopen.")
+    assert ("Ky", "Kentucky") in [(p.text, p.name) for p in places]
+    places = places_of(read_text, "Officials in Brandon, Man., said on Friday that the bridge would reopen.")
+    assert [(p.name, p.country) for p in places] == [("Brandon", "CAN"), ("Manitoba", "CAN")]

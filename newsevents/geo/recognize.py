@@ -696,28 +696,42 @@ def state_abbreviations() -> dict[str, str]:
     return {row["abbreviation"]: row["state"] for row in read_tsv("us_state_abbreviations.tsv")}
 
 
+@functools.lru_cache(maxsize=1)
+def province_abbreviations() -> dict[str, str]:
+    """Canadian province and Australian state abbreviation -> region name (rule state_after_comma)."""
+    return {row["abbreviation"]: row["region"] for row in read_tsv("province_abbreviations.tsv")}
+
+
 def _states_after_comma(doc: Doc, found: list[Found], taken: list[bool]) -> None:
-    """"Columbia, Ky.": a state abbreviation right after a capitalized name and a comma is that state.
+    """"Columbia, Ky.": a state abbreviation right after a capitalized name and a comma is that state
+    (also without its dot before a non-word: "Columbia, Ky (AP)"); so is a Canadian province's or an
+    Australian state's ("Brandon, Man.").
 
     A bare postal code ("IL") counts only when no word follows it."""
     abbreviations = state_abbreviations()
+    provinces = province_abbreviations()
     texts = token_texts(doc)
     for k in range(1, len(doc) - 1):
         if texts[k] == "," and _capitalized(doc[k - 1]) and not taken[k + 1]:
             token = doc[k + 1]
             text = token.text
-            if text not in abbreviations and k + 2 < len(doc) and doc[k + 2].text == "." \
-                    and text + "." in abbreviations and not taken[k + 2]:
+            if text not in abbreviations and text not in provinces and k + 2 < len(doc) and doc[k + 2].text == "." \
+                    and (text + "." in abbreviations or text + "." in provinces) and not taken[k + 2]:
                 span, text = doc[k + 1:k + 3], text + "."
             else:
                 span = doc[k + 1:k + 2]
             after = doc[span.end] if span.end < len(doc) else None
-            if text.isalpha() and text.isupper() and after is not None and after.is_alpha:
+            if text.isalpha() and (text.isupper() or text + "." in abbreviations) and after is not None \
+                    and after.is_alpha:
                 continue
-            if text in abbreviations:
+            if text.isalpha() and text not in abbreviations and text + "." in abbreviations:
+                text += "."  # "Paducah, Ky (AP)": an AP abbreviation written without its dot
+            if text in abbreviations or text in provinces:
                 for i in range(span.start, span.end):
                     taken[i] = True
-                found.append(Found(span, "state", abbreviations[text], us_state=True))
+                us_state = text in abbreviations
+                found.append(Found(span, "state", abbreviations[text] if us_state else provinces[text],
+                                   us_state=us_state))
     # "lawmakers from N.J. and Mass.": a dotted abbreviation kept whole by the tokenizer is a state
     # anywhere but at a sentence's start or before another capitalized word
     for k in range(1, len(doc)):
