@@ -52,11 +52,21 @@ def code_ok(gold: str, actor: dict | None) -> bool:
     if actor is None:
         return False
     country = gold[:3]
-    if country != "---" and (actor.get("country") or "") != country:
+    ours_country, ours_agent = cameo_parts(actor)
+    if country != "---" and ours_country != country:
         return False
     blocks = [gold[i:i + 3] for i in range(3, len(gold), 3)]
     agents = [b for b in blocks if b in AGENT_TYPES or (country in ORG_SLOTS and b not in REGION_BLOCKS)]
-    return not agents or (actor.get("agent") or "") in agents
+    return not agents or ours_agent in agents
+
+
+def cameo_parts(actor: dict) -> tuple[str, str]:
+    """CAMEO's (country slot, agent) of a written actor: a reading writes the UN as country "" and agent
+    IGO (rule international_slot), CAMEO as IGO + UNO; the code keeps CAMEO's form."""
+    country, agent, code = actor.get("country") or "", actor.get("agent") or "", actor.get("code") or ""
+    if not country and code[:3] in ORG_SLOTS:
+        return code[:3], agent if agent not in ORG_SLOTS else code[3:6]
+    return country, agent
 
 
 def coder_actors(text: str, date: str, dictionaries: list[str]) -> list[dict]:
