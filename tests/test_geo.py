@@ -892,3 +892,12 @@ def test_state_abbreviation_without_its_dot_and_province_abbreviation_after_a_to
     assert ("Ky", "Kentucky") in [(p.text, p.name) for p in places]
     places = places_of(read_text, "Officials in Brandon, Man., said on Friday that the bridge would reopen.")
     assert [(p.name, p.country) for p in places] == [("Brandon", "CAN"), ("Manitoba", "CAN")]
+
+
+def test_big_city_opening_an_event_name_is_where_the_event_is_held(read_text):
+    """rule event_host_city: the city that opens a festival's or a marathon's name is a place; the
+    event's name as a whole is not."""
+    places = places_of(read_text, "The film won the top prize at the Lisbon International Film Festival last year.")
+    assert [(p.text, p.country) for p in places] == [("Lisbon", "PRT")]
+    places = places_of(read_text, "Runners at the Oslo Marathon faced rain.")
+    assert [(p.text, p.country) for p in places] == [("Oslo", "NOR")]

@@ -191,6 +191,26 @@ def _strong(gazetteer: Gazetteer, text: str) -> bool:
                for e in gazetteer.lookup(text))
 
 
+@functools.lru_cache(maxsize=1)
+def event_words() -> frozenset[str]:
+    """Last words of events named after the city that holds them (data/event_words.tsv)."""
+    return frozenset(row["word"] for row in read_tsv("event_words.tsv"))
+
+
+def _event_host_city(span: Span, gazetteer: Gazetteer) -> Span | None:
+    """"the Lisbon Film Festival": the big city (by its main name) whose name opens an event's name is
+    the place where the event is held (rule event_host_city); the longest such opening, up to three words."""
+    if len(span) < 2 or span[-1].lower_ not in event_words():
+        return None
+    for n in range(min(3, len(span) - 1), 0, -1):
+        head = span[:n]
+        if all(_capitalized(t) for t in head) and any(
+                not e.alternate and e.kind == "city" and e.population >= STRONG_MIN_POPULATION
+                for e in gazetteer.lookup(head.text)):
+            return head
+    return None
+
+
 def _country_name(gazetteer: Gazetteer, text: str) -> bool:
     """A country, a US state or a news region by its main name or one of our aliases (rule embedded_country);
     not a first-level region of admin_regions.tsv, which is never read inside another name ("Berkshire
@@ -289,6 +309,8 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
                         # ("the village of Xinmo"): kept if the text introduces it as a place or puts it
                         # in a place, and placed there (rule local_features)
                         unknowns.append(span)  # after every other pass (rule local_features)
+        elif ent.label_ in ("EVENT", "ORG", "WORK_OF_ART", "LAW") and (host := _event_host_city(trimmed, gazetteer)) is not None:
+            claim(host, "ner-other")
         elif ent.label_ in OTHER_LABELS and len(trimmed) \
                 and (wider := _whole_name(trimmed, gazetteer, across_entities=True)) is not trimmed \
                 and (_strong(gazetteer, wider.text) or _after_locative(wider)) \
