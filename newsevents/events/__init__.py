@@ -1065,7 +1065,7 @@ def run(ctx: Any) -> None:
     _link_governors(ctx, cands, lex)
     for c in cands:
         assign_modality(c, lex)
-    inherit_modality(cands)
+    inherit_modality(cands, lex)
     _grounds(cands)
     _specialize(cands)
     _future_intents(cands, lex)

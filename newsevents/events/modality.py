@@ -150,13 +150,32 @@ def is_past_perfect(tok: Token) -> bool:
     return False
 
 
-def inherit_modality(cands: list[Candidate]) -> None:
+INSTRUMENT_PREPS = {"with", "through"}
+
+
+def _means_of_an_unrealized_act(c: Candidate, lex: Lexicon) -> bool:
+    """Rule `means_adjunct`: "fighters who will retake the town with targeted strikes": an act noun
+    that is the means (a with/through adjunct) of a future, modal or advised act has not happened."""
+    tok = c.token
+    if not c.entry.noun or tok.dep_ != "pobj" or tok.head.lower_ not in INSTRUMENT_PREPS:
+        return False
+    prep = tok.head
+    while prep.dep_ == "conj" and prep.head.pos_ == "ADP" and prep.head.i != prep.i:
+        prep = prep.head  # ("with air cover and with strikes": the first with-phrase's verb)
+    verb = prep.head
+    return verb.pos_ in ("VERB", "AUX") and is_hypothetical(verb, lex)
+
+
+def inherit_modality(cands: list[Candidate], lex: Lexicon | None = None) -> None:
     """An act embedded under an act that did not happen did not happen either ("would not give
     permission to Russia to help Israel": no help)."""
     by_token = {c.token.i: c for c in cands}
     by_token.update({c.light_verb.i: c for c in cands if c.light_verb is not None})
     for c in cands:
         if c.modality != "asserted" or c.governor is not None:
+            continue
+        if lex is not None and _means_of_an_unrealized_act(c, lex):
+            c.modality = "hypothetical"
             continue
         tok = c.clause_verb
         while tok.head.i != tok.i and tok.dep_ in ("xcomp", "ccomp", "acl", "advcl", "pcomp", "pobj", "prep", "dobj"):
