@@ -266,3 +266,14 @@ def test_a_threat_to_overrun_a_town_is_aimed_at_the_town(read_text):
     # lexicon `overrun` (CAMEO 190): the target of "threaten to V X" is X (rule inner_specialize: 138x)
     triples = _triples(read_text, "Chilean rebels threatened to overrun Tacna, the Peruvian army said on Monday.")
     assert [t for t in triples if t[0][:3] == "138" and t[1] == "asserted" and t[3].startswith("PER")]
+
+
+def test_the_purpose_of_a_request_for_a_thing_is_no_act(read_text):
+    # rule `request_purpose`: "pressed for help ... to push back" asks for help; it rejects nothing itself
+    triples = _triples(read_text, "The Peruvian minister pressed for help from Japan to push back against Chilean rebels.")
+    assert [t for t in triples if t[0][:2] in ("02", "10")] and not [t for t in triples if t[0][:2] == "12"]
+
+
+def test_the_act_requested_by_urging_stays(read_text):
+    triples = _triples(read_text, "Peru urged Japan to push back against Chilean rebels.")
+    assert [t for t in triples if t[0][:2] == "12" and t[1] == "requested"]

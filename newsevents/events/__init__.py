@@ -626,6 +626,25 @@ def _purpose_of_meeting(cands: list[Candidate]) -> None:
             c.drop = True
 
 
+def _purpose_of_request(cands: list[Candidate]) -> None:
+    """Rule `request_purpose`: "pressed for help from Japan to push back against the rebels": an
+    infinitive of purpose after a request for a thing ("call/press/push for X") is why X is asked
+    for, not an act of its own; the request is the event ("urged Japan to push back", whose
+    infinitive is the act requested, is left alone: there the request has no for-object)."""
+    by_token = {c.token.i: c for c in cands if c.code}
+    for c in cands:
+        tok = c.token
+        if c.entry.noun or tok.dep_ not in ("advcl", "xcomp") or not any(
+                a.dep_ == "aux" and a.tag_ == "TO" for a in tok.children):
+            continue
+        request = by_token.get(tok.head.i)
+        if request is None or request is c or request.entry.kind not in ("request", "demand"):
+            continue
+        if any(p.dep_ == "prep" and p.lower_ == "for" and any(o.dep_ == "pobj" and o.pos_ == "NOUN" for o in p.children)
+               for p in tok.head.children):
+            c.drop = True
+
+
 def _consequences(cands: list[Candidate]) -> None:
     """Rule `consequence`: "bombarded the city, killing eight people" / "stormed by forces, with
     eight citizens being killed" tell one attack and its toll: the killing lends the attack its
@@ -1093,6 +1112,7 @@ def run(ctx: Any) -> None:
     _refusals(cands, lex)
     _consequences(cands)
     _purpose_of_meeting(cands)
+    _purpose_of_request(cands)
     cands = _claims(ctx, cands, lex)
     _quoted_charges(ctx, cands)
     for c in cands:
