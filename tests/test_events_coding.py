@@ -277,3 +277,9 @@ def test_the_purpose_of_a_request_for_a_thing_is_no_act(read_text):
 def test_the_act_requested_by_urging_stays(read_text):
     triples = _triples(read_text, "Peru urged Japan to push back against Chilean rebels.")
     assert [t for t in triples if t[0][:2] == "12" and t[1] == "requested"]
+
+
+def test_a_pause_in_an_act_is_no_new_act(read_text):
+    # rule `paused_act`: a pause in or an end to an act tells that it stopped
+    triples = _triples(read_text, "Residents reported a lull in the bombing of Tacna by Chilean jets on Monday.")
+    assert not [t for t in triples if t[0][:2] in ("18", "19")]

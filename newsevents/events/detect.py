@@ -376,6 +376,8 @@ def find_candidates(ctx: Any, lex: Lexicon) -> list[Candidate]:
                     continue
                 if tok.dep_ in ("dobj", "attr", "oprd") and head.lemma_.lower() in lex.descriptive_verbs:
                     continue  # rule `descriptive_noun`: "poses an existential threat to Japan"
+                if tok.dep_ == "pobj" and head.lower_ in ("in", "to", "of") and head.head.lemma_.lower() in lex.pause_nouns:
+                    continue  # rule `paused_act`: "a pause in the shelling" stops the act; it tells no new one
                 if entry.display_of and _displays_a_quality(ctx, tok, lex):
                     continue  # rule `display_of`: "a demonstration of resolve" shows a quality, no rally
                 if entry.kind == "threat" and tok.dep_ == "pobj" and head.lower_ in lex.danger_preps \

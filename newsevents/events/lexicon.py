@@ -64,6 +64,7 @@ class Lexicon:
     negating_phrases: list[str]
     negating_degree: set[str] = field(default_factory=set)
     purpose_nouns: set[str] = field(default_factory=set)
+    pause_nouns: set[str] = field(default_factory=set)
     future_intent_aux: set[str] = field(default_factory=set)
     future_intent_governors: set[str] = field(default_factory=set)
     sports_words: set[str] = field(default_factory=set)
@@ -202,6 +203,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         negating_phrases=list(modal.get("negating_phrases", [])),
         negating_degree=set(modal.get("negating_degree", [])),
         purpose_nouns=set(modal.get("purpose_nouns", [])),
+        pause_nouns=set(modal.get("pause_nouns", [])),
         future_intent_aux=set(modal.get("future_intent_aux", [])),
         future_intent_governors=set(modal.get("future_intent_governors", [])),
         sports_words=set(data.get("non_political_context", {}).get("sports", [])),
