@@ -888,7 +888,7 @@ def test_a_standfirst_attack_joins_the_lead_not_a_later_one(read_text):
     assert not [m for e in later for m in e.mentions if "brazen" in m.evidence]
 
 
-def test_an_act_after_a_manhunt_is_not_dated_by_publication(read_text):
+def test_an_act_after_a_chase_is_not_dated_by_publication(read_text):
     # rule `event_relative`: placed after another act, it is not the publication day's news
     events = _events(read_text, "Peruvian police said on Monday that the Chilean colonel was arrested after a chase through the hills.")
     captured = [e for e in events if e.cameo == "173"]

@@ -171,7 +171,7 @@ def _in_accused_content(ctx: Any, verb: Token, anchor: TimeExpr) -> bool:
 
 
 def _after_an_event(verb: Token) -> bool:
-    """Rule `event_relative`: "was captured after a manhunt", "hours earlier": a clause placed after
+    """Rule `event_relative`: "was detained after a long chase", "hours earlier": a clause placed after
     or before another act is dated by that act, not by the day the story was published (lexicon
     `event_dates.relative_preps` with event nouns of the lexicon and `event_dates.relative_nouns`;
     `event_dates.relative_adverbs` with a measure)."""

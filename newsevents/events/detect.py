@@ -558,8 +558,8 @@ VEHICLE_BOMBING = Entry(key="vehicle bombing", code="1832", targets=["into", "th
 
 
 def vehicle_bombings(ctx: Any, lex: Lexicon, taken: set[int]) -> list[Candidate]:
-    """Rule `vehicle_bombing` (CAMEO 1832 "carry out vehicular bombing"): "a bomber crashed a truck
-    loaded with explosives into the consulate", "drove an explosives-laden car into the base": a
+    """Rule `vehicle_bombing` (CAMEO 1832 "carry out vehicular bombing"): "a bomber crashed a van
+    loaded with explosives into the embassy gate", "drove an explosives-laden car into the base": a
     vehicle driven into a target is a bombing when the vehicle carries explosives or its driver is
     a bomber (lexicon `vehicle_bombing`: driving verbs, vehicles, explosive words)."""
     spec = lex.vehicle_bombing
