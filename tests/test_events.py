@@ -920,3 +920,11 @@ def test_an_act_hours_earlier_is_not_dated_by_publication(read_text):
 def test_an_attack_as_the_means_of_a_future_act_is_not_asserted(read_text, sentence, modality):
     attacks = [e for e in _events(read_text, sentence) if e.cameo_root == "19"]
     assert attacks and all(e.modality == modality for e in attacks)
+
+
+def test_an_act_noun_with_another_day_retells_no_earlier_act(read_text):
+    # rule `event_anaphor`: an antecedent dated otherwise than the anaphor's own time is rejected
+    events = _events(read_text, "Peruvian rebels bombed a police station in Lima on Monday. Tuesday's attack on a "
+                                "market in Cusco killed six people. The Monday attack wounded two officers.")
+    attacks = [e for e in events if e.cameo_root in ("18", "19")]
+    assert len(attacks) == 2 and len([m for e in attacks for m in e.mentions]) == 1

@@ -1169,8 +1169,12 @@ def run(ctx: Any) -> None:
     first_event: dict[int, Event] = {}
     for c in kept:
         event, was_anchored = _to_event(ctx, c, lex)
-        if id(c) in retold and id(retold[id(c)]) in first_event:
-            first_event[id(retold[id(c)])].mentions.append(
+        antecedent = first_event.get(id(retold[id(c)])) if id(c) in retold else None
+        if antecedent is not None and was_anchored and event.date and antecedent.date \
+                and event.date[:len(antecedent.date)] != antecedent.date[:len(event.date)]:
+            antecedent = None  # rule `event_anaphor`: "Tuesday's attack" retells no act of Monday
+        if antecedent is not None:
+            antecedent.mentions.append(
                 Mention(evidence=event.evidence, start=event.start, end=event.end))
             continue
         for source, target, code in _actor_pairs(c, lex):
