@@ -182,8 +182,23 @@ def _after_an_event(verb: Token) -> bool:
         if any(o.dep_ == "pobj" and o.lemma_.lower() in nouns for o in p.children):
             return True
     # "hours earlier, a bomb went off": a measured interval from the act told before
-    return any(c.dep_ == "advmod" and c.lower_ in spec.get("relative_adverbs", ())
-               and any(m.dep_ == "npadvmod" for m in c.children) for c in verb.children)
+    if any(c.dep_ == "advmod" and c.lower_ in spec.get("relative_adverbs", ())
+           and any(m.dep_ == "npadvmod" for m in c.children) for c in verb.children):
+        return True
+    # "came hours after police say a bomb went off": a reported clause inside a measured after/before
+    # clause (the clause itself is dated across the interval by rule `interval_clause`)
+    if verb.dep_ not in ("ccomp", "conj") or verb.head.i == verb.i:
+        return False
+    clause = verb.head
+    for _ in range(3):
+        if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in spec.get("relative_preps", ())
+                                          for m in clause.children) \
+                and any(n.dep_ == "npadvmod" for n in clause.children):
+            return True
+        if clause.dep_ not in ("ccomp", "conj") or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    return False
 
 
 def assign_date(ctx: Any, verb: Token, modality: str, nominal_only: bool,
