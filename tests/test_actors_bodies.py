@@ -172,9 +172,9 @@ def test_a_body_named_by_a_state_role_word_is_not_an_ngo_of_the_focus(read_text)
 def test_a_parliamentary_committee_or_group_is_the_legislature(read_text):
     # rule `role_noun`: adjectival forms of the legislature before a body word are LEG
     r = read_text("OTTAWA - A Canadian parliamentary committee criticised the harbour deal. The Parliamentary "
-                  "Group on Fisheries also objected.", published="2018-02-13")
+                  "Panel on Fisheries also objected.", published="2018-02-13")
     assert _code_of(r, "A Canadian parliamentary committee") == "CANLEG"
-    assert _code_of(r, "The Parliamentary Group") == "CANLEG"
+    assert _code_of(r, "The Parliamentary Panel") == "CANLEG"
 
 
 def test_a_body_named_as_a_venue_is_no_party_of_the_story(read_text):

@@ -117,9 +117,9 @@ def test_security_forces_belong_to_the_country_where_the_story_happens(read_text
 
 def test_the_forces_of_a_government_or_its_leader_are_military(read_text):
     # rule `generic_title`: a GOV modifier does not turn a force noun into the government itself
-    r = read_text("In Caracas, Venezuela, the president ordered all government security forces onto the "
+    r = read_text("In Caracas, Venezuela, the president ordered all government special forces onto the "
                   "streets, and the regime's naval forces sealed the port.", published="2016-05-06")
-    assert _code_of(r, "all government security forces") == "VENMIL"
+    assert _code_of(r, "all government special forces") == "VENMIL"
     assert _code_of(r, "the regime's naval forces") == "VENMIL"
 
 

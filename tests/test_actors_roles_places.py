@@ -83,9 +83,9 @@ def test_a_locative_word_parsed_as_a_modifier_still_makes_a_place(read_text):
 
 def test_the_object_of_ask_is_not_its_subject_nor_is_the_subject_it_controls(read_text):
     # rule `object_pronoun`: "him" and the "he" of his infinitive are someone other than the judge;
-    # a noun object ("told reporters that she") leaves the subject pronoun to the speaker
+    # a noun object ("told the court clerks that she") leaves the subject pronoun to the speaker
     r = read_text("Tom Baker is accused of setting fires in Ohio. On Wednesday, U.S. District Judge Ana Ruiz "
-                  "urged him to explain why he had fled the state. Judge Ruiz told reporters that "
+                  "urged him to explain why he had fled the state. Judge Ruiz told the court clerks that "
                   "she would rule soon.", published="2016-11-17")
     assert _code_of(r, "him") != "USAJUD"
     assert _code_of(r, "he") != "USAJUD"
