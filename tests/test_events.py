@@ -912,10 +912,10 @@ def test_an_act_hours_earlier_is_not_dated_by_publication(read_text):
 
 @pytest.mark.parametrize("sentence, modality", [
     # rule `means_adjunct`: the means of a future or advised act has not happened
-    ("Peru has got to back local fighters who will retake the valley with air cover and with targeted attacks "
-     "on Chilean camps.", "hypothetical"),
-    ("Peruvian troops retook the valley with air cover and with targeted attacks on Chilean camps on Monday.",
-     "asserted"),
+    ("Peru has got to arm local militias that will reclaim the valley with artillery support and with sudden "
+     "attacks on Chilean depots.", "hypothetical"),
+    ("Peruvian troops reclaimed the valley with artillery support and with sudden attacks on Chilean depots on "
+     "Monday.", "asserted"),
 ])
 def test_an_attack_as_the_means_of_a_future_act_is_not_asserted(read_text, sentence, modality):
     attacks = [e for e in _events(read_text, sentence) if e.cameo_root == "19"]

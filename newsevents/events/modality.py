@@ -154,14 +154,14 @@ INSTRUMENT_PREPS = {"with", "through"}
 
 
 def _means_of_an_unrealized_act(c: Candidate, lex: Lexicon) -> bool:
-    """Rule `means_adjunct`: "fighters who will retake the town with targeted strikes": an act noun
+    """Rule `means_adjunct`: "militias that will reclaim the town with sudden raids": an act noun
     that is the means (a with/through adjunct) of a future, modal or advised act has not happened."""
     tok = c.token
     if not c.entry.noun or tok.dep_ != "pobj" or tok.head.lower_ not in INSTRUMENT_PREPS:
         return False
     prep = tok.head
     while prep.dep_ == "conj" and prep.head.pos_ == "ADP" and prep.head.i != prep.i:
-        prep = prep.head  # ("with air cover and with strikes": the first with-phrase's verb)
+        prep = prep.head  # ("with artillery support and with raids": the first with-phrase's verb)
     verb = prep.head
     return verb.pos_ in ("VERB", "AUX") and is_hypothetical(verb, lex)
 
