@@ -19,9 +19,9 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
-from newsevents.geo.gazetteer import Entry, distance_km, fold, load_gazetteer, read_tsv
+from newsevents.geo.gazetteer import Entry, Gazetteer, distance_km, fold, load_gazetteer, read_tsv
 from newsevents.geo.recognize import (
     Found,
     building_or_street_name,
@@ -58,7 +58,7 @@ ACRONYM_MAX_LETTERS = 4
 ACRONYM_TOWN_MIN = 1_000_000  # a town read from an acronym must be this big (a capitals-only line is exempt)
 
 
-def _acronym(span) -> bool:
+def _acronym(span: Span) -> bool:
     """A short word in capitals ("SEC", "UN", "MoD") that is not part of a line in capitals (a dateline, a
     headline): organisations and codes more often than places (rule acronym_readings)."""
     if len(span) != 1:
@@ -174,9 +174,9 @@ def run(ctx: Context) -> None:
     resolve(mentions, context, gazetteer)
     if dateline is not None and not clear:
         # an ambiguous dateline ("MANSFIELD --") is read like its mention in the text, with the story's context
-        key = fold(ctx.document.dateline_place or "")
-        dateline = next((m.chosen for m in mentions if m.chosen is not None and fold(m.text) == key), dateline)
-    _one_sense(mentions, fold(ctx.document.dateline_place or ""), dateline)
+        dateline = next((m.chosen for m in mentions if m.chosen is not None and fold(m.text) == dateline_key),
+                        dateline)
+    _one_sense(mentions, dateline_key, dateline)
     _short_country_names(mentions)
     _towns_outside_their_container(mentions)
     _local_namesakes(mentions, context)
@@ -296,7 +296,7 @@ def _home_country_namesakes(mentions: list[MentionCandidates], context: Document
 FEATURE_TOWN_MAX_POPULATION = 100_000
 
 
-def _far_feature_named_towns(found: list, mentions: list[MentionCandidates]) -> None:
+def _far_feature_named_towns(found: list[Found], mentions: list[MentionCandidates]) -> None:
     """A name shaped like a local feature's ("Elm Square", "Lakeside Park") read as a small town far from
     every other town of the story is the feature, placed where the text puts it (rule local_features)."""
     towns = [m.chosen for m in mentions if m.chosen is not None and m.chosen.kind in ("city", "county")]
@@ -508,7 +508,7 @@ def _place_local_features(ctx: Context, found: list, mentions: list[MentionCandi
     return points
 
 
-def _nearest_town(span, town_spans: list, start_char: int, end_char: int) -> Entry | None:
+def _nearest_town(span: Span, town_spans: list[tuple[Span, Entry]], start_char: int, end_char: int) -> Entry | None:
     """The town named last before `span` between the two character offsets, else the first after it."""
     inside = [(s, town) for s, town in town_spans if start_char <= s.start_char and s.end_char <= end_char]
     before = [town for s, town in inside if s.start < span.start]
@@ -516,13 +516,13 @@ def _nearest_town(span, town_spans: list, start_char: int, end_char: int) -> Ent
     return before[-1] if before else after[0] if after else None
 
 
-def _sentence_town(span, town_spans: list) -> Entry | None:
+def _sentence_town(span: Span, town_spans: list[tuple[Span, Entry]]) -> Entry | None:
     """The town named in the same sentence as a local feature, the nearest before it first ("a fire
     on Elm Street in Springfield" is in Springfield; so is "Springfield police closed Elm Street")."""
     return _nearest_town(span, town_spans, span.sent.start_char, span.sent.end_char)
 
 
-def _paragraph_town(span, town_spans: list, gazetteer) -> Entry | None:
+def _paragraph_town(span: Span, town_spans: list[tuple[Span, Entry]], gazetteer: Gazetteer) -> Entry | None:
     """The town named in a local feature's paragraph, the nearest before it first (rule local_features:
     a paragraph tells of one place); for a name that begins with a town's own name ("Elmwood Gazette"),
     only that town."""
