@@ -21,6 +21,7 @@ from newsevents.events.arguments import (
     code_actor,
     code_arguments,
     comma_antecedent,
+    country_of_place,
     find_governor,
     reporter_of,
     speaker_actor,
@@ -263,8 +264,7 @@ def _unnamed_protesters(ctx: Any, cands: list[Candidate], lex: Lexicon) -> None:
         place = bridge.place_for_token(ctx, c.token)
         if place is None or not place.country:
             continue  # (the story's focus country alone: tried, it finds protests in stories of none)
-        c.source = Actor(text=place.text, start=place.start, end=place.end, country=place.country, agent="",
-                         code=place.country)
+        c.source = country_of_place(place)
         c.sources = [c.source]
         c.extra["inferred_source"] = True
 

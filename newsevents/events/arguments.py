@@ -501,13 +501,19 @@ def _site_place(tok: Token) -> Token | None:
 
 
 
+def country_of_place(place: Any) -> Actor:
+    """A place the geo stage read, standing for its country (no agent): rules that infer a party
+    from where an act happened ("attacked_place", "unnamed_protesters") name the country, not a role."""
+    return Actor(text=place.text, start=place.start, end=place.end, country=place.country, agent="", code=place.country)
+
+
 def _geo_place_actor(ctx: Any, tok: Token) -> Actor | None:
     """The country of the place the places stage read at `tok`, as a country-only actor."""
     start, end = ctx.raw_span(tok)
     place = next((p for p in getattr(ctx, "places", ()) if p.start <= start and end <= p.end and p.country), None)
     if place is None:
         return None
-    return Actor(text=place.text, start=place.start, end=place.end, country=place.country, agent="", code=place.country)
+    return country_of_place(place)
 
 
 def _attacked_place(ctx: Any, cand: Candidate) -> list[Any]:
@@ -528,7 +534,7 @@ def _attacked_place(ctx: Any, cand: Candidate) -> list[Any]:
     if place is None or not place.country or place is ctx.exposed.get("_geo_dateline"):
         return []
     cand.inferred_target = True
-    return [Actor(text=place.text, start=place.start, end=place.end, country=place.country, agent="", code=place.country)]
+    return [country_of_place(place)]
 
 
 def _named_actor(ctx: Any, tok: Token) -> Any:
