@@ -82,6 +82,7 @@ PLACE_PREPS = _WORDS["place_preps"]
 # Prepositions whose object is a place, not an actor, when it is a country/capital name.
 LOCATIVE_PREPS = _WORDS["locative_preps"]
 PLACE_PART_NOUNS = _WORDS["place_part_nouns"]
+PLACE_PART_PREPS = _WORDS["place_part_preps"]
 MISPARSED_LOCATIVES = frozenset(_WORDS["misparsed_locatives"])
 GOAL_PREPS = frozenset(_WORDS["goal_preps"])
 ARRIVAL_VERBS = frozenset(_WORDS["arrival_verbs"])
@@ -997,8 +998,10 @@ def _member_agent(ctx: Context, matches: list[Match], head_match: Match | None) 
                 code = _entry_code(ctx, e)
                 if code and code[1] and code[0] not in ORG_SLOTS:
                     return code[1]
-            if e.kind == ROLE and _role_agent(ctx, m) in MEMBER_BODY_AGENTS:
-                return _role_agent(ctx, m)
+            if e.kind == ROLE:
+                role_agent = _role_agent(ctx, m)
+                if role_agent in MEMBER_BODY_AGENTS:
+                    return role_agent
     return ""
 
 
@@ -1160,7 +1163,6 @@ def _named_body(ctx: Context, token: Token, matches: list[Match]) -> tuple[str, 
             return None  # "speaking at the Harbour Club": a venue, no party of the story
         country = country or state(ctx).focus or ""
         return (country, BODY_AGENT) if country else None
-    name = [t for t in ctx.doc[_np_left(token): token.i + 1] if t.text[:1].isupper() and t.dep_ in {"compound", "amod", "flat"}]
     if not name:
         return None  # a bare "the Party", "the Union": a reference back, not a name
     country = country or next((c for c in (_place_country(ctx, t) for t in name) if c), "") or state(ctx).focus or ""
@@ -2411,12 +2413,15 @@ def _body_anaphor(ctx: Context, left: int, token: Token) -> PhraseReading | None
     _, _, country, agent = max(found)
     return PhraseReading(country, agent, None, "anaphor", True, ORG)
 
+
 INTERNATIONAL_COURT_WORDS = frozenset(_WORDS["international_court_words"])
 
 
 def _international_court(ctx: Context, left: int, right: int) -> bool:
     """Rule `international_court`: a court or tribunal named as international is no country's."""
     return any(t.lower_ in INTERNATIONAL_COURT_WORDS for t in ctx.doc[left:right])
+
+
 ATTACKER_KEY = "<attacker>"  # st.role_countries key of the first placed attacker (rule `attacker_noun`)
 
 
@@ -2446,7 +2451,7 @@ def _story_ground(ctx: Context) -> str:
             prev = ctx.doc[tok.i - 1]
             if prev.lower_ == "the" and tok.i > 1:
                 prev = ctx.doc[tok.i - 2]
-            if prev.lower_ in LOCATIVE_PREPS or prev.lower_ in {"at", "of"} and prev.head.lower_ in PLACE_PART_NOUNS:
+            if prev.lower_ in LOCATIVE_PREPS or prev.lower_ in PLACE_PART_PREPS and prev.head.lower_ in PLACE_PART_NOUNS:
                 counts[place.country] += 1
         named = state(ctx).country_counts  # a town the story never ties to its country by name may be misplaced
         counts = Counter({c: n for c, n in counts.items() if named.get(c)})
