@@ -239,7 +239,8 @@ def _local_namesakes(mentions: list[MentionCandidates], context: DocumentContext
     """Local news: where every other place of the story lies in one country, a far city of another
     country that nothing else points to ("Moscow" in a story about an Idaho county) is its namesake
     near the story's own places, and a country named like a state that holds them is the state; so is
-    a region of another country ("Florida" in a story whose places all lie in Uruguay is the town there) (rule local_namesakes)."""
+    a region of another country ("Florida" in a story whose places all lie in Uruguay is the town there)
+    (rule local_namesakes)."""
     others = {fold(m.text): m.chosen for m in mentions if m.chosen is not None}
     for m in mentions:
         e = m.chosen
@@ -276,7 +277,8 @@ def _home_country_namesakes(mentions: list[MentionCandidates], context: Document
     """A story that keeps naming one country (its home) and reads a bare name as a city of another
     country that nothing else points to means the home country's own city of that name, when that city
     is of real size ("Veloria" in a story that names Canada again and again is the Canadian city, not
-    the capital abroad that shares its name) (rule home_country_namesakes). The other places of the story may lie abroad."""
+    the capital abroad that shares its name) (rule home_country_namesakes). The other places of the
+    story may lie abroad."""
     named = Counter(m.chosen.country for m in mentions if m.chosen is not None and m.chosen.kind == "country")
     if not named:
         return

@@ -12,6 +12,7 @@ that appear elsewhere in the story as part of a person's name, demonyms, and com
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.attrs import ORTH
@@ -19,6 +20,8 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents.geo.gazetteer import Gazetteer, fold, read_tsv
 
+# how each pass records a place it found: the span and how it was found ("ner", "local", ...)
+Claim = Callable[[Span, str], None]
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # entity labels the small model gives to some towns; such an entity is a place if the gazetteer says so
 OTHER_LABELS = {"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE"}
@@ -582,7 +585,7 @@ def place_suffix_nouns() -> dict[str, bool]:
 
 
 def _names_before_place_nouns(doc: Doc, taken: list[bool], gazetteer: Gazetteer, guards: frozenset[str],
-                              person_words: set[str], demonym_keys: dict[str, str], claim,
+                              person_words: set[str], demonym_keys: dict[str, str], claim: Claim,
                               unknowns: list[Span]) -> None:
     """"the Karak district", "Heze city", "the Pirbright laboratory": a run of capitalized words right
     before a lower-case place noun is a place, whatever the model tagged it (rule name_before_place_noun)."""
@@ -614,8 +617,8 @@ CONTAINER_KINDS = ("country", "region", "province")
 
 
 def _names_before_containers(doc: Doc, found: list[Found], taken: list[bool], gazetteer: Gazetteer,
-                             guards: frozenset[str], person_words: set[str], demonym_keys: dict[str, str], claim,
-                             unknowns: list[Span]) -> None:
+                             guards: frozenset[str], person_words: set[str], demonym_keys: dict[str, str],
+                             claim: Claim, unknowns: list[Span]) -> None:
     """"Kiboko, Kenya", "Elm Falls, Minn.": one to three capitalized proper nouns right before a comma and a
     country or state the story names are a place in it, whatever the model tagged them (rule
     name_before_container); one we do not hold is placed in that country or state (rule local_features)."""
@@ -652,7 +655,7 @@ def institution_words() -> frozenset[str]:
 
 
 def _places_before_institutions(doc: Doc, taken: list[bool], gazetteer: Gazetteer, guards: frozenset[str],
-                                person_words: set[str], claim) -> None:
+                                person_words: set[str], claim: Claim) -> None:
     """"Litchfield Superior Court", "the New Milford Police Department": the whole start of an organisation's
     name before an institution word is the town's name when the gazetteer holds it as a place's main name."""
     words = institution_words()
@@ -671,7 +674,7 @@ def _places_before_institutions(doc: Doc, taken: list[bool], gazetteer: Gazettee
             claim(piece, "gazetteer")
 
 
-def _repeat_names(doc: Doc, found: list[Found], taken: list[bool], claim, guards: frozenset[str],
+def _repeat_names(doc: Doc, found: list[Found], taken: list[bool], claim: Claim, guards: frozenset[str],
                   person_words: set[str]) -> None:
     """One sense per story: a name read as a place once is a place wherever else it stands on its own
     (the model tags "Malakal" GPE after "in" and ORG in "Darfur and Malakal") -- not where the model
@@ -859,7 +862,7 @@ LIST_SEPARATORS = {",", "and", "or"}
 
 
 def _listed_places(ent: Span, gazetteer: Gazetteer, guards: frozenset[str], demonym_keys: dict[str, str],
-                   claim) -> bool:
+                   claim: Claim) -> bool:
     """An entity that is a list of names ("Dubbo or Orange"), each of them a place's own name
     and one a sizeable place: each is a place. Returns whether it was."""
     doc = ent.doc
@@ -948,7 +951,7 @@ def entity_suffixes() -> frozenset[str]:
 
 
 def _entity_pieces(span: Span, gazetteer: Gazetteer, guards: frozenset[str], person_words: set[str],
-                   demonym_keys: dict[str, str], claim) -> bool:
+                   demonym_keys: dict[str, str], claim: Claim) -> bool:
     """A place entity the gazetteer lacks as a whole: keep the name in "Idlib province", "Sinuiju city";
     not the "Java" of "East Java" nor the "Crawford" of "Crawford County" (another place)."""
     suffixes = entity_suffixes()
@@ -983,7 +986,7 @@ def _glued(piece: Span, run: Span, guards: frozenset[str], before_only: bool = F
 
 
 def _gazetteer_runs(span: Span, gazetteer: Gazetteer, guards: frozenset[str], person_words: set[str],
-                    demonym_keys: dict[str, str], claim, strict: bool, strong: bool = False,
+                    demonym_keys: dict[str, str], claim: Claim, strict: bool, strong: bool = False,
                     maybe=None) -> None:
     """Longest gazetteer names inside a token run, left to right."""
     doc = span.doc
