@@ -530,9 +530,6 @@ def _event_subjects(cands: list[Candidate]) -> None:
 VIOLENT_ROOTS = {"17", "18", "19", "20"}
 
 
-PAST_SPANS = {"year", "years", "month", "months", "decade", "decades"}
-
-
 def _definite(tok: Token, determiners: set[str]) -> bool:
     """"the blast", "these attacks", "Tuesday's bombing": a noun phrase that refers back."""
     return any((c.dep_ == "det" and c.lower_ in determiners) or c.dep_ == "poss" for c in tok.children)
@@ -549,7 +546,7 @@ def _anaphor_roots(tok: Token | None, lex: Lexicon) -> set[str]:
     if not roots or not _definite(tok, spec.get("determiners", set())) or any(
             c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for c in tok.children):
         return set()  # ("the Front's attack": a party of its own, possibly another act)
-    if any(t.ent_type_ == "DATE" and (t.lower_ in PAST_SPANS or (t.like_num and len(t.text) == 4))
+    if any(t.ent_type_ == "DATE" and (t.lower_ in spec.get("past_spans", ()) or (t.like_num and len(t.text) == 4))
            for t in tok.subtree if t.i < tok.i):
         return set()  # ("the 2013 bombing", "last year's strike": an earlier act recalled)
     return roots

@@ -173,9 +173,11 @@ def _entry(key: str, spec: dict[str, Any], noun: bool) -> Entry:
 
 
 def _event_anaphors(spec: dict[str, Any]) -> dict[str, Any]:
-    """Rule `event_anaphor`: determiners, and per family the nouns and the CAMEO roots they tell again."""
+    """Rule `event_anaphor`: determiners, date span words that recall an earlier act, modifiers of an
+    unheld protest, and per family the nouns and the CAMEO roots they tell again."""
     return {"determiners": {str(w).lower() for w in spec.get("determiners", [])},
             "unrealized": {str(w).lower() for w in spec.get("unrealized", [])},
+            "past_spans": {str(w).lower() for w in spec.get("past_spans", [])},
             "families": {name: {"nouns": {str(w).lower() for w in fam.get("nouns", [])},
                                 "roots": {str(r) for r in fam.get("roots", [])}}
                          for name, fam in (spec.get("families") or {}).items()}}
