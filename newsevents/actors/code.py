@@ -151,7 +151,7 @@ INDIGENOUS_WORDS = _WORDS["indigenous_people_words"]
 INDIGENOUS_OPENERS = _WORDS["indigenous_people_openers"]
 
 
-def _indigenous_people_word(ctx: Context, m: Any) -> bool:
+def _indigenous_people_word(ctx: Context, m: Match) -> bool:
     """Rule `indigenous_people`: "Indian" after another nationality, a people's name or "Native"
     ("a Honduran Indian leader", "Lenca Indians", "American Indian tribes") names an indigenous
     people of the Americas, not India."""
@@ -169,7 +169,7 @@ def _indigenous_people_word(ctx: Context, m: Any) -> bool:
 LINE_CREDIT_RE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z]{2,6}:)?[ \t]*\Z")
 
 
-def _line_credit(ctx: Context, m: Any) -> bool:
+def _line_credit(ctx: Context, m: Match) -> bool:
     """Rule `line_credit`: a news agency's name opening a line ("Reuters People fled the square",
     "AP:Associated Press Police said") is the credit of the picture whose caption follows, not a
     modifier of the phrase after it."""
@@ -1763,6 +1763,7 @@ def _namesake_regions(ctx: Context) -> dict[tuple[str, str], str]:
     found = ctx.exposed.get("_actors_namesakes")
     if found is None:
         found = ctx.exposed["_actors_namesakes"] = {}
+        lower = ctx.raw.lower()
         for item in NAMESAKE_REGIONS:
             key = normalize(item["phrase"])
             others = [p for p in ctx.places if normalize(p.text) != key]
@@ -1771,7 +1772,6 @@ def _namesake_regions(ctx: Context) -> dict[tuple[str, str], str]:
             if any(p.country == item["country"] for p in others):
                 continue
             demonyms = _demonyms_of(item["country"])
-            lower = ctx.raw.lower()
             if any(re.search(r"\b" + re.escape(d) + r"\b", lower) for d in demonyms):
                 continue
             found[(key, item["country"])] = item["region_of"]
