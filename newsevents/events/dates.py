@@ -177,9 +177,10 @@ def _after_an_event(verb: Token) -> bool:
     `event_dates.relative_adverbs` with a measure)."""
     lex = load_lexicon()
     spec = lex.event_dates
-    nouns = set(spec.get("relative_nouns", ())) | set(lex.nouns)
+    relative_nouns = spec.get("relative_nouns", ())
     for p in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in spec.get("relative_preps", ())):
-        if any(o.dep_ == "pobj" and o.lemma_.lower() in nouns for o in p.children):
+        if any(o.dep_ == "pobj" and (o.lemma_.lower() in relative_nouns or o.lemma_.lower() in lex.nouns)
+               for o in p.children):
             return True
     # "hours earlier, a bomb went off": a measured interval from the act told before
     if any(c.dep_ == "advmod" and c.lower_ in spec.get("relative_adverbs", ())
