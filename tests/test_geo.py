@@ -844,9 +844,9 @@ def test_spellings_alike_once_a_leading_article_is_set_aside():
 
 def test_union_of_states_is_a_place_only_as_a_territory(read_text):
     """rule territorial_bodies: "the EU" after a preposition of place is its territory (a place at the
-    union's point); "the EU said" is the body, no place."""
+    union's point); "the EU objected" is the body, no place."""
     places = places_of(read_text, "Farmers sold more cheese across the EU last year. "
-                                  "The EU said on Tuesday that the tariff would stay.")
+                                  "The EU objected on Monday that the levy was unfair.")
     eu = [p for p in places if p.text == "EU"]
     assert len(eu) == 1 and eu[0].start < 50 and eu[0].kind == "region"
 

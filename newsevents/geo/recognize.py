@@ -459,7 +459,7 @@ def territorial_bodies() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _territorial_body_as_organisation(span: Span) -> bool:
-    """A union of states named as the body it also is ("the EU said"), not after a preposition that
+    """A union of states named as the body it also is ("the EU objected"), not after a preposition that
     makes it a territory ("sold across the EU"): no place (rule territorial_bodies)."""
     bodies, prepositions = territorial_bodies()
     if fold(span.text) not in bodies:
