@@ -2311,8 +2311,9 @@ def _code_token(ctx: Context, token: Token, depth: int = 0) -> Actor | None:
     if reading is None:
         return None
     head_key = normalize(token.lemma_)
-    if reading.head_kind == ORG and reading.country_from == "modifier" and _body_head(token)[0]:
-        entry = (left, _body_head(token)[0], reading.country, reading.agent)
+    body_word = _body_head(token)[0] if reading.head_kind == ORG and reading.country_from == "modifier" else ""
+    if body_word:  # remembered for rule `body_anaphor`
+        entry = (left, body_word, reading.country, reading.agent)
         if entry not in st.named_bodies:
             st.named_bodies.append(entry)
     if reading.head_kind == ROLE and reading.country_from not in {"modifier", "pp", "name"} and depth == 0:
