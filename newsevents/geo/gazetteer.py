@@ -320,8 +320,7 @@ class Gazetteer:
                     break
         if not rows and key.isalpha():
             rows = self._article_dropped(key)
-        entries = tuple(Entry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], bool(r[9]), bool(r[10]),
-                              bool(r[11])) for r in rows)
+        entries = tuple(_entry(r) for r in rows)
         if len(self._cache) < 200_000:
             self._cache[key] = entries
         return entries
@@ -330,13 +329,14 @@ class Gazetteer:
         """A one-word name held nowhere that a town of real size bears with a leading article ("Qasrin" for
         Al-Qasrin): that town (rule spelling_variants)."""
         for article in bare_lookup_articles():
-            rows = [r for r in self._rows(f"{article} {key}") if r[3] == "city" and not r[10]
-                    and r[8] >= ARTICLE_TOWN_MIN_POPULATION]
+            rows = [r for r in self._rows(f"{article} {key}")
+                    if (e := _entry(r)).kind == "city" and not e.alternate and e.population >= ARTICLE_TOWN_MIN_POPULATION]
             if rows:
                 return rows
         return []
 
     def _rows(self, key: str) -> list[tuple]:
+        """The places held under a folded key, in `_entry`'s column order (rank: 0 main name or alias, 1 alternate)."""
         return self.con.execute(
             "SELECT p.row, p.geonameid, p.name, p.kind, p.country, p.admin1, p.lat, p.lon, p.population,"
             " p.capital, MIN(n.rank), p.own_point FROM names n JOIN places p ON p.row = n.row WHERE n.key = ?"
@@ -350,6 +350,11 @@ class Gazetteer:
         rows = self.con.execute("SELECT row, geonameid, name, kind, country, admin1, lat, lon, population, capital"
                                 " FROM places WHERE kind = 'country'").fetchall()
         return {r[4]: Entry(*r[:9], bool(r[9]), False) for r in rows}
+
+
+def _entry(row: tuple) -> Entry:
+    """A row of `Gazetteer._rows` as an Entry; its rank column says whether only an alternate name matched."""
+    return Entry(*row[:9], bool(row[9]), bool(row[10]), bool(row[11]))
 
 
 @functools.lru_cache(maxsize=1)
