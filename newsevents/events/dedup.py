@@ -11,6 +11,8 @@ ZONE_RANK = {"body": 3, "standfirst": 2, "caption": 1, "title": 0}
 
 
 def same_parties(a: Actor | None, b: Actor | None) -> bool:
+    """Two tellings can be one act only if their parties are not of two countries: a party left
+    unnamed, or named with no country, may be the same one told less fully."""
     if a is None or b is None:
         return True
     return not a.country or not b.country or a.country == b.country

@@ -117,8 +117,8 @@ def _verb_entry(tok: Token, lex: Lexicon) -> tuple[Entry, Token | None] | None:
         keys.append((key, pobj or obj))
     if obj is not None:
         keys.append((f"{lemma} {obj.lemma_.lower()}", None))
-    for x in (c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
-        keys.append((f"{lemma} to {x.lemma_.lower()}", None))  # "declined to comment" (CAMEO 011)
+    for infinitive in (c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+        keys.append((f"{lemma} to {infinitive.lemma_.lower()}", None))  # "declined to comment" (CAMEO 011)
     keys.append((lemma, obj))
     found = [(lex.verbs[key], refiner) for key, refiner in keys if key in lex.verbs]
     if obj is None:
@@ -325,7 +325,7 @@ def _did_harm(tok: Token, lex: Lexicon) -> bool:
     """Rule `harmful_blast`: "the explosion wrecked the depot", "a blast that maimed two guards":
     the noun is the subject of a harm verb, directly or through its relative clause (in a story
     that names bombs or attacks: lexicon `blast_story_cues`)."""
-    if tok.dep_ in ("nsubj",) and tok.head.lemma_.lower() in lex.harm_verbs:
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lex.harm_verbs:
         return True
     return any(c.dep_ == "relcl" and c.lemma_.lower() in lex.harm_verbs
                and any(s.dep_ == "nsubj" and s.tag_ == "WDT" for s in c.children) for c in tok.children)
@@ -567,11 +567,12 @@ def vehicle_bombings(ctx: Any, lex: Lexicon, taken: set[int]) -> list[Candidate]
         return []
     out: list[Candidate] = []
     verbs, vehicles, explosive = spec.get("verbs", ()), spec.get("vehicles", ()), spec.get("explosives", ())
+    driven_things = set(vehicles) | set(explosive)  # (built once a story: "a van", or "the bomb" that crashed)
     for zone, tok in _story_tokens(ctx, taken, lambda pos, lemma: pos == "VERB" and lemma in verbs):
         obj = direct_object(tok)
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         vehicle = obj if obj is not None else subj
-        if vehicle is None or vehicle.lemma_.lower() not in vehicles | explosive:
+        if vehicle is None or vehicle.lemma_.lower() not in driven_things:
             continue
         carried = list(vehicle.subtree)
         if not [p for p in [*tok.children, *carried] if p.dep_ == "prep" and p.lower_ in ("into", "through")]:
