@@ -194,6 +194,10 @@ def _strong(gazetteer: Gazetteer, text: str) -> bool:
                for e in gazetteer.lookup(text))
 
 
+EVENT_NAME_LABELS = ("EVENT", "ORG", "WORK_OF_ART", "LAW")  # entities whose name may open with a host city
+EVENT_HOST_MAX_WORDS = 3  # "the New York City Marathon": a host city's name has at most this many words
+
+
 @functools.lru_cache(maxsize=1)
 def event_words() -> frozenset[str]:
     """Last words of events named after the city that holds them (data/event_words.tsv)."""
@@ -205,7 +209,7 @@ def _event_host_city(span: Span, gazetteer: Gazetteer) -> Span | None:
     the place where the event is held (rule event_host_city); the longest such opening, up to three words."""
     if len(span) < 2 or span[-1].lower_ not in event_words():
         return None
-    for n in range(min(3, len(span) - 1), 0, -1):
+    for n in range(min(EVENT_HOST_MAX_WORDS, len(span) - 1), 0, -1):
         head = span[:n]
         if all(_capitalized(t) for t in head) and any(
                 not e.alternate and e.kind == "city" and e.population >= STRONG_MIN_POPULATION
@@ -312,7 +316,7 @@ def recognize(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
                         # ("the village of Xinmo"): kept if the text introduces it as a place or puts it
                         # in a place, and placed there (rule local_features)
                         unknowns.append(span)  # after every other pass (rule local_features)
-        elif ent.label_ in ("EVENT", "ORG", "WORK_OF_ART", "LAW") and (host := _event_host_city(trimmed, gazetteer)) is not None:
+        elif ent.label_ in EVENT_NAME_LABELS and (host := _event_host_city(trimmed, gazetteer)) is not None:
             claim(host, "ner-other")
         elif ent.label_ in OTHER_LABELS and len(trimmed) \
                 and (wider := _whole_name(trimmed, gazetteer, across_entities=True)) is not trimmed \
