@@ -193,7 +193,7 @@ def test_international_courts_and_the_international_community_are_no_country_of_
     # rule `international_court` (IGO + JUD, and "the tribunal" later is the same body);
     # `named_organization` ("the international community" is IGO)
     r = read_text("LIMA - Peru said on Saturday that the World River Tribunal had ruled "
-                  "on the dam. The tribunal gave Peru a month. Peru urged the international community to help.",
+                  "on the dam. The tribunal gave Peru a month. Peru begged the international community for time.",
                   published="2014-03-02")
     assert _code_of(r, "the World River Tribunal") == "IGOJUD"
     assert _code_of(r, "The tribunal") == "IGOJUD"
@@ -229,7 +229,7 @@ def test_a_unit_of_an_armed_group_is_the_groups_not_a_state_army(read_text):
 
 def test_an_attacker_title_before_a_name_places_the_person_with_no_agent(read_text):
     # rule `attacker_noun` on a title: the person is placed by the title's place, agent ""
-    r = read_text("Accused Ohio gunman John Doakes pleaded not guilty on Thursday in a Cleveland court. "
+    r = read_text("Accused Ohio gunman John Doakes denied every charge on Thursday in a Cleveland court. "
                   "Doakes, 29, faces eight counts.", published="2016-11-17")
     assert _code_of(r, "Accused Ohio gunman John Doakes") == "USA"
     assert _code_of(r, "Doakes") == "USA"

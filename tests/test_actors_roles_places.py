@@ -95,7 +95,7 @@ def test_the_object_of_ask_is_not_its_subject_nor_is_the_subject_it_controls(rea
 def test_insurgents_with_no_place_of_their_own_are_where_the_story_happens_not_its_speaker(read_text):
     # rule `armed_group_ground`: the focus (USA, named most) is where the story is told from
     r = read_text("WASHINGTON - The United States will send 50 advisers to bases in Iraq, U.S. officials said on "
-                  "Sunday. The United States and its allies have struck targets in Iraq since August. Officials "
+                  "Sunday. The United States and its partners have struck targets in Iraq since August. Officials "
                   "said the insurgents were weaker now.", published="2015-12-06")
     assert _code_of(r, "the insurgents") == "IRQREB"
 
