@@ -257,7 +257,7 @@ def candidate_support(mentions: Sequence[MentionCandidates]) -> dict[int, float]
                 if other != key:
                     agreeing.setdefault(other, weight)
             if e.kind == "county":
-                # neighbouring counties of one state ("Lamar County and Pike County") vouch for each other
+                # neighbouring counties of one state ("Adams County and Brown County") vouch for each other
                 for other, weight in counties_in.get(e.admin1 or "", {}).items():
                     if other != key:
                         agreeing[other] = max(weight, agreeing.get(other, 0.0))
