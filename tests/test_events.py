@@ -931,8 +931,8 @@ def test_an_act_noun_with_another_day_retells_no_earlier_act(read_text):
 
 
 def test_an_act_in_a_measured_after_clause_is_not_dated_by_publication(read_text):
-    # rule `event_relative`: "came hours after (police say) a bomb went off" is placed by another act
-    events = _events(read_text, "Rebels bombed a market in Lima on Monday. The attack came hours after police say "
-                                "another bomb planted by Peruvian rebels went off in a park in Cusco.")
-    second = [e for e in events if e.cameo_root == "18" and "park" in e.evidence + " ".join(m.evidence for m in e.mentions)]
+    # rule `event_relative`: "came hours after (witnesses say) a bomb went off" is placed by another act
+    events = _events(read_text, "Rebels bombed a market in Lima on Monday. The raid came hours after witnesses say "
+                                "a second bomb left by Peruvian rebels went off near a bank in Cusco.")
+    second = [e for e in events if e.cameo_root == "18" and "bank" in e.evidence + " ".join(m.evidence for m in e.mentions)]
     assert all(e.date != PUBLISHED for e in second)

@@ -186,7 +186,7 @@ def _after_an_event(verb: Token) -> bool:
     if any(c.dep_ == "advmod" and c.lower_ in spec.get("relative_adverbs", ())
            and any(m.dep_ == "npadvmod" for m in c.children) for c in verb.children):
         return True
-    # "came hours after police say a bomb went off": a reported clause inside a measured after/before
+    # "came hours after witnesses say a bomb went off": a reported clause inside a measured after/before
     # clause (the clause itself is dated across the interval by rule `interval_clause`)
     if verb.dep_ not in ("ccomp", "conj") or verb.head.i == verb.i:
         return False
