@@ -727,7 +727,7 @@ def _entry_code(ctx: Context, entry: Entry) -> tuple[str, str] | None:
     if entry.kind == ORG and not entry.country:
         return (state(ctx).focus or ""), entry.agent
     if entry.kind == COUNTRY and NAMESAKE_REGIONS:
-        region_of = _namesake_regions(ctx).get((normalize(entry.phrase), entry.country))
+        region_of = _story_namesake_regions(ctx).get((normalize(entry.phrase), entry.country))
         if region_of:  # rule `subnational_namesake`, story-wide
             return region_of, entry.agent
     return entry.country, entry.agent
@@ -1034,7 +1034,7 @@ def _international_modifier(ctx: Context, matches: list[Match],
     return None
 
 
-FORCE_HEADS = _WORDS["international_force_heads"]
+INTERNATIONAL_FORCE_HEADS = _WORDS["international_force_heads"]
 NAMESAKE_REGIONS = namesake_regions()
 
 
@@ -1043,7 +1043,7 @@ def _international_force_agent(org: tuple[str, str, str | None], role_agent: str
     organization ("UN troops", "AU peacekeepers", "NATO soldiers") are the organization's armed
     forces: country slot IGO with the role's agent (MIL, COP); other roles ("UN inspectors", "the
     UN's human rights division") speak for the organization itself and keep its code (IGO + UNO)."""
-    if org[0] == "IGO" and role_agent in {"MIL", "COP"} and head_words in FORCE_HEADS:
+    if org[0] == "IGO" and role_agent in {"MIL", "COP"} and head_words in INTERNATIONAL_FORCE_HEADS:
         return role_agent
     return org[1]
 
@@ -1744,7 +1744,7 @@ def _subnational_namesake(ctx: Context, m: Match, entry: Entry) -> str:
         for place in regions:
             if place.start <= s and e <= place.end:
                 return place.country if place.country != entry.country else ""
-    return _namesake_regions(ctx).get((normalize(entry.phrase), entry.country), "")
+    return _story_namesake_regions(ctx).get((normalize(entry.phrase), entry.country), "")
 
 
 @lru_cache(maxsize=64)
@@ -1755,7 +1755,7 @@ def _demonyms_of(country: str) -> tuple[str, ...]:
                  if any(x.kind == DEMONYM and x.country == country for x in entries))
 
 
-def _namesake_regions(ctx: Context) -> dict[tuple[str, str], str]:
+def _story_namesake_regions(ctx: Context) -> dict[tuple[str, str], str]:
     """(country name, country) -> the country of a region of the same name (`namesake_regions`
     in metonyms.yaml), for a story whose places lie in that other country and none in the named
     country, and which uses no nationality word of it: "Georgia" in a story placed only in US
