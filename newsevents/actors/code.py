@@ -2520,7 +2520,7 @@ def _plain_noun_phrase(ctx: Context, token: Token) -> bool:
         return False  # (rule `relative_role`: "X, who chairs the union,")
     if _body_head(token)[0]:
         return False  # "the Harlow Gazette", "the Kenyan Farmers Association" (rule `named_body`)
-    if token.pos_ == "NOUN" and any(b[1] == normalize(token.lemma_) for b in state(ctx).named_bodies):
+    if token.pos_ == "NOUN" and normalize(token.lemma_) in {body_word for _, body_word, _, _ in state(ctx).named_bodies}:
         return False  # "the association" after one was named (rule `body_anaphor`)
     if (token.pos_ == "PROPN" or _remembered_name(ctx, token)) and normalize(token.text) in state(ctx).people.keys() | state(ctx).copular.keys():
         return False  # a name the story describes elsewhere (rule `described_person`)
