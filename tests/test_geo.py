@@ -242,9 +242,9 @@ def test_town_before_a_local_institution_is_a_place(read_text):
 def test_a_dash_between_words_does_not_make_a_person_name():
     from newsevents.geo.recognize import _person_tokens
 
-    ctx = geo_context("Recounts were asked in two states won by Mr Trump - Wisconsin and Pennsylvania - this week.")
-    if any(e.label_ == "PERSON" and "Wisconsin" in e.text for e in ctx.doc.ents):
-        assert "Wisconsin" not in _person_tokens(ctx.doc, load_gazetteer())
+    ctx = geo_context("Recounts were sought in two states carried by Mr Biden - Arizona and Nevada - this week.")
+    if any(e.label_ == "PERSON" and "Arizona" in e.text for e in ctx.doc.ents):
+        assert "Arizona" not in _person_tokens(ctx.doc, load_gazetteer())
 
 
 def test_town_named_like_a_country_in_a_local_story():
@@ -318,9 +318,8 @@ def test_unknown_name_without_a_place_cue_is_no_place(read_text):
 
 
 def test_town_in_a_misread_person_name_is_still_a_place_after_a_preposition(read_text):
-    found = {p.text: p for p in places_of(read_text, "Four horses at Randwick Racecourse in Sydney were struck down. "
-                                                      "If an outbreak were to occur at Randwick it could affect "
-                                                      "700 horses.")}
+    found = {p.text: p for p in places_of(read_text, "Trainers at Randwick Racecourse in Sydney reported sick horses. "
+                                                      "If the illness spread at Randwick it could reach 600 horses.")}
     assert found["Randwick"].country == "AUS"
     assert km(found["Randwick"].lat, found["Randwick"].lon, found["Sydney"].lat, found["Sydney"].lon) < 20
 
@@ -382,9 +381,9 @@ def test_short_form_of_a_towns_own_name_is_no_obscure_alias(read_text):
 
 
 def test_place_after_a_spaced_dash_inside_a_person_entity(read_text):
-    texts = [p.text for p in places_of(read_text, "He won two states narrowly, as Mr Trump - Wisconsin and "
-                                                  "Pennsylvania - showed.")]
-    assert "Wisconsin" in texts
+    texts = [p.text for p in places_of(read_text, "Recounts were sought in two states carried by Mr Biden - "
+                                                  "Arizona and Nevada - this week.")]
+    assert "Arizona" in texts
 
 
 def test_state_named_as_a_state_or_in_a_list_of_states(read_text):
@@ -395,7 +394,7 @@ def test_state_named_as_a_state_or_in_a_list_of_states(read_text):
 
 
 def test_name_an_apposition_calls_a_place_is_placed_in_its_container(read_text):
-    found = {p.text: p for p in places_of(read_text, "A resident of Kwenzani, a suburb located east of Harare, told "
+    found = {p.text: p for p in places_of(read_text, "A shopkeeper from Kwenzani, a suburb east of Harare, told "
                                                       "reporters the water was dirty.")}
     suburb = found["Kwenzani"]
     assert suburb.kind == "feature" and suburb.country == "ZWE"
@@ -405,14 +404,14 @@ def test_name_an_apposition_calls_a_place_is_placed_in_its_container(read_text):
 def test_part_words_and_capitalized_features(read_text):
     found = {p.text: p for p in places_of(read_text, "The missile could reach the U.S. mainland, officials said.")}
     assert found["U.S. mainland"].country == "USA"
-    found = {p.text: p for p in places_of(read_text, "ZORVAN PRISON, West Bank (Reuters) - A court indicted a man "
+    found = {p.text: p for p in places_of(read_text, "ZORVAN PRISON, West Bank (AP) - A court indicted a man "
                                                       "on Monday.")}
     assert found["ZORVAN PRISON"].kind == "feature" and found["ZORVAN PRISON"].country == "PSE"
     assert not places_of(read_text, "Nothing on Earth compares with it, he said.")
 
 
 def test_common_word_in_capitals_opening_a_lede_is_no_town(read_text):
-    assert not places_of(read_text, "GREEN fingered youngsters from a school have been hard at work.")
+    assert not places_of(read_text, "GREEN paint was splashed across the old school hall on Friday.")
     assert [p.name for p in places_of(read_text, "BEIRUT - Fighting resumed on Monday.")] == ["Beirut"]
 
 
