@@ -868,24 +868,24 @@ def test_a_heart_attack_is_no_attack(read_text):
 
 def test_a_government_and_its_parliament_are_two_sources(read_text):
     # rule `dedup`, same_source: two named doers of one code are two acts, not one retold
-    events = _events(read_text, CONSULATE_STORY + "\n\nThe Indian government condemned the attack on Wednesday. "
-                                                  "Members of the Indian parliament also denounced it.")
+    events = _events(read_text, CONSULATE_STORY + "\n\nThe Chilean government condemned the attack on Wednesday. "
+                                                  "Members of the Chilean parliament also denounced the raid.")
     agents = sorted(e.source.agent[:3] for e in events if e.cameo_root == "11" and e.source is not None)
     assert agents == ["GOV", "LEG"]
 
 
 CONSULATE_STORY = (
-    "Taliban gunmen storm Indian consulate in Jalalabad\n\nDozens were hurt in the brazen attack in eastern "
-    "Afghanistan\n\nTaliban gunmen stormed the Indian consulate in Jalalabad late on Tuesday, killing three "
-    "guards, officials said on Wednesday.\n\nThe Taliban claimed responsibility for the attack, which they "
-    "said was revenge for American air strikes last month that killed 20 villagers in Kunar.")
+    "Shining Path gunmen storm Chilean consulate in Tacna\n\nScores were hurt in the bold attack in southern "
+    "Peru\n\nShining Path gunmen stormed the Chilean consulate in Tacna late on Tuesday, killing three "
+    "guards, officials said on Wednesday.\n\nThe Shining Path claimed responsibility for the attack, which they "
+    "said was revenge for Peruvian air strikes last month that killed 20 villagers in Puno.")
 
 
 def test_a_standfirst_attack_joins_the_lead_not_a_later_one(read_text):
     # rule `dedup`, lead_only: a standfirst telling is never a mention of a later background act
     events = _events(read_text, CONSULATE_STORY)
     later = [e for e in events if e.target is not None and e.target.agent[:3] == "CVL"]
-    assert not [m for e in later for m in e.mentions if "brazen" in m.evidence]
+    assert not [m for e in later for m in e.mentions if "bold" in m.evidence]
 
 
 def test_an_act_after_a_chase_is_not_dated_by_publication(read_text):
