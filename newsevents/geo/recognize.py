@@ -660,7 +660,7 @@ def institution_words() -> frozenset[str]:
 
 def _places_before_institutions(doc: Doc, taken: list[bool], gazetteer: Gazetteer, guards: frozenset[str],
                                 person_words: set[str], claim: Claim) -> None:
-    """"Litchfield Superior Court", "the New Milford Police Department": the whole start of an organisation's
+    """"Torrington Superior Court", "the Glen Ridge Police Department": the whole start of an organisation's
     name before an institution word is the town's name when the gazetteer holds it as a place's main name."""
     words = institution_words()
     for ent in doc.ents:
