@@ -338,7 +338,7 @@ def _dated_participle(tok: Token) -> bool:
     """Rule `dated_participle`: "the activists detained last week were freed": a reduced relative
     with a time of its own ("last week", "on Monday", "in May") tells an act done then, not a
     description of its noun; a date deeper inside ("accused of a role in the 1990 war") is not its time.
-    Only coercion and violence (roots in DATED_PARTICIPLE_ROOTS) are kept so."""
+    The caller, not this test, keeps only coercion and violence so (roots in DATED_PARTICIPLE_ROOTS)."""
     times = [c for c in tok.children if c.dep_ in ("npadvmod", "advmod", "tmod", "obl")]
     times += [o for p in tok.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
     return any(t.ent_type_ in ("DATE", "TIME") for t in times)
