@@ -541,8 +541,7 @@ def _anaphor_roots(tok: Token | None, lex: Lexicon) -> set[str]:
     spec = lex.event_anaphors
     if tok is None or tok.pos_ != "NOUN" or tok.dep_ == "compound":
         return set()
-    roots = {r for family in spec.get("families", {}).values() if tok.lemma_.lower() in family["nouns"]
-             for r in family["roots"]}
+    roots = set(spec.get("roots_by_noun", {}).get(tok.lemma_.lower(), ()))
     if not roots or not _definite(tok, spec.get("determiners", set())) or any(
             c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for c in tok.children):
         return set()  # ("the Front's attack": a party of its own, possibly another act)

@@ -175,12 +175,18 @@ def _entry(key: str, spec: dict[str, Any], noun: bool) -> Entry:
 def _event_anaphors(spec: dict[str, Any]) -> dict[str, Any]:
     """Rule `event_anaphor`: determiners, date span words that recall an earlier act, modifiers of an
     unheld protest, and per family the nouns and the CAMEO roots they tell again."""
+    families = {name: {"nouns": {str(w).lower() for w in fam.get("nouns", [])},
+                       "roots": {str(r) for r in fam.get("roots", [])}}
+                for name, fam in (spec.get("families") or {}).items()}
+    roots_by_noun: dict[str, set[str]] = {}
+    for family in families.values():
+        for noun in family["nouns"]:
+            roots_by_noun.setdefault(noun, set()).update(family["roots"])
     return {"determiners": {str(w).lower() for w in spec.get("determiners", [])},
             "unrealized": {str(w).lower() for w in spec.get("unrealized", [])},
             "past_spans": {str(w).lower() for w in spec.get("past_spans", [])},
-            "families": {name: {"nouns": {str(w).lower() for w in fam.get("nouns", [])},
-                                "roots": {str(r) for r in fam.get("roots", [])}}
-                         for name, fam in (spec.get("families") or {}).items()}}
+            "families": families,
+            "roots_by_noun": roots_by_noun}  # (read for every token of a story: built once here)
 
 
 @functools.lru_cache(maxsize=4)
